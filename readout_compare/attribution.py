@@ -1,0 +1,124 @@
+"""Attribution: the words around a claim or a quotation that say whose words they are.
+
+"the readout continued", "he said during a “Fox & Friends” interview", "Trump wrote on Truth
+Social", "according to people briefed on the call", "the Wall Street Journal reported". A
+quotation attributed to someone other than the readout is reported as coming from that source.
+The patterns are English newswire conventions; see docs/quotes-and-divergences.md for limits.
+"""
+
+from __future__ import annotations
+
+import re
+
+from readout_compare.model import Attribution, Document, Sentence
+
+SPEECH_VERBS = (
+    "said|says|say|wrote|writes|write|told|tells|added|adds|continued|continues|noted|notes|"
+    "stated|states|reported|reports|posted|tweeted|announced|announces|declared|explained|"
+    "insisted|warned|claimed|claims|argued|recalled|replied|responded|acknowledged|"
+    "confirmed|confirms|asserted|quipped|wrote in|read|reads"
+)
+_NAME = r"(?:[A-Z][\w\u2019'.&-]*)(?:\s+(?:of\s+|the\s+|for\s+)?[A-Z][\w\u2019'.&-]*)*"
+_SUBJECT = (
+    rf"(?:(?i:the|a|an|his|her|their|its)\s+(?:[\w\u2019'-]+\s+){{0,12}}?[\w\u2019'-]+"
+    rf"|{_NAME}|he|she|they|it|we|I)"
+)
+_AFTER_VERB = r"(?:\s+(?:on|in|during|to|at|via)\s+[^,.;:\u201c\u201d\"]*?(?:[\u201c\"][^\u201d\"]*[\u201d\"][^,.;:]*?)?(?=[,.;:]|\s+when\b|\s+after\b|$))?"
+
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<src>[^,.;:\u201c\u201d\"]+)")
+_CITING = re.compile(r"\bciting\s+(?P<src>[^,.;:\u201c\u201d\"]+)")
+_SUBJECT_VERB = re.compile(
+    rf"(?P<src>{_SUBJECT})\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?P<verb>{SPEECH_VERBS})\b"
+    + _AFTER_VERB
+)
+_VERB_SUBJECT = re.compile(
+    rf"\b(?P<verb>said|says|wrote|added|continued|reported)\s+(?P<src>(?:the\s+)?{_NAME})"
+)
+_REPORTEDLY = re.compile(r"\breportedly\b|\bis said to\b|\bwas said to\b", re.I)
+_READOUT_WORDS = re.compile(
+    r"\b(readout|summary|statement|release|communiqu[eé]|transcript|read-out)\b", re.I
+)
+_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+
+
+def attribute_quote(text: str, sentence: Sentence, q_start: int, q_end: int) -> Attribution | None:
+    """The attribution of the quotation at text[q_start:q_end] within its sentence: the nearest
+    attribution after the quote ("...," the readout continued), else the nearest before it."""
+    found = _candidates(sentence.text)
+    if not found:
+        return None
+    rel_start, rel_end = q_start - sentence.start, q_end - sentence.start
+    after = [f for f in found if f[0] >= rel_end - 1 and f[0] - rel_end < 80]
+    before = [f for f in found if f[1] <= rel_start + 1]
+    if after:
+        return min(after, key=lambda f: f[0])[2]
+    if before:
+        return max(before, key=lambda f: f[1])[2]
+    return found[0][2]
+
+
+def attribute_sentences(account: Document) -> dict[str, Attribution]:
+    """The attribution each body sentence of the account carries, where it carries one."""
+    out = {}
+    for s in account.sentences:
+        if s.role != "body":
+            continue
+        found = _candidates(s.text)
+        if found:
+            # "according to" and "citing" name the source more surely than a verb of saying.
+            out[s.id] = min(found, key=lambda f: (f[3], f[0]))[2]
+    return out
+
+
+def _candidates(original: str) -> list[tuple[int, int, Attribution, int]]:
+    """Every attribution in a sentence: (start, end, attribution, priority)."""
+    text = _blank_quotes(original)
+    out: list[tuple[int, int, Attribution, int]] = []
+    leads = list(_SUBJECT_VERB.finditer(text))
+    for pattern in (_ACCORDING, _CITING):
+        for m in pattern.finditer(text):
+            src = _clean(m.group("src"))
+            phrase = _clean(original[m.start() : m.end()])
+            lead = max((x for x in leads if x.end() < m.start()), key=lambda x: x.start(),
+                       default=None)
+            if pattern is _CITING and lead:
+                # "the Wall Street Journal reported on Friday, citing people briefed on the call"
+                lead_src = _clean(lead.group("src"))
+                whole = _clean(original[lead.start() : m.end()])
+                out.append((lead.start(), m.end(), _make(whole, f"{lead_src}, citing {src}"), 0))
+            else:
+                out.append((m.start(), m.end(), _make(phrase, src), 0))
+    for pattern in (_SUBJECT_VERB, _VERB_SUBJECT):
+        for m in pattern.finditer(text):
+            src = _clean(m.group("src"))
+            if src.lower() in ("that", "which", "this", "who"):
+                continue
+            phrase = _clean(original[m.start() : m.end()])
+            out.append((m.start(), m.end(), _make(phrase, src), 1))
+    m = _REPORTEDLY.search(text)
+    if m:
+        out.append(
+            (m.start(), m.end(),
+             Attribution(text=m.group(0), source="unnamed sources (reportedly)", is_readout=False),
+             2)
+        )
+    return sorted(out, key=lambda f: f[0])
+
+
+def _make(phrase: str, source: str) -> Attribution:
+    source = re.sub(r"^(?:the|a|an)\s+", "", source, flags=re.I) if not source.islower() else source
+    is_readout = bool(_READOUT_WORDS.search(source))
+    return Attribution(text=phrase, source=source, is_readout=is_readout)
+
+
+def _clean(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip(" ,;:\u00a0")
+
+
+def _blank_quotes(text: str) -> str:
+    """The text with quoted stretches replaced by spaces (offsets kept)."""
+    def blank(m: re.Match[str]) -> str:
+        return " " * len(m.group(0))
+
+    text = re.sub(r"\u201c[^\u201d]*(\u201d|$)", blank, text)
+    return re.sub(r'"[^"]*("|$)', blank, text)

@@ -1,0 +1,85 @@
+"""Classify: turn matches into verdicts, per account sentence and per readout sentence.
+
+* each account body sentence is ``supported`` (it reports readout content), ``divergent``
+  (it reports readout content with material differences) or ``not_in_readout``;
+* each readout body sentence is ``reported`` or ``omitted`` by each account, with the kind of
+  the best match (``verbatim`` > ``paraphrase`` > ``partial``: "reported only in part");
+* headings and page furniture get no verdict.
+"""
+
+from __future__ import annotations
+
+from readout_compare.model import (
+    AccountSentence,
+    Attribution,
+    Coverage,
+    Divergence,
+    Document,
+    Match,
+    SentenceStatus,
+)
+
+_KIND_RANK = {"verbatim": 0, "paraphrase": 1, "partial": 2}
+
+
+def classify_sentences(
+    account: Document,
+    matches: dict[str, tuple[Match, ...]],
+    divergences: dict[str, tuple[Divergence, ...]],
+    attributions: dict[str, Attribution],
+) -> tuple[AccountSentence, ...]:
+    """A verdict for every sentence of the account, in reading order."""
+    out = []
+    for s in account.sentences:
+        if s.role != "body":
+            out.append(AccountSentence(sentence=s, status=None))
+            continue
+        found = matches.get(s.id, ())
+        diverges = divergences.get(s.id, ())
+        status: SentenceStatus
+        if not found:
+            status = "not_in_readout"
+        elif diverges:
+            status = "divergent"
+        else:
+            status = "supported"
+        out.append(
+            AccountSentence(
+                sentence=s,
+                status=status,
+                matches=found,
+                divergences=diverges,
+                attribution=attributions.get(s.id),
+            )
+        )
+    return tuple(out)
+
+
+def readout_coverage(
+    readout: Document, sentences: tuple[AccountSentence, ...]
+) -> tuple[Coverage, ...]:
+    """What became of each readout body sentence in this account."""
+    reporters: dict[str, list[tuple[AccountSentence, Match]]] = {s.id: [] for s in readout.body}
+    for a in sentences:
+        for m in a.matches:
+            reporters[m.readout_sentence].append((a, m))
+    out = []
+    for r in readout.body:
+        found = reporters[r.id]
+        if not found:
+            out.append(Coverage(r.id, "omitted", None, ()))
+            continue
+        best = min(found, key=lambda am: (_KIND_RANK[am[1].kind], -am[1].score))[1]
+        divergent = any(
+            d.readout_sentence == r.id for a, _ in found for d in a.divergences
+        )
+        out.append(
+            Coverage(
+                r.id,
+                "reported",
+                best.kind,
+                tuple(a.sentence.id for a, _ in found),
+                divergent=divergent,
+            )
+        )
+    return tuple(out)

@@ -1,0 +1,162 @@
+"""The command line: a thin layer over :func:`readout_compare.compare` and the renderers.
+
+Exit status: 0 on success, 1 on bad input (one line on stderr, never a traceback), 2 on usage
+errors (click's own). A report file is written whole or not at all.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from readout_compare import __version__
+from readout_compare.errors import ReadoutCompareError
+
+F = TypeVar("F", bound=Callable[..., Any])
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+SUFFIXES = {".html": "html", ".htm": "html", ".json": "json", ".md": "md", ".markdown": "md"}
+
+
+def friendly_errors(func: F) -> F:
+    """Turn the tool's exception (and I/O trouble) into a one-line message and exit status 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ReadoutCompareError as exc:
+            raise click.ClickException(str(exc)) from None
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise click.ClickException(f"{where}{exc.strerror or exc}") from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, "-V", "--version", prog_name="readout-compare")
+def main() -> None:
+    """Hold news accounts of an event against the official readout of that event."""
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("readout")
+@click.argument("accounts", nargs=-1, required=True)
+@click.option(
+    "-o", "--output", default="-", show_default=True, metavar="PATH",
+    help="Where to write the report; - for standard output.",
+)
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(["html", "json", "md"]),
+    help="Report format. Default: from the output's suffix, else html for files and md for "
+    "standard output.",
+)
+@click.option(
+    "--label", "labels", multiple=True, metavar="NAME",
+    help="Name an input in the report, in order: the readout first, then each account. "
+    "Repeat for each input you want to name.",
+)
+@click.option(
+    "--threshold", type=click.FloatRange(0, 1, min_open=True, max_open=True), default=None,
+    help="Least calibrated score (probability, 0-1) for a paraphrase match. "
+    "Default: the threshold fitted on MSRP train.",
+)
+@click.option(
+    "--partial-min-words", type=click.IntRange(min=1), default=4, show_default=True,
+    help="Least run of shared content words (not names) that counts as quoting part of a "
+    "readout sentence.",
+)
+@friendly_errors
+def compare(
+    readout: str,
+    accounts: tuple[str, ...],
+    output: str,
+    fmt: str | None,
+    labels: tuple[str, ...],
+    threshold: float | None,
+    partial_min_words: int,
+) -> None:
+    """Compare READOUT with one or more ACCOUNTs.
+
+    Each input is a path, or - for standard input (at most one). The report says which readout
+    sentences each account reports (verbatim, paraphrased, in part) or omits, which account
+    claims have no counterpart in the readout, where matched pairs diverge, and whether each
+    quotation is verbatim.
+
+    \b
+    Examples:
+      readout-compare compare readout.txt article.txt -o report.html
+      readout-compare compare readout.txt a.txt b.txt -f json > report.json
+    """
+    from readout_compare.load import load
+    from readout_compare.pipeline import compare as run_compare
+    from readout_compare.report import report_dict
+    from readout_compare.render import renderer
+    from readout_compare.similarity import default_model
+
+    inputs = (readout, *accounts)
+    if sum(1 for name in inputs if name == "-") > 1:
+        raise click.UsageError("only one input can be read from standard input (-)")
+    fmt = fmt or _format_for(output)
+    loaded = [load(name) for name in inputs]
+    names = [labels[i] if i < len(labels) else None for i in range(len(inputs))]
+    names = [n or _default_label(item, name) for n, item, name in zip(names, loaded, inputs)]
+    comparison = run_compare(
+        loaded[0],
+        loaded[1:],
+        labels=names[1:],
+        readout_label=names[0],
+        threshold=threshold if threshold is not None else default_model().threshold,
+        partial_min_words=partial_min_words,
+    )
+    text = renderer(fmt)(report_dict(comparison))
+    write_atomically(output, text)
+
+
+def _format_for(output: str) -> str:
+    if output == "-":
+        return "md"
+    suffix = Path(output).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise click.UsageError(
+            f"cannot tell the format from {output!r}; name it .html, .json or .md, or give -f"
+        )
+    return SUFFIXES[suffix]
+
+
+def _default_label(item: Any, name: str) -> str:
+    if item.source.title:
+        return str(item.source.title)
+    return "standard input" if name == "-" else Path(name).name
+
+
+def write_atomically(output: str, text: str) -> None:
+    """Write the whole report, or nothing: a temporary file beside the target, then a rename."""
+    if output == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    target = Path(output)
+    if target.is_dir():
+        raise ReadoutCompareError(f"{output}: is a directory")
+    if not target.parent.exists():
+        raise ReadoutCompareError(f"{output}: folder {str(target.parent)!r} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

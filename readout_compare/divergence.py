@@ -1,0 +1,257 @@
+"""Divergences: the material differences inside a matched pair, each with both spans.
+
+The pair's word diff (readout -> account) is read op by op; only what changed is examined, so
+words the two share never count, and in a partial match the readout words the account did not
+report are not taken for changes. Types:
+
+``number``, ``date``, ``negation``, ``modality``, ``reporting_verb`` (with ``direction``
+``escalates`` or ``softens`` along :data:`VERB_LADDER`), ``entity``, and ``quote`` (a quotation
+presented as the readout's words that is not verbatim). Synonyms, reordering and dropped
+articles change none of these and are not divergences. Rules and limits: docs/quotes-and-divergences.md.
+"""
+
+from __future__ import annotations
+
+import re
+
+from readout_compare.model import DiffOp, Divergence, Document, Match, Quote
+from readout_compare.normalize import normalize
+
+# The strength of verbs of saying: 1 neutral, 2 emphatic, 3 forceful.
+VERB_LADDER: dict[str, int] = {}
+for _level, _verbs in (
+    (1, "say said says tell told tells note noted notes discuss discussed discusses speak spoke "
+        "spoken speaks mention mentioned mentions state stated states add added adds express "
+        "expressed expresses describe described comment commented remark remarked observe "
+        "observed acknowledge acknowledged agree agreed welcome welcomed explain explained "
+        "review reviewed raise raised ask asked suggest suggested thank thanked report reported "
+        "continue continued"),
+    (2, "stress stressed stresses underscore underscored underscores highlight highlighted "
+        "highlights emphasize emphasized emphasizes emphasise emphasised reaffirm reaffirmed "
+        "reaffirms reiterate reiterated reiterates affirm affirmed urge urged urges press "
+        "pressed call called insist insisted insists assert asserted maintain maintained "
+        "underline underlined pledge pledged commit committed vow vowed"),
+    (3, "warn warned warns demand demanded demands threaten threatened threatens order ordered "
+        "orders condemn condemned condemns denounce denounced accuse accused rebuke rebuked "
+        "threat threats ultimatum blast blasted slam slammed admonish admonished"),
+):
+    for _verb in _verbs.split():
+        VERB_LADDER[_verb] = _level
+LADDER_NAMES = {1: "neutral", 2: "emphatic", 3: "forceful"}
+
+MODALS = {
+    # possibility
+    "may": "possibility", "might": "possibility", "could": "possibility", "can": "possibility",
+    "possibly": "possibility", "perhaps": "possibility", "maybe": "possibility",
+    "potentially": "possibility",
+    # recommendation
+    "should": "recommendation", "ought": "recommendation",
+    # certainty or obligation
+    "will": "certainty", "shall": "certainty", "must": "certainty", "would": "certainty",
+    "won't": "certainty", "certainly": "certainty", "definitely": "certainty",
+    "can't": "possibility", "cannot": "possibility", "couldn't": "possibility",
+    "wouldn't": "certainty", "shouldn't": "recommendation", "mustn't": "certainty",
+}
+NEGATIONS = {"not", "no", "never", "neither", "nor", "none", "nobody", "nothing", "without",
+             "cannot"}
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+    "dec": 12, "december": 12,
+}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+            "today", "yesterday", "tomorrow"}
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+    "half": 0.5, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
+}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
+           "trillion": 1_000_000_000_000}
+# Words that name an office, not a person: "the Secretary" against "Hegseth" is no entity swap.
+TITLES = frozenset(
+    """secretary minister president prime general admiral ambassador director chief spokesman
+    spokeswoman spokesperson department ministry office government officials official
+    counterpart counterparts governor senator representative chairman chair commander""".split()
+)
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|\w+(?:['\u2019]\w+)*|%")
+
+
+def find_divergences(
+    readout: Document,
+    account: Document,
+    matches: dict[str, tuple[Match, ...]],
+    quotes: tuple[Quote, ...],
+) -> dict[str, tuple[Divergence, ...]]:
+    """Divergences for every matched account sentence, keyed by account sentence id."""
+    out: dict[str, list[Divergence]] = {}
+    for sid, found in matches.items():
+        for m in found:
+            if m.kind == "verbatim" and m.readout_coverage >= 0.999:
+                continue
+            out.setdefault(sid, []).extend(pair_divergences(m.diff, m.readout_sentence))
+    for q in quotes:
+        if q.kind == "title" or q.fidelity == "verbatim":
+            continue
+        presented_as_readout = q.attribution is not None and q.attribution.is_readout
+        if not presented_as_readout:
+            continue
+        out.setdefault(q.account_sentence, []).append(
+            Divergence(
+                type="quote",
+                account_text=q.text,
+                readout_text=q.readout_text or "",
+                readout_sentence=q.readout_sentence or "",
+                detail=f"quotation attributed to the readout is {q.fidelity.replace('_', ' ')}",
+            )
+        )
+    return {sid: tuple(_dedupe(ds)) for sid, ds in out.items() if ds}
+
+
+def pair_divergences(diff: tuple[DiffOp, ...], readout_sentence: str) -> list[Divergence]:
+    """Typed divergences in one matched pair, read from its word diff."""
+    found: list[Divergence] = []
+    r_verbs: list[tuple[str, int]] = []
+    a_verbs: list[tuple[str, int]] = []
+    for i, (tag, r_text, a_text) in enumerate(diff):
+        if tag == "equal":
+            continue
+        r_words, a_words = _words(r_text), _words(a_text)
+        prev_r = _words(diff[i - 1][1])[-1:] if i and diff[i - 1][0] == "equal" else []
+        next_r = _words(diff[i + 1][1])[:1] if i + 1 < len(diff) and diff[i + 1][0] == "equal" else []
+        context = prev_r + next_r
+
+        def add(kind: str, detail: str = "", direction: str | None = None) -> None:
+            found.append(
+                Divergence(
+                    type=kind,  # type: ignore[arg-type]
+                    account_text=a_text.strip(),
+                    readout_text=r_text.strip(),
+                    readout_sentence=readout_sentence,
+                    direction=direction,
+                    detail=detail,
+                )
+            )
+
+        if tag == "replace":
+            r_dates, a_dates = _dates(r_words), _dates(a_words)
+            r_nums, a_nums = _numbers(r_words), _numbers(a_words)
+            dated = bool(r_dates or a_dates) or any(w in MONTHS for w in context)
+            if (r_dates or a_dates or (dated and (r_nums or a_nums))) and (
+                (r_dates, r_nums) != (a_dates, a_nums)
+            ) and (r_dates or r_nums) and (a_dates or a_nums):
+                add("date", "date or time differs")
+            elif r_nums and a_nums and r_nums != a_nums:
+                add("number", f"{_fmt(r_nums)} in the readout, {_fmt(a_nums)} in the account")
+            r_names, a_names = _names(r_text), _names(a_text)
+            if r_names and a_names and not (r_names & a_names):
+                add("entity", "a different name in the same place")
+        r_neg, a_neg = _negations(r_words), _negations(a_words)
+        if r_neg != a_neg and len(r_words) + len(a_words) <= 12:
+            add("negation", "negated in the account only" if a_neg > r_neg else
+                "negated in the readout only")
+        r_mod, a_mod = _modality(r_words), _modality(a_words)
+        if r_mod != a_mod and (r_mod or a_mod) and (tag == "replace" or len(r_words + a_words) <= 3):
+            add("modality", f"{r_mod or 'plain statement'} in the readout, "
+                f"{a_mod or 'plain statement'} in the account")
+        r_verbs += [(w, VERB_LADDER[w]) for w in r_words if w in VERB_LADDER]
+        a_verbs += [(w, VERB_LADDER[w]) for w in a_words if w in VERB_LADDER]
+    if r_verbs and a_verbs:
+        r_word, r_level = max(r_verbs, key=lambda v: v[1])
+        a_word, a_level = max(a_verbs, key=lambda v: v[1])
+        if r_level != a_level:
+            found.append(
+                Divergence(
+                    type="reporting_verb",
+                    account_text=a_word,
+                    readout_text=r_word,
+                    readout_sentence=readout_sentence,
+                    direction="escalates" if a_level > r_level else "softens",
+                    detail=f"{LADDER_NAMES[r_level]} \u2192 {LADDER_NAMES[a_level]}",
+                )
+            )
+    return found
+
+
+def _words(text: str) -> list[str]:
+    return [normalize(w) for w in _TOKEN.findall(text)]
+
+
+def _numbers(words: list[str]) -> tuple[float, ...]:
+    """The quantities in a run of words, digits and number words alike ("12" and "twelve",
+    "25%" and "25 percent", "2.5 million" and "2,500,000")."""
+    values: list[float] = []
+    for i, w in enumerate(words):
+        value: float | None = None
+        if w[:1].isdigit():
+            try:
+                value = float(w.rstrip("%").replace(",", ""))
+            except ValueError:
+                continue
+        elif w in NUMBER_WORDS and w not in _SCALES:
+            value = float(NUMBER_WORDS[w])
+        elif w in _SCALES and (i == 0 or not _is_number(words[i - 1])):
+            value = float(_SCALES[w])
+        if value is None:
+            continue
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if nxt in _SCALES:
+            value *= _SCALES[nxt]
+        values.append(value)
+    return tuple(sorted(values))
+
+
+def _is_number(w: str) -> bool:
+    return w[:1].isdigit() or w in NUMBER_WORDS
+
+
+def _dates(words: list[str]) -> tuple[object, ...]:
+    out: list[object] = []
+    for w in words:
+        key = w.rstrip(".")
+        if key in MONTHS and not (key == "may"):
+            out.append(("month", MONTHS[key]))
+        elif key in WEEKDAYS:
+            out.append(("day", key[:3]))
+    return tuple(out)
+
+
+def _negations(words: list[str]) -> int:
+    return sum(1 for w in words if w in NEGATIONS or w.endswith("n't"))
+
+
+def _modality(words: list[str]) -> str | None:
+    classes = {MODALS[w] for w in words if w in MODALS}
+    if not classes:
+        return None
+    return "/".join(sorted(classes))
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised words that are not sentence-initial and not titles of office."""
+    out = set()
+    for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:['\u2019]s)?\b", text.strip()):
+        w = normalize(m.group()).removesuffix("'s")
+        if w not in TITLES and w not in VERB_LADDER:
+            out.add(w)
+    return out
+
+
+def _fmt(values: tuple[float, ...]) -> str:
+    return ", ".join(f"{v:g}" for v in values)
+
+
+def _dedupe(items: list[Divergence]) -> list[Divergence]:
+    seen = set()
+    out = []
+    for d in items:
+        key = (d.type, d.account_text, d.readout_text)
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out

@@ -1,0 +1,86 @@
+"""Across accounts: claims beyond the readout that several accounts make, and the coverage matrix.
+
+Claim groups use the same matcher as the alignment, between accounts: two account sentences
+that have no counterpart in the readout belong together when the matcher would call them a
+report of one another. Groups are connected components, and only groups that span two or more
+accounts are kept (a claim that travels).
+"""
+
+from __future__ import annotations
+
+from readout_compare.align import score_pair
+from readout_compare.model import AccountComparison, AccountSentence, ClaimGroup, Settings
+from readout_compare.similarity import default_model, profile, stem
+
+# Claims in different accounts are written independently, so the bar is lower than for a
+# report of the readout: a share of the match threshold, with shared content words required.
+CLAIM_SCORE_FACTOR = 0.4
+CLAIM_MIN_STEMS = 3
+
+
+def claim_groups(
+    accounts: tuple[AccountComparison, ...], settings: Settings
+) -> tuple[ClaimGroup, ...]:
+    """Groups of claims not in the readout that appear in two or more accounts."""
+    if len(accounts) < 2:
+        return ()
+    model = default_model()
+    claims: list[tuple[str, AccountSentence]] = [
+        (acc.document.id, s)
+        for acc in accounts
+        for s in acc.sentences
+        if s.status == "not_in_readout"
+    ]
+    profiles = [profile(s.sentence.text) for _, s in claims]
+    parent = list(range(len(claims)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    # Each claim links to its best partner in every other account, if that partner makes the
+    # same claim: a fair matcher score and three or more shared content stems that are not names.
+    content = [p.stems - {stem(w) for w in p.names} for p in profiles]
+    best: dict[tuple[int, str], tuple[float, int]] = {}
+    for i in range(len(claims)):
+        for j in range(len(claims)):
+            if claims[i][0] == claims[j][0] or len(content[i] & content[j]) < CLAIM_MIN_STEMS:
+                continue
+            pair = score_pair(
+                claims[i][1].sentence, claims[j][1].sentence, profiles[i], profiles[j], model
+            )
+            if pair.score < settings.threshold * CLAIM_SCORE_FACTOR:
+                continue
+            key = (i, claims[j][0])
+            if key not in best or pair.score > best[key][0]:
+                best[key] = (pair.score, j)
+    for (i, _), (_, j) in best.items():
+        parent[find(i)] = find(j)
+    members: dict[int, list[int]] = {}
+    for i in range(len(claims)):
+        members.setdefault(find(i), []).append(i)
+    groups = []
+    for idx in sorted(members.values(), key=lambda m: min(m)):
+        owners = sorted({claims[i][0] for i in idx}, key=_account_order)
+        if len(owners) < 2:
+            continue
+        attributions = []
+        for i in idx:
+            a = claims[i][1].attribution
+            if a and a.text not in attributions:
+                attributions.append(a.text)
+        groups.append(
+            ClaimGroup(
+                id=f"g{len(groups) + 1}",
+                account_sentences=tuple(claims[i][1].sentence.id for i in idx),
+                accounts=tuple(owners),
+                attributions=tuple(attributions),
+            )
+        )
+    return tuple(groups)
+
+
+def _account_order(doc_id: str) -> int:
+    return int(doc_id.lstrip("a") or 0)

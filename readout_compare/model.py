@@ -1,0 +1,189 @@
+"""The plain, frozen data passed from one pipeline step to the next.
+
+load -> :class:`Source` and text; segment -> :class:`Document`;
+align and classify -> :class:`AccountComparison`; all of it -> :class:`Comparison`,
+which every renderer takes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Role = Literal["body", "heading", "furniture"]
+SentenceStatus = Literal["supported", "divergent", "not_in_readout"]
+CoverageStatus = Literal["reported", "omitted"]
+MatchKind = Literal["verbatim", "paraphrase", "partial"]
+QuoteFidelity = Literal["verbatim", "altered", "stitched", "not_in_readout"]
+QuoteKind = Literal["quotation", "title", "scare"]
+DivergenceType = Literal[
+    "number", "date", "negation", "modality", "reporting_verb", "entity", "quote"
+]
+# A word-diff opcode in the manner of difflib: (tag, readout words, account words).
+DiffOp = tuple[str, str, str]
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an input came from, recorded in every report."""
+
+    path: str | None = None
+    url: str | None = None
+    final_url: str | None = None
+    retrieved: str | None = None
+    content_type: str = "text/plain"
+    encoding: str | None = None
+    title: str | None = None
+    date: str | None = None
+    site_name: str | None = None
+    sha256: str | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence with exact offsets: ``document.text[start:end] == text``."""
+
+    id: str
+    text: str
+    start: int
+    end: int
+    role: Role
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """A readout or an account, segmented into sentences."""
+
+    id: str
+    label: str
+    text: str
+    sentences: tuple[Sentence, ...]
+    source: Source = field(default_factory=Source)
+
+    def sentence(self, sentence_id: str) -> Sentence:
+        for s in self.sentences:
+            if s.id == sentence_id:
+                return s
+        raise KeyError(sentence_id)
+
+    @property
+    def body(self) -> tuple[Sentence, ...]:
+        """The sentences that make claims (not headings, not page furniture)."""
+        return tuple(s for s in self.sentences if s.role == "body")
+
+
+@dataclass(frozen=True)
+class Match:
+    """An account sentence reports (all or part of) a readout sentence."""
+
+    readout_sentence: str
+    score: float  # calibrated probability that the pair reports the same content, 0..1
+    kind: MatchKind
+    # Share of the readout sentence's words that the account sentence reproduces.
+    readout_coverage: float
+    # Share of the account sentence's words that come from the readout sentence.
+    account_coverage: float
+    diff: tuple[DiffOp, ...]
+
+
+@dataclass(frozen=True)
+class Divergence:
+    """A material difference inside a matched pair, with both spans as evidence."""
+
+    type: DivergenceType
+    account_text: str
+    readout_text: str
+    readout_sentence: str
+    direction: str | None = None  # for reporting verbs: "escalates" or "softens"
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Whose words the account says a quotation or claim is."""
+
+    text: str  # the words that say so, as written ("the readout continued")
+    source: str  # who, as best we can tell ("the readout", "Trump", "Wall Street Journal")
+    is_readout: bool
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation found in an account, with its verdict against the readout."""
+
+    id: str
+    text: str  # the quoted words, without the quotation marks
+    start: int
+    end: int
+    kind: QuoteKind
+    fidelity: QuoteFidelity
+    account_sentence: str
+    readout_sentence: str | None = None
+    readout_start: int | None = None  # span matched, as offsets into the readout text
+    readout_end: int | None = None
+    readout_text: str | None = None
+    attribution: Attribution | None = None
+    diff: tuple[DiffOp, ...] = ()
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class AccountSentence:
+    sentence: Sentence
+    status: SentenceStatus | None  # None for headings and furniture
+    matches: tuple[Match, ...] = ()
+    divergences: tuple[Divergence, ...] = ()
+    attribution: Attribution | None = None
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What became of one readout sentence in one account."""
+
+    readout_sentence: str
+    status: CoverageStatus
+    kind: MatchKind | None  # the best match's kind, None when omitted
+    account_sentences: tuple[str, ...]
+    divergent: bool = False
+
+
+@dataclass(frozen=True)
+class AccountComparison:
+    document: Document
+    sentences: tuple[AccountSentence, ...]
+    coverage: tuple[Coverage, ...]
+    quotes: tuple[Quote, ...] = ()
+
+    def sentence(self, sentence_id: str) -> AccountSentence:
+        for s in self.sentences:
+            if s.sentence.id == sentence_id:
+                return s
+        raise KeyError(sentence_id)
+
+
+@dataclass(frozen=True)
+class ClaimGroup:
+    """Account sentences, in different accounts, making the same claim beyond the readout."""
+
+    id: str
+    account_sentences: tuple[str, ...]
+    accounts: tuple[str, ...]
+    attributions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every option that changes results; each report states the values it was made with."""
+
+    threshold: float = 0.5  # least calibrated score for a paraphrase match
+    partial_min_words: int = 4  # least run of shared content words for a partial match
+    symmetric: bool = False
+
+
+@dataclass(frozen=True)
+class Comparison:
+    readout: Document
+    accounts: tuple[AccountComparison, ...]
+    settings: Settings
+    claim_groups: tuple[ClaimGroup, ...] = ()

@@ -1,0 +1,55 @@
+"""Text normalisation for matching: typography must not decide whether two texts agree."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00ab": '"', "\u00bb": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2015": "-", "\u2212": "-",
+        "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": "",
+    }
+)
+_SPACE = re.compile(r"\s+")
+# A word: digits with their decimal points and thousands commas, or letters and digits with
+# inner apostrophes (straight or curly), so "Mexico's" and "Mexico’s" are one word each.
+WORD = re.compile(r"\d+(?:[.,]\d+)*(?:'?s\b)?|\w+(?:['\u2019]\w+)*")
+
+
+def normalize(text: str) -> str:
+    """Fold case, typography (curly quotes, dashes, odd spaces) and Unicode compatibility forms."""
+    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    return _SPACE.sub(" ", text).strip().casefold()
+
+
+def word_spans(text: str) -> list[tuple[str, int, int]]:
+    """Each word of ``text`` as (normalised word, start, end), offsets exact in ``text``."""
+    return [(normalize(m.group()), m.start(), m.end()) for m in WORD.finditer(text)]
+
+
+def words(text: str) -> list[str]:
+    """The normalised words of a text, in order."""
+    return [normalize(m.group()) for m in WORD.finditer(text)]
+
+
+# English function words (after the NLTK list), plus the verbs of attribution, which say who
+# spoke rather than what was said.
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are aren't as at be because been
+    before being below between both but by can cannot could couldn't did didn't do does doesn't
+    doing don't down during each few for from further had hadn't has hasn't have haven't having
+    he he'd he'll he's her here hers herself him himself his how i i'd i'll i'm i've if in into
+    is isn't it it's its itself let's me more most mustn't my myself no nor not of off on once
+    only or other ought our ours ourselves out over own same shan't she she'd she'll she's
+    should shouldn't so some such than that that's the their theirs them themselves then there
+    there's these they they'd they'll they're they've this those through to too under until up
+    very was wasn't we we'd we'll we're we've were weren't what what's when when's where
+    where's which while who who's whom why why's with won't would wouldn't you you'd you'll
+    you're you've your yours yourself yourselves will shall may might must also just s t
+    said says say according""".split()
+)

@@ -1,0 +1,319 @@
+"""Quotations: find every quotation in an account and check it against the readout.
+
+Found: straight and curly double quotes, single quotes where they are quotation marks and not
+apostrophes, quotes nested inside quotes, quotations over several sentences, and the newspaper
+convention of a quotation continued over paragraphs (an opening mark at each paragraph, a
+closing mark only at the end).
+
+Each quotation is a ``quotation``, a ``title`` ("Fox & Friends": a name in quotes, not checked)
+or a ``scare`` quote (one or two words, still checked against the readout). Verdicts:
+
+* ``verbatim``: the same words, in order, somewhere in the readout (typography aside);
+* ``stitched``: all the words are in the readout, but in pieces that are not adjacent there, or
+  with an ellipsis or a bracketed insertion standing in for readout words;
+* ``altered``: close to one readout passage, with words changed, added or dropped;
+* ``not_in_readout``: none of the above.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from readout_compare.attribution import attribute_quote
+from readout_compare.diff import word_diff
+from readout_compare.model import Attribution, Document, Quote, QuoteFidelity, QuoteKind
+from readout_compare.normalize import STOPWORDS, WORD, normalize
+
+OPENING = {"\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb", '"': '"'}
+_ELLIPSIS = re.compile(r"\u2026|\.\s?\.\s?\.")
+_BRACKETED = re.compile(r"\[[^\]]*\]")
+# Share of the quote's words found in one readout passage for an "altered" verdict.
+ALTERED_MIN_SHARE = 0.6
+_TITLE_SMALL = {"&", "and", "of", "the", "a", "on", "in", "for", "to", "with", "at"}
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int  # first character inside the opening mark
+    end: int  # last character before the closing mark (or paragraph end)
+    text: str  # the quoted words, continuation marks removed
+    single: bool
+
+
+def find_quotes(readout: Document, account: Document) -> tuple[Quote, ...]:
+    """Every quotation in the account, with its kind, verdict and attribution."""
+    stream = _ReadoutWords(readout)
+    out: list[Quote] = []
+    sentence_at = _sentence_lookup(account)
+    last_speaker: dict[int, Attribution] = {}
+    for span in quote_spans(account.text):
+        sentence = sentence_at(span.start)
+        if sentence is None or sentence.role != "body":
+            continue
+        kind = quote_kind(span.text, account.text, span.start)
+        qid = f"{account.id}-q{len(out) + 1}"
+        attribution = attribute_quote(account.text, sentence, span.start - 1, span.end + 1)
+        if attribution is None and kind == "quotation":
+            # A quotation that goes on in the next sentence of the same paragraph keeps the
+            # speaker named before ("...," the readout continued. "In both calls, ...").
+            attribution = last_speaker.get(sentence.paragraph)
+        if kind == "quotation" and attribution is not None:
+            last_speaker[sentence.paragraph] = attribution
+        if kind == "title":
+            out.append(
+                Quote(qid, span.text, span.start, span.end, kind, "not_in_readout",
+                      sentence.id, attribution=attribution)
+            )
+            continue
+        fidelity, r_sid, r_start, r_end, score = stream.verdict(span.text)
+        r_text = readout.text[r_start:r_end] if r_start is not None else None
+        out.append(
+            Quote(
+                id=qid,
+                text=span.text,
+                start=span.start,
+                end=span.end,
+                kind=kind,
+                fidelity=fidelity,
+                account_sentence=sentence.id,
+                readout_sentence=r_sid,
+                readout_start=r_start,
+                readout_end=r_end,
+                readout_text=r_text,
+                attribution=attribution,
+                diff=word_diff(r_text, span.text) if fidelity == "altered" and r_text else (),
+                score=round(score, 3),
+            )
+        )
+    return tuple(out)
+
+
+def quote_spans(text: str) -> list[_Span]:
+    """Spans of quoted text, outermost double quotes first, then single quotes inside or outside
+    them. A quotation left open at a paragraph's end continues when the next paragraph opens
+    with a quotation mark (the newspaper convention), and ends there otherwise."""
+    spans: list[_Span] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in OPENING and _opens(text, i):
+            close = OPENING[ch]
+            j = i + 1
+            pieces: list[tuple[int, int]] = []
+            seg_start = j
+            while j < n:
+                c = text[j]
+                if c == close and (close != '"' or _closes(text, j)):
+                    pieces.append((seg_start, j))
+                    break
+                if c == "\n" and text[j : j + 2] == "\n\n" or (c == "\n" and _blank_after(text, j)):
+                    # Paragraph ends inside the quotation.
+                    pieces.append((seg_start, j))
+                    k = j
+                    while k < n and text[k].isspace():
+                        k += 1
+                    if k < n and text[k] in OPENING:
+                        seg_start = k + 1
+                        j = k + 1
+                        continue
+                    break
+                j += 1
+            else:
+                pieces.append((seg_start, n))
+            spans.extend(_make_span(text, pieces, single=False))
+            # Single quotes nested inside this quotation.
+            for ps, pe in pieces:
+                spans.extend(_single_quotes(text, ps, pe))
+            i = max(j, i + 1)
+            continue
+        i += 1
+    # Single quotes outside any double quotation (British style).
+    covered = [(s.start, s.end) for s in spans]
+    for s in _single_quotes(text, 0, n):
+        if not any(a <= s.start and s.end <= b for a, b in covered):
+            spans.append(s)
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+def _make_span(text: str, pieces: list[tuple[int, int]], *, single: bool) -> list[_Span]:
+    pieces = [(s, e) for s, e in pieces if text[s:e].strip()]
+    if not pieces:
+        return []
+    start, end = pieces[0][0], pieces[-1][1]
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    words = " ".join(text[s:e].strip() for s, e in pieces)
+    return [_Span(start, end, re.sub(r"\s+", " ", words), single)]
+
+
+def _single_quotes(text: str, start: int, end: int) -> list[_Span]:
+    """Single-quoted spans in text[start:end]: an opening ‘ or ' before a word (not inside one,
+    so not an apostrophe) up to a closing ’ or ' that is not followed by a letter."""
+    out = []
+    i = start
+    while i < end:
+        c = text[i]
+        if c in "\u2018'" and _opens(text, i):
+            j = i + 1
+            while j < end:
+                if (
+                    text[j] in "\u2019'"
+                    and _closes(text, j)
+                    and not _plural_possessive(text, j, end)
+                ):
+                    out.extend(_make_span(text, [(i + 1, j)], single=True))
+                    break
+                j += 1
+            i = j + 1
+            continue
+        i += 1
+    return out
+
+
+def _opens(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if text[i] in "\u201c\u201e\u00ab":
+        return not after.isspace()
+    return (before.isspace() or before in "([{\u2014\u2013-/:") and not after.isspace()
+
+
+def _closes(text: str, j: int) -> bool:
+    before = text[j - 1] if j > 0 else " "
+    after = text[j + 1] if j + 1 < len(text) else " "
+    return not before.isspace() and not after.isalnum()
+
+
+def _plural_possessive(text: str, j: int, end: int) -> bool:
+    """’ after a plural ("officials’ views") with a lowercase word next is an apostrophe when
+    another closing mark follows later in the same stretch."""
+    if text[j - 1 : j] != "s" or not text[j + 1 : j + 3].startswith(" "):
+        return False
+    if not text[j + 2 : j + 3].islower():
+        return False
+    return any(text[k] in "\u2019'" and _closes(text, k) for k in range(j + 1, end))
+
+
+def _blank_after(text: str, j: int) -> bool:
+    k = j + 1
+    while k < len(text) and text[k] in " \t\u00a0":
+        k += 1
+    return k < len(text) and text[k] == "\n"
+
+
+def quote_kind(quoted: str, text: str, start: int) -> QuoteKind:
+    """A title or name in quotes, a one- or two-word scare quote, or a real quotation."""
+    words = quoted.split()
+    if not words:
+        return "scare"
+    significant = [w for w in words if w.lower() not in _TITLE_SMALL]
+    is_titled = significant and all(w[:1].isupper() or not w[:1].isalpha() for w in significant)
+    if is_titled and len(words) <= 6 and not re.search(r"[.!?,;]$", quoted.strip()):
+        # "Fox & Friends", "The Art of the Deal": every significant word capitalised.
+        # A quotation opening a sentence may be capitalised too, but then it runs longer
+        # or ends with punctuation.
+        if len(significant) >= 1 and (len(words) > 1 or not _sentence_start(text, start)):
+            return "title"
+    if len(words) <= 2:
+        return "scare"
+    return "quotation"
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[: max(start - 1, 0)].rstrip()
+    return not before or before[-1] in ".!?\n"
+
+
+class _ReadoutWords:
+    """The readout as one stream of words with their offsets and sentences, for locating
+    quoted passages anywhere in it (including across adjacent sentences)."""
+
+    def __init__(self, readout: Document) -> None:
+        self.words: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.sentence: list[str] = []
+        for s in readout.sentences:
+            if s.role == "furniture":
+                continue
+            for m in WORD.finditer(s.text):
+                self.words.append(normalize(m.group()))
+                self.starts.append(s.start + m.start())
+                self.ends.append(s.start + m.end())
+                self.sentence.append(s.id)
+
+    def verdict(
+        self, quoted: str
+    ) -> tuple[QuoteFidelity, str | None, int | None, int | None, float]:
+        """(fidelity, readout sentence, span start, span end, share of quote words found)."""
+        edited = bool(_ELLIPSIS.search(quoted) or _BRACKETED.search(quoted))
+        q = [normalize(m.group()) for m in WORD.finditer(_BRACKETED.sub(" ", quoted))]
+        if not q or not self.words:
+            return "not_in_readout", None, None, None, 0.0
+        matcher = SequenceMatcher(None, q, self.words, autojunk=False)
+        blocks = [b for b in matcher.get_matching_blocks() if b.size]
+        if not blocks:
+            return "not_in_readout", None, None, None, 0.0
+        longest = max(blocks, key=lambda b: b.size)
+        if longest.size == len(q) and not edited:
+            return ("verbatim", *self._span(longest.b, longest.b + longest.size), 1.0)
+        # Meaningful blocks: runs of two or more words, or one content word.
+        useful = [
+            b for b in blocks
+            if b.size >= 2 or (self.words[b.b] not in STOPWORDS and len(q) <= 4)
+        ]
+        covered = sum(b.size for b in useful)
+        share = covered / len(q)
+        if not useful or len(q) <= 2 and share < 1.0:
+            return "not_in_readout", None, None, None, share
+        ordered = sorted(useful, key=lambda b: b.a)
+        apart = any(
+            b2.b != b1.b + b1.size or b2.b < b1.b for b1, b2 in zip(ordered, ordered[1:])
+        )
+        if share >= 0.9 and (edited or apart) and len(useful) >= 1:
+            spans = [self._span(b.b, b.b + b.size) for b in ordered]
+            first = spans[0]
+            if edited or self._far_apart(ordered):
+                return "stitched", first[0], first[1], spans[-1][2], share
+        if share >= ALTERED_MIN_SHARE and len(q) >= 3:
+            # Close to one passage: the window of the readout between the first and last block
+            # around the longest one, if it is not much longer than the quote.
+            near = [b for b in ordered if abs(b.b - longest.b) <= 2 * len(q)]
+            lo = min(b.b for b in near)
+            hi = max(b.b + b.size for b in near)
+            if hi - lo <= 2 * len(q) + 3:
+                near_share = sum(b.size for b in near) / len(q)
+                if near_share >= ALTERED_MIN_SHARE:
+                    return ("altered", *self._span(lo, hi), near_share)
+        return "not_in_readout", None, None, None, share
+
+    def _far_apart(self, ordered: list) -> bool:
+        """Pieces taken from places of the readout that are not next to each other."""
+        for b1, b2 in zip(ordered, ordered[1:]):
+            gap = b2.b - (b1.b + b1.size)
+            if gap != 0:
+                return True
+        return False
+
+    def _span(self, lo: int, hi: int) -> tuple[str, int, int]:
+        return self.sentence[lo], self.starts[lo], self.ends[hi - 1]
+
+
+def _sentence_lookup(doc: Document):
+    spans = [(s.start, s.end, s) for s in doc.sentences]
+
+    def at(offset: int):
+        best = None
+        for start, end, s in spans:
+            if start <= offset + 1 and offset < end:
+                return s
+            if start <= offset:
+                best = s
+        return best
+
+    return at

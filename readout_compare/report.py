@@ -1,0 +1,202 @@
+"""The report dictionary: one plain, JSON-ready description of a comparison that every renderer
+(HTML, JSON, Markdown) takes, so a new format never touches the matcher.
+
+SCHEMA_VERSION history:
+    1: readout, accounts (sentences, matches, divergences, readout_coverage, quotes, summary),
+       claim_groups, coverage_matrix, settings, summary, tool.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict
+from datetime import datetime, timezone
+from typing import Any
+
+from readout_compare import __version__
+from readout_compare.model import (
+    AccountComparison,
+    Comparison,
+    Document,
+    Match,
+    Quote,
+)
+from readout_compare.similarity import default_model
+
+SCHEMA_VERSION = 1
+FIDELITIES = ("verbatim", "altered", "stitched", "not_in_readout")
+DIVERGENCE_TYPES = ("number", "date", "negation", "modality", "reporting_verb", "entity", "quote")
+
+
+def report_dict(comparison: Comparison, *, generated: datetime | None = None) -> dict[str, Any]:
+    """Everything a renderer needs, as plain data."""
+    generated = generated or datetime.now(timezone.utc)
+    accounts = [_account(comparison.readout, a) for a in comparison.accounts]
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "readout-compare", "version": __version__},
+        "generated": generated.replace(microsecond=0).isoformat(),
+        "settings": {
+            **asdict(comparison.settings),
+            "model": default_model().fitted_on,
+        },
+        "readout": {
+            "id": comparison.readout.id,
+            "label": comparison.readout.label,
+            "source": asdict(comparison.readout.source),
+            "sentences": [
+                {"id": s.id, "text": s.text, "start": s.start, "end": s.end, "role": s.role,
+                 "paragraph": s.paragraph}
+                for s in comparison.readout.sentences
+            ],
+        },
+        "accounts": accounts,
+        "claim_groups": [
+            {
+                "id": g.id,
+                "account_sentences": list(g.account_sentences),
+                "accounts": list(g.accounts),
+                "attributions": list(g.attributions),
+            }
+            for g in comparison.claim_groups
+        ],
+        "coverage_matrix": _matrix(comparison),
+        "summary": _overall(comparison, accounts),
+    }
+
+
+def _account(readout: Document, acc: AccountComparison) -> dict[str, Any]:
+    doc = acc.document
+    sentences = []
+    for s in acc.sentences:
+        sentences.append(
+            {
+                "id": s.sentence.id,
+                "text": s.sentence.text,
+                "start": s.sentence.start,
+                "end": s.sentence.end,
+                "role": s.sentence.role,
+                "paragraph": s.sentence.paragraph,
+                "status": s.status,
+                "matches": [_match(m) for m in s.matches],
+                "divergences": [asdict(d) for d in s.divergences],
+                "attribution": asdict(s.attribution) if s.attribution else None,
+            }
+        )
+    return {
+        "id": doc.id,
+        "label": doc.label,
+        "source": asdict(doc.source),
+        "sentences": sentences,
+        "readout_coverage": [
+            {
+                "readout_sentence": c.readout_sentence,
+                "status": c.status,
+                "kind": c.kind,
+                "divergent": c.divergent,
+                "account_sentences": list(c.account_sentences),
+            }
+            for c in acc.coverage
+        ],
+        "quotes": [_quote(q) for q in acc.quotes],
+        "summary": account_summary(acc),
+    }
+
+
+def _match(m: Match) -> dict[str, Any]:
+    return {
+        "readout_sentence": m.readout_sentence,
+        "score": m.score,
+        "kind": m.kind,
+        "readout_coverage": m.readout_coverage,
+        "account_coverage": m.account_coverage,
+        "diff": [list(op) for op in m.diff],
+    }
+
+
+def _quote(q: Quote) -> dict[str, Any]:
+    return {
+        "id": q.id,
+        "text": q.text,
+        "start": q.start,
+        "end": q.end,
+        "kind": q.kind,
+        "fidelity": q.fidelity,
+        "account_sentence": q.account_sentence,
+        "readout_sentence": q.readout_sentence,
+        "readout_start": q.readout_start,
+        "readout_end": q.readout_end,
+        "readout_text": q.readout_text,
+        "attribution": asdict(q.attribution) if q.attribution else None,
+        "diff": [list(op) for op in q.diff],
+        "score": q.score,
+    }
+
+
+def account_summary(acc: AccountComparison) -> dict[str, Any]:
+    """Headline numbers for one account."""
+    coverage = Counter(c.status for c in acc.coverage)
+    kinds = Counter(c.kind for c in acc.coverage if c.status == "reported")
+    statuses = Counter(s.status for s in acc.sentences if s.status)
+    quotes = [q for q in acc.quotes if q.kind != "title"]
+    divergences = Counter(d.type for s in acc.sentences for d in s.divergences)
+    return {
+        "readout_sentences": len(acc.coverage),
+        "reported": coverage["reported"],
+        "reported_verbatim": kinds["verbatim"],
+        "reported_paraphrase": kinds["paraphrase"],
+        "reported_in_part": kinds["partial"],
+        "omitted": coverage["omitted"],
+        "account_sentences": sum(statuses.values()),
+        "supported": statuses["supported"],
+        "divergent": statuses["divergent"],
+        "not_in_readout": statuses["not_in_readout"],
+        "quotes": {f: sum(1 for q in quotes if q.fidelity == f) for f in FIDELITIES},
+        "divergences": {t: divergences[t] for t in DIVERGENCE_TYPES},
+        "headline": headline(coverage["reported"], len(acc.coverage), kinds["partial"],
+                             statuses["not_in_readout"]),
+    }
+
+
+def headline(reported: int, total: int, partial: int, not_in_readout: int) -> str:
+    """"3 of 4 readout sentences reported, 1 only in part; 11 account sentences have no
+    counterpart in the readout"."""
+    text = f"{reported} of {total} readout sentence{'s' if total != 1 else ''} reported"
+    if partial:
+        text += f", {partial} only in part"
+    noun = "sentence has" if not_in_readout == 1 else "sentences have"
+    return f"{text}; {not_in_readout} account {noun} no counterpart in the readout"
+
+
+def _matrix(comparison: Comparison) -> list[dict[str, Any]]:
+    rows = []
+    for i, r in enumerate(comparison.readout.body):
+        cells = {}
+        links = {}
+        for acc in comparison.accounts:
+            c = acc.coverage[i]
+            if c.status == "omitted":
+                cells[acc.document.id] = "omitted"
+            elif c.divergent:
+                cells[acc.document.id] = "divergent"
+            else:
+                cells[acc.document.id] = c.kind
+            links[acc.document.id] = list(c.account_sentences)
+        rows.append(
+            {
+                "readout_sentence": r.id,
+                "cells": cells,
+                "account_sentences": links,
+                "reported_by": sum(1 for v in cells.values() if v != "omitted"),
+            }
+        )
+    return rows
+
+
+def _overall(comparison: Comparison, accounts: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "readout_sentences": len(comparison.readout.body),
+        "accounts": len(accounts),
+        "claim_groups": len(comparison.claim_groups),
+        "per_account": {a["id"]: a["summary"]["headline"] for a in accounts},
+    }

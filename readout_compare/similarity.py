@@ -1,0 +1,194 @@
+"""Sentence-pair similarity: does this account sentence report this readout sentence?
+
+Each sentence is profiled once (:class:`Profile`); a pair is described by cheap lexical
+features (rapidfuzz measures over normalised text, word and stem overlaps, shared numbers,
+the longest run of shared words), and a logistic model turns them into a calibrated
+probability that the pair says the same thing. The model's weights are fitted on the MSRP
+train split by ``bench/calibrate.py`` and shipped in ``calibration.json`` beside this file.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
+
+from readout_compare.normalize import STOPWORDS, WORD, normalize
+
+_NUMBER_WORDS = {
+    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+    "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17",
+    "eighteen": "18", "nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40",
+    "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
+    "hundred": "100", "thousand": "1000",
+}
+
+
+def stem(word: str) -> str:
+    """A crude stem: the first five letters. On news text this conflates inflections
+    ("securing"/"secure", "cartels"/"cartel") about as well as a real stemmer, at no cost."""
+    if word.endswith("'s"):
+        word = word[:-2]
+    return word[:5]
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the matcher needs to know about one sentence, computed once."""
+
+    text: str  # normalised text
+    words: tuple[str, ...]
+    content: frozenset[str]  # words that are not stopwords
+    stems: frozenset[str]  # stems of content words
+    names: frozenset[str]  # content words written with a capital inside the sentence
+    numbers: frozenset[str]
+    bigrams: frozenset[tuple[str, str]]
+
+
+def profile(sentence: str) -> Profile:
+    raw = [m.group() for m in WORD.finditer(sentence)]
+    words = tuple(normalize(w) for w in raw)
+    content = frozenset(w for w in words if w not in STOPWORDS)
+    names = frozenset(
+        w
+        for i, (r, w) in enumerate(zip(raw, words))
+        if i > 0 and r[:1].isupper() and w not in STOPWORDS
+    )
+    numbers = frozenset(
+        _NUMBER_WORDS.get(w, w.replace(",", "")) for w in words
+        if w[:1].isdigit() or w in _NUMBER_WORDS
+    )
+    return Profile(
+        text=normalize(sentence),
+        words=words,
+        content=content,
+        stems=frozenset(stem(w) for w in content),
+        names=names,
+        numbers=numbers,
+        bigrams=frozenset(zip(words, words[1:])),
+    )
+
+
+def longest_common_run(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """Length of the longest run of consecutive words shared by ``a`` and ``b``."""
+    if not a or not b:
+        return 0
+    best = 0
+    prev = [0] * (len(b) + 1)
+    for x in a:
+        cur = [0] * (len(b) + 1)
+        for j, y in enumerate(b, 1):
+            if x == y:
+                v = prev[j - 1] + 1
+                cur[j] = v
+                if v > best:
+                    best = v
+        prev = cur
+    return best
+
+
+def _ratio(n: int, d: int) -> float:
+    return n / d if d else 0.0
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+FEATURES = (
+    "ratio",
+    "token_sort_ratio",
+    "token_set_ratio",
+    "partial_ratio",
+    "content_min",
+    "content_max",
+    "content_f1",
+    "stem_min",
+    "stem_max",
+    "stem_f1",
+    "nonname_f1",
+    "bigram_dice",
+    "lcs_words",
+    "run_short",
+    "run_long",
+    "length_diff",
+    "numbers_mismatch",
+    "numbers_shared",
+)
+
+
+def features(a: Profile, b: Profile) -> list[float]:
+    """The pair's features, in the order of :data:`FEATURES`, each on 0..1."""
+    shared = len(a.content & b.content)
+    pa, pb = _ratio(shared, len(a.content)), _ratio(shared, len(b.content))
+    sshared = len(a.stems & b.stems)
+    sa, sb = _ratio(sshared, len(a.stems)), _ratio(sshared, len(b.stems))
+    an, bn = a.content - a.names, b.content - b.names
+    nshared = len(an & bn)
+    bigram = _ratio(2 * len(a.bigrams & b.bigrams), len(a.bigrams) + len(b.bigrams))
+    run = longest_common_run(a.words, b.words)
+    short, long = sorted((len(a.words), len(b.words)))
+    num_union = a.numbers | b.numbers
+    return [
+        fuzz.ratio(a.text, b.text) / 100,
+        fuzz.token_sort_ratio(a.text, b.text) / 100,
+        fuzz.token_set_ratio(a.text, b.text) / 100,
+        fuzz.partial_ratio(a.text, b.text) / 100,
+        min(pa, pb),
+        max(pa, pb),
+        _f1(pa, pb),
+        min(sa, sb),
+        max(sa, sb),
+        _f1(sa, sb),
+        _f1(_ratio(nshared, len(an)), _ratio(nshared, len(bn))),
+        bigram,
+        LCSseq.normalized_similarity(a.words, b.words),
+        _ratio(run, short),
+        _ratio(run, long),
+        _ratio(long - short, long),
+        _ratio(len(a.numbers ^ b.numbers), len(num_union)),
+        _ratio(len(a.numbers & b.numbers), len(num_union)),
+    ]
+
+
+@dataclass(frozen=True)
+class Model:
+    """A logistic model over :func:`features`: ``p = sigmoid(bias + sum(w * f))``."""
+
+    names: tuple[str, ...]
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float  # the probability above which a pair is called a paraphrase
+    fitted_on: str
+
+    def probability(self, feats: list[float]) -> float:
+        z = self.bias + sum(w * f for w, f in zip(self.weights, feats))
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+@lru_cache(maxsize=1)
+def default_model() -> Model:
+    """The calibrated model shipped with the package."""
+    data = json.loads(
+        resources.files("readout_compare").joinpath("calibration.json").read_text("utf-8")
+    )
+    if tuple(data["features"]) != FEATURES:
+        raise RuntimeError("calibration.json does not match the feature list; re-run calibrate")
+    return Model(
+        names=tuple(data["features"]),
+        weights=tuple(data["weights"]),
+        bias=data["bias"],
+        threshold=data["threshold"],
+        fitted_on=data["fitted_on"],
+    )
+
+
+def similarity(a: Profile, b: Profile, model: Model | None = None) -> float:
+    """Calibrated probability that the two sentences report the same content."""
+    return (model or default_model()).probability(features(a, b))
