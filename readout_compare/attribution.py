@@ -21,6 +21,8 @@ SPEECH_VERBS = (
 _NAME = r"(?:[A-Z][\w\u2019'.&-]*)(?:\s+(?:of\s+|the\s+|for\s+)?[A-Z][\w\u2019'.&-]*)*"
 _SUBJECT = (
     rf"(?:(?i:the|a|an|his|her|their|its)\s+(?:[\w\u2019'-]+\s+){{0,12}}?[\w\u2019'-]+"
+    r"|(?i:people|officials|sources|aides|diplomats|analysts|experts|several|some|two|three|"
+    r"others|one)\s+(?:[\w\u2019'-]+\s+){0,8}?[\w\u2019'-]+"
     rf"|{_NAME}|he|she|they|it|we|I)"
 )
 _AFTER_VERB = r"(?:\s+(?:on|in|during|to|at|via)\s+[^,.;:\u201c\u201d\"]*?(?:[\u201c\"][^\u201d\"]*[\u201d\"][^,.;:]*?)?(?=[,.;:]|\s+when\b|\s+after\b|$))?"
@@ -51,22 +53,33 @@ def attribute_quote(text: str, sentence: Sentence, q_start: int, q_end: int) -> 
     after = [f for f in found if f[0] >= rel_end - 1 and f[0] - rel_end < 80]
     before = [f for f in found if f[1] <= rel_start + 1]
     if after:
-        return min(after, key=lambda f: f[0])[2]
-    if before:
-        return max(before, key=lambda f: f[1])[2]
-    return found[0][2]
+        nearest = min(after, key=lambda f: f[0])[2]
+    elif before:
+        nearest = max(before, key=lambda f: f[1])[2]
+    else:
+        nearest = found[0][2]
+    readout = next((f[2] for f in found if f[2].is_readout), None)
+    if readout is not None and not nearest.is_readout:
+        # "According to the readout, the Secretary said his “...”": the speaker's words as the
+        # readout gives them.
+        return Attribution(
+            text=f"{readout.text} … {nearest.text}",
+            source=f"{nearest.source}, according to the readout",
+            is_readout=True,
+        )
+    return nearest
 
 
 def attribute_sentences(account: Document) -> dict[str, Attribution]:
     """The attribution each body sentence of the account carries, where it carries one."""
     out = {}
-    for s in account.sentences:
-        if s.role != "body":
-            continue
+    body = [s for s in account.sentences if s.role == "body"]
+    for i, s in enumerate(body):
         found = _candidates(s.text)
         if found:
             # "according to" and "citing" name the source more surely than a verb of saying.
-            out[s.id] = min(found, key=lambda f: (f[3], f[0]))[2]
+            best = min(found, key=lambda f: (f[3], f[0]))[2]
+            out[s.id] = resolve_pronoun(best, body[:i])
     return out
 
 
@@ -103,6 +116,31 @@ def _candidates(original: str) -> list[tuple[int, int, Attribution, int]]:
              2)
         )
     return sorted(out, key=lambda f: f[0])
+
+
+_SUBJECT_NAME = re.compile(
+    r"^(?:[A-Z][\w.\u2019'-]*\s+){0,4}?(?P<name>[A-Z][a-z][\w\u2019'-]*)"
+    r"(?=,|\s+(?:has|had|is|was|said|says|told|also|then|later|[a-z]+ed)\b)"
+)
+
+
+def resolve_pronoun(
+    attribution: Attribution | None, earlier: list[Sentence]
+) -> Attribution | None:
+    """"he said" -> "he (Hegseth)": the subject of the nearest earlier sentence that opens with
+    a name. Only he and she are resolved; the guess is shown beside the pronoun, never instead
+    of it."""
+    if attribution is None or attribution.source.lower() not in ("he", "she"):
+        return attribution
+    for s in reversed(earlier[-3:]):
+        m = _SUBJECT_NAME.match(s.text.lstrip("\u201c\"' "))
+        if m and m.group("name").lower() not in ("the", "that", "this", "it", "on", "in"):
+            return Attribution(
+                text=attribution.text,
+                source=f"{attribution.source} ({m.group('name')})",
+                is_readout=attribution.is_readout,
+            )
+    return attribution
 
 
 def _make(phrase: str, source: str) -> Attribution:

@@ -37,10 +37,11 @@ def classify_sentences(
         found = matches.get(s.id, ())
         diverges = divergences.get(s.id, ())
         status: SentenceStatus
-        if not found:
-            status = "not_in_readout"
-        elif diverges:
+        if diverges:
+            # Includes a quotation presented as the readout's words that is not theirs.
             status = "divergent"
+        elif not found:
+            status = "not_in_readout"
         else:
             status = "supported"
         out.append(

@@ -79,6 +79,7 @@ TITLES = frozenset(
     spokeswoman spokesperson department ministry office government officials official
     counterpart counterparts governor senator representative chairman chair commander""".split()
 )
+_TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|\w+(?:['\u2019]\w+)*|%")
 
 
@@ -148,7 +149,9 @@ def pair_divergences(diff: tuple[DiffOp, ...], readout_sentence: str) -> list[Di
                 add("date", "date or time differs")
             elif r_nums and a_nums and r_nums != a_nums:
                 add("number", f"{_fmt(r_nums)} in the readout, {_fmt(a_nums)} in the account")
-            r_names, a_names = _names(r_text), _names(a_text)
+            r_first = all(not op[1].strip() for op in diff[:i])
+            a_first = all(not op[2].strip() for op in diff[:i])
+            r_names, a_names = _names(r_text, r_first), _names(a_text, a_first)
             if r_names and a_names and not (r_names & a_names):
                 add("entity", "a different name in the same place")
         r_neg, a_neg = _negations(r_words), _negations(a_words)
@@ -200,6 +203,9 @@ def _numbers(words: list[str]) -> tuple[float, ...]:
         if value is None:
             continue
         nxt = words[i + 1] if i + 1 < len(words) else ""
+        if i and words[i - 1] in _TENS and w in NUMBER_WORDS and NUMBER_WORDS[w] < 10:
+            values[-1] += value  # "twenty-one", "forty two"
+            continue
         if nxt in _SCALES:
             value *= _SCALES[nxt]
         values.append(value)
@@ -232,12 +238,16 @@ def _modality(words: list[str]) -> str | None:
     return "/".join(sorted(classes))
 
 
-def _names(text: str) -> set[str]:
-    """Capitalised words that are not sentence-initial and not titles of office."""
+def _names(text: str, at_sentence_start: bool) -> set[str]:
+    """Capitalised words that are not titles of office, nor the first word of the sentence."""
     out = set()
-    for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:['\u2019]s)?\b", text.strip()):
+    for m in re.finditer(r"\b[A-Z][a-z]+(?:['\u2019]s)?\b", text):
+        if at_sentence_start and not text[: m.start()].strip():
+            continue
+        if re.search(r"[.!?][\"'\u201d\u2019]?\s+$", text[: m.start()]):
+            continue  # first word of a following sentence
         w = normalize(m.group()).removesuffix("'s")
-        if w not in TITLES and w not in VERB_LADDER:
+        if w not in TITLES and w not in VERB_LADDER and w not in MONTHS and w not in WEEKDAYS:
             out.add(w)
     return out
 

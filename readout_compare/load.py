@@ -89,7 +89,24 @@ def decode(data: bytes, *, name: str) -> tuple[str, str]:
     # Not UTF-8: let a library made for the job decide, and refuse if it cannot.
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    results = from_bytes(data)
+    best = results.best()
+    if best is not None:
+        # On short texts several single-byte encodings tie; English news text in a legacy
+        # encoding is overwhelmingly Windows-1252 (a superset of Latin-1), so it wins ties.
+        for preferred in ("cp1252", "latin_1", "iso8859_15"):
+            tie = next(
+                (
+                    m for m in results
+                    if m.encoding == preferred
+                    and m.chaos <= best.chaos
+                    and m.coherence >= best.coherence
+                ),
+                None,
+            )
+            if tie is not None:
+                best = tie
+                break
     if best is None or best.encoding is None:
         raise ReadoutCompareError(
             f"{name}: cannot tell the text encoding; save the file as UTF-8 and try again"

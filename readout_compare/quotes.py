@@ -21,10 +21,10 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from readout_compare.attribution import attribute_quote
+from readout_compare.attribution import attribute_quote, resolve_pronoun
 from readout_compare.diff import word_diff
 from readout_compare.model import Attribution, Document, Quote, QuoteFidelity, QuoteKind
-from readout_compare.normalize import STOPWORDS, WORD, normalize
+from readout_compare.normalize import WORD, normalize
 
 OPENING = {"\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb", '"': '"'}
 _ELLIPSIS = re.compile(r"\u2026|\.\s?\.\s?\.")
@@ -55,6 +55,9 @@ def find_quotes(readout: Document, account: Document) -> tuple[Quote, ...]:
         kind = quote_kind(span.text, account.text, span.start)
         qid = f"{account.id}-q{len(out) + 1}"
         attribution = attribute_quote(account.text, sentence, span.start - 1, span.end + 1)
+        attribution = resolve_pronoun(
+            attribution, [s for s in account.sentences if s.end <= sentence.start]
+        )
         if attribution is None and kind == "quotation":
             # A quotation that goes on in the next sentence of the same paragraph keeps the
             # speaker named before ("...," the readout continued. "In both calls, ...").
@@ -147,8 +150,11 @@ def _make_span(text: str, pieces: list[tuple[int, int]], *, single: bool) -> lis
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    words = " ".join(text[s:e].strip() for s, e in pieces)
-    return [_Span(start, end, re.sub(r"\s+", " ", words), single)]
+    words = re.sub(r"\s+", " ", " ".join(text[s:e].strip() for s, e in pieces))
+    # A comma before the closing mark is the sentence's, not the speaker's (US style).
+    while end > start and text[end - 1] in ",;:":
+        end -= 1
+    return [_Span(start, end, words.rstrip(",;: "), single)]
 
 
 def _single_quotes(text: str, start: int, end: int) -> list[_Span]:
@@ -255,50 +261,55 @@ class _ReadoutWords:
         q = [normalize(m.group()) for m in WORD.finditer(_BRACKETED.sub(" ", quoted))]
         if not q or not self.words:
             return "not_in_readout", None, None, None, 0.0
-        matcher = SequenceMatcher(None, q, self.words, autojunk=False)
-        blocks = [b for b in matcher.get_matching_blocks() if b.size]
-        if not blocks:
-            return "not_in_readout", None, None, None, 0.0
-        longest = max(blocks, key=lambda b: b.size)
-        if longest.size == len(q) and not edited:
-            return ("verbatim", *self._span(longest.b, longest.b + longest.size), 1.0)
-        # Meaningful blocks: runs of two or more words, or one content word.
-        useful = [
-            b for b in blocks
-            if b.size >= 2 or (self.words[b.b] not in STOPWORDS and len(q) <= 4)
-        ]
-        covered = sum(b.size for b in useful)
-        share = covered / len(q)
-        if not useful or len(q) <= 2 and share < 1.0:
-            return "not_in_readout", None, None, None, share
-        ordered = sorted(useful, key=lambda b: b.a)
-        apart = any(
-            b2.b != b1.b + b1.size or b2.b < b1.b for b1, b2 in zip(ordered, ordered[1:])
-        )
-        if share >= 0.9 and (edited or apart) and len(useful) >= 1:
-            spans = [self._span(b.b, b.b + b.size) for b in ordered]
-            first = spans[0]
-            if edited or self._far_apart(ordered):
-                return "stitched", first[0], first[1], spans[-1][2], share
-        if share >= ALTERED_MIN_SHARE and len(q) >= 3:
-            # Close to one passage: the window of the readout between the first and last block
-            # around the longest one, if it is not much longer than the quote.
-            near = [b for b in ordered if abs(b.b - longest.b) <= 2 * len(q)]
-            lo = min(b.b for b in near)
-            hi = max(b.b + b.size for b in near)
-            if hi - lo <= 2 * len(q) + 3:
-                near_share = sum(b.size for b in near) / len(q)
-                if near_share >= ALTERED_MIN_SHARE:
-                    return ("altered", *self._span(lo, hi), near_share)
+        pieces = self._cover(q)
+        if len(pieces) == 1 and pieces[0][2] == len(q) and not edited:
+            _, b, size = pieces[0]
+            return ("verbatim", *self._span(b, b + size), 1.0)
+        share = sum(size for _, _, size in pieces) / len(q)
+        if pieces and share >= 0.9 and len(q) >= 3:
+            ordered = sorted(pieces)  # in the quote's order
+            adjacent = all(
+                b2 == b1 + s1 for (_, b1, s1), (_, b2, _) in zip(ordered, ordered[1:])
+            )
+            if edited or not adjacent:
+                # Every word is the readout's, but joined from places that are not together.
+                main = max(pieces, key=lambda p: p[2])
+                return ("stitched", *self._span(main[1], main[1] + main[2]), share)
+        if len(q) >= 3:
+            # Close to one passage: the readout window around the quote's best monotonic
+            # alignment, if it is not much longer than the quote.
+            blocks = [
+                blk for blk in SequenceMatcher(None, q, self.words, autojunk=False)
+                .get_matching_blocks() if blk.size
+            ]
+            longest = max(blocks, key=lambda blk: blk.size, default=None)
+            if longest is not None and longest.size >= 2:
+                near = [blk for blk in blocks if abs(blk.b - longest.b) <= 2 * len(q)]
+                lo = min(blk.b for blk in near)
+                hi = max(blk.b + blk.size for blk in near)
+                found = sum(blk.size for blk in near) / len(q)
+                if hi - lo <= 2 * len(q) + 3 and found >= ALTERED_MIN_SHARE:
+                    return ("altered", *self._span(lo, hi), found)
         return "not_in_readout", None, None, None, share
 
-    def _far_apart(self, ordered: list) -> bool:
-        """Pieces taken from places of the readout that are not next to each other."""
-        for b1, b2 in zip(ordered, ordered[1:]):
-            gap = b2.b - (b1.b + b1.size)
-            if gap != 0:
-                return True
-        return False
+    def _cover(self, q: list[str]) -> list[tuple[int, int, int]]:
+        """Cover the quote with the longest runs found anywhere in the readout, in any order:
+        (position in quote, position in readout, size) for runs of two or more words (or the
+        whole quote)."""
+        pieces: list[tuple[int, int, int]] = []
+        todo = [(0, len(q))]
+        while todo:
+            lo, hi = todo.pop()
+            if hi - lo <= 0:
+                continue
+            m = SequenceMatcher(None, q, self.words, autojunk=False).find_longest_match(
+                lo, hi, 0, len(self.words)
+            )
+            if m.size < 2 and not (m.size == hi - lo == len(q)):
+                continue
+            pieces.append((m.a, m.b, m.size))
+            todo += [(lo, m.a), (m.a + m.size, hi)]
+        return pieces
 
     def _span(self, lo: int, hi: int) -> tuple[str, int, int]:
         return self.sentence[lo], self.starts[lo], self.ends[hi - 1]

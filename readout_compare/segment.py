@@ -24,15 +24,14 @@ _CLOSERS = "\"'\u201d\u2019)]\u00bb"
 # stripping trailing punctuation; a sentence equal to one of these, or starting with one of the
 # prefixes, is furniture.
 FURNITURE = frozenset(
-    """share|share this|share this article|share on facebook|share on twitter|share on x|tweet|
+    item.strip()
+    for item in """share|share this|share this article|share on facebook|share on twitter|share on x|tweet|
     email|print|exit mobile version|advertisement|advertising|skip to content|skip to main content|
     read more|read next|related|related articles|recommended|most read|trending|
     comments|comment|leave a comment|sign up|subscribe|log in|sign in|menu|search|close|
     back to top|load more|show more|continue reading|view comments|listen to this article|
     follow us|copy link|link copied|facebook|twitter|whatsapp|linkedin|reddit|
-    all rights reserved|cookie settings|accept cookies|photo|video|watch|image""".replace(
-        "\n", ""
-    ).split("|")
+    all rights reserved|cookie settings|accept cookies|photo|video|watch|image""".split("|")
 )
 FURNITURE_PREFIXES = (
     "©",

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from readout_compare.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+CASE = ROOT / "examples" / "hegseth-mexico"
+
+
+@pytest.fixture(scope="session")
+def case_texts() -> dict[str, str]:
+    """The reference case, as bundled in examples/ (copied from ../shared/cases)."""
+    return {p.stem: p.read_text(encoding="utf-8") for p in CASE.glob("*.txt")}
+
+
+@pytest.fixture(scope="session")
+def case_comparison(case_texts):
+    from readout_compare import compare
+
+    return compare(
+        case_texts["readout-pentagon"],
+        [case_texts["account-nypost"], case_texts["account-wire"]],
+        labels=["New York Post", "Wire"],
+    )
+
+
+@pytest.fixture
+def cli_invoke():
+    """Run the command line in-process; returns click's Result."""
+
+    def invoke(*args: str, input: bytes | str | None = None):
+        return CliRunner().invoke(main, [str(a) for a in args], input=input, catch_exceptions=False)
+
+    return invoke

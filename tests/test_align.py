@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import pytest
+
+from readout_compare import compare
+from readout_compare.align import AlignStats, align
+from readout_compare.model import Settings
+from readout_compare.segment import segment
+
+READOUT = (
+    "The Secretary highlighted the importance of continued cooperation on border security. "
+    "The two leaders agreed to meet again in the spring to review progress on trade. "
+    "The Minister thanked the Secretary for the hospitality of the American delegation."
+)
+
+
+def matches_for(readout: str, account: str, **settings):
+    r = segment(readout, doc_id="r", label="r")
+    a = segment(account, doc_id="a1", label="a")
+    found = align(r, a, Settings(**settings))
+    return {sid: [(m.readout_sentence, m.kind) for m in ms] for sid, ms in found.items()}
+
+
+def test_verbatim_copy_is_verbatim():
+    got = matches_for(READOUT, "The two leaders agreed to meet again in the spring to review progress on trade.")
+    assert got == {"a1-1": [("r-2", "verbatim")]}
+
+
+def test_paraphrase_is_matched():
+    got = matches_for(
+        READOUT,
+        "The Secretary stressed the importance of continuing cooperation on security at the border.",
+    )
+    assert got["a1-1"][0] == ("r-1", "paraphrase")
+
+
+def test_unordered_and_many_to_one():
+    account = (
+        "The leaders agreed to meet again in the spring to review trade progress. "
+        "Earlier, the Secretary highlighted the importance of continued cooperation on border security. "
+        "They agreed to meet again in the spring to review progress on trade."
+    )
+    got = matches_for(READOUT, account)
+    assert [m[0] for m in got["a1-1"]] == ["r-2"]
+    assert [m[0] for m in got["a1-2"]] == ["r-1"]
+    assert [m[0] for m in got["a1-3"]] == ["r-2"]
+
+
+def test_one_account_sentence_draws_on_two_readout_sentences():
+    account = (
+        "The Secretary highlighted the importance of continued cooperation on border security, "
+        "and the two leaders agreed to meet again in the spring to review progress on trade."
+    )
+    got = matches_for(READOUT, account)
+    assert sorted(m[0] for m in got["a1-1"]) == ["r-1", "r-2"]
+
+
+def test_quoted_fragment_is_partial():
+    account = 'Officials said he "highlighted the importance of continued cooperation" before leaving for Ottawa on a trade mission.'
+    got = matches_for(READOUT, account)
+    assert got["a1-1"] == [("r-1", "partial")]
+
+
+def test_sharing_names_is_not_sharing_a_claim():
+    readout = (
+        "Readout of Secretary of Defense Pete Hegseth's Call With Mexican Counterparts\n\n"
+        "Secretary of Defense Pete Hegseth spoke with Mexico's Secretary of National Defense, "
+        "General Ricardo Trevilla Trejo, about border security."
+    )
+    account = "Secretary of Defense Pete Hegseth threatened General Ricardo Trevilla Trejo with strikes on cartels."
+    got = matches_for(readout, account)
+    assert got == {"a1-1": []}
+
+
+def test_unrelated_sentence_has_no_match():
+    got = matches_for(READOUT, "Stock markets fell sharply in Asia on Tuesday amid fears of recession.")
+    assert got == {"a1-1": []}
+
+
+def test_threshold_setting_changes_the_decision():
+    account = "The Secretary stressed that working together on the border matters."
+    low = matches_for(READOUT, account, threshold=0.05)
+    high = matches_for(READOUT, account, threshold=0.99)
+    assert low["a1-1"] and not high["a1-1"]
+
+
+def test_candidates_are_pruned_for_unrelated_sentences():
+    stats = AlignStats()
+    readout = " ".join(f"Topic{i} alpha{i} beta{i} gamma{i} happened today." for i in range(60))
+    account = " ".join(f"Topic{i} alpha{i} beta{i} gamma{i} happened today." for i in range(0, 60, 3))
+    compare(readout, [account], stats=stats)
+    assert stats.pairs_possible == 60 * 20
+    # Each account sentence shares rare words with one readout sentence; "happened"/"today"
+    # are shared by all, so candidates are capped rather than all 60.
+    assert stats.pairs_scored <= 20 * 25
