@@ -16,6 +16,7 @@ from syntok import segmenter as _syntok
 
 from readout_compare.model import Document, Role, Sentence, Source
 
+MAX_QUOTE_SENTENCES = 4
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
 _TERMINAL = ".!?\u2026"
 _CLOSERS = "\"'\u201d\u2019)]\u00bb"
@@ -128,14 +129,24 @@ def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
             raw.append((start + first.offset, start + last.offset + len(last.value)))
     if not raw:
         return
-    # syntok may leave a gap (spacing) between tokens; sentences keep their own text exactly.
-    merged: list[tuple[int, int]] = []
-    for s, e in raw:
-        if merged and _quote_open(text[merged[-1][0] : merged[-1][1]]):
-            merged[-1] = (merged[-1][0], e)
+    # A quotation of several sentences stays one sentence, provided it closes within the next
+    # few sentences of the paragraph; a quotation that never closes there (a quote continued in
+    # the next paragraph, or a stray mark) does not swallow the rest of the paragraph.
+    i = 0
+    while i < len(raw):
+        start_i, end_i = raw[i]
+        if _quote_open(text[start_i:end_i]):
+            for j in range(i + 1, min(i + 1 + MAX_QUOTE_SENTENCES, len(raw))):
+                if not _quote_open(text[start_i : raw[j][1]]):
+                    yield start_i, raw[j][1]
+                    i = j + 1
+                    break
+            else:
+                yield start_i, end_i
+                i += 1
         else:
-            merged.append((s, e))
-    yield from merged
+            yield start_i, end_i
+            i += 1
 
 
 def _quote_open(sentence: str) -> bool:

@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+import pytest
+
+from readout_compare import compare
+from readout_compare.quotes import quote_kind, quote_spans
+
+READOUT = (
+    "The Secretary highlighted the importance of continued cooperation on border security. "
+    "The two leaders agreed to meet again in the spring to review progress on trade. "
+    "The Minister thanked the Secretary for the hospitality of the American delegation."
+)
+
+
+def spans(text: str) -> list[str]:
+    return [s.text for s in quote_spans(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He called it “a good call,” aides said.", ["a good call"]),
+        ('He called it "a good call," aides said.', ["a good call"]),
+        ("The Secretary’s aides didn’t comment on Mexico’s army.", []),
+        ("The officials’ views differed.", []),
+        ("He said: ‘We are ready to act now.’", ["We are ready to act now."]),
+        ("“He told me ‘never again’ twice,” she said.", ["He told me ‘never again’ twice", "never again"]),
+        ("“We are ready. We will act,” he said.", ["We are ready. We will act"]),
+        ("“The first paragraph of a long quote.\n\n“The second paragraph ends it.” Then prose.",
+         ["The first paragraph of a long quote. The second paragraph ends it."]),
+        ("“An unclosed quote at the end of a paragraph.\n\nA new paragraph without a mark.",
+         ["An unclosed quote at the end of a paragraph."]),
+        ("He spoke on “Fox & Friends” today.", ["Fox & Friends"]),
+    ],
+    ids=["curly", "straight", "apostrophes", "plural-possessive", "single", "nested",
+         "multi-sentence", "continued-paragraphs", "unclosed", "title"],
+)
+def test_quote_spans(text, expected):
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    "quoted, kind",
+    [
+        ("Fox & Friends", "title"),
+        ("The Art of the Deal", "title"),
+        ("unilateral action", "scare"),
+        ("as scheduled", "scare"),
+        ("shocked and angered", "quotation"),
+        ("All options will be on the table,", "quotation"),
+    ],
+)
+def test_quote_kind(quoted, kind):
+    assert quote_kind(quoted, f"He said “{quoted}” today.", 9) == kind
+
+
+def verdicts(account: str):
+    acc = compare(READOUT, [account]).accounts[0]
+    return [(q.text, q.kind, q.fidelity, q.readout_sentence) for q in acc.quotes]
+
+
+def test_verbatim_quote_names_sentence_and_span():
+    account = "The readout said the two sides “agreed to meet again in the spring to review progress on trade.”"
+    acc = compare(READOUT, [account]).accounts[0]
+    (q,) = acc.quotes
+    assert q.fidelity == "verbatim" and q.readout_sentence == "r-2"
+    readout_text = acc.document.text  # the account; the span is into the readout
+    assert q.readout_text == "agreed to meet again in the spring to review progress on trade"
+    assert q.attribution is not None and q.attribution.is_readout
+    assert readout_text[q.start : q.end] == q.text
+
+
+def test_typography_does_not_alter_a_quote():
+    account = 'The readout said he "highlighted the importance of continued cooperation on border security."'
+    assert verdicts(account)[0][2] == "verbatim"
+
+
+def test_altered_quote():
+    account = "The readout said he “highlighted the importance of closer cooperation on border security.”"
+    (q,) = compare(READOUT, [account]).accounts[0].quotes
+    assert q.fidelity == "altered" and q.readout_sentence == "r-1"
+    changed = [(tag, old.strip(), new.strip()) for tag, old, new in q.diff if tag != "equal"]
+    assert changed[0] == ("replace", "continued", "closer")
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        "highlighted the importance of continued cooperation … to review progress on trade",
+        "[the Secretary] highlighted the importance of continued cooperation on border security",
+        "thanked the Secretary for the hospitality highlighted the importance of continued cooperation",
+    ],
+    ids=["ellipsis", "bracketed-insertion", "joined-out-of-order"],
+)
+def test_stitched_quote(quoted):
+    assert verdicts(f"The readout said he “{quoted}.”")[0][2] == "stitched"
+
+
+def test_quote_from_elsewhere_keeps_its_attribution():
+    account = "“All options will be on the table,” Trump wrote on Truth Social."
+    acc = compare(READOUT, [account]).accounts[0]
+    (q,) = acc.quotes
+    assert q.fidelity == "not_in_readout"
+    assert q.attribution.source == "Trump" and not q.attribution.is_readout
+    assert q.attribution.text == "Trump wrote on Truth Social"
+    # Not presented as the readout's words: no divergence, a claim from elsewhere.
+    assert acc.sentences[0].status == "not_in_readout"
+
+
+def test_scare_quote_is_checked_against_the_readout():
+    got = verdicts("Critics called the talks “border security” theatre.")
+    assert got == [("border security", "scare", "verbatim", "r-1")]

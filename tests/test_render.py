@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timezone
+from html.parser import HTMLParser
+
+import pytest
+
+from readout_compare import compare
+from readout_compare.render import renderer
+from readout_compare.report import SCHEMA_VERSION, report_dict
+
+FIXED = datetime(2026, 1, 1, tzinfo=timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def case_report(case_comparison):
+    return report_dict(case_comparison, generated=FIXED)
+
+
+def test_json_contract(case_report):
+    data = json.loads(renderer("json")(case_report))
+    assert data["schema_version"] == SCHEMA_VERSION
+    assert data["tool"]["name"] == "readout-compare"
+    assert {"threshold", "partial_min_words", "model"} <= set(data["settings"])
+    for s in data["readout"]["sentences"]:
+        assert {"id", "text", "start", "end", "role"} <= set(s)
+    ids = [s["id"] for s in data["readout"]["sentences"]]
+    for acc in data["accounts"]:
+        assert {"id", "label", "sentences", "readout_coverage", "quotes", "summary"} <= set(acc)
+        ids.append(acc["id"])
+        for s in acc["sentences"]:
+            ids.append(s["id"])
+            assert {"id", "text", "start", "end", "role", "status", "matches", "divergences"} <= set(s)
+            for m in s["matches"]:
+                assert {"readout_sentence", "score", "kind"} <= set(m)
+                assert 0.0 <= m["score"] <= 1.0
+        for c in acc["readout_coverage"]:
+            assert {"readout_sentence", "status", "account_sentences"} <= set(c)
+        for q in acc["quotes"]:
+            ids.append(q["id"])
+            assert {"text", "start", "end", "fidelity", "readout_sentence", "attribution"} <= set(q)
+    ids += [g["id"] for g in data["claim_groups"]]
+    assert len(ids) == len(set(ids)), "every id is unique across the whole comparison"
+
+
+def test_offsets_in_json_point_into_the_inputs(case_report, case_texts):
+    acc = case_report["accounts"][0]
+    for s in acc["sentences"]:
+        assert case_texts["account-nypost"][s["start"] : s["end"]] == s["text"]
+    for s in case_report["readout"]["sentences"]:
+        assert case_texts["readout-pentagon"][s["start"] : s["end"]] == s["text"]
+
+
+def test_markdown_summary(case_report):
+    md = renderer("md")(case_report)
+    assert "3 of 4 readout sentences reported; 11 account sentences have no counterpart" in md
+    assert "### Readout sentences omitted" in md and "### Claims not in the readout" in md
+    assert "Secretary of Defense Pete Hegseth spoke on January 31" in md
+    assert "unilateral action" in md
+    assert "## Coverage matrix" in md
+
+
+class _Collect(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids: list[str] = []
+        self.tags: list[str] = []
+        self.scripts: list[dict] = []
+        self.handlers: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        d = dict(attrs)
+        if "id" in d:
+            self.ids.append(d["id"])
+        if tag == "script":
+            self.scripts.append(d)
+        self.handlers += [k for k in d if k.startswith("on")]
+
+
+def test_html_is_self_contained_with_anchors(case_report):
+    html = renderer("html")(case_report)
+    p = _Collect()
+    p.feed(html)
+    assert len(p.ids) == len(set(p.ids)), "anchor ids are unique"
+    for sid in ("r-2", "a1-1", "a1-4", "a2-5", "a1-q1", "g1"):
+        assert sid in p.ids
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", html), "no outside requests"
+    assert "<link" not in html and "@import" not in html
+    assert "Content-Security-Policy" in html and "default-src &#39;none&#39;" in html
+    assert "3 of 4 readout sentences reported" in html
+    # Status shown by label as well as colour.
+    assert ">not in readout<" in html and ">supported<" in html
+
+
+HOSTILE = '<script>alert(1)</script> <img src=x onerror=alert(2)> "quoted" & <b>bold</b> </script>'
+
+
+def test_hostile_input_is_inert():
+    readout = f"Title {HOSTILE}\n\nThe Secretary met the Minister. {HOSTILE}."
+    account = f"The Secretary met the Minister. He said “{HOSTILE}” today."
+    report = report_dict(compare(readout, [account], labels=[f"<i>{HOSTILE}</i>"]), generated=FIXED)
+    html = renderer("html")(report)
+    p = _Collect()
+    p.feed(html)
+    assert "img" not in p.tags and "b" not in p.tags and "i" not in p.tags
+    assert p.handlers == []
+    assert len(p.scripts) == 2  # the embedded JSON and the page's own script
+    assert "<script>alert(1)</script>" not in html
+    # The embedded JSON cannot close its script element and still parses to the input.
+    start = html.index('id="report-data">') + len('id="report-data">')
+    embedded = html[start : html.index("</script>", start)]
+    assert "<" not in embedded
+    assert json.loads(embedded)["accounts"][0]["label"] == f"<i>{HOSTILE}</i>"
+    md = renderer("md")(report)
+    assert not re.search(r"(?<!\\)<(script|img|b|i)\b", md), "markup in Markdown is escaped"
