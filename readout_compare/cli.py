@@ -99,7 +99,6 @@ def compare(
     from readout_compare.pipeline import compare as run_compare
     from readout_compare.report import report_dict
     from readout_compare.render import renderer
-    from readout_compare.similarity import default_model
 
     inputs = (readout, *accounts)
     if sum(1 for name in inputs if name == "-") > 1:
@@ -113,7 +112,7 @@ def compare(
         loaded[1:],
         labels=names[1:],
         readout_label=names[0],
-        threshold=threshold if threshold is not None else default_model().threshold,
+        threshold=threshold,
         partial_min_words=partial_min_words,
     )
     text = renderer(fmt)(report_dict(comparison))

@@ -12,10 +12,8 @@ from readout_compare.align import score_pair
 from readout_compare.model import AccountComparison, AccountSentence, ClaimGroup, Settings
 from readout_compare.similarity import default_model, profile, stem
 
-# Claims in different accounts are written independently, so the bar is lower than for a
-# report of the readout: a share of the match threshold, with shared content words required.
-CLAIM_SCORE_FACTOR = 0.4
 CLAIM_MIN_STEMS = 3
+CLAIM_MIN_OVERLAP = 0.25
 
 
 def claim_groups(
@@ -41,21 +39,26 @@ def claim_groups(
         return i
 
     # Each claim links to its best partner in every other account, if that partner makes the
-    # same claim: a fair matcher score and three or more shared content stems that are not names.
+    # same claim. Claims written independently share facts, not sentences, so the evidence is
+    # the matcher's content overlap rather than its whole-sentence paraphrase score: three or
+    # more shared content stems that are not names, a fair share of the shorter claim.
     content = [p.stems - {stem(w) for w in p.names} for p in profiles]
     best: dict[tuple[int, str], tuple[float, int]] = {}
     for i in range(len(claims)):
         for j in range(len(claims)):
             if claims[i][0] == claims[j][0] or len(content[i] & content[j]) < CLAIM_MIN_STEMS:
                 continue
+            shared = len(content[i] & content[j])
+            overlap = shared / min(len(content[i]), len(content[j]))
+            if overlap < CLAIM_MIN_OVERLAP:
+                continue
             pair = score_pair(
                 claims[i][1].sentence, claims[j][1].sentence, profiles[i], profiles[j], model
             )
-            if pair.score < settings.threshold * CLAIM_SCORE_FACTOR:
-                continue
+            strength = overlap + pair.score
             key = (i, claims[j][0])
-            if key not in best or pair.score > best[key][0]:
-                best[key] = (pair.score, j)
+            if key not in best or strength > best[key][0]:
+                best[key] = (strength, j)
     for (i, _), (_, j) in best.items():
         parent[find(i)] = find(j)
     members: dict[int, list[int]] = {}

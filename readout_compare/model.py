@@ -176,7 +176,9 @@ class ClaimGroup:
 class Settings:
     """Every option that changes results; each report states the values it was made with."""
 
-    threshold: float = 0.5  # least calibrated score for a paraphrase match
+    # Least calibrated score for a paraphrase match; None means the threshold fitted with the
+    # model (calibration.json), filled in by compare().
+    threshold: float | None = None
     partial_min_words: int = 4  # least run of shared content words for a partial match
     symmetric: bool = False
 

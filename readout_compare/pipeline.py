@@ -9,7 +9,7 @@ It runs the pipeline in one direction: segment -> align -> (quotes, divergences,
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import fields
+from dataclasses import fields, replace
 
 from readout_compare import attribution, divergence, quotes
 from readout_compare.align import AlignStats, align
@@ -18,7 +18,7 @@ from readout_compare.errors import ReadoutCompareError
 from readout_compare.load import LoadedText
 from readout_compare.model import AccountComparison, Comparison, Document, Settings, Source
 from readout_compare.segment import segment
-from readout_compare.similarity import profile
+from readout_compare.similarity import default_model, profile
 
 Input = str | LoadedText | Document
 
@@ -93,6 +93,8 @@ def make_settings(**settings: object) -> Settings:
     if unknown:
         raise ReadoutCompareError(f"unknown setting(s): {', '.join(unknown)}")
     config = Settings(**settings)  # type: ignore[arg-type]
+    if config.threshold is None:
+        config = replace(config, threshold=default_model().threshold)
     if not 0.0 < config.threshold < 1.0:
         raise ReadoutCompareError(f"threshold must be between 0 and 1, not {config.threshold}")
     if config.partial_min_words < 1:

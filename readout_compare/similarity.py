@@ -10,11 +10,11 @@ train split by ``bench/calibrate.py`` and shipped in ``calibration.json`` beside
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
@@ -49,6 +49,9 @@ class Profile:
     names: frozenset[str]  # content words written with a capital inside the sentence
     numbers: frozenset[str]
     bigrams: frozenset[tuple[str, str]]
+    char3: frozenset[str]
+    char4: frozenset[str]
+    char5: frozenset[str]
 
 
 def profile(sentence: str) -> Profile:
@@ -64,15 +67,23 @@ def profile(sentence: str) -> Profile:
         _NUMBER_WORDS.get(w, w.replace(",", "")) for w in words
         if w[:1].isdigit() or w in _NUMBER_WORDS
     )
+    text = normalize(sentence)
     return Profile(
-        text=normalize(sentence),
+        text=text,
         words=words,
         content=content,
         stems=frozenset(stem(w) for w in content),
         names=names,
         numbers=numbers,
         bigrams=frozenset(zip(words, words[1:])),
+        char3=_char_ngrams(text, 3),
+        char4=_char_ngrams(text, 4),
+        char5=_char_ngrams(text, 5),
     )
+
+
+def _char_ngrams(text: str, n: int) -> frozenset[str]:
+    return frozenset(text[i : i + n] for i in range(len(text) - n + 1))
 
 
 def longest_common_run(a: tuple[str, ...], b: tuple[str, ...]) -> int:
@@ -120,6 +131,21 @@ FEATURES = (
     "length_diff",
     "numbers_mismatch",
     "numbers_shared",
+    "char3_dice",
+    "char4_dice",
+    "char5_dice",
+    "word1_precision_a",
+    "word1_precision_b",
+    "word2_precision_a",
+    "word2_precision_b",
+    "word3_precision_a",
+    "word3_precision_b",
+    "word4_precision_a",
+    "word4_precision_b",
+    "unshared_content_min",
+    "unshared_content_max",
+    "length_words_diff",
+    "wratio",
 )
 
 
@@ -135,6 +161,12 @@ def features(a: Profile, b: Profile) -> list[float]:
     run = longest_common_run(a.words, b.words)
     short, long = sorted((len(a.words), len(b.words)))
     num_union = a.numbers | b.numbers
+    grams = []
+    for n in (1, 2, 3, 4):
+        ga, gb = _word_ngrams(a.words, n), _word_ngrams(b.words, n)
+        shared_n = len(ga & gb)
+        grams += [_ratio(shared_n, len(ga)), _ratio(shared_n, len(gb))]
+    unshared = sorted((len(a.content - b.content), len(b.content - a.content)))
     return [
         fuzz.ratio(a.text, b.text) / 100,
         fuzz.token_sort_ratio(a.text, b.text) / 100,
@@ -154,22 +186,66 @@ def features(a: Profile, b: Profile) -> list[float]:
         _ratio(long - short, long),
         _ratio(len(a.numbers ^ b.numbers), len(num_union)),
         _ratio(len(a.numbers & b.numbers), len(num_union)),
+        _dice(a.char3, b.char3),
+        _dice(a.char4, b.char4),
+        _dice(a.char5, b.char5),
+        *grams,
+        # Counts, not shares: a sentence that adds several facts is a different claim.
+        unshared[0] / 10,
+        unshared[1] / 10,
+        abs(len(a.words) - len(b.words)) / 20,
+        fuzz.WRatio(a.text, b.text) / 100,
     ]
+
+
+def _word_ngrams(words: tuple[str, ...], n: int) -> set[tuple[str, ...]]:
+    return {words[i : i + n] for i in range(len(words) - n + 1)}
+
+
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    return _ratio(2 * len(a & b), len(a) + len(b))
 
 
 @dataclass(frozen=True)
 class Model:
-    """A logistic model over :func:`features`: ``p = sigmoid(bias + sum(w * f))``."""
+    """A logistic model over :func:`features` (or their degree-2 expansion):
+    ``p = sigmoid(bias + w · f)``; standardisation is folded into the weights by the
+    calibration script, so nothing else is needed to evaluate it."""
 
     names: tuple[str, ...]
     weights: tuple[float, ...]
     bias: float
     threshold: float  # the probability above which a pair is called a paraphrase
     fitted_on: str
+    expansion: str = "linear"  # or "degree-2"
 
     def probability(self, feats: list[float]) -> float:
-        z = self.bias + sum(w * f for w, f in zip(self.weights, feats))
-        return 1.0 / (1.0 + math.exp(-z))
+        return float(self.probabilities([feats])[0])
+
+    def probabilities(self, rows: list[list[float]]) -> np.ndarray:
+        """Probabilities for many feature rows at once."""
+        x = np.asarray(rows, dtype=np.float64).reshape(len(rows), len(self.names))
+        if self.expansion == "degree-2":
+            x = expand(x)
+        z = x @ self._weights + self.bias
+        return 1.0 / (1.0 + np.exp(-z))
+
+    @property
+    def _weights(self) -> np.ndarray:
+        return _as_array(self.weights)
+
+
+@lru_cache(maxsize=4)
+def _as_array(weights: tuple[float, ...]) -> np.ndarray:
+    return np.asarray(weights, dtype=np.float64)
+
+
+def expand(x: np.ndarray) -> np.ndarray:
+    """Degree-2 polynomial expansion without the constant: the features, then every product
+    f_i * f_j with i <= j, in scikit-learn's PolynomialFeatures order."""
+    n = x.shape[1]
+    i, j = np.triu_indices(n)
+    return np.hstack([x, x[:, i] * x[:, j]])
 
 
 @lru_cache(maxsize=1)
@@ -186,6 +262,7 @@ def default_model() -> Model:
         bias=data["bias"],
         threshold=data["threshold"],
         fitted_on=data["fitted_on"],
+        expansion=data.get("expansion", "linear"),
     )
 
 

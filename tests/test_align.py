@@ -4,7 +4,7 @@ import pytest
 
 from readout_compare import compare
 from readout_compare.align import AlignStats, align
-from readout_compare.model import Settings
+from readout_compare.pipeline import make_settings
 from readout_compare.segment import segment
 
 READOUT = (
@@ -17,7 +17,7 @@ READOUT = (
 def matches_for(readout: str, account: str, **settings):
     r = segment(readout, doc_id="r", label="r")
     a = segment(account, doc_id="a1", label="a")
-    found = align(r, a, Settings(**settings))
+    found = align(r, a, make_settings(**settings))
     return {sid: [(m.readout_sentence, m.kind) for m in ms] for sid, ms in found.items()}
 
 
