@@ -85,7 +85,7 @@ def attribute_sentences(account: Document) -> dict[str, Attribution]:
 
 def _candidates(original: str) -> list[tuple[int, int, Attribution, int]]:
     """Every attribution in a sentence: (start, end, attribution, priority)."""
-    text = _blank_quotes(original)
+    text = blank_quotes(original)
     out: list[tuple[int, int, Attribution, int]] = []
     leads = list(_SUBJECT_VERB.finditer(text))
     for pattern in (_ACCORDING, _CITING):
@@ -153,7 +153,7 @@ def _clean(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip(" ,;:\u00a0")
 
 
-def _blank_quotes(text: str) -> str:
+def blank_quotes(text: str) -> str:
     """The text with quoted stretches replaced by spaces (offsets kept)."""
     def blank(m: re.Match[str]) -> str:
         return " " * len(m.group(0))

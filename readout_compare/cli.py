@@ -73,6 +73,11 @@ def main() -> None:
     help="Least run of shared content words (not names) that counts as quoting part of a "
     "readout sentence.",
 )
+@click.option(
+    "--symmetric", is_flag=True,
+    help="Compare two documents with neither as the reference (two readouts of one call): "
+    "each side's sentences are shared, changed, or only on that side.",
+)
 @friendly_errors
 def compare(
     readout: str,
@@ -82,6 +87,7 @@ def compare(
     labels: tuple[str, ...],
     threshold: float | None,
     partial_min_words: int,
+    symmetric: bool,
 ) -> None:
     """Compare READOUT with one or more ACCOUNTs.
 
@@ -101,6 +107,8 @@ def compare(
     from readout_compare.render import renderer
 
     inputs = (readout, *accounts)
+    if symmetric and len(accounts) != 1:
+        raise click.UsageError("--symmetric compares exactly two documents")
     if sum(1 for name in inputs if name == "-") > 1:
         raise click.UsageError("only one input can be read from standard input (-)")
     fmt = fmt or _format_for(output)
@@ -114,6 +122,7 @@ def compare(
         readout_label=names[0],
         threshold=threshold,
         partial_min_words=partial_min_words,
+        symmetric=symmetric,
     )
     text = renderer(fmt)(report_dict(comparison))
     write_atomically(output, text)

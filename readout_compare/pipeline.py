@@ -43,6 +43,8 @@ def compare(
         accounts = [accounts]
     if not accounts:
         raise ReadoutCompareError("give at least one account to compare with the readout")
+    if config.symmetric and len(accounts) != 1:
+        raise ReadoutCompareError("a symmetric comparison takes exactly two documents")
     labels = list(labels or [])
     readout_doc = as_document(readout, doc_id="r", label=readout_label)
     if not readout_doc.body:

@@ -3,7 +3,7 @@
 
 SCHEMA_VERSION history:
     1: readout, accounts (sentences, matches, divergences, readout_coverage, quotes, summary),
-       claim_groups, coverage_matrix, settings, summary, tool.
+       claim_groups, coverage_matrix, framing, symmetric, settings, summary, tool.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from readout_compare.model import (
     Match,
     Quote,
 )
+from readout_compare.framing import framing
 from readout_compare.similarity import default_model
 
 SCHEMA_VERSION = 1
@@ -61,6 +62,15 @@ def report_dict(comparison: Comparison, *, generated: datetime | None = None) ->
             for g in comparison.claim_groups
         ],
         "coverage_matrix": _matrix(comparison),
+        "framing": [
+            {
+                "readout_sentence": f.readout_sentence,
+                "readout_verbs": [asdict(v) for v in f.readout_verbs],
+                "accounts": {aid: [asdict(v) for v in vs] for aid, vs in f.account_verbs.items()},
+            }
+            for f in framing(comparison.readout, comparison.accounts)
+        ],
+        "symmetric": _symmetric(comparison) if comparison.settings.symmetric else None,
         "summary": _overall(comparison, accounts),
     }
 
@@ -191,6 +201,38 @@ def _matrix(comparison: Comparison) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+SYMMETRIC_STATUS = {"supported": "shared", "divergent": "changed", "not_in_readout": "only_here"}
+
+
+def _symmetric(comparison: Comparison) -> dict[str, Any]:
+    """Two documents, neither the reference: each side's sentences shared, changed, or only on
+    that side, from the one alignment of the second document against the first."""
+    (acc,) = comparison.accounts
+    first = []
+    for c in acc.coverage:
+        if c.status == "omitted":
+            status = "only_here"
+        elif c.divergent or c.kind == "partial":
+            status = "changed"
+        else:
+            status = "shared"
+        first.append({"id": c.readout_sentence, "status": status,
+                      "counterparts": list(c.account_sentences)})
+    second = [
+        {"id": s.sentence.id, "status": SYMMETRIC_STATUS[s.status],
+         "counterparts": [m.readout_sentence for m in s.matches]}
+        for s in acc.sentences if s.status
+    ]
+    return {
+        "first": {"id": comparison.readout.id, "label": comparison.readout.label, "sentences": first},
+        "second": {"id": acc.document.id, "label": acc.document.label, "sentences": second},
+        "summary": {
+            side: {k: sum(1 for s in rows if s["status"] == k) for k in ("shared", "changed", "only_here")}
+            for side, rows in (("first", first), ("second", second))
+        },
+    }
 
 
 def _overall(comparison: Comparison, accounts: list[dict[str, Any]]) -> dict[str, Any]:

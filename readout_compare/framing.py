@@ -1,0 +1,57 @@
+"""Framing: the verbs of saying each account uses for a readout sentence, beside the readout's own.
+
+The readout "underscored" and "highlighted"; an account may say "warned". For each readout
+sentence and each account that reports it, the reporting verbs of the account sentences that
+report it, with their rung on the ladder in :mod:`readout_compare.divergence`. Verbs inside a
+quotation are the quoted speaker's, not the account's framing; they are listed apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from readout_compare.attribution import blank_quotes
+from readout_compare.divergence import LADDER_NAMES, VERB_LADDER
+from readout_compare.model import AccountComparison, Document
+from readout_compare.normalize import words
+
+
+@dataclass(frozen=True)
+class Verb:
+    word: str
+    rung: str  # neutral, emphatic, forceful
+    quoted: bool = False
+
+
+@dataclass(frozen=True)
+class Framing:
+    readout_sentence: str
+    readout_verbs: tuple[Verb, ...]
+    account_verbs: dict[str, tuple[Verb, ...]]  # account id -> verbs (empty when omitted)
+
+
+def verbs_in(text: str) -> tuple[Verb, ...]:
+    """Reporting verbs in a sentence, in order; those inside quotation marks marked quoted."""
+    outside = words(blank_quotes(text))
+    found = [Verb(w, LADDER_NAMES[VERB_LADDER[w]]) for w in outside if w in VERB_LADDER]
+    inside = [w for w in words(text) if w in VERB_LADDER]
+    for w in outside:
+        if w in inside:
+            inside.remove(w)
+    found += [Verb(w, LADDER_NAMES[VERB_LADDER[w]], quoted=True) for w in inside]
+    return tuple(found)
+
+
+def framing(readout: Document, accounts: tuple[AccountComparison, ...]) -> tuple[Framing, ...]:
+    out = []
+    for i, r in enumerate(readout.body):
+        per_account: dict[str, tuple[Verb, ...]] = {}
+        for acc in accounts:
+            found: list[Verb] = []
+            for sid in acc.coverage[i].account_sentences:
+                for v in verbs_in(acc.sentence(sid).sentence.text):
+                    if v not in found:
+                        found.append(v)
+            per_account[acc.document.id] = tuple(found)
+        out.append(Framing(r.id, verbs_in(r.text), per_account))
+    return tuple(out)

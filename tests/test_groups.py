@@ -1,0 +1,104 @@
+"""Several accounts at once: the coverage matrix, claim groups, framing, symmetric mode."""
+
+from __future__ import annotations
+
+import json
+
+from readout_compare import compare
+from readout_compare.render import renderer
+from readout_compare.report import report_dict
+
+UNRELATED = (
+    "Stock markets in Asia fell sharply on Tuesday as investors weighed new data on inflation. "
+    "The yen strengthened against the dollar in early trading in Tokyo. "
+    "Oil prices rose for a third day on worries about supply from the Middle East."
+)
+
+
+def test_matrix_on_the_reference_case(case_comparison):
+    report = report_dict(case_comparison)
+    rows = {r["readout_sentence"]: r for r in report["coverage_matrix"]}
+    post, wire = (a["id"] for a in report["accounts"])
+    quoted = ["r-3", "r-4", "r-5"]
+    for rid in quoted:
+        assert rows[rid]["cells"][post] == "verbatim"
+        # The wire paraphrases; for r-4 it drops the migration half, so "in part".
+        assert rows[rid]["cells"][wire] in ("paraphrase", "partial")
+        assert rows[rid]["reported_by"] == 2
+    assert rows["r-2"]["cells"] == {post: "omitted", wire: "omitted"}
+    assert rows["r-3"]["account_sentences"][post] == ["a1-4"]
+
+
+def test_copy_unrelated_and_real_accounts(case_texts):
+    readout = case_texts["readout-pentagon"]
+    comparison = compare(
+        readout,
+        [case_texts["account-nypost"], readout, UNRELATED, case_texts["account-wire"]],
+        labels=["Post", "Copy", "Unrelated", "Wire"],
+    )
+    post, copy, unrelated, wire = comparison.accounts
+    assert all(c.status == "reported" and c.kind == "verbatim" for c in copy.coverage)
+    assert all(s.status == "supported" for s in copy.sentences if s.status)
+    assert all(c.status == "omitted" for c in unrelated.coverage)
+    assert all(s.status == "not_in_readout" for s in unrelated.sentences if s.status)
+    for g in comparison.claim_groups:
+        assert unrelated.document.id not in g.accounts, "no false groups with an unrelated account"
+        assert copy.document.id not in g.accounts
+    unilateral = [
+        g for g in comparison.claim_groups
+        if {post.document.id, wire.document.id} <= set(g.accounts)
+        and any("unilateral" in post.sentence(s).sentence.text
+                for s in g.account_sentences if s.startswith(post.document.id + "-"))
+    ]
+    assert len(unilateral) == 1
+    report = report_dict(comparison)
+    totals = [a["summary"]["reported"] for a in report["accounts"]]
+    assert totals == [3, 4, 0, 3]
+
+
+def test_framing_lists_verbs_per_account(case_comparison):
+    report = report_dict(case_comparison)
+    rows = {f["readout_sentence"]: f for f in report["framing"]}
+    assert [v["word"] for v in rows["r-3"]["readout_verbs"]] == ["underscored"]
+    wire_verbs = {v["word"]: v["rung"] for v in rows["r-3"]["accounts"]["a2"]}
+    assert wire_verbs["stressed"] == "emphatic"
+    post_verbs = rows["r-3"]["accounts"]["a1"]
+    assert {"word": "underscored", "rung": "emphatic", "quoted": True} in post_verbs
+    assert {"word": "notes", "rung": "neutral", "quoted": False} in post_verbs
+
+
+def test_symmetric_two_readouts():
+    us = (
+        "The Secretary spoke with the Minister on Monday. "
+        "The two leaders agreed to meet again in the spring to review progress on trade. "
+        "The Secretary highlighted the importance of cooperation on border security."
+    )
+    mx = (
+        "The Minister spoke with the Secretary on Monday. "
+        "The two leaders agreed to meet again in the spring to review progress on trade. "
+        "The Minister raised the treatment of migrants at the border."
+    )
+    data = json.loads(renderer("json")(report_dict(compare(us, [mx], symmetric=True))))
+    sym = data["symmetric"]
+    first = {s["id"]: s["status"] for s in sym["first"]["sentences"]}
+    second = {s["id"]: s["status"] for s in sym["second"]["sentences"]}
+    assert first["r-2"] == "shared" and second["a1-2"] == "shared"
+    assert first["r-3"] == "only_here" and second["a1-3"] == "only_here"
+    html = renderer("html")(report_dict(compare(us, [mx], symmetric=True)))
+    assert "Two documents, neither the reference" in html
+
+
+def test_symmetric_needs_two_documents(cli_invoke, tmp_path):
+    a = tmp_path / "a.txt"
+    a.write_text("The Secretary spoke with the Minister on Monday.")
+    r = cli_invoke("compare", a, a, a, "--symmetric")
+    assert r.exit_code == 2 and "exactly two documents" in r.output
+
+
+def test_matrix_with_ten_accounts_renders(case_texts):
+    accounts = [case_texts["account-nypost"], case_texts["account-wire"]] * 5
+    report = report_dict(compare(case_texts["readout-pentagon"], accounts))
+    html = renderer("html")(report)
+    assert html.count('class="acc-col"') == 20  # matrix and framing headers
+    md = renderer("md")(report)
+    assert "| `r-3`" in md
