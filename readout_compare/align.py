@@ -20,17 +20,27 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from readout_compare.diff import word_diff
 from readout_compare.model import Document, Match, MatchKind, Sentence, Settings
-from readout_compare.similarity import Model, Profile, default_model, features, profile
+from readout_compare.similarity import (
+    Model,
+    Profile,
+    default_model,
+    features,
+    longest_common_run,
+    profile,
+)
 
 # Share of the readout sentence reproduced in runs of 3+ words for a match to be verbatim.
 VERBATIM_COVERAGE = 0.8
 VERBATIM_MIN_RUN = 3
-# Pairs whose summed rarity of shared stems is below this are not scored at all.
-CANDIDATES_PER_SENTENCE = 25
+# Candidate pruning for large comparisons (see candidates()); measured in docs/performance.md.
+EXHAUSTIVE_PAIRS = 20_000
+COMMON_SHARE = 0.02
+COMMON_MIN_DF = 20
+MIN_SHARED_WEIGHT = 0.2
+CANDIDATES_PER_SENTENCE = 8
 
 
 @dataclass(frozen=True)
@@ -42,7 +52,7 @@ class Pair:
     score: float
     readout_coverage: float  # readout words in shared runs of VERBATIM_MIN_RUN+ words
     account_coverage: float  # account words in shared runs, or found in the readout sentence
-    fragment: int  # content words (not names) in the longest shared run
+    fragment: int  # most content words (not names) that one shared run of words holds
 
 
 @dataclass
@@ -71,12 +81,23 @@ def align(
     if stats is not None:
         stats.pairs_possible += len(r_sents) * len(a_sents)
     result: dict[str, tuple[Match, ...]] = {}
-    for a_sent, r_ids in candidates(r_sents, r_prof, a_sents, a_prof):
+    pairs = score_pairs(
+        [
+            (r_sent, a_sent, r_prof[r_sent.id], a_prof[a_sent.id])
+            for a_sent, r_ids in candidates(r_sents, r_prof, a_sents, a_prof)
+            for r_sent in r_ids
+        ],
+        model,
+    )
+    if stats is not None:
+        stats.pairs_scored += len(pairs)
+    by_account: dict[str, list[Pair]] = defaultdict(list)
+    for pair in pairs:
+        by_account[pair.account.id].append(pair)
+    for a_id, found in by_account.items():
         matches = []
-        for r_sent in r_ids:
-            pair = score_pair(r_sent, a_sent, r_prof[r_sent.id], a_prof[a_sent.id], model)
-            if stats is not None:
-                stats.pairs_scored += 1
+        for pair in found:
+            r_sent, a_sent = pair.readout, pair.account
             kind = judge(pair, settings, model)
             if kind is not None:
                 matches.append(
@@ -90,7 +111,7 @@ def align(
                     )
                 )
         matches.sort(key=lambda m: (_KIND_ORDER[m.kind], -m.score))
-        result[a_sent.id] = tuple(matches)
+        result[a_id] = tuple(matches)
     for a_sent in a_sents:
         result.setdefault(a_sent.id, ())
     return result
@@ -108,9 +129,15 @@ def candidates(
     """For each account sentence, the readout sentences worth scoring.
 
     An inverted index from word stems to readout sentences proposes the readout sentences that
-    share at least one content stem, ranked by the summed rarity (idf) of what they share; the
-    best :data:`CANDIDATES_PER_SENTENCE` are kept. A pair that shares no content stem cannot be
-    a report of the same claim, so nothing is lost by not scoring it.
+    share a content stem with the account sentence. A pair that shares no content stem cannot
+    report the same claim, so nothing is lost by not scoring it; small comparisons (up to
+    :data:`EXHAUSTIVE_PAIRS` pairs) score every such pair.
+
+    Larger ones prune, so the cost grows with the text and not with its square: stems in more
+    than :data:`COMMON_SHARE` of the readout's sentences are not followed in the index (they
+    name no claim), and a readout sentence stays a candidate only if the rarity (idf) of what
+    the two share is at least :data:`MIN_SHARED_WEIGHT` of the lighter sentence's own, keeping
+    the best :data:`CANDIDATES_PER_SENTENCE`.
     """
     index: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(r_sents):
@@ -118,39 +145,71 @@ def candidates(
             index[st].append(i)
     n = max(len(r_sents), 1)
     idf = {st: math.log(1 + n / len(ids)) for st, ids in index.items()}
+    exhaustive = len(r_sents) * len(a_sents) <= EXHAUSTIVE_PAIRS
+    common = max(COMMON_MIN_DF, COMMON_SHARE * n)
+    r_weight = [sum(idf[st] for st in r_prof[s.id].stems) for s in r_sents]
     out = []
     for a in a_sents:
         weight: dict[int, float] = defaultdict(float)
+        a_total = 0.0
         for st in a_prof[a.id].stems:
-            for i in index.get(st, ()):
+            ids = index.get(st, ())
+            a_total += idf.get(st, math.log(1 + n))
+            if not exhaustive and len(ids) > common:
+                continue
+            for i in ids:
                 weight[i] += idf[st]
-        best = sorted(weight, key=lambda i: -weight[i])[:CANDIDATES_PER_SENTENCE]
-        out.append((a, [r_sents[i] for i in sorted(best)]))
+        if exhaustive:
+            chosen = sorted(weight)
+        else:
+            kept = [
+                i for i, w in weight.items()
+                if w >= MIN_SHARED_WEIGHT * min(a_total, r_weight[i])
+            ]
+            kept.sort(key=lambda i: -weight[i])
+            chosen = sorted(kept[:CANDIDATES_PER_SENTENCE])
+        out.append((a, [r_sents[i] for i in chosen]))
     return out
 
 
 def score_pair(r_sent: Sentence, a_sent: Sentence, r: Profile, a: Profile, model: Model) -> Pair:
     """Score one candidate pair with both kinds of evidence."""
-    score = model.probability(features(a, r))
-    matcher = SequenceMatcher(None, r.words, a.words, autojunk=False)
-    blocks = [b for b in matcher.get_matching_blocks() if b.size]
-    in_runs = sum(b.size for b in blocks if b.size >= VERBATIM_MIN_RUN)
-    readout_coverage = in_runs / len(r.words) if r.words else 0.0
-    # The account side: words inside shared runs, or content stems the readout sentence has.
-    a_content = [w for w in a.words if w in a.content]
-    from_readout = sum(1 for w in a_content if _stem(w) in r.stems)
-    account_coverage = from_readout / len(a_content) if a_content else 0.0
-    fragment = 0
-    for b in blocks:
-        run = r.words[b.a : b.a + b.size]
-        fragment = max(fragment, sum(1 for w in run if w in r.content and w not in r.names))
+    return score_pairs([(r_sent, a_sent, r, a)], model)[0]
+
+
+def score_pairs(
+    items: list[tuple[Sentence, Sentence, Profile, Profile]], model: Model
+) -> list[Pair]:
+    """Score many candidate pairs, the model applied to all of them at once."""
+    if not items:
+        return []
+    runs = [longest_common_run(r.words, a.words, r.claim_words) for _, _, r, a in items]
+    scores = model.probabilities(
+        [features(a, r, run=run) for (_, _, r, a), (run, _) in zip(items, runs)]
+    )
+    return [
+        _evidence(r_sent, a_sent, r, a, float(score), run, fragment)
+        for (r_sent, a_sent, r, a), score, (run, fragment) in zip(items, scores, runs)
+    ]
+
+
+def _evidence(
+    r_sent: Sentence, a_sent: Sentence, r: Profile, a: Profile, score: float, run: int,
+    fragment: int,
+) -> Pair:
+    # Readout words inside runs of VERBATIM_MIN_RUN+ words that the account shares.
+    if len(r.words) < VERBATIM_MIN_RUN:
+        readout_coverage = 1.0 if run == len(r.words) and run else 0.0
+    else:
+        covered = [False] * len(r.words)
+        for i in range(len(r.words) - VERBATIM_MIN_RUN + 1):
+            if r.words[i : i + VERBATIM_MIN_RUN] in a.trigrams:
+                covered[i : i + VERBATIM_MIN_RUN] = [True] * VERBATIM_MIN_RUN
+        readout_coverage = sum(covered) / len(r.words)
+    # The account side: content words whose stems the readout sentence has.
+    from_readout = sum(1 for st in a.content_stems if st in r.stems)
+    account_coverage = from_readout / len(a.content_stems) if a.content_stems else 0.0
     return Pair(r_sent, a_sent, score, readout_coverage, account_coverage, fragment)
-
-
-def _stem(word: str) -> str:
-    from readout_compare.similarity import stem
-
-    return stem(word)
 
 
 def judge(pair: Pair, settings: Settings, model: Model) -> MatchKind | None:

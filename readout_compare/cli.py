@@ -18,6 +18,7 @@ import click
 
 from readout_compare import __version__
 from readout_compare.errors import ReadoutCompareError
+from readout_compare.timing import Timings
 
 F = TypeVar("F", bound=Callable[..., Any])
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -78,6 +79,11 @@ def main() -> None:
     help="Compare two documents with neither as the reference (two readouts of one call): "
     "each side's sentences are shared, changed, or only on that side.",
 )
+@click.option(
+    "--timings", is_flag=True,
+    help="Print the wall time of each stage (load, segment, align, classify, render) to "
+    "standard error.",
+)
 @friendly_errors
 def compare(
     readout: str,
@@ -88,6 +94,7 @@ def compare(
     threshold: float | None,
     partial_min_words: int,
     symmetric: bool,
+    timings: bool,
 ) -> None:
     """Compare READOUT with one or more ACCOUNTs.
 
@@ -112,7 +119,9 @@ def compare(
     if sum(1 for name in inputs if name == "-") > 1:
         raise click.UsageError("only one input can be read from standard input (-)")
     fmt = fmt or _format_for(output)
-    loaded = [load(name) for name in inputs]
+    clock = Timings()
+    with clock.stage("load"):
+        loaded = [load(name) for name in inputs]
     names = [labels[i] if i < len(labels) else None for i in range(len(inputs))]
     names = [n or _default_label(item, name) for n, item, name in zip(names, loaded, inputs)]
     comparison = run_compare(
@@ -123,9 +132,13 @@ def compare(
         threshold=threshold,
         partial_min_words=partial_min_words,
         symmetric=symmetric,
+        timings=clock,
     )
-    text = renderer(fmt)(report_dict(comparison))
-    write_atomically(output, text)
+    with clock.stage("render"):
+        text = renderer(fmt)(report_dict(comparison))
+        write_atomically(output, text)
+    if timings:
+        click.echo(f"timings: {clock.line()}", err=True)
 
 
 def _format_for(output: str) -> str:

@@ -8,6 +8,7 @@ It runs the pipeline in one direction: segment -> align -> (quotes, divergences,
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import fields, replace
 
@@ -19,6 +20,7 @@ from readout_compare.load import LoadedText
 from readout_compare.model import AccountComparison, Comparison, Document, Settings, Source
 from readout_compare.segment import segment
 from readout_compare.similarity import default_model, profile
+from readout_compare.timing import Timings, maybe
 
 Input = str | LoadedText | Document
 
@@ -30,6 +32,7 @@ def compare(
     labels: Sequence[str | None] | None = None,
     readout_label: str | None = None,
     stats: AlignStats | None = None,
+    timings: Timings | None = None,
     **settings: object,
 ) -> Comparison:
     """Compare one or more accounts with the readout.
@@ -46,25 +49,61 @@ def compare(
     if config.symmetric and len(accounts) != 1:
         raise ReadoutCompareError("a symmetric comparison takes exactly two documents")
     labels = list(labels or [])
-    readout_doc = as_document(readout, doc_id="r", label=readout_label)
+    with maybe(timings, "segment"):
+        documents = segment_all(
+            [(readout, "r", readout_label, "Readout")]
+            + [
+                (account, f"a{n}", labels[n - 1] if n - 1 < len(labels) else None, f"Account {n}")
+                for n, account in enumerate(accounts, 1)
+            ]
+        )
+    readout_doc, account_docs = documents[0], documents[1:]
     if not readout_doc.body:
         raise ReadoutCompareError("the readout has no sentences to compare (only headings?)")
-    readout_profiles = {s.id: profile(s.text) for s in readout_doc.body}
-    results = []
-    for n, account in enumerate(accounts, 1):
-        label = labels[n - 1] if n - 1 < len(labels) else None
-        doc = as_document(account, doc_id=f"a{n}", label=label, default=f"Account {n}")
-        results.append(
-            compare_account(readout_doc, doc, config, stats=stats, profiles=readout_profiles)
+    with maybe(timings, "align"):
+        readout_profiles = {s.id: profile(s.text) for s in readout_doc.body}
+    results = [
+        compare_account(
+            readout_doc, doc, config, stats=stats, profiles=readout_profiles, timings=timings
         )
+        for doc in account_docs
+    ]
     from readout_compare.groups import claim_groups
 
+    with maybe(timings, "classify"):
+        groups = claim_groups(tuple(results), config)
     return Comparison(
-        readout=readout_doc,
-        accounts=tuple(results),
-        settings=config,
-        claim_groups=claim_groups(tuple(results), config),
+        readout=readout_doc, accounts=tuple(results), settings=config, claim_groups=groups
     )
+
+
+# Past this many characters in all, documents are segmented in parallel processes.
+PARALLEL_SEGMENT_CHARS = 200_000
+
+
+def segment_all(items: list[tuple[Input, str, str | None, str]]) -> list[Document]:
+    """Segment every input; large inputs in parallel, one process per document, since
+    segmentation is pure Python and each document is independent."""
+    total = sum(len(_text_of(item)) for item, *_ in items)
+    if total < PARALLEL_SEGMENT_CHARS or len(items) < 2 or (os.cpu_count() or 1) < 2:
+        return [as_document(item, doc_id=i, label=lb, default=d) for item, i, lb, d in items]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = min(len(items), os.cpu_count() or 2)
+    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = [
+            pool.submit(as_document, item, doc_id=i, label=lb, default=d)
+            for item, i, lb, d in items
+        ]
+        return [f.result() for f in futures]
+
+
+def _text_of(item: Input) -> str:
+    if isinstance(item, Document):
+        return ""
+    return item.text if isinstance(item, LoadedText) else str(item)
 
 
 def compare_account(
@@ -74,18 +113,19 @@ def compare_account(
     *,
     stats: AlignStats | None = None,
     profiles: dict | None = None,
+    timings: Timings | None = None,
 ) -> AccountComparison:
     """One account against the readout: align, then find quotes, divergences and verdicts."""
-    matches = align(readout, account, settings, stats=stats, readout_profiles=profiles)
-    found_quotes = quotes.find_quotes(readout, account)
-    attributions = attribution.attribute_sentences(account)
-    divergences = divergence.find_divergences(readout, account, matches, found_quotes)
-    sentences = classify_sentences(account, matches, divergences, attributions)
+    with maybe(timings, "align"):
+        matches = align(readout, account, settings, stats=stats, readout_profiles=profiles)
+    with maybe(timings, "classify"):
+        found_quotes = quotes.find_quotes(readout, account)
+        attributions = attribution.attribute_sentences(account)
+        divergences = divergence.find_divergences(readout, account, matches, found_quotes)
+        sentences = classify_sentences(account, matches, divergences, attributions)
+        coverage = readout_coverage(readout, sentences)
     return AccountComparison(
-        document=account,
-        sentences=sentences,
-        coverage=readout_coverage(readout, sentences),
-        quotes=found_quotes,
+        document=account, sentences=sentences, coverage=coverage, quotes=found_quotes
     )
 
 

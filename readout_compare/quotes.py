@@ -31,6 +31,11 @@ _ELLIPSIS = re.compile(r"\u2026|\.\s?\.\s?\.")
 _BRACKETED = re.compile(r"\[[^\]]*\]")
 # Share of the quote's words found in one readout passage for an "altered" verdict.
 ALTERED_MIN_SHARE = 0.6
+# Past this many readout words, a quote is looked for only near the sentences that share its
+# rarer words (performance.md).
+LONG_READOUT_WORDS = 5000
+COMMON_WORD_POSITIONS = 200
+QUOTE_CANDIDATE_SENTENCES = 8
 _TITLE_SMALL = {"&", "and", "of", "the", "a", "on", "in", "for", "to", "with", "at"}
 
 
@@ -70,7 +75,7 @@ def find_quotes(readout: Document, account: Document) -> tuple[Quote, ...]:
                       sentence.id, attribution=attribution)
             )
             continue
-        fidelity, r_sid, r_start, r_end, score = stream.verdict(span.text)
+        fidelity, r_sid, r_start, r_end, score = stream.narrowed(span.text).verdict(span.text)
         r_text = readout.text[r_start:r_end] if r_start is not None else None
         out.append(
             Quote(
@@ -244,14 +249,23 @@ class _ReadoutWords:
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.sentence: list[str] = []
+        self._seq: SequenceMatcher | None = None
+        self.bounds: list[tuple[int, int]] = []  # word range of each sentence
+        self.sentence_index: list[int] = []
+        self.positions: dict[str, list[int]] = {}
         for s in readout.sentences:
             if s.role == "furniture":
                 continue
+            first = len(self.words)
             for m in WORD.finditer(s.text):
-                self.words.append(normalize(m.group()))
+                w = normalize(m.group())
+                self.positions.setdefault(w, []).append(len(self.words))
+                self.words.append(w)
                 self.starts.append(s.start + m.start())
                 self.ends.append(s.start + m.end())
                 self.sentence.append(s.id)
+                self.sentence_index.append(len(self.bounds))
+            self.bounds.append((first, len(self.words)))
 
     def verdict(
         self, quoted: str
@@ -279,8 +293,7 @@ class _ReadoutWords:
             # Close to one passage: the readout window around the quote's best monotonic
             # alignment, if it is not much longer than the quote.
             blocks = [
-                blk for blk in SequenceMatcher(None, q, self.words, autojunk=False)
-                .get_matching_blocks() if blk.size
+                blk for blk in self._matcher(q).get_matching_blocks() if blk.size
             ]
             longest = max(blocks, key=lambda blk: blk.size, default=None)
             if longest is not None and longest.size >= 2:
@@ -297,34 +310,64 @@ class _ReadoutWords:
         (position in quote, position in readout, size) for runs of two or more words (or the
         whole quote)."""
         pieces: list[tuple[int, int, int]] = []
+        matcher = self._matcher(q)
         todo = [(0, len(q))]
         while todo:
             lo, hi = todo.pop()
             if hi - lo <= 0:
                 continue
-            m = SequenceMatcher(None, q, self.words, autojunk=False).find_longest_match(
-                lo, hi, 0, len(self.words)
-            )
+            m = matcher.find_longest_match(lo, hi, 0, len(self.words))
             if m.size < 2 and not (m.size == hi - lo == len(q)):
                 continue
             pieces.append((m.a, m.b, m.size))
             todo += [(lo, m.a), (m.a + m.size, hi)]
         return pieces
 
+    def _matcher(self, q: list[str]) -> SequenceMatcher:
+        """A matcher of ``q`` against the readout; the readout's index is built once."""
+        if self._seq is None:
+            self._seq = SequenceMatcher(None, [], self.words, autojunk=False)
+        self._seq.set_seq1(q)
+        return self._seq
+
+    def narrowed(self, quoted: str) -> _ReadoutWords:
+        """For a long readout, the stretches around the sentences that share the quote's rarer
+        words, so a quote is not matched word by word against thousands of "the"s."""
+        if len(self.words) <= LONG_READOUT_WORDS:
+            return self
+        q = {normalize(m.group()) for m in WORD.finditer(quoted)}
+        hits: dict[int, int] = {}
+        for w in q:
+            positions = self.positions.get(w, ())
+            if 0 < len(positions) <= COMMON_WORD_POSITIONS:
+                for p in positions:
+                    k = self.sentence_index[p]
+                    hits[k] = hits.get(k, 0) + 1
+        best = sorted(hits, key=lambda k: -hits[k])[:QUOTE_CANDIDATE_SENTENCES]
+        keep = sorted({k + d for k in best for d in (-1, 0, 1)} & set(range(len(self.bounds))))
+        sub = _ReadoutWords.__new__(_ReadoutWords)
+        sub._seq = None
+        sub.words, sub.starts, sub.ends, sub.sentence = [], [], [], []
+        for k in keep:
+            lo, hi = self.bounds[k]
+            sub.words += self.words[lo:hi]
+            sub.starts += self.starts[lo:hi]
+            sub.ends += self.ends[lo:hi]
+            sub.sentence += self.sentence[lo:hi]
+        return sub
+
     def _span(self, lo: int, hi: int) -> tuple[str, int, int]:
         return self.sentence[lo], self.starts[lo], self.ends[hi - 1]
 
 
 def _sentence_lookup(doc: Document):
-    spans = [(s.start, s.end, s) for s in doc.sentences]
+    """offset -> the sentence holding it (or the last one starting before it)."""
+    import bisect
+
+    starts = [s.start for s in doc.sentences]
 
     def at(offset: int):
-        best = None
-        for start, end, s in spans:
-            if start <= offset + 1 and offset < end:
-                return s
-            if start <= offset:
-                best = s
-        return best
+        i = bisect.bisect_right(starts, offset + 1) - 1
+        return doc.sentences[i] if i >= 0 else None
 
     return at

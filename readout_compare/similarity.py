@@ -18,7 +18,7 @@ import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
-from readout_compare.normalize import STOPWORDS, WORD, normalize
+from readout_compare.normalize import STOPWORDS, normalize, raw_and_normal_words
 
 _NUMBER_WORDS = {
     "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
@@ -48,15 +48,21 @@ class Profile:
     stems: frozenset[str]  # stems of content words
     names: frozenset[str]  # content words written with a capital inside the sentence
     numbers: frozenset[str]
-    bigrams: frozenset[tuple[str, str]]
+    claim_words: frozenset[str]  # content words that are not names: what a claim is made of
+    content_stems: tuple[str, ...]  # the stem of each content word, in order, repeats kept
+    unigrams: frozenset[tuple[str, ...]]
+    bigrams: frozenset[tuple[str, ...]]
+    trigrams: frozenset[tuple[str, ...]]
+    fourgrams: frozenset[tuple[str, ...]]
     char3: frozenset[str]
     char4: frozenset[str]
     char5: frozenset[str]
 
 
 def profile(sentence: str) -> Profile:
-    raw = [m.group() for m in WORD.finditer(sentence)]
-    words = tuple(normalize(w) for w in raw)
+    pairs = raw_and_normal_words(sentence)
+    raw = [r for r, _ in pairs]
+    words = tuple(w for _, w in pairs)
     content = frozenset(w for w in words if w not in STOPWORDS)
     names = frozenset(
         w
@@ -72,10 +78,15 @@ def profile(sentence: str) -> Profile:
         text=text,
         words=words,
         content=content,
-        stems=frozenset(stem(w) for w in content),
+        stems=frozenset(stem(w) for w in content),  # noqa: C401
         names=names,
         numbers=numbers,
-        bigrams=frozenset(zip(words, words[1:])),
+        claim_words=content - names,
+        content_stems=tuple(stem(w) for w in words if w in content),
+        unigrams=_word_ngrams(words, 1),
+        bigrams=_word_ngrams(words, 2),
+        trigrams=_word_ngrams(words, 3),
+        fourgrams=_word_ngrams(words, 4),
         char3=_char_ngrams(text, 3),
         char4=_char_ngrams(text, 4),
         char5=_char_ngrams(text, 5),
@@ -86,22 +97,30 @@ def _char_ngrams(text: str, n: int) -> frozenset[str]:
     return frozenset(text[i : i + n] for i in range(len(text) - n + 1))
 
 
-def longest_common_run(a: tuple[str, ...], b: tuple[str, ...]) -> int:
-    """Length of the longest run of consecutive words shared by ``a`` and ``b``."""
+def longest_common_run(
+    a: tuple[str, ...], b: tuple[str, ...], counted: frozenset[str] = frozenset()
+) -> tuple[int, int]:
+    """(length of the longest run of consecutive words shared by ``a`` and ``b``, the most words
+    from ``counted`` that any shared run holds)."""
     if not a or not b:
-        return 0
-    best = 0
+        return 0, 0
+    best = best_counted = 0
     prev = [0] * (len(b) + 1)
+    prev_c = [0] * (len(b) + 1)
     for x in a:
         cur = [0] * (len(b) + 1)
+        cur_c = [0] * (len(b) + 1)
+        weight = 1 if x in counted else 0
         for j, y in enumerate(b, 1):
             if x == y:
-                v = prev[j - 1] + 1
-                cur[j] = v
+                v = cur[j] = prev[j - 1] + 1
+                c = cur_c[j] = prev_c[j - 1] + weight
                 if v > best:
                     best = v
-        prev = cur
-    return best
+                if c > best_counted:
+                    best_counted = c
+        prev, prev_c = cur, cur_c
+    return best, best_counted
 
 
 def _ratio(n: int, d: int) -> float:
@@ -149,8 +168,9 @@ FEATURES = (
 )
 
 
-def features(a: Profile, b: Profile) -> list[float]:
-    """The pair's features, in the order of :data:`FEATURES`, each on 0..1."""
+def features(a: Profile, b: Profile, run: int | None = None) -> list[float]:
+    """The pair's features, in the order of :data:`FEATURES`. ``run`` is the longest shared
+    run of words, when the caller has it already."""
     shared = len(a.content & b.content)
     pa, pb = _ratio(shared, len(a.content)), _ratio(shared, len(b.content))
     sshared = len(a.stems & b.stems)
@@ -158,12 +178,15 @@ def features(a: Profile, b: Profile) -> list[float]:
     an, bn = a.content - a.names, b.content - b.names
     nshared = len(an & bn)
     bigram = _ratio(2 * len(a.bigrams & b.bigrams), len(a.bigrams) + len(b.bigrams))
-    run = longest_common_run(a.words, b.words)
+    if run is None:
+        run = longest_common_run(a.words, b.words)[0]
     short, long = sorted((len(a.words), len(b.words)))
     num_union = a.numbers | b.numbers
     grams = []
-    for n in (1, 2, 3, 4):
-        ga, gb = _word_ngrams(a.words, n), _word_ngrams(b.words, n)
+    for ga, gb in (
+        (a.unigrams, b.unigrams), (a.bigrams, b.bigrams), (a.trigrams, b.trigrams),
+        (a.fourgrams, b.fourgrams),
+    ):
         shared_n = len(ga & gb)
         grams += [_ratio(shared_n, len(ga)), _ratio(shared_n, len(gb))]
     unshared = sorted((len(a.content - b.content), len(b.content - a.content)))
@@ -198,8 +221,8 @@ def features(a: Profile, b: Profile) -> list[float]:
     ]
 
 
-def _word_ngrams(words: tuple[str, ...], n: int) -> set[tuple[str, ...]]:
-    return {words[i : i + n] for i in range(len(words) - n + 1)}
+def _word_ngrams(words: tuple[str, ...], n: int) -> frozenset[tuple[str, ...]]:
+    return frozenset(zip(*(words[i:] for i in range(n))))
 
 
 def _dice(a: frozenset[str], b: frozenset[str]) -> float:

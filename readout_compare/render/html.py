@@ -108,6 +108,10 @@ def view_model(report: dict[str, Any]) -> dict[str, Any]:
         "sentence_text": {s["id"]: s["text"] for s in readout["sentences"]}
         | {s["id"]: s["text"] for a in report["accounts"] for s in a["sentences"]},
         "description": description(report),
+        "quoted_sentences": {
+            q["account_sentence"] for a in report["accounts"] for q in a["quotes"]
+            if q["kind"] != "title"
+        },
     }
 
 

@@ -1,0 +1,100 @@
+"""Reproducible synthetic readout/account pairs built from real news sentences in ../shared/data.
+
+A readout of R sentences and an account of A sentences: a share of the account's sentences copy a
+readout sentence, a share paraphrase one (the other half of an MSRP or STS-B pair labelled as a
+paraphrase or scored 4+), and the rest are unrelated sentences from other pairs. Seeded, so every
+run builds the same documents.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from data import msrp, sts  # noqa: E402
+
+COPY_SHARE = 0.15
+PARAPHRASE_SHARE = 0.15
+
+
+def _pools() -> tuple[list[tuple[str, str]], list[str]]:
+    pairs: list[tuple[str, str]] = []
+    singles: list[str] = []
+    for split in ("train", "test"):
+        for label, a, b in msrp(split):
+            if label == 1:
+                pairs.append((a, b))
+            else:
+                singles += [a, b]
+    for split in ("train", "dev", "test"):
+        for score, a, b in sts(split, ("main-news",)):
+            if score >= 4.0:
+                pairs.append((a, b))
+            elif score <= 2.0:
+                singles += [a, b]
+    # Unique sentences only, so "the same best match" is well defined.
+    seen: set[str] = set()
+    uniq_pairs = []
+    for a, b in pairs:
+        if a not in seen and b not in seen and a != b:
+            seen.update((a, b))
+            uniq_pairs.append((a.strip(), b.strip()))
+    uniq_singles = []
+    for s in singles:
+        if s not in seen:
+            seen.add(s)
+            uniq_singles.append(s.strip())
+    return uniq_pairs, uniq_singles
+
+
+def make_pair(n_readout: int, n_account: int, *, seed: int = 0) -> tuple[str, str, dict[int, int]]:
+    """(readout text, account text, truth) where truth maps account sentence index (0-based) to
+    the readout sentence index it copies or paraphrases."""
+    rng = random.Random(seed)
+    pairs, singles = _pools()
+    rng.shuffle(pairs)
+    rng.shuffle(singles)
+    n_copy = int(n_account * COPY_SHARE)
+    n_para = int(n_account * PARAPHRASE_SHARE)
+    n_linked = min(n_copy + n_para, n_readout)
+    readout: list[str] = []
+    linked: list[tuple[str, str]] = pairs[:n_linked]
+    readout += [a for a, _ in linked]
+    pool = iter(pairs[n_linked:])
+    spare = iter(singles)
+
+    def unrelated() -> str:
+        try:
+            return next(spare)
+        except StopIteration:
+            a, _ = next(pool)
+            return a
+
+    readout += [unrelated() for _ in range(n_readout - len(readout))]
+    order = list(range(n_readout))
+    rng.shuffle(order)
+    readout = [readout[i] for i in order]
+    position = {old: new for new, old in enumerate(order)}
+    account: list[tuple[str, int | None]] = []
+    for k, (a, b) in enumerate(linked):
+        account.append((a if k < n_copy else b, position[k]))
+    account += [(unrelated(), None) for _ in range(n_account - len(account))]
+    rng.shuffle(account)
+    truth = {i: r for i, (_, r) in enumerate(account) if r is not None}
+    return _paragraphs(readout, rng), _paragraphs([s for s, _ in account], rng), truth
+
+
+def _paragraphs(sentences: list[str], rng: random.Random) -> str:
+    out, para = [], []
+    for s in sentences:
+        if s[-1:] not in ".!?\"'\u201d":
+            s += "."  # STS captions have no full stop; a sentence here always ends with one
+        para.append(s)
+        if len(para) >= rng.randint(2, 5):
+            out.append(" ".join(para))
+            para = []
+    if para:
+        out.append(" ".join(para))
+    return "\n\n".join(out) + "\n"
