@@ -18,7 +18,10 @@ other than names ("Secretary of Defense Pete Hegseth" alone reports nothing).
 from __future__ import annotations
 
 import math
+import multiprocessing as mp
+import os
 from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from readout_compare.diff import word_diff
@@ -37,10 +40,13 @@ VERBATIM_COVERAGE = 0.8
 VERBATIM_MIN_RUN = 3
 # Candidate pruning for large comparisons (see candidates()); measured in docs/performance.md.
 EXHAUSTIVE_PAIRS = 20_000
-COMMON_SHARE = 0.02
+# Past this many pairs, alignment runs in worker processes, one per core (up to MAX_WORKERS).
+PARALLEL_PAIRS = 1_000_000
+MAX_WORKERS = 4
+COMMON_SHARE = 0.05
 COMMON_MIN_DF = 20
 MIN_SHARED_WEIGHT = 0.2
-CANDIDATES_PER_SENTENCE = 8
+CANDIDATES_PER_SENTENCE = 10
 
 
 @dataclass(frozen=True)
@@ -72,49 +78,87 @@ def align(
     stats: AlignStats | None = None,
     readout_profiles: dict[str, Profile] | None = None,
 ) -> dict[str, tuple[Match, ...]]:
-    """Matches for every body sentence of the account, keyed by account sentence id."""
+    """Matches for every body sentence of the account, keyed by account sentence id.
+
+    Large comparisons (:data:`PARALLEL_PAIRS` pairs or more) split the account's sentences
+    between worker processes, one per core; each scores its share against the whole readout.
+    """
     model = model or default_model()
     r_sents = readout.body
     a_sents = account.body
     r_prof = readout_profiles or {s.id: profile(s.text) for s in r_sents}
-    a_prof = {s.id: profile(s.text) for s in a_sents}
-    if stats is not None:
-        stats.pairs_possible += len(r_sents) * len(a_sents)
+    total = len(r_sents) * len(a_sents)
+    exhaustive = total <= EXHAUSTIVE_PAIRS
+    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    if total >= PARALLEL_PAIRS and workers > 1 and "fork" in mp.get_all_start_methods():
+        chunks = [a_sents[i::workers] for i in range(workers)]
+        global _WORK
+        _WORK = (r_sents, r_prof, settings, model, exhaustive)
+        try:
+            context = mp.get_context("fork")  # the readout's index is shared, not copied
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                parts = list(pool.map(_align_part, chunks))
+        finally:
+            _WORK = None
+    else:
+        parts = [_align_sentences(r_sents, r_prof, a_sents, settings, model, exhaustive)]
     result: dict[str, tuple[Match, ...]] = {}
+    for found, scored in parts:
+        result.update(found)
+        if stats is not None:
+            stats.pairs_scored += scored
+    if stats is not None:
+        stats.pairs_possible += total
+    return {s.id: result.get(s.id, ()) for s in a_sents}
+
+
+# Alignment work handed to forked worker processes (set only while a pool runs).
+_WORK: tuple | None = None
+
+
+def _align_part(a_sents: tuple[Sentence, ...]) -> tuple[dict[str, tuple[Match, ...]], int]:
+    assert _WORK is not None
+    r_sents, r_prof, settings, model, exhaustive = _WORK
+    return _align_sentences(r_sents, r_prof, a_sents, settings, model, exhaustive)
+
+
+def _align_sentences(
+    r_sents: tuple[Sentence, ...],
+    r_prof: dict[str, Profile],
+    a_sents: tuple[Sentence, ...],
+    settings: Settings,
+    model: Model,
+    exhaustive: bool,
+) -> tuple[dict[str, tuple[Match, ...]], int]:
+    """(matches per account sentence, pairs scored) for some account sentences."""
+    a_prof = {s.id: profile(s.text) for s in a_sents}
     pairs = score_pairs(
         [
             (r_sent, a_sent, r_prof[r_sent.id], a_prof[a_sent.id])
-            for a_sent, r_ids in candidates(r_sents, r_prof, a_sents, a_prof)
+            for a_sent, r_ids in candidates(r_sents, r_prof, a_sents, a_prof, exhaustive)
             for r_sent in r_ids
         ],
         model,
     )
-    if stats is not None:
-        stats.pairs_scored += len(pairs)
-    by_account: dict[str, list[Pair]] = defaultdict(list)
+    by_account: dict[str, list[Match]] = defaultdict(list)
     for pair in pairs:
-        by_account[pair.account.id].append(pair)
-    for a_id, found in by_account.items():
-        matches = []
-        for pair in found:
-            r_sent, a_sent = pair.readout, pair.account
-            kind = judge(pair, settings, model)
-            if kind is not None:
-                matches.append(
-                    Match(
-                        readout_sentence=r_sent.id,
-                        score=round(pair.score, 3),
-                        kind=kind,
-                        readout_coverage=round(pair.readout_coverage, 3),
-                        account_coverage=round(pair.account_coverage, 3),
-                        diff=word_diff(r_sent.text, a_sent.text),
-                    )
+        kind = judge(pair, settings, model)
+        if kind is not None:
+            by_account[pair.account.id].append(
+                Match(
+                    readout_sentence=pair.readout.id,
+                    score=round(pair.score, 3),
+                    kind=kind,
+                    readout_coverage=round(pair.readout_coverage, 3),
+                    account_coverage=round(pair.account_coverage, 3),
+                    diff=word_diff(pair.readout.text, pair.account.text),
                 )
-        matches.sort(key=lambda m: (_KIND_ORDER[m.kind], -m.score))
-        result[a_id] = tuple(matches)
-    for a_sent in a_sents:
-        result.setdefault(a_sent.id, ())
-    return result
+            )
+    found = {
+        a_id: tuple(sorted(ms, key=lambda m: (_KIND_ORDER[m.kind], -m.score)))
+        for a_id, ms in by_account.items()
+    }
+    return found, len(pairs)
 
 
 _KIND_ORDER = {"verbatim": 0, "paraphrase": 1, "partial": 2}
@@ -125,6 +169,7 @@ def candidates(
     r_prof: dict[str, Profile],
     a_sents: tuple[Sentence, ...],
     a_prof: dict[str, Profile],
+    exhaustive: bool,
 ) -> list[tuple[Sentence, list[Sentence]]]:
     """For each account sentence, the readout sentences worth scoring.
 
@@ -145,7 +190,6 @@ def candidates(
             index[st].append(i)
     n = max(len(r_sents), 1)
     idf = {st: math.log(1 + n / len(ids)) for st, ids in index.items()}
-    exhaustive = len(r_sents) * len(a_sents) <= EXHAUSTIVE_PAIRS
     common = max(COMMON_MIN_DF, COMMON_SHARE * n)
     r_weight = [sum(idf[st] for st in r_prof[s.id].stems) for s in r_sents]
     out = []
@@ -162,11 +206,11 @@ def candidates(
         if exhaustive:
             chosen = sorted(weight)
         else:
-            kept = [
-                i for i, w in weight.items()
-                if w >= MIN_SHARED_WEIGHT * min(a_total, r_weight[i])
-            ]
-            kept.sort(key=lambda i: -weight[i])
+            # Rank by the Dice share of rarity, which, like the model, favours pairs that share
+            # most of what both say over long sentences that share a little of everything.
+            share = {i: 2 * w / (a_total + r_weight[i]) for i, w in weight.items()
+                     if w >= MIN_SHARED_WEIGHT * min(a_total, r_weight[i])}
+            kept = sorted(share, key=lambda i: -share[i])
             chosen = sorted(kept[:CANDIDATES_PER_SENTENCE])
         out.append((a, [r_sents[i] for i in chosen]))
     return out
@@ -199,7 +243,9 @@ def _evidence(
 ) -> Pair:
     # Readout words inside runs of VERBATIM_MIN_RUN+ words that the account shares.
     if len(r.words) < VERBATIM_MIN_RUN:
-        readout_coverage = 1.0 if run == len(r.words) and run else 0.0
+        # A one- or two-word readout "sentence" ("TV.", a stray heading) is reproduced only by
+        # an account sentence that says just that, not by every sentence containing the word.
+        readout_coverage = 1.0 if r.words and r.words == a.words else 0.0
     else:
         covered = [False] * len(r.words)
         for i in range(len(r.words) - VERBATIM_MIN_RUN + 1):

@@ -9,6 +9,7 @@ The patterns are English newswire conventions; see docs/quotes-and-divergences.m
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from readout_compare.model import Attribution, Document, Sentence
 
@@ -79,7 +80,7 @@ def attribute_sentences(account: Document) -> dict[str, Attribution]:
         if found:
             # "according to" and "citing" name the source more surely than a verb of saying.
             best = min(found, key=lambda f: (f[3], f[0]))[2]
-            out[s.id] = resolve_pronoun(best, body[:i])
+            out[s.id] = resolve_pronoun(best, body[max(i - 3, 0) : i])
     return out
 
 
@@ -125,7 +126,7 @@ _SUBJECT_NAME = re.compile(
 
 
 def resolve_pronoun(
-    attribution: Attribution | None, earlier: list[Sentence]
+    attribution: Attribution | None, earlier: Sequence[Sentence]
 ) -> Attribution | None:
     """"he said" -> "he (Hegseth)": the subject of the nearest earlier sentence that opens with
     a name. Only he and she are resolved; the guess is shown beside the pronoun, never instead

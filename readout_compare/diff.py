@@ -11,7 +11,7 @@ import re
 from difflib import SequenceMatcher
 
 from readout_compare.model import DiffOp
-from readout_compare.normalize import normalize
+from readout_compare.normalize import normalize_word
 
 _TOKEN = re.compile(r"(\w+(?:['\u2019.,]\w+)*|[^\w\s]+)(\s*)")
 
@@ -23,7 +23,7 @@ def tokens(text: str) -> list[tuple[str, str]]:
     if lead:
         out.append((text[:lead], ""))
     for m in _TOKEN.finditer(text, lead):
-        out.append((m.group(0), normalize(m.group(1))))
+        out.append((m.group(0), normalize_word(m.group(1))))
     return out
 
 

@@ -8,6 +8,7 @@ which every renderer takes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 Role = Literal["body", "heading", "furniture"]
@@ -62,10 +63,11 @@ class Document:
     source: Source = field(default_factory=Source)
 
     def sentence(self, sentence_id: str) -> Sentence:
-        for s in self.sentences:
-            if s.id == sentence_id:
-                return s
-        raise KeyError(sentence_id)
+        return self._by_id[sentence_id]
+
+    @cached_property
+    def _by_id(self) -> dict[str, Sentence]:
+        return {s.id: s for s in self.sentences}
 
     @property
     def body(self) -> tuple[Sentence, ...]:
@@ -156,10 +158,11 @@ class AccountComparison:
     quotes: tuple[Quote, ...] = ()
 
     def sentence(self, sentence_id: str) -> AccountSentence:
-        for s in self.sentences:
-            if s.sentence.id == sentence_id:
-                return s
-        raise KeyError(sentence_id)
+        return self._by_id[sentence_id]
+
+    @cached_property
+    def _by_id(self) -> dict[str, AccountSentence]:
+        return {s.sentence.id: s for s in self.sentences}
 
 
 @dataclass(frozen=True)

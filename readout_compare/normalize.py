@@ -27,9 +27,16 @@ def normalize(text: str) -> str:
     return _SPACE.sub(" ", text).strip().casefold()
 
 
+def normalize_word(word: str) -> str:
+    """:func:`normalize` for one word, with a fast path for plain ASCII."""
+    if word.isascii():
+        return word.lower()
+    return normalize(word)
+
+
 def word_spans(text: str) -> list[tuple[str, int, int]]:
     """Each word of ``text`` as (normalised word, start, end), offsets exact in ``text``."""
-    return [(normalize(m.group()), m.start(), m.end()) for m in WORD.finditer(text)]
+    return [(normalize_word(m.group()), m.start(), m.end()) for m in WORD.finditer(text)]
 
 
 def words(text: str) -> list[str]:

@@ -24,7 +24,7 @@ from difflib import SequenceMatcher
 from readout_compare.attribution import attribute_quote, resolve_pronoun
 from readout_compare.diff import word_diff
 from readout_compare.model import Attribution, Document, Quote, QuoteFidelity, QuoteKind
-from readout_compare.normalize import WORD, normalize
+from readout_compare.normalize import WORD, normalize, normalize_word
 
 OPENING = {"\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb", '"': '"'}
 _ELLIPSIS = re.compile(r"\u2026|\.\s?\.\s?\.")
@@ -53,6 +53,7 @@ def find_quotes(readout: Document, account: Document) -> tuple[Quote, ...]:
     out: list[Quote] = []
     sentence_at = _sentence_lookup(account)
     last_speaker: dict[int, Attribution] = {}
+    position = {s.id: k for k, s in enumerate(account.sentences)}
     for span in quote_spans(account.text):
         sentence = sentence_at(span.start)
         if sentence is None or sentence.role != "body":
@@ -60,9 +61,8 @@ def find_quotes(readout: Document, account: Document) -> tuple[Quote, ...]:
         kind = quote_kind(span.text, account.text, span.start)
         qid = f"{account.id}-q{len(out) + 1}"
         attribution = attribute_quote(account.text, sentence, span.start - 1, span.end + 1)
-        attribution = resolve_pronoun(
-            attribution, [s for s in account.sentences if s.end <= sentence.start]
-        )
+        k = position[sentence.id]
+        attribution = resolve_pronoun(attribution, account.sentences[max(k - 3, 0) : k])
         if attribution is None and kind == "quotation":
             # A quotation that goes on in the next sentence of the same paragraph keeps the
             # speaker named before ("...," the readout continued. "In both calls, ...").
@@ -258,7 +258,7 @@ class _ReadoutWords:
                 continue
             first = len(self.words)
             for m in WORD.finditer(s.text):
-                w = normalize(m.group())
+                w = normalize_word(m.group())
                 self.positions.setdefault(w, []).append(len(self.words))
                 self.words.append(w)
                 self.starts.append(s.start + m.start())
@@ -335,7 +335,7 @@ class _ReadoutWords:
         words, so a quote is not matched word by word against thousands of "the"s."""
         if len(self.words) <= LONG_READOUT_WORDS:
             return self
-        q = {normalize(m.group()) for m in WORD.finditer(quoted)}
+        q = {normalize_word(m.group()) for m in WORD.finditer(quoted)}
         hits: dict[int, int] = {}
         for w in q:
             positions = self.positions.get(w, ())
@@ -344,7 +344,7 @@ class _ReadoutWords:
                     k = self.sentence_index[p]
                     hits[k] = hits.get(k, 0) + 1
         best = sorted(hits, key=lambda k: -hits[k])[:QUOTE_CANDIDATE_SENTENCES]
-        keep = sorted({k + d for k in best for d in (-1, 0, 1)} & set(range(len(self.bounds))))
+        keep = sorted({k + d for k in best for d in (-1, 0, 1) if 0 <= k + d < len(self.bounds)})
         sub = _ReadoutWords.__new__(_ReadoutWords)
         sub._seq = None
         sub.words, sub.starts, sub.ends, sub.sentence = [], [], [], []

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 import numpy as np
@@ -38,59 +38,68 @@ def stem(word: str) -> str:
     return word[:5]
 
 
-@dataclass(frozen=True)
 class Profile:
-    """What the matcher needs to know about one sentence, computed once."""
+    """What the matcher needs to know about one sentence. The word and stem sets, which the
+    candidate index needs for every sentence, are computed at once; the n-gram sets, which
+    only scored pairs need, on first use."""
 
-    text: str  # normalised text
-    words: tuple[str, ...]
-    content: frozenset[str]  # words that are not stopwords
-    stems: frozenset[str]  # stems of content words
-    names: frozenset[str]  # content words written with a capital inside the sentence
-    numbers: frozenset[str]
-    claim_words: frozenset[str]  # content words that are not names: what a claim is made of
-    content_stems: tuple[str, ...]  # the stem of each content word, in order, repeats kept
-    unigrams: frozenset[tuple[str, ...]]
-    bigrams: frozenset[tuple[str, ...]]
-    trigrams: frozenset[tuple[str, ...]]
-    fourgrams: frozenset[tuple[str, ...]]
-    char3: frozenset[str]
-    char4: frozenset[str]
-    char5: frozenset[str]
+    def __init__(self, sentence: str) -> None:
+        pairs = raw_and_normal_words(sentence)
+        words = tuple(w for _, w in pairs)
+        content = frozenset(w for w in words if w not in STOPWORDS)
+        names = frozenset(
+            w for i, (r, w) in enumerate(pairs)
+            if i > 0 and r[:1].isupper() and w not in STOPWORDS
+        )
+        self.sentence = sentence
+        self.words = words
+        self.content = content  # words that are not stopwords
+        self.stems = frozenset(stem(w) for w in content)  # stems of content words
+        self.names = names  # content words written with a capital inside the sentence
+        self.claim_words = content - names  # what a claim is made of
+        self.content_stems = tuple(stem(w) for w in words if w in content)  # in order
+        self.numbers = frozenset(
+            _NUMBER_WORDS.get(w, w.replace(",", "")) for w in words
+            if w[:1].isdigit() or w in _NUMBER_WORDS
+        )
+
+    @cached_property
+    def text(self) -> str:
+        """The normalised text."""
+        return normalize(self.sentence)
+
+    @cached_property
+    def unigrams(self) -> frozenset[tuple[str, ...]]:
+        return _word_ngrams(self.words, 1)
+
+    @cached_property
+    def bigrams(self) -> frozenset[tuple[str, ...]]:
+        return _word_ngrams(self.words, 2)
+
+    @cached_property
+    def trigrams(self) -> frozenset[tuple[str, ...]]:
+        return _word_ngrams(self.words, 3)
+
+    @cached_property
+    def fourgrams(self) -> frozenset[tuple[str, ...]]:
+        return _word_ngrams(self.words, 4)
+
+    @cached_property
+    def char3(self) -> frozenset[str]:
+        return _char_ngrams(self.text, 3)
+
+    @cached_property
+    def char4(self) -> frozenset[str]:
+        return _char_ngrams(self.text, 4)
+
+    @cached_property
+    def char5(self) -> frozenset[str]:
+        return _char_ngrams(self.text, 5)
 
 
 def profile(sentence: str) -> Profile:
-    pairs = raw_and_normal_words(sentence)
-    raw = [r for r, _ in pairs]
-    words = tuple(w for _, w in pairs)
-    content = frozenset(w for w in words if w not in STOPWORDS)
-    names = frozenset(
-        w
-        for i, (r, w) in enumerate(zip(raw, words))
-        if i > 0 and r[:1].isupper() and w not in STOPWORDS
-    )
-    numbers = frozenset(
-        _NUMBER_WORDS.get(w, w.replace(",", "")) for w in words
-        if w[:1].isdigit() or w in _NUMBER_WORDS
-    )
-    text = normalize(sentence)
-    return Profile(
-        text=text,
-        words=words,
-        content=content,
-        stems=frozenset(stem(w) for w in content),  # noqa: C401
-        names=names,
-        numbers=numbers,
-        claim_words=content - names,
-        content_stems=tuple(stem(w) for w in words if w in content),
-        unigrams=_word_ngrams(words, 1),
-        bigrams=_word_ngrams(words, 2),
-        trigrams=_word_ngrams(words, 3),
-        fourgrams=_word_ngrams(words, 4),
-        char3=_char_ngrams(text, 3),
-        char4=_char_ngrams(text, 4),
-        char5=_char_ngrams(text, 5),
-    )
+    """Profile a sentence for the matcher."""
+    return Profile(sentence)
 
 
 def _char_ngrams(text: str, n: int) -> frozenset[str]:
@@ -135,7 +144,6 @@ FEATURES = (
     "ratio",
     "token_sort_ratio",
     "token_set_ratio",
-    "partial_ratio",
     "content_min",
     "content_max",
     "content_f1",
@@ -164,7 +172,6 @@ FEATURES = (
     "unshared_content_min",
     "unshared_content_max",
     "length_words_diff",
-    "wratio",
 )
 
 
@@ -194,7 +201,6 @@ def features(a: Profile, b: Profile, run: int | None = None) -> list[float]:
         fuzz.ratio(a.text, b.text) / 100,
         fuzz.token_sort_ratio(a.text, b.text) / 100,
         fuzz.token_set_ratio(a.text, b.text) / 100,
-        fuzz.partial_ratio(a.text, b.text) / 100,
         min(pa, pb),
         max(pa, pb),
         _f1(pa, pb),
@@ -217,7 +223,6 @@ def features(a: Profile, b: Profile, run: int | None = None) -> list[float]:
         unshared[0] / 10,
         unshared[1] / 10,
         abs(len(a.words) - len(b.words)) / 20,
-        fuzz.WRatio(a.text, b.text) / 100,
     ]
 
 

@@ -78,6 +78,7 @@ def view_model(report: dict[str, Any]) -> dict[str, Any]:
     """What the page shows that the report states only indirectly: paragraphs of sentences,
     partners of every sentence, and the findings in reading order."""
     readout = report["readout"]
+    readout_text = {s["id"]: s["text"] for s in readout["sentences"]}
     partners: dict[str, dict[str, list[str]]] = {}
     findings: list[dict[str, Any]] = []
     for acc in report["accounts"]:
@@ -95,7 +96,7 @@ def view_model(report: dict[str, Any]) -> dict[str, Any]:
         for c in acc["readout_coverage"]:
             if c["status"] == "omitted":
                 findings.append({"kind": "omitted", "account": aid, "id": c["readout_sentence"],
-                                 "text": _text(readout, c["readout_sentence"])})
+                                 "text": readout_text[c["readout_sentence"]]})
         for q in acc["quotes"]:
             if q["kind"] != "title":
                 findings.append({"kind": "quote", "account": aid, "id": q["id"],
@@ -139,8 +140,3 @@ def description(report: dict[str, Any]) -> str:
     return " | ".join(parts)
 
 
-def _text(readout: dict[str, Any], sid: str) -> str:
-    for s in readout["sentences"]:
-        if s["id"] == sid:
-            return str(s["text"])
-    return ""
