@@ -80,6 +80,10 @@ def main() -> None:
     "each side's sentences are shared, changed, or only on that side.",
 )
 @click.option(
+    "--timeout", type=click.FloatRange(min=0, min_open=True), default=20.0, show_default=True,
+    help="Seconds to wait for a URL's server, per connection and per read.",
+)
+@click.option(
     "--timings", is_flag=True,
     help="Print the wall time of each stage (load, segment, align, classify, render) to "
     "standard error.",
@@ -94,11 +98,14 @@ def compare(
     threshold: float | None,
     partial_min_words: int,
     symmetric: bool,
+    timeout: float,
     timings: bool,
 ) -> None:
     """Compare READOUT with one or more ACCOUNTs.
 
-    Each input is a path, or - for standard input (at most one). The report says which readout
+    Each input is a path, an http(s) URL, or - for standard input (at most one): plain text or
+    Markdown in any common encoding, a web page (its main text is extracted), or a PDF with a
+    text layer. The report says which readout
     sentences each account reports (verbatim, paraphrased, in part) or omits, which account
     claims have no counterpart in the readout, where matched pairs diverge, and whether each
     quotation is verbatim.
@@ -121,7 +128,7 @@ def compare(
     fmt = fmt or _format_for(output)
     clock = Timings()
     with clock.stage("load"):
-        loaded = [load(name) for name in inputs]
+        loaded = [load(name, timeout=timeout) for name in inputs]
     names = [labels[i] if i < len(labels) else None for i in range(len(inputs))]
     names = [n or _default_label(item, name) for n, item, name in zip(names, loaded, inputs)]
     comparison = run_compare(

@@ -37,6 +37,7 @@ class Source:
     title: str | None = None
     date: str | None = None
     site_name: str | None = None
+    canonical_url: str | None = None
     sha256: str | None = None
 
 

@@ -33,8 +33,24 @@ def test_crlf_and_bare_cr_become_lf():
 
 
 def test_control_characters_do_not_survive():
-    loaded = load_bytes("A\x07 bell\x1b and\x00".encode("utf-8").replace(b"\x00", b""), Source(), name="x")
-    assert loaded.text == "A bell and"
+    text = "The Secretary spoke with the Minister on Monday about border security. " * 3
+    dirty = text[:20] + "\x07" + text[20:90] + "\x1b\x0c" + text[90:]
+    loaded = load_bytes(dirty.encode("utf-8"), Source(), name="x")
+    assert loaded.text == text
+
+
+def test_mojibake_is_repaired():
+    broken = "The Secretary’s call — “productive.".encode("utf-8").decode("cp1252")
+    assert "â€™" in broken
+    loaded = load_bytes(broken.encode("utf-8"), Source(), name="x")
+    assert loaded.text == "The Secretary’s call — “productive."
+
+
+def test_markdown_is_read_as_text():
+    md = "# Readout of the Call\n\nThe Secretary **stressed** the [importance](https://x.example) of *cooperation*.\n\n- Both sides agreed.\n"
+    loaded = load_bytes(md.encode(), Source(), name="x")
+    assert loaded.source.content_type == "text/markdown"
+    assert loaded.text == "Readout of the Call\n\nThe Secretary stressed the importance of cooperation.\n\nBoth sides agreed.\n"
 
 
 @pytest.mark.parametrize(

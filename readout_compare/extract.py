@@ -1,0 +1,144 @@
+"""Extract: the main text of a web page or a PDF, as paragraphs of plain text.
+
+Web pages go through trafilatura, which is made for news pages: it drops navigation, share
+widgets, related links and footers, and reads the title, date, site name and canonical URL.
+PDFs go through pypdf, then lose their running headers and footers, page numbers and
+end-of-line hyphenation.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from readout_compare.errors import ReadoutCompareError
+
+
+@dataclass(frozen=True)
+class Extracted:
+    text: str
+    title: str | None = None
+    date: str | None = None
+    site_name: str | None = None
+    canonical_url: str | None = None
+
+
+def looks_like_html(data: bytes) -> bool:
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<head", b"<?xml")) or (
+        head.startswith(b"<") and any(t in head for t in (b"<body", b"<p>", b"<div", b"<article"))
+    )
+
+
+def looks_like_pdf(data: bytes) -> bool:
+    return data[:1024].lstrip().startswith(b"%PDF-")
+
+
+def html_text(html: str, *, name: str) -> Extracted:
+    """The main text of a web page, one paragraph per block, with the page's metadata."""
+    try:
+        import trafilatura
+    except ImportError as exc:  # pragma: no cover - an installation problem
+        raise ReadoutCompareError(f"{name}: cannot read web pages ({exc})") from None
+    doc = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        favor_precision=True,
+    )
+    data = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else doc
+    text = (data or {}).get("text") or ""
+    if not text.strip():
+        raise ReadoutCompareError(f"{name}: no article text found in the web page")
+    title = (data.get("title") or "").strip() or None
+    paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
+    if title and (not paragraphs or paragraphs[0] != title):
+        # The title is shown as a heading (not a claim), as in a plain-text readout.
+        paragraphs.insert(0, title)
+    return Extracted(
+        text="\n\n".join(paragraphs) + "\n",
+        title=title,
+        date=data.get("date") or None,
+        site_name=data.get("sitename") or None,
+        canonical_url=data.get("url") or None,
+    )
+
+
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d+(?:\s*(?:of|/)\s*\d+)?\s*$", re.I)
+
+
+def pdf_text(data: bytes, *, name: str) -> Extracted:
+    """The text of a PDF's text layer, as paragraphs, without running headers and footers."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                reader.decrypt("")
+            except Exception:  # noqa: BLE001 - pypdf raises several kinds here
+                raise ReadoutCompareError(f"{name}: the PDF is encrypted") from None
+        pages = [page.extract_text() or "" for page in reader.pages]
+        title = None
+        if reader.metadata is not None and reader.metadata.title:
+            title = str(reader.metadata.title).strip() or None
+    except ReadoutCompareError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise ReadoutCompareError(f"{name}: cannot read the PDF ({exc})") from None
+    if not "".join(pages).strip():
+        raise ReadoutCompareError(
+            f"{name}: the PDF has no text layer (a scan?); run OCR on it first"
+        )
+    lines_per_page = [[ln.rstrip() for ln in page.splitlines()] for page in pages]
+    furniture = _running_lines(lines_per_page)
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for lines in lines_per_page:
+        for line in lines:
+            stripped = line.strip()
+            if not stripped:
+                if current:
+                    paragraphs.append(_join_lines(current))
+                    current = []
+                continue
+            if stripped in furniture or _PAGE_NUMBER.match(stripped):
+                continue
+            current.append(stripped)
+    if current:
+        paragraphs.append(_join_lines(current))
+    return Extracted(text="\n\n".join(paragraphs) + "\n", title=title)
+
+
+def _running_lines(pages: list[list[str]]) -> set[str]:
+    """Lines repeated at the top or bottom of most pages: running headers and footers."""
+    if len(pages) < 2:
+        return set()
+    edges: Counter[str] = Counter()
+    for lines in pages:
+        content = [ln.strip() for ln in lines if ln.strip()]
+        edge = set(content[:2] + content[-2:])
+        # Page numbers inside a header ("Readout – page 2") vary; compare without digits.
+        edges.update({re.sub(r"\d+", "#", ln) for ln in edge})
+    repeated = {ln for ln, n in edges.items() if n >= max(2, len(pages) // 2 + 1)}
+    out = set()
+    for lines in pages:
+        for ln in lines:
+            if re.sub(r"\d+", "#", ln.strip()) in repeated:
+                out.add(ln.strip())
+    return out
+
+
+def _join_lines(lines: list[str]) -> str:
+    """Join the lines of a paragraph, mending words hyphenated at line ends."""
+    text = lines[0]
+    for line in lines[1:]:
+        if re.search(r"[a-z]-$", text) and line[:1].islower():
+            text = text[:-1] + line  # "coopera-" + "tion" -> "cooperation"
+        else:
+            text += " " + line
+    return text
