@@ -21,15 +21,18 @@
       partners[0].scrollIntoView({ block: "nearest", behavior: "smooth" });
     }
   }
-  document.querySelectorAll(".sent[data-partners], .sent[tabindex]").forEach(function (el) {
+  // Each sentence's text is focusable; the sentence around it carries its partners.
+  document.querySelectorAll(".sent").forEach(function (el) {
+    var text = el.querySelector(".text[tabindex]");
     el.addEventListener("click", function (ev) {
-      if (ev.target.closest("a, summary")) { return; }
+      if (ev.target.closest("a, summary, details")) { return; }
       activate(el, true);
       var details = el.querySelector("details.pair");
       if (details) { details.open = !details.open; }
     });
-    el.addEventListener("focus", function () { activate(el, true); });
-    el.addEventListener("keydown", function (ev) {
+    if (!text) { return; }
+    text.addEventListener("focus", function () { activate(el, true); });
+    text.addEventListener("keydown", function (ev) {
       if (ev.key === "Enter" || ev.key === " ") {
         ev.preventDefault();
         var details = el.querySelector("details.pair");
@@ -76,5 +79,5 @@
     if (el.classList.contains("sent")) { activate(el, false); }
   }
   window.addEventListener("hashchange", followHash);
-  followHash();
+  if (document.readyState === "complete") { followHash(); } else { window.addEventListener("load", followHash); }
 })();

@@ -101,6 +101,17 @@ def view_model(report: dict[str, Any]) -> dict[str, Any]:
             if q["kind"] != "title":
                 findings.append({"kind": "quote", "account": aid, "id": q["id"],
                                  "text": q["text"], "quote": q})
+    seen: set[str] = set()
+    for f in findings:
+        anchor = f"finding-{f['account']}-{f['kind']}-{f['id']}"
+        if f["kind"] == "divergence":
+            anchor += f"-{f['divergence']['type']}"
+        base, n = anchor, 1
+        while anchor in seen:
+            n += 1
+            anchor = f"{base}-{n}"
+        seen.add(anchor)
+        f["anchor"] = anchor
     return {
         "readout_paragraphs": paragraphs(readout["sentences"]),
         "account_paragraphs": {a["id"]: paragraphs(a["sentences"]) for a in report["accounts"]},

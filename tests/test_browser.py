@@ -1,0 +1,297 @@
+"""The HTML report in a real browser: Playwright driving Debian's Chromium (no browser download).
+
+Skipped on a machine without /usr/bin/chromium, except in CI (CI=true), where .ci/run installs
+it and a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from readout_compare import compare
+from readout_compare.load import LoadedText
+from readout_compare.model import Source
+from readout_compare.render import renderer
+from readout_compare.report import report_dict
+from tests.conftest import CASE
+
+CHROMIUM = "/usr/bin/chromium"
+AXE = Path(__file__).parent / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+if not Path(CHROMIUM).exists() and os.environ.get("CI") != "true":
+    pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def report_dir(tmp_path_factory, case_texts):
+    folder = tmp_path_factory.mktemp("reports")
+    comparison = compare(
+        case_texts["readout-pentagon"],
+        [case_texts["account-nypost"], case_texts["account-wire"]],
+        labels=["New York Post", "Wire"],
+    )
+    (folder / "case.html").write_text(renderer("html")(report_dict(comparison)), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def served(report_dir):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(report_dir))
+    handler.log_message = lambda *a: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+class Watched:
+    """A page with its console errors, dialogs and outgoing requests recorded."""
+
+    def __init__(self, page, allowed_prefix: str):
+        self.page = page
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.requests: list[str] = []
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+        def dialog(d):
+            self.dialogs.append(d.message)
+            d.dismiss()
+
+        page.on("dialog", dialog)
+
+        def route(r):
+            self.requests.append(r.request.url)
+            if r.request.url.startswith(allowed_prefix):
+                r.continue_()
+            else:
+                r.abort()
+
+        page.route("**/*", route)
+
+    def outside(self, prefix: str) -> list[str]:
+        return [u for u in self.requests if not u.startswith(prefix)]
+
+
+@pytest.fixture
+def page(browser, report_dir):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    p = context.new_page()
+    watched = Watched(p, report_dir.as_uri())
+    p.goto((report_dir / "case.html").as_uri())
+    yield watched
+    context.close()
+
+
+def active_ids(page) -> set[str]:
+    return set(page.eval_on_selector_all(".active", "els => els.map(e => e.id)"))
+
+
+def test_click_highlights_partner_and_opens_the_diff(page):
+    p = page.page
+    p.click("#a1-4 .text")
+    assert {"a1-4", "a1-r-3"} <= active_ids(p)
+    assert p.eval_on_selector("#a1-4 details.pair", "d => d.open")
+    assert p.is_visible("#a1-4 details.pair del, #a1-4 details.pair ins")
+    # And from the readout side.
+    p.click("#a2-r-4 .text")
+    assert {"a2-r-4", "a2-6"} <= active_ids(p)
+    assert p.eval_on_selector("#a2-6", "el => { const r = el.getBoundingClientRect();"
+                              " return r.top < innerHeight && r.bottom > 0; }")
+    assert page.errors == []
+
+
+def test_keyboard_focus_highlights_and_enter_opens(page):
+    p = page.page
+    p.focus("#a2-5 .text")
+    assert {"a2-5", "a2-r-3"} <= active_ids(p)
+    p.keyboard.press("Enter")
+    assert p.eval_on_selector("#a2-5 details.pair", "d => d.open")
+    p.keyboard.press("Tab")
+    focused = p.evaluate("document.activeElement.id || document.activeElement.tagName")
+    assert focused  # focus moved on, to the next control or sentence
+    # The filter buttons are reachable and work from the keyboard.
+    p.focus("button[data-filter=omitted]")
+    p.keyboard.press("Enter")
+    assert p.get_attribute("button[data-filter=omitted]", "aria-pressed") == "true"
+
+
+@pytest.mark.parametrize(
+    "name, shown, dimmed",
+    [
+        ("omitted", "#a1-r-2", "#a1-r-3"),
+        ("not_in_readout", "#a1-1", "#a1-4"),
+        ("quotes", "#a1-4", "#a1-9"),
+    ],
+)
+def test_filters_and_their_url_state(page, name, shown, dimmed):
+    p = page.page
+    p.click(f"button[data-filter={name}]")
+    assert f"show={name}" in p.url
+    opacity = "el => getComputedStyle(el).opacity"
+    assert p.eval_on_selector(shown, opacity) == "1"
+    assert float(p.eval_on_selector(dimmed, opacity)) < 0.5
+    p.reload()
+    assert p.get_attribute(f"button[data-filter={name}]", "aria-pressed") == "true"
+    assert float(p.eval_on_selector(dimmed, opacity)) < 0.5
+    p.click("button[data-filter=all]")
+    assert "show=" not in p.url
+    assert p.eval_on_selector(dimmed, opacity) == "1"
+
+
+def test_divergence_filter(browser, tmp_path):
+    readout = "The Secretary highlighted the importance of cooperation on border security with Mexico."
+    account = ("The Secretary warned of the importance of cooperation on border security with Mexico. "
+               "Separately, markets fell on Tuesday in Asia.")
+    out = tmp_path / "d.html"
+    out.write_text(renderer("html")(report_dict(compare(readout, [account]))), encoding="utf-8")
+    context = browser.new_context()
+    p = context.new_page()
+    p.goto(out.as_uri() + "?show=divergent")
+    opacity = "el => getComputedStyle(el).opacity"
+    assert p.eval_on_selector("#a1-1", opacity) == "1"
+    assert float(p.eval_on_selector("#a1-2", opacity)) < 0.5
+    assert "reporting verb" in p.inner_text("#a1-1")
+    context.close()
+
+
+@pytest.mark.parametrize("anchor", ["a1-q3", "a1-9", "r-5", "finding-a1-not_in_readout-a1-1"])
+def test_deep_links_scroll_and_highlight(browser, report_dir, anchor):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    p = context.new_page()
+    p.goto((report_dir / "case.html").as_uri() + f"#{anchor}")
+    el = f"#{anchor}"
+    assert "flash" in p.get_attribute(el, "class")
+    assert p.eval_on_selector(el, "el => { const r = el.getBoundingClientRect();"
+                              " return r.top >= 0 && r.top < innerHeight; }")
+    context.close()
+
+
+def test_phone_layout_stacks_columns(browser, report_dir):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    p = context.new_page()
+    p.goto((report_dir / "case.html").as_uri())
+    readout_box = p.locator("#a1 .col-readout").bounding_box()
+    account_box = p.locator("#a1 .col-account").bounding_box()
+    assert account_box["y"] > readout_box["y"] + readout_box["height"] - 1
+    assert abs(account_box["x"] - readout_box["x"]) < 2
+    width = p.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390 + 1, "no sideways scrolling of the page itself"
+    context.close()
+
+
+def test_no_outside_requests_and_no_console_errors(page):
+    p = page.page
+    for sel in ("#a1-4 .text", "button[data-filter=quotes]", "#a2-7 .text"):
+        p.click(sel)
+    assert page.outside((p.url.split("#")[0].split("?")[0])) == []
+    assert page.errors == [] and page.dialogs == []
+
+
+def test_same_behaviour_from_a_static_server(browser, served, report_dir):
+    results = []
+    for url in ((report_dir / "case.html").as_uri(), f"{served}/case.html"):
+        context = browser.new_context()
+        p = context.new_page()
+        watched = Watched(p, url.rsplit("/", 1)[0])
+        p.goto(url)
+        p.click("#a1-5 .text")
+        p.click("button[data-filter=omitted]")
+        results.append((
+            p.eval_on_selector_all(".sent", "els => els.length"),
+            sorted(active_ids(p)),
+            p.url.split("?", 1)[1],
+            watched.errors,
+        ))
+        context.close()
+    assert results[0] == results[1]
+    assert results[0][3] == []
+
+
+HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)> </script><svg onload=alert(2)>'
+
+
+def test_hostile_inputs_stay_inert(browser, tmp_path):
+    readout = LoadedText(
+        f"Title {HOSTILE}\n\nThe Secretary met the Minister. He said {HOSTILE}.",
+        Source(url="javascript:alert(3)", title=f"<b>{HOSTILE}</b>", final_url="javascript:alert(4)"),
+    )
+    account = LoadedText(
+        f"The Secretary met the Minister. He said “{HOSTILE}” today. </script><script>alert(5)</script>",
+        Source(url="https://evil.example/x\" onmouseover=\"alert(6)", title=HOSTILE),
+    )
+    html = renderer("html")(report_dict(compare(readout, [account], labels=[f"<i>{HOSTILE}</i>"])))
+    out = tmp_path / "hostile.html"
+    out.write_text(html, encoding="utf-8")
+    context = browser.new_context()
+    p = context.new_page()
+    watched = Watched(p, out.as_uri())
+    p.goto(out.as_uri())
+    # Everything a reader does on the page; following a link to a source is leaving it.
+    for sel in (".sent", "button[data-filter=quotes]", 'a[href^="#"]'):
+        for el in p.query_selector_all(sel)[:30]:
+            try:
+                el.hover(timeout=500)
+                el.click(timeout=500, no_wait_after=True)
+            except Exception:  # noqa: BLE001 - hidden or detached elements are fine to skip
+                pass
+    p.wait_for_timeout(300)
+    assert watched.dialogs == []
+    assert watched.outside(out.as_uri()) == []
+    assert p.evaluate("document.querySelectorAll('img, svg, b, i').length") == 0
+    assert p.evaluate("document.scripts.length") == 2  # the data and the page's own script
+    assert HOSTILE in p.inner_text("body")
+    assert p.evaluate("JSON.parse(document.getElementById('report-data').textContent)"
+                      ".accounts[0].label") == f"<i>{HOSTILE}</i>"
+    assert p.evaluate("[...document.querySelectorAll('a[href]')].every("
+                      "a => !a.href.startsWith('javascript:'))")
+    # The quote in the hostile URL stayed inside the attribute.
+    assert p.evaluate("[...document.querySelectorAll('[onmouseover], [onerror], [onload]')].length") == 0
+    context.close()
+
+
+def test_accessibility_with_axe(browser, report_dir):
+    if not AXE.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("axe-core is not installed (npm ci --prefix tests/browser)")
+        pytest.skip("axe-core is not installed (npm ci --prefix tests/browser)")
+    for width in (1280, 390):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        p = context.new_page()
+        p.goto((report_dir / "case.html").as_uri())
+        p.evaluate(AXE.read_text(encoding="utf-8"))  # evaluate is not subject to the page's CSP
+        result = p.evaluate(
+            "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+        )
+        problems = [
+            f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes, e.g. {v['nodes'][0]['target']})"
+            for v in result["violations"]
+        ]
+        assert problems == [], f"at {width}px"
+        context.close()
+
+
+def test_print_hides_controls_and_shows_diffs(page):
+    p = page.page
+    p.emulate_media(media="print")
+    assert not p.is_visible(".controls")
+    assert p.eval_on_selector("#a1-4 details.pair", "d => getComputedStyle(d).display") == "block"
