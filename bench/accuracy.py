@@ -300,7 +300,7 @@ def main() -> None:
         "| logistic regression, 18 features (rapidfuzz measures, word and stem overlap, runs, numbers) | 0.754 |",
         "| + character 3–5-gram Dice, word 1–4-gram precision both ways, unshared content counts, WRatio (33 features) | 0.763 |",
         "| gradient-boosted trees (HistGradientBoosting) on the 33 features | 0.761 |",
-        "| logistic regression over the degree-2 expansion of the 33 features (594 products) | 0.776 |",
+        "| logistic regression over the degree-2 expansion of the 33 features (594 terms) | 0.776 |",
         "| logistic regression, the 33 features, standardised | 0.762 |",
         "| **the same without `partial_ratio` and `WRatio` (31 features; default)** | **0.761** |",
         "",
@@ -312,7 +312,7 @@ def main() -> None:
         "wrong. The linear model is monotone in every feature and kept the reference case right. "
         "Gradient-boosted trees did not help in cross-validation and would have needed a tree "
         "evaluator in the package. (`python bench/calibrate.py --expansion degree-2 --dry-run` "
-        "reproduces the degree-2 cross-validation figure.) The two rapidfuzz scorers that look for "
+        "repeats the degree-2 experiment on the current features.) The two rapidfuzz scorers that look for "
         "the best-matching substring (`partial_ratio`, and `WRatio`, which calls it) were dropped: "
         "they cost about 30 µs of the 65 µs a pair took, and cross-validation did not miss them "
         "(0.761 against 0.762, within a fold's noise). Adding character- and word-level LCS "

@@ -113,6 +113,11 @@ def longest_common_run(
     from ``counted`` that any shared run holds)."""
     if not a or not b:
         return 0, 0
+    if not set(zip(a, a[1:])).intersection(zip(b, b[1:])):
+        # No shared pair of consecutive words: runs are single words (the common case for
+        # candidate pairs, and much cheaper than the table below).
+        shared = set(a).intersection(b)
+        return (1 if shared else 0), (1 if shared & counted else 0)
     best = best_counted = 0
     prev = [0] * (len(b) + 1)
     prev_c = [0] * (len(b) + 1)
@@ -227,6 +232,12 @@ def features(a: Profile, b: Profile, run: int | None = None) -> list[float]:
 
 
 def _word_ngrams(words: tuple[str, ...], n: int) -> frozenset[tuple[str, ...]]:
+    if n == 1:
+        return frozenset(zip(words))
+    if n == 2:
+        return frozenset(zip(words, words[1:]))
+    if n == 3:
+        return frozenset(zip(words, words[1:], words[2:]))
     return frozenset(zip(*(words[i:] for i in range(n))))
 
 
