@@ -277,16 +277,17 @@ def write_doc(help_s: float, rows: list[dict], parallel_rows=None, profile_rows=
     for r in rows:
         extra = " (extrapolated from 20,000 pairs)" if r["difflib_extrapolated"] else ""
         lines.append(
-            f"| {r['size']} | {r['difflib']:.1f} s{extra} ({r['difflib'] / r['html_wall']:.0f}x ours) | "
+            f"| {r['size']} | {r['difflib']:.1f} s{extra} ({r['difflib'] / r['html_wall']:.1f} times ours) | "
             f"{r['cdist']:.2f} s, {r['cdist_mb']:.0f} MB matrix | {r['html_wall']:.2f} s |"
         )
     lines += [
         "",
-        "The difflib baseline only scores pairs (no verdicts, no report); cdist only fills a "
-        "matrix of one character-level similarity, which is fast but is not a decision (its best "
-        "match is often wrong: see accuracy.md for the single-scorer figures) and its memory grows "
-        "with the square of the size. readout-compare never holds a dense all-pairs matrix: "
-        "an inverted index of rare word stems proposes candidates, and only those are scored.",
+        "The difflib baseline only scores pairs (no verdicts, no report). cdist only fills a "
+        "matrix of one character-level similarity: fast, but one rapidfuzz scorer is a weaker "
+        "decision than the calibrated matcher (see the single-scorer line in accuracy.md), and "
+        "the matrix grows with the square of the size. readout-compare never holds a dense "
+        "all-pairs matrix: an inverted index of rare word stems proposes candidates, and only "
+        "those are scored.",
         "",
     ]
     if parallel_rows:
