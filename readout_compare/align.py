@@ -47,6 +47,7 @@ COMMON_SHARE = 0.05
 COMMON_MIN_DF = 20
 MIN_SHARED_WEIGHT = 0.2
 CANDIDATES_PER_SENTENCE = 10
+RELATIVE_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -181,7 +182,8 @@ def candidates(
     Larger ones prune, so the cost grows with the text and not with its square: stems in more
     than :data:`COMMON_SHARE` of the readout's sentences are not followed in the index (they
     name no claim), and a readout sentence stays a candidate only if the rarity (idf) of what
-    the two share is at least :data:`MIN_SHARED_WEIGHT` of the lighter sentence's own, keeping
+    the two share is at least :data:`MIN_SHARED_WEIGHT` of the lighter sentence's own, and its
+    Dice share of rarity is at least :data:`RELATIVE_SHARE` of the best candidate's, keeping
     the best :data:`CANDIDATES_PER_SENTENCE`.
     """
     index: dict[str, list[int]] = defaultdict(list)
@@ -211,6 +213,9 @@ def candidates(
             share = {i: 2 * w / (a_total + r_weight[i]) for i, w in weight.items()
                      if w >= MIN_SHARED_WEIGHT * min(a_total, r_weight[i])}
             kept = sorted(share, key=lambda i: -share[i])
+            if kept:
+                floor = RELATIVE_SHARE * share[kept[0]]
+                kept = [i for i in kept if share[i] >= floor]
             chosen = sorted(kept[:CANDIDATES_PER_SENTENCE])
         out.append((a, [r_sents[i] for i in chosen]))
     return out
