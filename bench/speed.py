@@ -305,7 +305,8 @@ def write_doc(help_s: float, rows: list[dict], parallel_rows=None, profile_rows=
         lines += [
             "## Where the remaining time goes (5,000 x 5,000, one process, cProfile)",
             "",
-            "Own time of the most expensive functions (profiling slows everything about 1.5 times):",
+            "Own time of the most expensive functions, as a share of the profiled run (the profile "
+            "is flat: no single function dominates):",
             "",
             *profile_rows,
             "",
