@@ -20,12 +20,12 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from data import clough_stevenson, cs_source, msrp, sts  # noqa: E402
+from data import clough_stevenson, cs_source, msrp, sts
 
-from readout_compare import __version__, compare  # noqa: E402
-from readout_compare.align import judge, score_pair  # noqa: E402
-from readout_compare.model import Sentence, Settings  # noqa: E402
-from readout_compare.similarity import default_model, profile  # noqa: E402
+from readout_compare import __version__, compare
+from readout_compare.align import judge, score_pair
+from readout_compare.model import Sentence, Settings
+from readout_compare.similarity import default_model, profile
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "accuracy.md"
@@ -72,7 +72,7 @@ def best_single_scorer() -> tuple[str, float, dict[str, float]]:
         scorer = getattr(fuzz, name)
         s_tr = np.array([scorer(normalize(a), normalize(b)) for _, a, b in train])
         y_tr = np.array([lbl for lbl, _, _ in train])
-        t = max(range(0, 101), key=lambda t: np.mean((s_tr >= t) == (y_tr == 1)))
+        t = max(range(101), key=lambda t: np.mean((s_tr >= t) == (y_tr == 1)))
         acc_tr = float(np.mean((s_tr >= t) == (y_tr == 1)))
         if best is None or acc_tr > best[1]:
             best = (name, acc_tr, t, scorer)

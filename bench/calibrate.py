@@ -24,9 +24,9 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from data import msrp  # noqa: E402
+from data import msrp
 
-from readout_compare.similarity import FEATURES, expand, features, profile  # noqa: E402
+from readout_compare.similarity import FEATURES, expand, features, profile
 
 OUT = Path(__file__).resolve().parents[1] / "readout_compare" / "calibration.json"
 C_GRID = {"linear": (0.1, 0.3, 1.0, 3.0, 10.0), "degree-2": (0.02, 0.05, 0.1, 0.2, 0.5)}

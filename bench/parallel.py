@@ -10,10 +10,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import make_pair  # noqa: E402
+from synthetic import make_pair
 
-from readout_compare import align, pipeline  # noqa: E402
-from readout_compare.timing import Timings  # noqa: E402
+from readout_compare import align, pipeline
+from readout_compare.timing import Timings
 
 
 def run(readout: str, account: str) -> Timings:

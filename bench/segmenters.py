@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from data import msrp  # noqa: E402
+from data import msrp
 
 CASES = [
     ("The call was on Jan. 31 with Gen. Smith. He spoke to Adm. Jones.",

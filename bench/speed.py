@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import make_pair  # noqa: E402
+from synthetic import make_pair
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "performance.md"
@@ -177,9 +177,10 @@ def main() -> None:
             )
     parallel_rows = profile_rows = None
     if any(r == (5000, 5000) for r in sizes):
-        from parallel import main as parallel_main
         import contextlib
         import io
+
+        from parallel import main as parallel_main
 
         buf = io.StringIO()
         with contextlib.redirect_stdout(buf):

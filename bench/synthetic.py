@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from data import msrp, sts  # noqa: E402
+from data import msrp, sts
 
 COPY_SHARE = 0.15
 PARAPHRASE_SHARE = 0.15

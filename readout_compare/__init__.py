@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["compare", "Comparison", "Settings", "ReadoutCompareError", "__version__"]
+__all__ = ["Comparison", "ReadoutCompareError", "Settings", "__version__", "compare"]
 
 if TYPE_CHECKING:
-    from readout_compare.pipeline import compare
     from readout_compare.errors import ReadoutCompareError
     from readout_compare.model import Comparison, Settings
+    from readout_compare.pipeline import compare
 
 
 def __getattr__(name: str) -> Any:

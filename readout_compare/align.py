@@ -265,14 +265,15 @@ def _evidence(
 
 def judge(pair: Pair, settings: Settings, model: Model) -> MatchKind | None:
     """Decide whether a scored pair is a match, and of which kind."""
+    threshold = settings.threshold if settings.threshold is not None else model.threshold
     if pair.readout_coverage >= VERBATIM_COVERAGE:
         return "verbatim"
-    if pair.score >= settings.threshold and pair.fragment >= 1:
+    if pair.score >= threshold and pair.fragment >= 1:
         return "paraphrase"
     if pair.fragment >= settings.partial_min_words:
         # A quoted or copied fragment: a run of several content words, not just names.
         return "partial"
-    if pair.account_coverage >= 0.75 and pair.score >= settings.threshold / 2:
+    if pair.account_coverage >= 0.75 and pair.score >= threshold / 2:
         # Most of what the account sentence says comes from this readout sentence, which
         # says more: a paraphrase of part of it.
         return "partial"

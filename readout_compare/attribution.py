@@ -37,9 +37,9 @@ _SUBJECT_VERB = re.compile(
 _VERB_SUBJECT = re.compile(
     rf"\b(?P<verb>said|says|wrote|added|continued|reported)\s+(?P<src>(?:the\s+)?{_NAME})"
 )
-_REPORTEDLY = re.compile(r"\breportedly\b|\bis said to\b|\bwas said to\b", re.I)
+_REPORTEDLY = re.compile(r"\breportedly\b|\bis said to\b|\bwas said to\b", re.IGNORECASE)
 _READOUT_WORDS = re.compile(
-    r"\b(readout|summary|statement|release|communiqu[eé]|transcript|read-out)\b", re.I
+    r"\b(readout|summary|statement|release|communiqu[eé]|transcript|read-out)\b", re.IGNORECASE
 )
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 
@@ -109,11 +109,11 @@ def _candidates(original: str) -> list[tuple[int, int, Attribution, int]]:
                 continue
             phrase = _clean(original[m.start() : m.end()])
             out.append((m.start(), m.end(), _make(phrase, src), 1))
-    m = _REPORTEDLY.search(text)
-    if m:
+    rep = _REPORTEDLY.search(text)
+    if rep:
         out.append(
-            (m.start(), m.end(),
-             Attribution(text=m.group(0), source="unnamed sources (reportedly)", is_readout=False),
+            (rep.start(), rep.end(),
+             Attribution(text=rep.group(0), source="unnamed sources (reportedly)", is_readout=False),
              2)
         )
     return sorted(out, key=lambda f: f[0])
@@ -125,13 +125,11 @@ _SUBJECT_NAME = re.compile(
 )
 
 
-def resolve_pronoun(
-    attribution: Attribution | None, earlier: Sequence[Sentence]
-) -> Attribution | None:
+def resolve_pronoun(attribution: Attribution, earlier: Sequence[Sentence]) -> Attribution:
     """"he said" -> "he (Hegseth)": the subject of the nearest earlier sentence that opens with
     a name. Only he and she are resolved; the guess is shown beside the pronoun, never instead
     of it."""
-    if attribution is None or attribution.source.lower() not in ("he", "she"):
+    if attribution.source.lower() not in ("he", "she"):
         return attribution
     for s in reversed(earlier[-3:]):
         m = _SUBJECT_NAME.match(s.text.lstrip("\u201c\"' "))
@@ -145,7 +143,7 @@ def resolve_pronoun(
 
 
 def _make(phrase: str, source: str) -> Attribution:
-    source = re.sub(r"^(?:the|a|an)\s+", "", source, flags=re.I) if not source.islower() else source
+    source = re.sub(r"^(?:the|a|an)\s+", "", source, flags=re.IGNORECASE) if not source.islower() else source
     is_readout = bool(_READOUT_WORDS.search(source))
     return Attribution(text=phrase, source=source, is_readout=is_readout)
 

@@ -6,6 +6,7 @@ errors (click's own). A report file is written whole or not at all.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -117,8 +118,8 @@ def compare(
     """
     from readout_compare.load import load
     from readout_compare.pipeline import compare as run_compare
-    from readout_compare.report import report_dict
     from readout_compare.render import renderer
+    from readout_compare.report import report_dict
 
     inputs = (readout, *accounts)
     if symmetric and len(accounts) != 1:
@@ -183,8 +184,6 @@ def write_atomically(output: str, text: str) -> None:
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise

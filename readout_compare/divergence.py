@@ -77,9 +77,7 @@ _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_
            "trillion": 1_000_000_000_000}
 # Words that name an office, not a person: "the Secretary" against "Hegseth" is no entity swap.
 TITLES = frozenset(
-    """secretary minister president prime general admiral ambassador director chief spokesman
-    spokeswoman spokesperson department ministry office government officials official
-    counterpart counterparts governor senator representative chairman chair commander""".split()
+    ["secretary", "minister", "president", "prime", "general", "admiral", "ambassador", "director", "chief", "spokesman", "spokeswoman", "spokesperson", "department", "ministry", "office", "government", "officials", "official", "counterpart", "counterparts", "governor", "senator", "representative", "chairman", "chair", "commander"]
 )
 _TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|\w+(?:['\u2019]\w+)*|%")
@@ -129,7 +127,10 @@ def pair_divergences(diff: tuple[DiffOp, ...], readout_sentence: str) -> list[Di
         next_r = _words(diff[i + 1][1])[:1] if i + 1 < len(diff) and diff[i + 1][0] == "equal" else []
         context = prev_r + next_r
 
-        def add(kind: str, detail: str = "", direction: str | None = None) -> None:
+        def add(
+            kind: str, detail: str = "", direction: str | None = None,
+            r_text: str = r_text, a_text: str = a_text,
+        ) -> None:
             found.append(
                 Divergence(
                     type=kind,  # type: ignore[arg-type]
@@ -222,7 +223,7 @@ def _dates(words: list[str]) -> tuple[object, ...]:
     out: list[object] = []
     for w in words:
         key = w.rstrip(".")
-        if key in MONTHS and not (key == "may"):
+        if key in MONTHS and key != "may":
             out.append(("month", MONTHS[key]))
         elif key in WEEKDAYS:
             out.append(("day", key[:3]))

@@ -49,8 +49,10 @@ def html_text(html: str, *, name: str) -> Extracted:
         include_tables=True,
         favor_precision=True,
     )
-    data = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else doc
-    text = (data or {}).get("text") or ""
+    data: dict = {}
+    if doc is not None:
+        data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    text = data.get("text") or ""
     if not text.strip():
         raise ReadoutCompareError(f"{name}: no article text found in the web page")
     title = (data.get("title") or "").strip() or None
@@ -67,7 +69,7 @@ def html_text(html: str, *, name: str) -> Extracted:
     )
 
 
-_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d+(?:\s*(?:of|/)\s*\d+)?\s*$", re.I)
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d+(?:\s*(?:of|/)\s*\d+)?\s*$", re.IGNORECASE)
 
 
 def pdf_text(data: bytes, *, name: str) -> Extracted:
@@ -80,7 +82,7 @@ def pdf_text(data: bytes, *, name: str) -> Extracted:
         if reader.is_encrypted:
             try:
                 reader.decrypt("")
-            except Exception:  # noqa: BLE001 - pypdf raises several kinds here
+            except Exception:
                 raise ReadoutCompareError(f"{name}: the PDF is encrypted") from None
         pages = [page.extract_text() or "" for page in reader.pages]
         title = None

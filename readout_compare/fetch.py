@@ -39,13 +39,13 @@ class Fetched:
 def is_url(name: str) -> bool:
     """True for anything with a scheme (so that file: and ftp: are refused, not read as paths)."""
     scheme = urlsplit(name).scheme
-    return "://" in name and len(scheme) > 1 or scheme in ("file", "ftp", "data", "javascript")
+    return ("://" in name and len(scheme) > 1) or scheme in ("file", "ftp", "data", "javascript")
 
 
 class _LimitedRedirects(urllib.request.HTTPRedirectHandler):
     max_redirections = MAX_REDIRECTS
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
         if urlsplit(newurl).scheme not in ("http", "https"):
             raise ReadoutCompareError(f"{req.full_url}: redirected to a non-HTTP URL ({newurl})")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
@@ -106,7 +106,7 @@ def fetch(url: str, *, timeout: float | None = None, max_bytes: int | None = Non
         if isinstance(reason, ssl.SSLError):
             raise ReadoutCompareError(f"{url}: secure connection failed ({reason.reason})") from None
         raise ReadoutCompareError(f"{url}: cannot be fetched ({reason})") from None
-    except (socket.timeout, TimeoutError):
+    except TimeoutError:
         raise ReadoutCompareError(f"{url}: timed out after {timeout:g} s") from None
     except (ConnectionError, OSError) as exc:
         raise ReadoutCompareError(f"{url}: cannot be fetched ({exc})") from None

@@ -64,7 +64,7 @@ def claim_groups(
     members: dict[int, list[int]] = {}
     for i in range(len(claims)):
         members.setdefault(find(i), []).append(i)
-    groups = []
+    groups: list[ClaimGroup] = []
     for idx in sorted(members.values(), key=lambda m: min(m)):
         owners = sorted({claims[i][0] for i in idx}, key=_account_order)
         if len(owners) < 2:

@@ -191,11 +191,11 @@ def _looks_binary(text: str) -> bool:
 
 
 def _meta_charset(data: bytes) -> str | None:
-    m = re.search(rb"""<meta[^>]+charset=["']?([\w-]+)""", data[:4096], re.I)
+    m = re.search(rb"""<meta[^>]+charset=["']?([\w-]+)""", data[:4096], re.IGNORECASE)
     return m.group(1).decode("ascii") if m else None
 
 
-_MD_SIGNS = re.compile(r"^(#{1,6} |[ \t]*[-*+] |[ \t]*\d+\. |> )|\[[^\]]+\]\([^)]+\)|\*\*\w", re.M)
+_MD_SIGNS = re.compile(r"^(#{1,6} |[ \t]*[-*+] |[ \t]*\d+\. |> )|\[[^\]]+\]\([^)]+\)|\*\*\w", re.MULTILINE)
 
 
 def _looks_like_markdown(text: str) -> bool:
@@ -206,13 +206,13 @@ def markdown_to_text(text: str) -> str:
     """Markdown to plain paragraphs: headings, emphasis, links, images, code marks removed."""
     text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)  # images
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # links keep their words
-    text = re.sub(r"^#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", r"\1", text, flags=re.M)  # headings
-    text = re.sub(r"^[ \t]*>[ \t]?", "", text, flags=re.M)  # block quotes
-    text = re.sub(r"^[ \t]*(?:[-*+]|\d+\.)[ \t]+", "", text, flags=re.M)  # list markers
+    text = re.sub(r"^#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", r"\1", text, flags=re.MULTILINE)  # headings
+    text = re.sub(r"^[ \t]*>[ \t]?", "", text, flags=re.MULTILINE)  # block quotes
+    text = re.sub(r"^[ \t]*(?:[-*+]|\d+\.)[ \t]+", "", text, flags=re.MULTILINE)  # list markers
     text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
     text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
     text = re.sub(r"`([^`]*)`", r"\1", text)
-    text = re.sub(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$", "", text, flags=re.M)  # rules
+    text = re.sub(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$", "", text, flags=re.MULTILINE)  # rules
     return text
 
 

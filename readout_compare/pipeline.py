@@ -135,10 +135,10 @@ def make_settings(**settings: object) -> Settings:
     if unknown:
         raise ReadoutCompareError(f"unknown setting(s): {', '.join(unknown)}")
     config = Settings(**settings)  # type: ignore[arg-type]
-    if config.threshold is None:
-        config = replace(config, threshold=default_model().threshold)
-    if not 0.0 < config.threshold < 1.0:
-        raise ReadoutCompareError(f"threshold must be between 0 and 1, not {config.threshold}")
+    threshold = config.threshold if config.threshold is not None else default_model().threshold
+    if not 0.0 < threshold < 1.0:
+        raise ReadoutCompareError(f"threshold must be between 0 and 1, not {threshold}")
+    config = replace(config, threshold=threshold)
     if config.partial_min_words < 1:
         raise ReadoutCompareError("partial_min_words must be at least 1")
     return config

@@ -61,8 +61,9 @@ def find_quotes(readout: Document, account: Document) -> tuple[Quote, ...]:
         kind = quote_kind(span.text, account.text, span.start)
         qid = f"{account.id}-q{len(out) + 1}"
         attribution = attribute_quote(account.text, sentence, span.start - 1, span.end + 1)
-        k = position[sentence.id]
-        attribution = resolve_pronoun(attribution, account.sentences[max(k - 3, 0) : k])
+        if attribution is not None:
+            k = position[sentence.id]
+            attribution = resolve_pronoun(attribution, account.sentences[max(k - 3, 0) : k])
         if attribution is None and kind == "quotation":
             # A quotation that goes on in the next sentence of the same paragraph keeps the
             # speaker named before ("...," the readout continued. "In both calls, ...").
@@ -116,7 +117,7 @@ def quote_spans(text: str) -> list[_Span]:
                 if c == close and (close != '"' or _closes(text, j)):
                     pieces.append((seg_start, j))
                     break
-                if c == "\n" and text[j : j + 2] == "\n\n" or (c == "\n" and _blank_after(text, j)):
+                if (c == "\n" and text[j : j + 2] == "\n\n") or (c == "\n" and _blank_after(text, j)):
                     # Paragraph ends inside the quotation.
                     pieces.append((seg_start, j))
                     k = j

@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from readout_compare import __version__
+from readout_compare.framing import framing
 from readout_compare.model import (
     AccountComparison,
     Comparison,
@@ -21,7 +22,6 @@ from readout_compare.model import (
     Match,
     Quote,
 )
-from readout_compare.framing import framing
 from readout_compare.similarity import default_model
 
 SCHEMA_VERSION = 1
@@ -149,7 +149,7 @@ def account_summary(acc: AccountComparison) -> dict[str, Any]:
     kinds = Counter(c.kind for c in acc.coverage if c.status == "reported")
     statuses = Counter(s.status for s in acc.sentences if s.status)
     quotes = [q for q in acc.quotes if q.kind != "title"]
-    divergences = Counter(d.type for s in acc.sentences for d in s.divergences)
+    divergences: Counter[str] = Counter(d.type for s in acc.sentences for d in s.divergences)
     return {
         "readout_sentences": len(acc.coverage),
         "reported": coverage["reported"],
@@ -181,8 +181,8 @@ def headline(reported: int, total: int, partial: int, not_in_readout: int) -> st
 def _matrix(comparison: Comparison) -> list[dict[str, Any]]:
     rows = []
     for i, r in enumerate(comparison.readout.body):
-        cells = {}
-        links = {}
+        cells: dict[str, str | None] = {}
+        links: dict[str, list[str]] = {}
         for acc in comparison.accounts:
             c = acc.coverage[i]
             if c.status == "omitted":

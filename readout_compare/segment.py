@@ -26,13 +26,7 @@ _CLOSERS = "\"'\u201d\u2019)]\u00bb"
 # prefixes, is furniture.
 FURNITURE = frozenset(
     item.strip()
-    for item in """share|share this|share this article|share on facebook|share on twitter|share on x|tweet|
-    email|print|exit mobile version|advertisement|advertising|skip to content|skip to main content|
-    read more|read next|related|related articles|recommended|most read|trending|
-    comments|comment|leave a comment|sign up|subscribe|log in|sign in|menu|search|close|
-    back to top|load more|show more|continue reading|view comments|listen to this article|
-    follow us|copy link|link copied|facebook|twitter|whatsapp|linkedin|reddit|
-    all rights reserved|cookie settings|accept cookies|photo|video|watch|image""".split("|")
+    for item in ["share", "share this", "share this article", "share on facebook", "share on twitter", "share on x", "tweet", "\n    email", "print", "exit mobile version", "advertisement", "advertising", "skip to content", "skip to main content", "\n    read more", "read next", "related", "related articles", "recommended", "most read", "trending", "\n    comments", "comment", "leave a comment", "sign up", "subscribe", "log in", "sign in", "menu", "search", "close", "\n    back to top", "load more", "show more", "continue reading", "view comments", "listen to this article", "\n    follow us", "copy link", "link copied", "facebook", "twitter", "whatsapp", "linkedin", "reddit", "\n    all rights reserved", "cookie settings", "accept cookies", "photo", "video", "watch", "image"]
 )
 FURNITURE_PREFIXES = (
     "©",

@@ -33,8 +33,7 @@ _NUMBER_WORDS = {
 def stem(word: str) -> str:
     """A crude stem: the first five letters. On news text this conflates inflections
     ("securing"/"secure", "cartels"/"cartel") about as well as a real stemmer, at no cost."""
-    if word.endswith("'s"):
-        word = word[:-2]
+    word = word.removesuffix("'s")
     return word[:5]
 
 
@@ -129,10 +128,8 @@ def longest_common_run(
             if x == y:
                 v = cur[j] = prev[j - 1] + 1
                 c = cur_c[j] = prev_c[j - 1] + weight
-                if v > best:
-                    best = v
-                if c > best_counted:
-                    best_counted = c
+                best = max(best, v)
+                best_counted = max(best_counted, c)
         prev, prev_c = cur, cur_c
     return best, best_counted
 

@@ -2,8 +2,6 @@ from __future__ import annotations
 
 import random
 
-import pytest
-
 from readout_compare import compare
 from readout_compare.align import AlignStats, align
 from readout_compare.pipeline import make_settings

@@ -53,7 +53,7 @@ ROUTES: dict[str, tuple[int, dict[str, str], bytes]] = {
 
 
 class Handler(BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802 - the http.server API
+    def do_GET(self):
         if self.path == "/slow":
             time.sleep(2)
         if self.path == "/big-chunked":

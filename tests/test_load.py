@@ -40,7 +40,7 @@ def test_control_characters_do_not_survive():
 
 
 def test_mojibake_is_repaired():
-    broken = "The Secretary’s call — “productive.".encode("utf-8").decode("cp1252")
+    broken = "The Secretary’s call — “productive.".encode().decode("cp1252")
     assert "â€™" in broken
     loaded = load_bytes(broken.encode("utf-8"), Source(), name="x")
     assert loaded.text == "The Secretary’s call — “productive."
@@ -76,6 +76,6 @@ def test_missing_file_and_directory(tmp_path):
 
 
 def test_stdin():
-    loaded = load("-", stdin="Hello there.".encode())
+    loaded = load("-", stdin=b"Hello there.")
     assert loaded.text == "Hello there."
     assert loaded.source.path == "-"
