@@ -34,11 +34,6 @@ def normalize_word(word: str) -> str:
     return normalize(word)
 
 
-def word_spans(text: str) -> list[tuple[str, int, int]]:
-    """Each word of ``text`` as (normalised word, start, end), offsets exact in ``text``."""
-    return [(normalize_word(m.group()), m.start(), m.end()) for m in WORD.finditer(text)]
-
-
 def words(text: str) -> list[str]:
     """The normalised words of a text, in order."""
     return [w for _, w in raw_and_normal_words(text)]

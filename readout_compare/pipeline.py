@@ -16,6 +16,7 @@ from readout_compare import attribution, divergence, quotes
 from readout_compare.align import AlignStats, align
 from readout_compare.classify import classify_sentences, readout_coverage
 from readout_compare.errors import ReadoutCompareError
+from readout_compare.groups import claim_groups
 from readout_compare.load import LoadedText
 from readout_compare.model import AccountComparison, Comparison, Document, Settings, Source
 from readout_compare.segment import segment
@@ -38,8 +39,10 @@ def compare(
     """Compare one or more accounts with the readout.
 
     ``labels`` name the accounts and ``readout_label`` the readout in the report (default: the
-    title found in the input, else "Account N" and "Readout"). ``settings`` are the fields of :class:`~readout_compare.model.Settings`
-    (``threshold``, ``partial_min_words``); unknown names raise :class:`ReadoutCompareError`.
+    title found in the input, else "Account N" and "Readout"). ``settings`` are the fields of
+    :class:`~readout_compare.model.Settings` (``threshold``, ``partial_min_words``,
+    ``symmetric``); unknown names raise :class:`ReadoutCompareError`. ``stats`` and
+    ``timings``, when given, collect the work done and the time per stage.
     """
     config = make_settings(**settings)
     if isinstance(accounts, (str, LoadedText, Document)):
@@ -68,8 +71,6 @@ def compare(
         )
         for doc in account_docs
     ]
-    from readout_compare.groups import claim_groups
-
     with maybe(timings, "classify"):
         groups = claim_groups(tuple(results), config)
     return Comparison(

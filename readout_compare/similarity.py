@@ -300,8 +300,3 @@ def default_model() -> Model:
         fitted_on=data["fitted_on"],
         expansion=data.get("expansion", "linear"),
     )
-
-
-def similarity(a: Profile, b: Profile, model: Model | None = None) -> float:
-    """Calibrated probability that the two sentences report the same content."""
-    return (model or default_model()).probability(features(a, b))
