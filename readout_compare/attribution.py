@@ -31,7 +31,9 @@ _AFTER_VERB = r"(?:\s+(?:on|in|during|to|at|via)\s+[^,.;:\u201c\u201d\"]*?(?:[\u
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<src>[^,.;:\u201c\u201d\"]+)")
 _CITING = re.compile(r"\bciting\s+(?P<src>[^,.;:\u201c\u201d\"]+)")
 _SUBJECT_VERB = re.compile(
-    rf"(?P<src>{_SUBJECT})\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?P<verb>{SPEECH_VERBS})\b"
+    # "Hegseth, however, insisted": one parenthetical adverb may stand between.
+    rf"(?P<src>{_SUBJECT})(?:,\s*(?:however|though|meanwhile|too|also|instead),)?\s+"
+    rf"(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?P<verb>{SPEECH_VERBS})\b"
     + _AFTER_VERB
 )
 _VERB_SUBJECT = re.compile(
@@ -143,6 +145,9 @@ def resolve_pronoun(attribution: Attribution, earlier: Sequence[Sentence]) -> At
 
 
 def _make(phrase: str, source: str) -> Attribution:
+    # A sentence's full stop is not part of the name ("said Ambassador Smith."), "U.S." keeps its.
+    source = re.sub(r"(?<=[a-z]{2})\.$", "", source)
+    phrase = re.sub(r"(?<=[a-z]{2})\.$", "", phrase)
     source = re.sub(r"^(?:the|a|an)\s+", "", source, flags=re.IGNORECASE) if not source.islower() else source
     is_readout = bool(_READOUT_WORDS.search(source))
     return Attribution(text=phrase, source=source, is_readout=is_readout)
