@@ -25,7 +25,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from readout_compare.diff import word_diff
-from readout_compare.model import Document, Match, MatchKind, Sentence, Settings
+from readout_compare.model import KIND_ORDER, Document, Match, MatchKind, Sentence, Settings
 from readout_compare.similarity import (
     Model,
     Profile,
@@ -156,13 +156,12 @@ def _align_sentences(
                 )
             )
     found = {
-        a_id: tuple(sorted(ms, key=lambda m: (_KIND_ORDER[m.kind], -m.score)))
+        a_id: tuple(sorted(ms, key=lambda m: (KIND_ORDER[m.kind], -m.score)))
         for a_id, ms in by_account.items()
     }
     return found, len(pairs)
 
 
-_KIND_ORDER = {"verbatim": 0, "paraphrase": 1, "partial": 2}
 
 
 def candidates(

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from readout_compare.model import (
+    KIND_ORDER,
     AccountSentence,
     Attribution,
     Coverage,
@@ -18,8 +19,6 @@ from readout_compare.model import (
     Match,
     SentenceStatus,
 )
-
-_KIND_RANK = {"verbatim": 0, "paraphrase": 1, "partial": 2}
 
 
 def classify_sentences(
@@ -70,7 +69,7 @@ def readout_coverage(
         if not found:
             out.append(Coverage(r.id, "omitted", None, ()))
             continue
-        best = min(found, key=lambda am: (_KIND_RANK[am[1].kind], -am[1].score))[1]
+        best = min(found, key=lambda am: (KIND_ORDER[am[1].kind], -am[1].score))[1]
         divergent = any(
             d.readout_sentence == r.id for a, _ in found for d in a.divergences
         )

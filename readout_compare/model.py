@@ -15,6 +15,8 @@ Role = Literal["body", "heading", "furniture"]
 SentenceStatus = Literal["supported", "divergent", "not_in_readout"]
 CoverageStatus = Literal["reported", "omitted"]
 MatchKind = Literal["verbatim", "paraphrase", "partial"]
+# Best first: a verbatim report outranks a paraphrase, which outranks a partial one.
+KIND_ORDER: dict[str, int] = {"verbatim": 0, "paraphrase": 1, "partial": 2}
 QuoteFidelity = Literal["verbatim", "altered", "stitched", "not_in_readout"]
 QuoteKind = Literal["quotation", "title", "scare"]
 DivergenceType = Literal[

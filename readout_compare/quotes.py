@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from readout_compare.attribution import attribute_quote, resolve_pronoun
 from readout_compare.diff import word_diff
@@ -49,7 +50,7 @@ class _Span:
 
 def find_quotes(readout: Document, account: Document) -> tuple[Quote, ...]:
     """Every quotation in the account, with its kind, verdict and attribution."""
-    stream = _ReadoutWords(readout)
+    stream = _readout_words(readout)
     out: list[Quote] = []
     sentence_at = _sentence_lookup(account)
     last_speaker: dict[int, Attribution] = {}
@@ -239,6 +240,12 @@ def quote_kind(quoted: str, text: str, start: int) -> QuoteKind:
 def _sentence_start(text: str, start: int) -> bool:
     before = text[: max(start - 1, 0)].rstrip()
     return not before or before[-1] in ".!?\n"
+
+
+@lru_cache(maxsize=2)
+def _readout_words(readout: Document) -> _ReadoutWords:
+    """The readout's word stream, built once for all the accounts compared with it."""
+    return _ReadoutWords(readout)
 
 
 class _ReadoutWords:
