@@ -11,7 +11,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
-Role = Literal["body", "heading", "furniture"]
+# body: a claim; heading: a title or section head; lead-in: text that introduces what follows
+# ("The below is attributable to ...:", "The package includes:"); furniture: not the text's own
+# (datelines, captions, credits, share buttons, boilerplate).
+Role = Literal["body", "heading", "lead-in", "furniture"]
 SentenceStatus = Literal["supported", "divergent", "not_in_readout"]
 CoverageStatus = Literal["reported", "omitted"]
 MatchKind = Literal["verbatim", "paraphrase", "partial"]
@@ -45,7 +48,8 @@ class Source:
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence with exact offsets: ``document.text[start:end] == text``."""
+    """A unit of text (a sentence, a list item, a heading) with exact offsets:
+    ``document.text[start:end] == text``; the text may hold the line breaks of a wrapped input."""
 
     id: str
     text: str
@@ -53,6 +57,7 @@ class Sentence:
     end: int
     role: Role
     paragraph: int
+    context: str | None = None  # for a list item, the id of the list's lead-in
 
 
 @dataclass(frozen=True)

@@ -1,105 +1,143 @@
-"""Segment: split a text into sentences with exact offsets, and tell claims from headings and
-page furniture.
+"""Segment: split a text into units (sentences, list items, headings, furniture) with exact
+offsets, and tell claims from headings, lead-ins and page furniture.
 
-Sentence boundaries come from syntok (chosen over pysbd on the evidence in docs/segmentation.md:
-as accurate on news text here and about five times faster). Two news conventions are handled on
-top of it: a quotation that holds several sentences stays one sentence, and a line on its own
-without closing punctuation (a title, a heading) is never glued to the next line.
+The text is first cut into blocks (paragraphs and list items) by :mod:`readout_compare.layout`,
+which reads hard-wrapped lines back into paragraphs. Within a block:
+
+* a dateline ("WASHINGTON (AP) —") and a lead-in glued to the first sentence ("The below is
+  attributable to Spokesperson X:") are split off;
+* sentence boundaries come from syntok (chosen over pysbd on the evidence in
+  docs/segmentation.md: as accurate on news text here and about five times faster), with a full
+  stop directly followed by a capital ("on Tuesday.The Secretary") also a boundary, and text in
+  Chinese or Japanese split at its full-width stops;
+* a quotation that holds several sentences stays one unit;
+* a sentence that opens a list of items separated by semicolons ("...includes: two NASAMS;
+  up to 150,000 rounds; and ...") is split into its lead-in and its items.
+
+Roles come from the furniture rules (:mod:`readout_compare.furniture`) and the layout: a lone
+short line without closing punctuation is a heading; list items are body sentences whose
+``context`` names the list's lead-in.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import groupby
 
 from syntok import segmenter as _syntok
 
+from readout_compare import furniture
+from readout_compare.layout import CLOSERS, TERMINAL, Block, blocks
 from readout_compare.model import Document, Role, Sentence, Source
 
 MAX_QUOTE_SENTENCES = 4
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
-_TERMINAL = ".!?\u2026"
-_CLOSERS = "\"'\u201d\u2019)]\u00bb"
+# A lone line without closing punctuation and with at most this many words is a heading.
+HEADING_MAX_WORDS = 25
+# A full stop, ! or ? directly followed by a capitalised word, after a lower-case word of two
+# letters or more: a boundary that scraped text lost its space at ("on Tuesday.The").
+_RUN_TOGETHER = re.compile(r"(?<=[a-z]{2}[.!?])[\"'\u201d\u2019)]?(?=[A-Z][a-z])")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CJK_SENTENCE = re.compile(
+    r"[^\u3002\uff01\uff1f!?]+(?:[\u3002\uff01\uff1f!?]+[\u300d\u300f\u201d\u2019\uff09)]*|$)"
+)
+# Items of an inline list: at least this many parts separated by semicolons after a colon.
+MIN_INLINE_ITEMS = 3
+_LAST_ITEM = re.compile(r"\s*(?:and|or)\b")
 
-# Text a web page leaves behind that is not part of the story. Compared after lower-casing and
-# stripping trailing punctuation; a sentence equal to one of these, or starting with one of the
-# prefixes, is furniture.
-FURNITURE = frozenset(
-    item.strip()
-    for item in ["share", "share this", "share this article", "share on facebook", "share on twitter", "share on x", "tweet", "\n    email", "print", "exit mobile version", "advertisement", "advertising", "skip to content", "skip to main content", "\n    read more", "read next", "related", "related articles", "recommended", "most read", "trending", "\n    comments", "comment", "leave a comment", "sign up", "subscribe", "log in", "sign in", "menu", "search", "close", "\n    back to top", "load more", "show more", "continue reading", "view comments", "listen to this article", "\n    follow us", "copy link", "link copied", "facebook", "twitter", "whatsapp", "linkedin", "reddit", "\n    all rights reserved", "cookie settings", "accept cookies", "photo", "video", "watch", "image"]
-)
-FURNITURE_PREFIXES = (
-    "©",
-    "copyright ",
-    "follow us on ",
-    "sign up for ",
-    "subscribe to ",
-    "click here",
-    "this article was originally published",
-    "getty images",
-    "photo by ",
-    "image credit",
-)
-_BYLINE = re.compile(r"^(?:[Bb]y|[Ff]rom)\s+[A-Z][\w.'\u2019-]*(\s+[A-Z][\w.'\u2019-]*){0,4}(,.*)?$")
-_DATELINE_ONLY = re.compile(r"^[A-Z][A-Z .,'-]{2,40}\s*[-\u2013\u2014(]?\s*$")
+
+@dataclass(frozen=True)
+class _Unit:
+    start: int
+    end: int
+    kind: str  # "sentence", "dateline", "lead-in", "item", "list-lead-in"
 
 
 def segment(text: str, *, doc_id: str, label: str, source: Source | None = None) -> Document:
-    """Split ``text`` into a :class:`Document` of sentences, each with its role."""
+    """Split ``text`` into a :class:`Document` of units, each with its role."""
     sentences: list[Sentence] = []
-    for paragraph_no, (pstart, pend) in enumerate(_paragraphs(text)):
-        spans = list(_sentence_spans(text, pstart, pend))
-        lone_line = len(spans) == 1 and "\n" not in text[pstart:pend].strip()
-        for start, end in spans:
-            role = _role(text[start:end], lone_line=lone_line, first=not sentences)
+    for paragraph_no, group in groupby(blocks(text), key=lambda b: b.paragraph):
+        units = [u for block in group for u in _units(text, block)]
+        roles = _roles(text, units)
+        if units and set(roles) == {"furniture"} and len(units) > 1:
+            # A credit line, a caption or a disclaimer is one piece of furniture.
+            units, roles = [_Unit(units[0].start, units[-1].end, "furniture")], ["furniture"]
+        lead_id: str | None = None
+        for unit, role in zip(units, roles):
+            sid = f"{doc_id}-{len(sentences) + 1}"
+            context = lead_id if unit.kind == "item" else None
             sentences.append(
                 Sentence(
-                    id=f"{doc_id}-{len(sentences) + 1}",
-                    text=text[start:end],
-                    start=start,
-                    end=end,
+                    id=sid,
+                    text=text[unit.start : unit.end],
+                    start=unit.start,
+                    end=unit.end,
                     role=role,
                     paragraph=paragraph_no,
+                    context=context,
                 )
             )
+            if unit.kind == "list-lead-in" or text[unit.start : unit.end].rstrip().endswith(":"):
+                lead_id = sid
     return Document(
         id=doc_id, label=label, text=text, sentences=tuple(sentences), source=source or Source()
     )
 
 
-def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    """Paragraph spans: blocks between blank lines, with a short unpunctuated line (a title or
-    heading) on its own line split off from what follows it."""
-    pos = 0
-    for m in _PARAGRAPH_BREAK.finditer(text):
-        yield from _split_heading_lines(text, pos, m.start())
-        pos = m.end()
-    yield from _split_heading_lines(text, pos, len(text))
+def _units(text: str, block: Block) -> Iterator[_Unit]:
+    """The units of one block, in order."""
+    start, end = block.start, block.end
+    dateline = furniture.dateline(text, start, end)
+    if dateline:
+        yield from (_Unit(s, e, "dateline") for s, e in _trimmed(text, start, start + dateline))
+        start += dateline
+    glued = furniture.glued_lead_in(text, start, end)
+    if glued:
+        yield from (_Unit(s, e, "lead-in") for s, e in _trimmed(text, start, start + glued))
+        start += glued
+    for s, e in _sentence_spans(text, start, end):
+        if block.kind == "item":
+            yield _Unit(s, e, "item")
+        else:
+            yield from _inline_list(text, s, e)
 
 
-def _split_heading_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    block_start = start
-    line_start = start
-    while line_start < end:
-        nl = text.find("\n", line_start, end)
-        line_end = end if nl == -1 else nl
-        line = text[line_start:line_end].strip()
-        is_last = nl == -1
-        if line and not is_last and _standalone_line(line):
-            if text[block_start:line_start].strip():
-                yield from _trimmed(text, block_start, line_start)
-            yield from _trimmed(text, line_start, line_end)
-            block_start = line_end + 1
-        line_start = line_end + 1
-    if text[block_start:end].strip():
-        yield from _trimmed(text, block_start, end)
+def _roles(text: str, units: list[_Unit]) -> list[Role]:
+    """The role of each unit of one paragraph."""
+    if not units:
+        return []
+    texts = [text[u.start : u.end] for u in units]
+    claims = [i for i, u in enumerate(units) if u.kind != "dateline"]
+    if claims and (
+        furniture.paragraph_rule(texts[claims[0]]) or furniture.caption_rule(texts[-1])
+    ):
+        return ["furniture"] * len(units)
+    roles: list[Role] = []
+    lone = len(claims) == 1 and units[claims[0]].kind == "sentence"
+    for i, (unit, unit_text) in enumerate(zip(units, texts)):
+        if i + 1 < len(units) and units[i + 1].kind == "item" and unit_text.endswith(":"):
+            unit = _Unit(unit.start, unit.end, "list-lead-in")
+        roles.append(_role(unit, unit_text, lone=lone))
+    return roles
 
 
-def _standalone_line(line: str) -> bool:
-    """A line that stands alone: a title, a heading, a share button, a list item of furniture."""
-    if _is_furniture(line):
-        return True
-    return line[-1] not in _TERMINAL + _CLOSERS + ",;:" and len(line.split()) <= 15
+def _role(unit: _Unit, unit_text: str, *, lone: bool) -> Role:
+    if unit.kind == "dateline" or furniture.unit_rule(unit_text):
+        return "furniture"
+    if unit.kind == "lead-in" or furniture.lead_in_rule(unit_text):
+        return "lead-in"
+    if unit.kind == "list-lead-in" and furniture.is_list_formula(unit_text):
+        return "lead-in"
+    stripped = unit_text.rstrip()
+    if (
+        lone
+        and unit.kind == "sentence"
+        and stripped[-1] not in TERMINAL + CLOSERS
+        and len(stripped.split()) <= HEADING_MAX_WORDS
+    ):
+        return "heading"
+    return "body"
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -112,17 +150,8 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Sentence spans of one paragraph, keeping a multi-sentence quotation together."""
-    chunk = text[start:end]
-    raw: list[tuple[int, int]] = []
-    for paragraph in _syntok.analyze(chunk):
-        for sentence in paragraph:
-            if not sentence:
-                continue
-            first, last = sentence[0], sentence[-1]
-            raw.append((start + first.offset, start + last.offset + len(last.value)))
-    if not raw:
-        return
+    """Sentence spans of one block, keeping a multi-sentence quotation together."""
+    raw = list(_raw_sentences(text, start, end))
     # A quotation of several sentences stays one sentence, provided it closes within the next
     # few sentences of the paragraph; a quotation that never closes there (a quote continued in
     # the next paragraph, or a stray mark) does not swallow the rest of the paragraph.
@@ -143,6 +172,27 @@ def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
             i += 1
 
 
+def _raw_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    chunk = text[start:end]
+    if len(_CJK.findall(chunk)) > 0.3 * len(chunk.replace(" ", "")):
+        for m in _CJK_SENTENCE.finditer(chunk):
+            yield from _trimmed(text, start + m.start(), start + m.end())
+        return
+    for paragraph in _syntok.analyze(chunk):
+        for sentence in paragraph:
+            if not sentence:
+                continue
+            first, last = sentence[0], sentence[-1]
+            s, e = start + first.offset, start + last.offset + len(last.value)
+            cut = s
+            for m in _RUN_TOGETHER.finditer(text, s, e):
+                if m.end() > cut:
+                    yield cut, m.end()
+                    cut = m.end()
+            if cut < e:
+                yield cut, e
+
+
 def _quote_open(sentence: str) -> bool:
     """True when the sentence opens a double quotation it does not close."""
     curly = sentence.count("\u201c") - sentence.count("\u201d")
@@ -151,23 +201,24 @@ def _quote_open(sentence: str) -> bool:
     return sentence.count('"') % 2 == 1
 
 
-def _role(sentence: str, *, lone_line: bool, first: bool) -> Role:
-    if _is_furniture(sentence):
-        return "furniture"
-    stripped = sentence.strip()
-    if lone_line and _BYLINE.match(stripped):
-        return "furniture"
-    if lone_line and _DATELINE_ONLY.match(stripped):
-        return "furniture"
-    if lone_line and stripped[-1] not in _TERMINAL + _CLOSERS and len(stripped.split()) <= 25:
-        return "heading"
-    return "body"
-
-
-def _is_furniture(sentence: str) -> bool:
-    key = sentence.strip().lower().rstrip(".!:|\u2026 ").strip()
-    if not key:
-        return True
-    if key in FURNITURE:
-        return True
-    return key.startswith(FURNITURE_PREFIXES)
+def _inline_list(text: str, start: int, end: int) -> Iterator[_Unit]:
+    """A sentence that introduces a list of items separated by semicolons, split into its
+    lead-in and its items; any other sentence as it is."""
+    sentence = text[start:end]
+    colon = sentence.find(":")
+    parts = sentence[colon + 1 :].split(";") if colon != -1 else []
+    if len(parts) < MIN_INLINE_ITEMS or _quote_open(sentence[: colon + 1]):
+        yield _Unit(start, end, "sentence")
+        return
+    yield _Unit(start, start + colon + 1, "list-lead-in")
+    # Each item keeps its ";", and the "and" or "or" before the last item, as a list written
+    # one item a line does ("Up to 150,000 rounds; and").
+    cuts = [start + colon + 1]
+    pos = cuts[0]
+    for part in parts[:-1]:
+        pos += len(part) + 1  # past the ";"
+        m = _LAST_ITEM.match(text, pos, end)
+        cuts.append(m.end() if m else pos)
+    cuts.append(end)
+    for a, b in zip(cuts, cuts[1:]):
+        yield from (_Unit(s, e, "item") for s, e in _trimmed(text, a, b))

@@ -113,18 +113,18 @@ def test_click_highlights_partner_and_opens_the_diff(page):
     assert p.is_visible("#a1-4 details.pair del, #a1-4 details.pair ins")
     # And from the readout side.
     p.click("#a2-r-4 .text")
-    assert {"a2-r-4", "a2-6"} <= active_ids(p)
-    assert p.eval_on_selector("#a2-6", "el => { const r = el.getBoundingClientRect();"
+    assert {"a2-r-4", "a2-7"} <= active_ids(p)
+    assert p.eval_on_selector("#a2-7", "el => { const r = el.getBoundingClientRect();"
                               " return r.top < innerHeight && r.bottom > 0; }")
     assert page.errors == []
 
 
 def test_keyboard_focus_highlights_and_enter_opens(page):
     p = page.page
-    p.focus("#a2-5 .text")
-    assert {"a2-5", "a2-r-3"} <= active_ids(p)
+    p.focus("#a2-6 .text")
+    assert {"a2-6", "a2-r-3"} <= active_ids(p)
     p.keyboard.press("Enter")
-    assert p.eval_on_selector("#a2-5 details.pair", "d => d.open")
+    assert p.eval_on_selector("#a2-6 details.pair", "d => d.open")
     p.keyboard.press("Tab")
     focused = p.evaluate("document.activeElement.id || document.activeElement.tagName")
     assert focused  # focus moved on, to the next control or sentence
@@ -200,7 +200,7 @@ def test_phone_layout_stacks_columns(browser, report_dir):
 
 def test_no_outside_requests_and_no_console_errors(page):
     p = page.page
-    for sel in ("#a1-4 .text", "button[data-filter=quotes]", "#a2-7 .text"):
+    for sel in ("#a1-4 .text", "button[data-filter=quotes]", "#a2-8 .text"):
         p.click(sel)
     assert page.outside(p.url.split("#")[0].split("?")[0]) == []
     assert page.errors == [] and page.dialogs == []

@@ -1,0 +1,124 @@
+"""Furniture: the rules that tell page furniture, datelines, captions, credits, boilerplate and
+lead-ins from what a readout or an account says.
+
+The rules are data, in ``data/furniture.tsv`` beside this module: each has a name (reports and
+tests refer to it), a scope (what it is matched against) and a regular expression. See the
+file's header for the scopes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+SCOPES = ("unit", "paragraph", "caption", "dateline", "lead-in", "list-lead-in")
+_TRAILING = ".!|\u2026 \t\n"
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    scope: str
+    pattern: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def rules() -> tuple[Rule, ...]:
+    """Every rule, in file order."""
+    text = resources.files("readout_compare").joinpath("data/furniture.tsv").read_text("utf-8")
+    out = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        try:
+            name, scope, pattern = line.split("\t")
+        except ValueError:
+            raise RuntimeError(f"furniture.tsv line {number}: expected three tab-separated fields")
+        if scope not in SCOPES:
+            raise RuntimeError(f"furniture.tsv line {number}: unknown scope {scope!r}")
+        flags = 0 if scope in ("dateline", "caption") else re.IGNORECASE
+        out.append(Rule(name, scope, re.compile(pattern, flags)))
+    return tuple(out)
+
+
+def _of(scope: str) -> tuple[Rule, ...]:
+    return tuple(r for r in rules() if r.scope == scope)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def unit_rule(unit: str) -> str | None:
+    """The name of the rule that makes this unit furniture on its own, if any."""
+    key = _flat(unit).rstrip(_TRAILING)
+    if not key:
+        return "empty"
+    for rule in _of("unit"):
+        if rule.pattern.fullmatch(key):
+            return rule.name
+    return None
+
+
+def paragraph_rule(first_unit: str) -> str | None:
+    """The rule that makes a whole paragraph furniture, read from its first unit."""
+    key = _flat(first_unit).lstrip("([")  # "(Reporting by ...; editing by ...)"
+    for rule in _of("paragraph"):
+        if rule.pattern.match(key):
+            return rule.name
+    return None
+
+
+def caption_rule(last_unit: str) -> str | None:
+    """The rule that makes a paragraph a photo caption, read from its last unit."""
+    key = _flat(last_unit)
+    for rule in _of("caption"):
+        if rule.pattern.search(key):
+            return rule.name
+    return None
+
+
+def dateline(text: str, start: int, end: int) -> int:
+    """The length of a dateline at ``text[start:end]``'s start, 0 if there is none."""
+    for rule in _of("dateline"):
+        m = rule.pattern.match(text, start, end)
+        if m and m.end() < end:
+            return m.end() - start
+    return 0
+
+
+def lead_in_rule(unit: str) -> str | None:
+    """The rule that makes this unit a lead-in ("The below is attributable to ...:")."""
+    key = _flat(unit)
+    for rule in _of("lead-in"):
+        if rule.pattern.fullmatch(key):
+            return rule.name
+    return None
+
+
+def glued_lead_in(text: str, start: int, end: int) -> int:
+    """The length of a lead-in glued to the sentence after it on one line, 0 if there is none:
+    "The below is attributable to Spokesperson X: Secretary Y spoke ..." splits at the colon."""
+    colon = text.find(":", start, end)
+    while colon != -1:
+        if colon + 1 < end and text[colon + 1].isspace() and lead_in_rule(text[start : colon + 1]):
+            return colon + 1 - start
+        colon = text.find(":", colon + 1, end)
+    return 0
+
+
+# A list's lead-in of at most this many words, without a number, introduces the items and says
+# nothing itself ("This funding will provide:", "The ministers decided to:").
+LIST_LEAD_IN_MAX_WORDS = 14
+
+
+def is_list_formula(unit: str) -> bool:
+    """A lead-in of a list that says nothing itself ("The package includes:")."""
+    key = _flat(unit)
+    if any(ch.isdigit() for ch in key):
+        return False
+    if len(key.split()) <= LIST_LEAD_IN_MAX_WORDS:
+        return True
+    return any(rule.pattern.fullmatch(key) for rule in _of("list-lead-in"))
