@@ -44,6 +44,7 @@ _RUNS_ON = frozenset(
 FILL_SLACK = 12
 # A wrapped text has at least this many lines near its width, and this share of its lines.
 MIN_FULL_LINES = 2
+SURE_FULL_LINES = 3
 MIN_FULL_SHARE = 0.3
 MAX_OVER_SHARE = 0.1
 # A line without closing punctuation and with more words than this is not a heading.
@@ -80,6 +81,9 @@ def blocks(text: str) -> Iterator[Block]:
     """The blocks of ``text``, in order, with exact offsets and white space trimmed."""
     lines = list(_lines(text))
     doc_width = wrap_width(lines)
+    # A sentence may end at the end of a wrapped line by chance; only a text that surely is
+    # wrapped (enough full lines) joins such a line to the next.
+    sure = doc_width is not None and wrap_width(lines, min_lines=SURE_FULL_LINES) is not None
     widths = _run_widths(lines, doc_width)
     # A text that separates its paragraphs with blank lines: a line break inside a paragraph
     # is a wrap more often than a heading.
@@ -104,7 +108,8 @@ def blocks(text: str) -> Iterator[Block]:
             not current or _can_start_item(line, current[-1], current_kind)
         )
         if current and not marker and not _breaks(
-            current[-1], line, widths[i], current_kind, blank_separated=blank_separated
+            current[-1], line, widths[i], current_kind,
+            blank_separated=blank_separated, sure=sure or widths[i] != doc_width,
         ):
             current.append(line)
             continue
@@ -191,7 +196,13 @@ def wrap_width(
 
 
 def _breaks(
-    cur: Line, nxt: Line, width: int | None, kind: BlockKind, *, blank_separated: bool = False
+    cur: Line,
+    nxt: Line,
+    width: int | None,
+    kind: BlockKind,
+    *,
+    blank_separated: bool = False,
+    sure: bool = True,
 ) -> bool:
     """Whether the line break between ``cur`` and ``nxt`` ends a block."""
     if kind == "item" and nxt.indent > 0 and nxt.indent >= cur.indent:
@@ -200,10 +211,12 @@ def _breaks(
         return True  # an item ends; whatever its length, the next line is not its wrap
     first_word = nxt.text.split()[0]
     last = cur.text[-1]
+    if not sure and _ends_sentence(cur.text):
+        width = None
     if width is not None and len(cur.text) + cur.indent <= width:
         if len(cur.text) + cur.indent + 1 + len(first_word) > width - 1 and not _is_lone(cur):
             return False  # the next word would not have fitted: a wrapped line
-    if last in TERMINAL or (last in CLOSERS and len(cur.text) > 1 and cur.text[-2] in TERMINAL + ","):
+    if _ends_sentence(cur.text):
         return True
     if last in ":;" or cur.text.endswith(("; and", "; or")):
         return True
@@ -241,6 +254,11 @@ def _plain_item(line: Line, before: list[Line], kind: BlockKind) -> bool:
     if line.text.endswith(_ITEM_END):
         return bool(before) and before[-1].text.endswith((":",) + _ITEM_END)
     return kind == "item" and bool(before) and before[-1].text.endswith(_ITEM_END)
+
+
+def _ends_sentence(line: str) -> bool:
+    last = line[-1]
+    return last in TERMINAL or (last in CLOSERS and len(line) > 1 and line[-2] in TERMINAL + ",")
 
 
 def _opens_quote(line: str) -> bool:

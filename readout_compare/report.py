@@ -24,7 +24,9 @@ from readout_compare.model import (
 )
 from readout_compare.similarity import default_model
 
-SCHEMA_VERSION = 1
+# 1: first release. 2: role "lead-in"; "context" on every sentence (a list item's lead-in);
+#    "text" may hold the line breaks of a hard-wrapped input.
+SCHEMA_VERSION = 2
 FIDELITIES = ("verbatim", "altered", "stitched", "not_in_readout")
 DIVERGENCE_TYPES = ("number", "date", "negation", "modality", "reporting_verb", "entity", "quote")
 
@@ -47,7 +49,7 @@ def report_dict(comparison: Comparison, *, generated: datetime | None = None) ->
             "source": asdict(comparison.readout.source),
             "sentences": [
                 {"id": s.id, "text": s.text, "start": s.start, "end": s.end, "role": s.role,
-                 "paragraph": s.paragraph}
+                 "paragraph": s.paragraph, "context": s.context}
                 for s in comparison.readout.sentences
             ],
         },
@@ -87,6 +89,7 @@ def _account(readout: Document, acc: AccountComparison) -> dict[str, Any]:
                 "end": s.sentence.end,
                 "role": s.sentence.role,
                 "paragraph": s.sentence.paragraph,
+                "context": s.sentence.context,
                 "status": s.status,
                 "matches": [_match(m) for m in s.matches],
                 "divergences": [asdict(d) for d in s.divergences],

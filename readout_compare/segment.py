@@ -37,7 +37,7 @@ MAX_QUOTE_SENTENCES = 4
 HEADING_MAX_WORDS = 25
 # A full stop, ! or ? directly followed by a capitalised word, after a lower-case word of two
 # letters or more: a boundary that scraped text lost its space at ("on Tuesday.The").
-_RUN_TOGETHER = re.compile(r"(?<=[a-z]{2}[.!?])[\"'\u201d\u2019)]?(?=[A-Z][a-z])")
+_RUN_TOGETHER = re.compile(r"(?<=[a-z]{2}[.!?])[\u201d\u2019)]?(?=[\"\u201c]?[A-Z][a-z])")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CJK_SENTENCE = re.compile(
     r"[^\u3002\uff01\uff1f!?]+(?:[\u3002\uff01\uff1f!?]+[\u300d\u300f\u201d\u2019\uff09)]*|$)"

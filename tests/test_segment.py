@@ -102,3 +102,290 @@ def test_offsets_reproduce_text(parts):
             if not inside[pos + i] and not ch.isspace():
                 assert marker and i < marker.end(), (line, ch)
         pos += len(line) + 1
+
+
+# --- Real text structure: wraps, lists, datelines, furniture, lead-ins (issue 11) -------------
+
+import random  # noqa: E402
+import textwrap  # noqa: E402
+
+from readout_compare import compare, furniture  # noqa: E402
+
+
+def units(text: str) -> list[tuple[str, str]]:
+    return [(" ".join(s.text.split()), s.role) for s in segment(text, doc_id="d", label="d").sentences]
+
+
+def wrap_paragraphs(text: str, rnd: random.Random, share: float = 0.7) -> str:
+    """Hard-wrap some one-line paragraphs at random widths from 50 to 100 columns."""
+    return "\n\n".join(
+        textwrap.fill(p, rnd.randint(50, 100), break_long_words=False, break_on_hyphens=False)
+        if rnd.random() < share and "\n" not in p.strip() else p
+        for p in text.split("\n\n")
+    )
+
+
+def verdicts(comparison) -> list:
+    """Everything a reader sees decided, with texts folded so that line breaks don't count."""
+    fold = lambda t: " ".join(t.split())  # noqa: E731
+    readout = {s.id: fold(s.text) for s in comparison.readout.sentences}
+    out = []
+    for acc in comparison.accounts:
+        out.append(sorted((readout[c.readout_sentence], c.status, c.kind) for c in acc.coverage))
+        out.append([(fold(s.sentence.text), s.status) for s in acc.sentences if s.status])
+        out.append([(fold(q.text), q.fidelity, q.readout_sentence and readout[q.readout_sentence])
+                    for q in acc.quotes])
+    return out
+
+
+def test_wrapped_account_keeps_its_verdicts(case_texts):
+    """fmt -w 72 on the New York Post account used to lose two of its three verbatim quotes."""
+    readout, account = case_texts["readout-pentagon"], case_texts["account-nypost"]
+    wrapped = "\n\n".join(textwrap.fill(p, 72) if "\n" not in p.strip() else p
+                          for p in account.split("\n\n"))
+    assert wrapped.count("\n") > account.count("\n") + 20
+    plain, folded = compare(readout, [account]), compare(readout, [wrapped])
+    assert verdicts(folded) == verdicts(plain)
+    acc = folded.accounts[0]
+    assert sum(c.status == "reported" for c in acc.coverage) == 3
+    assert sum(q.fidelity == "verbatim" for q in acc.quotes) == 3
+    assert [s.role for s in acc.document.sentences].count("heading") == 0  # it has no title
+
+
+def test_wrapped_readout_keeps_every_body_sentence(case_texts):
+    readout = case_texts["readout-pentagon"]
+    wrapped = "\n\n".join(textwrap.fill(p, 64) for p in readout.split("\n\n"))
+    doc = segment(wrapped, doc_id="r", label="r")
+    assert [" ".join(s.text.split()) for s in doc.body] == [
+        s.text for s in segment(readout, doc_id="r", label="r").body
+    ]
+    assert doc.sentences[0].role == "heading" and "\n" in doc.sentences[0].text
+    for s in doc.sentences:
+        assert wrapped[s.start : s.end] == s.text
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.integers(0, 10_000))
+def test_wrapping_random_paragraphs_changes_no_verdict(case_texts, seed):
+    rnd = random.Random(seed)
+    texts = [case_texts[k] for k in ("readout-pentagon", "account-nypost", "account-wire")]
+    plain = compare(texts[0], texts[1:])
+    wrapped = compare(*[(lambda t: wrap_paragraphs(t, rnd))(t) for t in texts[:1]],
+                      [wrap_paragraphs(t, rnd) for t in texts[1:]])
+    assert verdicts(wrapped) == verdicts(plain)
+
+
+def test_one_paragraph_a_line_is_not_merged():
+    """Text copied from a web page: one paragraph a line. The quotation belongs to the second
+    paragraph, its speaker to the third; neither is glued to the other."""
+    text = (
+        "The foreign minister said the talks had been useful.\n"
+        "“We will meet again in March,” the spokeswoman told reporters.\n"
+        "Officials did not say where."
+    )
+    doc = segment(text, doc_id="d", label="d")
+    assert [s.paragraph for s in doc.sentences] == [0, 1, 2]
+
+
+def test_headline_is_not_glued_to_the_first_sentence():
+    text = "Chile, Peru agree to reopen border crossing\nChile and Peru agreed on Friday to reopen the crossing."
+    assert units(text) == [
+        ("Chile, Peru agree to reopen border crossing", "heading"),
+        ("Chile and Peru agreed on Friday to reopen the crossing.", "body"),
+    ]
+
+
+def test_sentences_run_together_without_a_space():
+    text = "The ministers met on Tuesday.The talks lasted two hours.“We agreed,” she said.The U.S. was absent."
+    assert [u for u, _ in units(text)] == [
+        "The ministers met on Tuesday.", "The talks lasted two hours.", "“We agreed,” she said.",
+        "The U.S. was absent.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "marker", ["- ", "* ", "\u2022 ", "1. ", "(a) ", ""], ids=["dash", "star", "bullet", "number", "letter", "plain"]
+)
+def test_list_items_are_body_units_with_their_lead_in(marker):
+    items = ["Two NASAMS;", "Up to 150,000 rounds of 155mm ammunition; and", "Additional HIMARS munitions."]
+    lines = [marker.replace("1", str(n)).replace("(a)", f"({'abc'[n - 1]})") + item
+             for n, item in enumerate(items, 1)]
+    text = "Today the Department announced a new package.\n\nThe package includes:\n" + "\n".join(lines)
+    doc = segment(text, doc_id="r", label="r")
+    assert [(" ".join(s.text.split()), s.role) for s in doc.sentences] == [
+        ("Today the Department announced a new package.", "body"),
+        ("The package includes:", "lead-in"),
+        *[(item, "body") for item in items],
+    ]
+    lead = doc.sentences[1].id
+    assert [s.context for s in doc.sentences[2:]] == [lead] * 3
+    for s in doc.sentences:
+        assert text[s.start : s.end] == s.text
+
+
+def test_inline_semicolon_list_is_split_into_items():
+    text = ("The delegations agreed on the following steps: a joint task force on precursor "
+            "shipments; expanded tracing of seized firearms; and quarterly reviews of progress.")
+    assert units(text) == [
+        ("The delegations agreed on the following steps:", "lead-in"),
+        ("a joint task force on precursor shipments;", "body"),
+        ("expanded tracing of seized firearms; and", "body"),
+        ("quarterly reviews of progress.", "body"),
+    ]
+
+
+def test_a_list_lead_in_with_a_figure_is_a_claim():
+    text = "The $400 million package includes:\n- Two NASAMS;\n- Artillery rounds."
+    assert units(text)[0] == ("The $400 million package includes:", "body")
+
+
+def test_semicolons_in_prose_are_not_a_list():
+    text = "The Secretary noted progress; he also raised concerns; the minister agreed."
+    assert units(text) == [(text, "body")]
+
+
+@pytest.mark.parametrize(
+    "text, dateline",
+    [
+        ("WASHINGTON (AP) — The Secretary spoke with his counterpart.", "WASHINGTON (AP) —"),
+        ("KYIV (Wire) - Ukraine said on Sunday it shot down 52 drones.", "KYIV (Wire) -"),
+        ("MOSCOW, March 3. /TASS/. Russia's deputy foreign minister held talks.", "MOSCOW, March 3. /TASS/."),
+        ("New Delhi [India], March 4 (ANI): The minister held talks on Tuesday.", "New Delhi [India], March 4 (ANI):"),
+        ("Kyiv (Reuters) - Ukraine and Poland agreed to set up a working group.", "Kyiv (Reuters) -"),
+        ("SAN JUAN, Puerto Rico (AP) — The governor declared an emergency.", "SAN JUAN, Puerto Rico (AP) —"),
+        ("OTTAWA — Canada will send two frigates to the Baltic.", "OTTAWA —"),
+    ],
+)
+def test_dateline_is_split_off_with_exact_offsets(text, dateline):
+    doc = segment(text, doc_id="a1", label="a")
+    first, second = doc.sentences
+    assert (first.text, first.role) == (dateline, "furniture")
+    assert second.role == "body" and text[second.start : second.end] == second.text
+    assert second.text == text[len(dateline):].strip()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S.-China talks resumed in Geneva on Monday.",
+        "NATO allies agreed to raise spending.",
+        "Officials (who spoke anonymously) said the talks failed.",
+        "Kyiv, the capital, was hit by drones overnight.",
+    ],
+)
+def test_no_dateline_where_there_is_none(text):
+    assert units(text) == [(text, "body")]
+
+
+def test_lead_in_glued_to_the_first_sentence_is_split():
+    text = ("The below is attributable to Spokesperson Elena Voss: Secretary Harlan met today with "
+            "Portuguese Foreign Minister Rui Duarte in Washington.")
+    assert units(text) == [
+        ("The below is attributable to Spokesperson Elena Voss:", "lead-in"),
+        ("Secretary Harlan met today with Portuguese Foreign Minister Rui Duarte in Washington.", "body"),
+    ]
+
+
+def test_readout_lead_in_on_its_own_line():
+    text = ("Readout of the Secretary's Call\n\nPentagon Press Secretary Daniel Okafor provided the "
+            "following readout:\n\nSecretary Ellison spoke today with the Minister.")
+    assert [r for _, r in units(text)] == ["heading", "lead-in", "body"]
+
+
+def test_chinese_and_japanese_text_is_split_at_full_width_stops():
+    zh = "外交部发言人答记者问\n\n双方就双边关系深入交换意见。双方同意加强合作。"
+    assert units(zh) == [("外交部发言人答记者问", "heading"), ("双方就双边关系深入交换意见。", "body"),
+                         ("双方同意加强合作。", "body")]
+    ja = "本日、外務大臣は電話会談を行いました。両外相は一致しました。"
+    assert [r for _, r in units(ja)] == ["body", "body"]
+
+
+# Every furniture rule with a realistic example it must catch.
+FURNITURE_EXAMPLES = {
+    "share": "Share this article",
+    "navigation": "Sign up here.",
+    "advertisement": "Story continues below advertisement",
+    "listen": "Listen to this article 3 min",
+    "ai-audio": "This audio is created with AI assistance",
+    "media-label": "Watch",
+    "caption-credit": "Photo: Barges wait at the Iron Gate locks on the Danube. / Reuters",
+    "credit-trailer": "Firefighters work at the site of a drone strike in Kharkiv, Ukraine, March 2, 2025. REUTERS/Vitaliy Hnidyi",
+    "credit-agency": "Demonstrators gather outside the parliament in Tbilisi on Tuesday. / AFP",
+    "read-more": "Read more: EU unveils plan to revive inland waterways",
+    "editors-note": "Editor's note: This story has been updated with comment from the Defense Ministry.",
+    "reporting-credits": "(Reporting by Olena Harmash; Writing by Tom Balmforth; Editing by Andrew Heavens)",
+    "contributed": "Associated Press writer Ken Moritsugu in Beijing contributed to this report.",
+    "source-line": "Source: Exchange data",
+    "syndication": "This content is distributed by the Ministry of External Affairs. The distributor does not guarantee the accuracy of this content.",
+    "auto-generated": "(This story has not been edited by the news desk and is auto-generated from a syndicated feed.)",
+    "views-disclaimer": "Views expressed in this article are those of the author and do not necessarily reflect the position of the publisher.",
+    "disclaimer": "Disclaimer: This press release has been translated for convenience. The Spanish version prevails.",
+    "copyright": "Copyright 2025 Wire Service. All rights reserved.",
+    "rights-reserved": "All rights reserved.",
+    "follow-us": "Follow us on Telegram for the latest updates",
+    "originally-published": "This article was originally published by Defense Weekly.",
+    "photo-by": "Photo by Jane Roe",
+    "byline": "By Tomas Keller and Ana Ruiz",
+    "timestamp": "Updated 3:45 PM CET, Wed March 5, 2025",
+    "stock-ticker": "RHM.DE +4.2%",
+    "companies-line": "Companies: Rheinmetall AG, Saab AB",
+    "end-readout": "###",
+}
+# Body sentences that look like furniture to a careless rule.
+NOT_FURNITURE = [
+    "From Washington, the Secretary flew to Kyiv.",
+    "Related talks are planned for March.",
+    "Published figures show 3 million people were displaced.",
+    "Markets rallied after the announcement.",
+    "A Reuters/Ipsos poll showed support for the plan.",
+    "Follow-on talks will be held on Friday.",
+    "Sources close to the ministry said the deal was near.",
+    "Up 3% from last year, exports reached a record.",
+]
+
+
+def test_every_furniture_rule_has_an_example():
+    names = {r.name for r in furniture.rules() if r.scope in ("unit", "paragraph", "caption")}
+    assert names == set(FURNITURE_EXAMPLES)
+
+
+@pytest.mark.parametrize("name", sorted(FURNITURE_EXAMPLES))
+def test_furniture_rule_examples(name):
+    text = "The ministers met on Tuesday in Vienna.\n\n" + FURNITURE_EXAMPLES[name] + "\n\nThey agreed to meet again."
+    got = units(text)
+    assert got[0] == ("The ministers met on Tuesday in Vienna.", "body")
+    assert got[-1] == ("They agreed to meet again.", "body")
+    assert [r for _, r in got[1:-1]] == ["furniture"], got
+
+
+@pytest.mark.parametrize("sentence", NOT_FURNITURE)
+def test_body_sentences_are_not_furniture(sentence):
+    text = "The ministers met on Tuesday in Vienna.\n\n" + sentence
+    assert units(text)[-1] == (sentence, "body")
+
+
+def test_furniture_is_never_omitted_nor_a_claim():
+    readout = (
+        "Readout of the Foreign Minister's Meeting\n\n"
+        "The Foreign Minister received the Ambassador of Vietnam on 14 May.\n\n"
+        "They reviewed preparations for the Joint Commission in Hanoi.\n\n"
+        "This content is distributed by the Ministry of Foreign Affairs. The views expressed "
+        "here are those of the original author. The distributor does not guarantee accuracy."
+    )
+    account = (
+        "This audio is created with AI assistance\n"
+        "HANOI (Wire) - The Foreign Minister received the Ambassador of Vietnam on 14 May, the ministry said.\n"
+        "Delegates arrive at the ministry in Hanoi, May 14, 2025. REUTERS/Thanh Hue\n"
+        "Reporting by Khanh Vu; Editing by Ed Davies\n"
+        "Read more: Vietnam hosts regional trade talks"
+    )
+    comparison = compare(readout, [account])
+    acc = comparison.accounts[0]
+    covered = {c.readout_sentence for c in acc.coverage}
+    furniture_ids = {s.id for s in comparison.readout.sentences if s.role == "furniture"}
+    assert furniture_ids and not covered & furniture_ids
+    assert [c.status for c in acc.coverage] == ["reported", "omitted"]
+    claims = [s.sentence.text for s in acc.sentences if s.status == "not_in_readout"]
+    assert claims == []
+    assert [s.sentence.role for s in acc.sentences] == [
+        "furniture", "furniture", "body", "furniture", "furniture", "furniture"]
