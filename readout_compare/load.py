@@ -203,12 +203,12 @@ def _looks_like_markdown(text: str) -> bool:
 
 
 def markdown_to_text(text: str) -> str:
-    """Markdown to plain paragraphs: headings, emphasis, links, images, code marks removed."""
+    """Markdown to plain paragraphs: headings, emphasis, links, images, code marks removed;
+    list markers are kept, so that the segmenter sees the items."""
     text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)  # images
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)  # links keep their words
     text = re.sub(r"^#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", r"\1", text, flags=re.MULTILINE)  # headings
     text = re.sub(r"^[ \t]*>[ \t]?", "", text, flags=re.MULTILINE)  # block quotes
-    text = re.sub(r"^[ \t]*(?:[-*+]|\d+\.)[ \t]+", "", text, flags=re.MULTILINE)  # list markers
     text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
     text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
     text = re.sub(r"`([^`]*)`", r"\1", text)

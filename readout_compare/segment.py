@@ -56,30 +56,43 @@ class _Unit:
 
 def segment(text: str, *, doc_id: str, label: str, source: Source | None = None) -> Document:
     """Split ``text`` into a :class:`Document` of units, each with its role."""
-    sentences: list[Sentence] = []
+    laid_out: list[tuple[int, _Unit, Role]] = []
     for paragraph_no, group in groupby(blocks(text), key=lambda b: b.paragraph):
         units = [u for block in group for u in _units(text, block)]
         roles = _roles(text, units)
         if units and set(roles) == {"furniture"} and len(units) > 1:
             # A credit line, a caption or a disclaimer is one piece of furniture.
             units, roles = [_Unit(units[0].start, units[-1].end, "furniture")], ["furniture"]
-        lead_id: str | None = None
-        for unit, role in zip(units, roles):
-            sid = f"{doc_id}-{len(sentences) + 1}"
-            context = lead_id if unit.kind == "item" else None
-            sentences.append(
-                Sentence(
-                    id=sid,
-                    text=text[unit.start : unit.end],
-                    start=unit.start,
-                    end=unit.end,
-                    role=role,
-                    paragraph=paragraph_no,
-                    context=context,
-                )
+        laid_out += [(paragraph_no, u, r) for u, r in zip(units, roles)]
+    sentences: list[Sentence] = []
+    lead_id: str | None = None
+    for n, (paragraph_no, unit, role) in enumerate(laid_out):
+        unit_text = text[unit.start : unit.end]
+        sid = f"{doc_id}-{n + 1}"
+        opens_list = (
+            unit.kind != "item"
+            and unit_text.endswith(":")
+            and n + 1 < len(laid_out)
+            and laid_out[n + 1][1].kind == "item"
+        )
+        if opens_list and role != "furniture":
+            # A list's lead-in, also where a blank line stands between it and its items.
+            role = "lead-in" if furniture.is_list_formula(unit_text) else "body"
+        sentences.append(
+            Sentence(
+                id=sid,
+                text=unit_text,
+                start=unit.start,
+                end=unit.end,
+                role=role,
+                paragraph=paragraph_no,
+                context=lead_id if unit.kind == "item" else None,
             )
-            if unit.kind == "list-lead-in" or text[unit.start : unit.end].rstrip().endswith(":"):
-                lead_id = sid
+        )
+        if opens_list:
+            lead_id = sid
+        elif unit.kind != "item":
+            lead_id = None
     return Document(
         id=doc_id, label=label, text=text, sentences=tuple(sentences), source=source or Source()
     )
@@ -115,9 +128,7 @@ def _roles(text: str, units: list[_Unit]) -> list[Role]:
         return ["furniture"] * len(units)
     roles: list[Role] = []
     lone = len(claims) == 1 and units[claims[0]].kind == "sentence"
-    for i, (unit, unit_text) in enumerate(zip(units, texts)):
-        if i + 1 < len(units) and units[i + 1].kind == "item" and unit_text.endswith(":"):
-            unit = _Unit(unit.start, unit.end, "list-lead-in")
+    for unit, unit_text in zip(units, texts):
         roles.append(_role(unit, unit_text, lone=lone))
     return roles
 
@@ -126,8 +137,6 @@ def _role(unit: _Unit, unit_text: str, *, lone: bool) -> Role:
     if unit.kind == "dateline" or furniture.unit_rule(unit_text):
         return "furniture"
     if unit.kind == "lead-in" or furniture.lead_in_rule(unit_text):
-        return "lead-in"
-    if unit.kind == "list-lead-in" and furniture.is_list_formula(unit_text):
         return "lead-in"
     stripped = unit_text.rstrip()
     if (

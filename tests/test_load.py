@@ -50,7 +50,19 @@ def test_markdown_is_read_as_text():
     md = "# Readout of the Call\n\nThe Secretary **stressed** the [importance](https://x.example) of *cooperation*.\n\n- Both sides agreed.\n"
     loaded = load_bytes(md.encode(), Source(), name="x")
     assert loaded.source.content_type == "text/markdown"
-    assert loaded.text == "Readout of the Call\n\nThe Secretary stressed the importance of cooperation.\n\nBoth sides agreed.\n"
+    assert loaded.text == "Readout of the Call\n\nThe Secretary stressed the importance of cooperation.\n\n- Both sides agreed.\n"
+
+
+def test_markdown_list_reaches_the_segmenter_as_items():
+    from readout_compare.segment import segment
+
+    md = "# Readout\n\nThe **package** includes:\n\n* Two NASAMS;\n* Up to 150,000 rounds; and\n* Spare parts.\n"
+    loaded = load_bytes(md.encode(), Source(), name="x")
+    doc = segment(loaded.text, doc_id="r", label="r")
+    assert [(s.text, s.role) for s in doc.sentences] == [
+        ("Readout", "heading"), ("The package includes:", "lead-in"), ("Two NASAMS;", "body"),
+        ("Up to 150,000 rounds; and", "body"), ("Spare parts.", "body"),
+    ]
 
 
 @pytest.mark.parametrize(
