@@ -98,7 +98,7 @@ def render(name: str, style: dict[str, str], units: list[tuple[str, str, str]]) 
         for unit in para:
             if unit[0] == "item" and list_style != "inline":
                 lines.append([unit])
-            elif lines and lines[-1][0][0] != "item" or (lines and list_style == "inline"):
+            elif (lines and lines[-1][0][0] != "item") or (lines and list_style == "inline"):
                 lines[-1].append(unit)
             else:
                 lines.append([unit])

@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from seglabels import load  # noqa: E402
+from seglabels import load
 
-from readout_compare.segment import segment  # noqa: E402
+from readout_compare.segment import segment
 
 DOCS = Path(__file__).parent.parent / "docs" / "segmentation.md"
 

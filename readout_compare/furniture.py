@@ -35,7 +35,9 @@ def rules() -> tuple[Rule, ...]:
         try:
             name, scope, pattern = line.split("\t")
         except ValueError:
-            raise RuntimeError(f"furniture.tsv line {number}: expected three tab-separated fields")
+            raise RuntimeError(
+                f"furniture.tsv line {number}: expected three tab-separated fields"
+            ) from None
         if scope not in SCOPES:
             raise RuntimeError(f"furniture.tsv line {number}: unknown scope {scope!r}")
         flags = 0 if scope in ("dateline", "caption") else re.IGNORECASE
@@ -47,6 +49,15 @@ def _of(scope: str) -> tuple[Rule, ...]:
     return tuple(r for r in rules() if r.scope == scope)
 
 
+def _first(scope: str, key: str, how: str) -> str | None:
+    """The name of the first rule of ``scope`` whose pattern ``how`` ("fullmatch", "match",
+    "search") finds ``key``."""
+    for rule in _of(scope):
+        if getattr(rule.pattern, how)(key):
+            return rule.name
+    return None
+
+
 def _flat(text: str) -> str:
     return " ".join(text.split())
 
@@ -54,30 +65,18 @@ def _flat(text: str) -> str:
 def unit_rule(unit: str) -> str | None:
     """The name of the rule that makes this unit furniture on its own, if any."""
     key = _flat(unit).rstrip(_TRAILING)
-    if not key:
-        return "empty"
-    for rule in _of("unit"):
-        if rule.pattern.fullmatch(key):
-            return rule.name
-    return None
+    return _first("unit", key, "fullmatch") if key else "empty"
 
 
 def paragraph_rule(first_unit: str) -> str | None:
     """The rule that makes a whole paragraph furniture, read from its first unit."""
-    key = _flat(first_unit).lstrip("([")  # "(Reporting by ...; editing by ...)"
-    for rule in _of("paragraph"):
-        if rule.pattern.match(key):
-            return rule.name
-    return None
+    # "(Reporting by ...; editing by ...)" in parentheses, too.
+    return _first("paragraph", _flat(first_unit).lstrip("(["), "match")
 
 
 def caption_rule(last_unit: str) -> str | None:
     """The rule that makes a paragraph a photo caption, read from its last unit."""
-    key = _flat(last_unit)
-    for rule in _of("caption"):
-        if rule.pattern.search(key):
-            return rule.name
-    return None
+    return _first("caption", _flat(last_unit), "search")
 
 
 def dateline(text: str, start: int, end: int) -> int:
@@ -91,11 +90,7 @@ def dateline(text: str, start: int, end: int) -> int:
 
 def lead_in_rule(unit: str) -> str | None:
     """The rule that makes this unit a lead-in ("The below is attributable to ...:")."""
-    key = _flat(unit)
-    for rule in _of("lead-in"):
-        if rule.pattern.fullmatch(key):
-            return rule.name
-    return None
+    return _first("lead-in", _flat(unit), "fullmatch")
 
 
 def glued_lead_in(text: str, start: int, end: int) -> int:
@@ -121,4 +116,4 @@ def is_list_formula(unit: str) -> bool:
         return False
     if len(key.split()) <= LIST_LEAD_IN_MAX_WORDS:
         return True
-    return any(rule.pattern.fullmatch(key) for rule in _of("list-lead-in"))
+    return _first("list-lead-in", key, "fullmatch") is not None

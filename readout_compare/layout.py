@@ -36,9 +36,7 @@ LIST_MARKER = re.compile(
 )
 # Function words that a sentence never ends on: a line ending on one of them runs on.
 _RUNS_ON = frozenset(
-    "a an the and or but of to in on at for with by from as that which who whose than "
-    "into onto its their his her our your this these those between among under over "
-    "about after before during against including".split()
+    ["a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "that", "which", "who", "whose", "than", "into", "onto", "its", "their", "his", "her", "our", "your", "this", "these", "those", "between", "among", "under", "over", "about", "after", "before", "during", "against", "including"]
 )
 # Lines of a hard-wrapped text fill to within this many characters of the width.
 FILL_SLACK = 12
@@ -119,7 +117,7 @@ def blocks(text: str) -> Iterator[Block]:
         yield from flush()
         # A new paragraph after a blank line or after a paragraph; consecutive list items
         # (and the lead-in line before them) belong to one paragraph.
-        if gap or not (marker and current_kind == "item") and not (marker and _ends_lead_in(current)):
+        if gap or (not (marker and current_kind == "item") and not (marker and _ends_lead_in(current))):
             paragraph += 1
         current = [line]
         current_kind = "item" if marker else "paragraph"
@@ -252,7 +250,7 @@ _ITEM_END = (";", "; and", "; or", ";and", ", and", ", or")
 
 def _plain_item(line: Line, before: list[Line], kind: BlockKind) -> bool:
     if line.text.endswith(_ITEM_END):
-        return bool(before) and before[-1].text.endswith((":",) + _ITEM_END)
+        return bool(before) and before[-1].text.endswith((":", *_ITEM_END))
     return kind == "item" and bool(before) and before[-1].text.endswith(_ITEM_END)
 
 
