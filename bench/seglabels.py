@@ -91,18 +91,16 @@ def render(name: str, style: dict[str, str], units: list[tuple[str, str, str]]) 
         if p_no:
             out += para_sep
         item_no = 0
-        line_start_units: list[tuple[str, str, str]] = []
         # Lines of this paragraph: a run of non-item units is one line (wrapped as one), each
         # item its own line; inline lists keep everything on one line.
         lines: list[list[tuple[str, str, str]]] = []
         for unit in para:
-            if unit[0] == "item" and list_style != "inline":
+            own_line = unit[0] == "item" and list_style != "inline"
+            after_item = bool(lines) and lines[-1][0][0] == "item" and list_style != "inline"
+            if own_line or not lines or after_item:
                 lines.append([unit])
-            elif (lines and lines[-1][0][0] != "item") or (lines and list_style == "inline"):
-                lines[-1].append(unit)
             else:
-                lines.append([unit])
-        del line_start_units
+                lines[-1].append(unit)
         for l_no, line in enumerate(lines):
             if l_no:
                 out += "\n"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 SCOPES = ("unit", "paragraph", "caption", "dateline", "lead-in", "list-lead-in")
@@ -45,6 +45,7 @@ def rules() -> tuple[Rule, ...]:
     return tuple(out)
 
 
+@cache
 def _of(scope: str) -> tuple[Rule, ...]:
     return tuple(r for r in rules() if r.scope == scope)
 

@@ -57,12 +57,11 @@ class Line:
     start: int
     end: int  # without the line break and trailing white space
     text: str  # stripped
+    raw_prefix: str = ""  # the white space before the text
 
     @property
     def indent(self) -> int:
         return len(self.raw_prefix)
-
-    raw_prefix: str = ""
 
 
 @dataclass(frozen=True)
