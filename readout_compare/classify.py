@@ -39,7 +39,9 @@ def classify_sentences(
         if diverges:
             # Includes a quotation presented as the readout's words that is not theirs.
             status = "divergent"
-        elif not found:
+        elif not any(m.basis == "claim" for m in found):
+            # No match, or one that only names the readout's event: the claim is the
+            # account's own.
             status = "not_in_readout"
         else:
             status = "supported"

@@ -93,14 +93,18 @@ def find_divergences(
     out: dict[str, list[Divergence]] = {}
     for sid, found in matches.items():
         for m in found:
-            if m.kind == "verbatim" and m.readout_coverage >= 0.999:
-                continue
+            if m.basis == "event" or (m.kind == "verbatim" and m.readout_coverage >= 0.999):
+                continue  # a mention of the event reports none of its words
             out.setdefault(sid, []).extend(pair_divergences(m.diff, m.readout_sentence))
     for q in quotes:
         if q.kind == "title" or q.fidelity == "verbatim":
             continue
         presented_as_readout = q.attribution is not None and q.attribution.is_readout
-        if not presented_as_readout:
+        # A quotation of the readout's words, altered, is a divergence whoever it is credited
+        # to; a quotation credited to the readout that is not in it is one too.
+        quotes_readout = q.readout_sentence is not None and q.fidelity in ("altered",
+                                                                           "stitched")
+        if not (presented_as_readout or quotes_readout):
             continue
         out.setdefault(q.account_sentence, []).append(
             Divergence(

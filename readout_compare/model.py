@@ -18,6 +18,10 @@ Role = Literal["body", "heading", "lead-in", "furniture"]
 SentenceStatus = Literal["supported", "divergent", "not_in_readout"]
 CoverageStatus = Literal["reported", "omitted"]
 MatchKind = Literal["verbatim", "paraphrase", "partial"]
+# What a match reports: the readout's content ("claim"), or only its event ("event": the
+# account mentions the call or meeting the readout sentence announces, with its participants
+# or date, but says something else about it).
+MatchBasis = Literal["claim", "event"]
 # Best first: a verbatim report outranks a paraphrase, which outranks a partial one.
 KIND_ORDER: dict[str, int] = {"verbatim": 0, "paraphrase": 1, "partial": 2}
 QuoteFidelity = Literal["verbatim", "altered", "stitched", "not_in_readout"]
@@ -88,13 +92,16 @@ class Match:
     """An account sentence reports (all or part of) a readout sentence."""
 
     readout_sentence: str
-    score: float  # calibrated probability that the pair reports the same content, 0..1
+    score: float  # confidence that the account sentence reports this readout content, 0..1
     kind: MatchKind
     # Share of the readout sentence's words that the account sentence reproduces.
     readout_coverage: float
     # Share of the account sentence's words that come from the readout sentence.
     account_coverage: float
     diff: tuple[DiffOp, ...]
+    basis: MatchBasis = "claim"
+    evidence: tuple[str, ...] = ()  # what made the match, in words
+    part: str | None = None  # the clause of the readout sentence reported, when one is
 
 
 @dataclass(frozen=True)
@@ -188,7 +195,8 @@ class Settings:
     """Every option that changes results; each report states the values it was made with."""
 
     # Least calibrated score for a paraphrase match; None means the threshold fitted with the
-    # model (calibration.json), filled in by compare().
+    # model (calibration.json), filled in by compare(). Any other value applies to the
+    # in-domain model as well (docs/alignment.md).
     threshold: float | None = None
     partial_min_words: int = 4  # least run of shared content words for a partial match
     symmetric: bool = False

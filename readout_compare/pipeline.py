@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import fields, replace
 
 from readout_compare import attribution, divergence, quotes
-from readout_compare.align import AlignStats, align
+from readout_compare.align import AlignStats, align, with_quotes
 from readout_compare.classify import classify_sentences, readout_coverage
 from readout_compare.errors import ReadoutCompareError
 from readout_compare.groups import claim_groups
@@ -121,6 +121,7 @@ def compare_account(
         matches = align(readout, account, settings, stats=stats, readout_profiles=profiles)
     with maybe(timings, "classify"):
         found_quotes = quotes.find_quotes(readout, account)
+        matches = with_quotes(readout, account, matches, found_quotes)
         attributions = attribution.attribute_sentences(account)
         divergences = divergence.find_divergences(readout, account, matches, found_quotes)
         sentences = classify_sentences(account, matches, divergences, attributions)

@@ -10,6 +10,7 @@ train split by ``bench/calibrate.py`` and shipped in ``calibration.json`` beside
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -18,6 +19,7 @@ import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
+from readout_compare.evidence import Keyed, clause_keys
 from readout_compare.normalize import STOPWORDS, normalize, raw_and_normal_words
 
 _NUMBER_WORDS = {
@@ -61,6 +63,16 @@ class Profile:
             _NUMBER_WORDS.get(w, w.replace(",", "")) for w in words
             if w[:1].isdigit() or w in _NUMBER_WORDS
         )
+
+    @cached_property
+    def keyed(self) -> Keyed:
+        """The sentence as keys, for the in-domain evidence (:mod:`readout_compare.evidence`)."""
+        return Keyed(self.sentence)
+
+    @cached_property
+    def clauses(self) -> tuple[Keyed, ...]:
+        """Its clauses as keys, when it has more than one."""
+        return tuple(clause_keys(self.sentence))
 
     @cached_property
     def text(self) -> str:
@@ -243,6 +255,21 @@ def _dice(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 @dataclass(frozen=True)
+class Linear:
+    """A fitted logistic model over named features: ``p = sigmoid(bias + w · f)``."""
+
+    names: tuple[str, ...]
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+    fitted_on: str
+
+    def probability(self, feats: list[float]) -> float:
+        z = self.bias + sum(w * f for w, f in zip(self.weights, feats))
+        return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
+
+
+@dataclass(frozen=True)
 class Model:
     """A logistic model over :func:`features` (or their degree-2 expansion):
     ``p = sigmoid(bias + w · f)``; standardisation is folded into the weights by the
@@ -254,6 +281,8 @@ class Model:
     threshold: float  # the probability above which a pair is called a paraphrase
     fitted_on: str
     expansion: str = "linear"  # or "degree-2"
+    # The in-domain decision over align.DOMAIN_FEATURES (bench/calibrate.py --domain).
+    domain: Linear | None = None
 
     def probability(self, feats: list[float]) -> float:
         return float(self.probabilities([feats])[0])
@@ -299,4 +328,15 @@ def default_model() -> Model:
         threshold=data["threshold"],
         fitted_on=data["fitted_on"],
         expansion=data.get("expansion", "linear"),
+        domain=_linear(data["domain"]) if data.get("domain") else None,
+    )
+
+
+def _linear(data: dict) -> Linear:
+    return Linear(
+        names=tuple(data["features"]),
+        weights=tuple(data["weights"]),
+        bias=data["bias"],
+        threshold=data["threshold"],
+        fitted_on=data["fitted_on"],
     )

@@ -44,7 +44,7 @@ def test_stdin_input(cli_invoke):
     with open(POST, "rb") as fh:
         r = cli_invoke("compare", READOUT, "-", "-f", "json", input=fh.read())
     assert r.exit_code == 0
-    assert json.loads(r.output)["accounts"][0]["summary"]["reported"] == 3
+    assert json.loads(r.output)["accounts"][0]["summary"]["reported"] == 4
 
 
 @pytest.mark.parametrize(
@@ -107,7 +107,7 @@ def test_python_dash_m_works_like_the_command():
         capture_output=True, text=True, check=False,
     )
     assert r.returncode == 0, r.stderr
-    assert "3 of 4 readout sentences reported" in r.stdout
+    assert "4 of 4 readout sentences reported, 1 only in part" in r.stdout
     r = subprocess.run([sys.executable, "-m", "readout_compare", "compare", "nope.txt", POST],
                        capture_output=True, text=True, check=False)
     assert r.returncode == 1 and r.stderr.strip() == "Error: nope.txt: no such file"

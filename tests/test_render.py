@@ -55,7 +55,7 @@ def test_offsets_in_json_point_into_the_inputs(case_report, case_texts):
 
 def test_markdown_summary(case_report):
     md = renderer("md")(case_report)
-    assert "3 of 4 readout sentences reported; 11 account sentences have no counterpart" in md
+    assert "4 of 4 readout sentences reported, 1 only in part; 11 account sentences have no counterpart" in md
     assert "### Readout sentences omitted" in md and "### Claims not in the readout" in md
     assert "Secretary of Defense Pete Hegseth spoke on January 31" in md
     assert "unilateral action" in md
@@ -90,7 +90,7 @@ def test_html_is_self_contained_with_anchors(case_report):
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", html), "no outside requests"
     assert "<link" not in html and "@import" not in html
     assert "Content-Security-Policy" in html and "default-src &#39;none&#39;" in html
-    assert "3 of 4 readout sentences reported" in html
+    assert "4 of 4 readout sentences reported" in html
     # Status shown by label as well as colour.
     assert ">not in readout<" in html and ">supported<" in html
 

@@ -147,7 +147,7 @@ def test_wrapped_account_keeps_its_verdicts(case_texts):
     plain, folded = compare(readout, [account]), compare(readout, [wrapped])
     assert verdicts(folded) == verdicts(plain)
     acc = folded.accounts[0]
-    assert sum(c.status == "reported" for c in acc.coverage) == 3
+    assert sum(c.status == "reported" for c in acc.coverage) == 4
     assert sum(q.fidelity == "verbatim" for q in acc.quotes) == 3
     assert [s.role for s in acc.document.sentences].count("heading") == 0  # it has no title
 

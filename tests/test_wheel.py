@@ -54,4 +54,4 @@ def test_report_renders_from_the_unpacked_wheel(wheel, tmp_path):
         cwd=tmp_path, capture_output=True, text=True, check=False,
     )
     assert r.returncode == 0, r.stderr
-    assert "3 of 4 readout sentences reported" in out.read_text(encoding="utf-8")
+    assert "4 of 4 readout sentences reported" in out.read_text(encoding="utf-8")

@@ -1,0 +1,307 @@
+"""Evidence that an account sentence reports a readout sentence, beyond shared words.
+
+Each sentence is read once into :class:`Keyed`: its content words as keys from
+:mod:`readout_compare.lexicon` (so "pact" meets "agreement", "Oslo" meets "Norway", "three
+hundred ninety" meets "390"), each key weighed by what it is: a claim word counts 1, a name
+0.5, a title or a word of attribution nothing. :func:`overlap` compares two keyed sentences:
+how much of the readout sentence the account sentence carries (recall), how much of the
+account sentence comes from it (precision), and which substitutions made the match, so every
+match can say why it was made. :func:`event_mention` finds an account sentence that reports
+the readout's event itself (who spoke with whom, when): the call, its participants, its date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from readout_compare.lexicon import (
+    EVENT_ANY,
+    EVENT_WORDS,
+    FRAME_WORDS,
+    MONTHS,
+    TIME_WORDS,
+    TITLES,
+    acronym,
+    initials,
+    number_key,
+    number_values,
+    word_key,
+)
+from readout_compare.normalize import STOPWORDS
+
+# A token for keys: words with inner hyphens and apostrophes, and numbers with their points.
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'\u2019.][^\W\d_]+)*\.?|\w+")
+# Hyphenated words written as one word as often as two ("cease-fire", "co-production").
+_JOINED_PREFIXES = frozenset(
+    "cease co anti non pre post re multi inter counter cross self semi sub ex vice mid pro "
+    "over under de".split()
+)
+# Readout sentences that report the event: "X spoke with Y", "X met", "X hosted Y".
+_EVENT_VERBS = frozenset(
+    "spoke met meets hosted hosts visited traveled travelled received talked convened".split()
+)
+_CLAUSE = re.compile(
+    r";|:|,\s+(?=(?:and|while|but|which|including|as well as|where|after|saying)\b)"
+    r"|\s+and\s+(?=(?:the|he|she|they|it|his|her|their|for|to|announced|agreed|welcomed|"
+    r"thanked|discussed|called|urged|expressed|stressed|said)\b)"
+)
+WEIGHT = {"claim": 1.0, "name": 0.5}
+# Words that deny the claim they belong to.
+NEGATIONS = frozenset(
+    "not no never neither nor none nothing without cannot declined refused rejected denied "
+    "failed".split()
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    raw: str
+    key: str
+    kind: str  # "claim", "name", "frame" (titles, attribution, time) or "stop"
+
+
+class Keyed:
+    """A sentence as keys, for :func:`overlap` and :func:`event_mention`."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        raws = [m.group(0).rstrip(".") if not _is_abbrev(m.group(0)) else m.group(0)
+                for m in _TOKEN.finditer(text)]
+        raws = [r for r in raws if r]
+        lower = [_fold_token(r) for r in raws]
+        numbers = {i: (j, v) for i, j, v in number_values(lower)}
+        tokens: list[Token] = []
+        dates: set[tuple[str, int]] = set()
+        i = 0
+        while i < len(raws):
+            raw, low = raws[i], lower[i]
+            if i in numbers:
+                j, value = numbers[i]
+                tokens.append(Token(" ".join(raws[i:j]), number_key(value), "claim"))
+                if i and lower[i - 1] in MONTHS and value <= 31:
+                    dates.add((MONTHS[lower[i - 1]], int(value)))
+                if j < len(lower) and lower[j] in MONTHS and value <= 31:
+                    dates.add((MONTHS[lower[j]], int(value)))
+                i = j
+                continue
+            i += 1
+            letters = acronym(raw)
+            if letters and low not in ("us", "u.s", "u.s.", "usa", "uk", "u.k."):
+                tokens.append(Token(raw, "^" + letters, "claim"))
+                continue
+            if low in ("u.s", "u.s.", "us") and raw[:1] == "U":
+                tokens.append(Token(raw, "@us", "name"))
+                continue
+            kind = _kind(raw, low, i - 1)
+            for part in _parts(low):
+                tokens.append(Token(raw, word_key(part), kind))
+        # "the United States", "the European Union": the country, once.
+        self.tokens = tuple(_merge_phrases(tokens))
+        self.dates = frozenset(dates)
+        self.words = tuple(w for r in lower for w in re.split(r"[-.]", r) if w)
+        self.event = _event(lower)
+        self.anchored = any(w in TIME_WORDS for w in lower)  # "today", "on Tuesday"
+        self.negated = any(w in NEGATIONS or w.endswith("n't") for w in lower)
+
+    @cached_property
+    def weights(self) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for t in self.tokens:
+            w = WEIGHT.get(t.kind, 0.0)
+            if w > out.get(t.key, 0.0):
+                out[t.key] = w
+        return out
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        return frozenset(t.key for t in self.tokens if t.kind == "name")
+
+    @cached_property
+    def initials(self) -> dict[str, tuple[int, int]]:
+        return initials(list(self.words), STOPWORDS)
+
+    @cached_property
+    def word_keys(self) -> tuple[str, ...]:
+        return tuple(word_key(w) for w in self.words)
+
+
+def _is_abbrev(raw: str) -> bool:
+    return raw.count(".") >= 2 or raw.lower() in ("jan.", "feb.", "aug.", "sept.", "oct.",
+                                                  "nov.", "dec.", "mr.", "dr.", "st.")
+
+
+def _fold_token(raw: str) -> str:
+    low = raw.lower().replace("\u2019", "'")
+    return low.rstrip(".") if not low.startswith("u.") else low
+
+
+def _parts(low: str) -> list[str]:
+    if "-" not in low:
+        return [low]
+    pieces = [p for p in low.split("-") if p]
+    if len(pieces) == 2 and pieces[0] in _JOINED_PREFIXES:
+        return ["".join(pieces)]
+    return pieces
+
+
+def _kind(raw: str, low: str, index: int) -> str:
+    base = low.removesuffix("'s")
+    if base in MONTHS:
+        return "claim"
+    if low in STOPWORDS or base in STOPWORDS:
+        return "stop"
+    if base in FRAME_WORDS or base in TIME_WORDS or base in TITLES:
+        return "frame"
+    if raw[:1].isupper() and (index > 0 or word_key(base).startswith("@")):
+        return "name"
+    if word_key(base).startswith("@"):
+        return "name"
+    return "claim"
+
+
+def _merge_phrases(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for t in tokens:
+        if out and out[-1].raw.lower() == "united" and t.raw.lower() in ("states", "nations",
+                                                                         "kingdom"):
+            key = {"states": "@us", "nations": "^un", "kingdom": "@uk"}[t.raw.lower()]
+            out[-1] = Token("United " + t.raw, key, "name")
+            continue
+        out.append(t)
+    return out
+
+
+def _event(lower: list[str]) -> str | None:
+    """The kind of event a sentence names ("call" or "meeting"), if it names one."""
+    for w in lower:
+        kind = EVENT_WORDS.get(w)
+        if kind:
+            return kind
+    return None
+
+
+def is_event_sentence(k: Keyed) -> bool:
+    """A readout sentence that reports the event itself: "X spoke today with Y", "X hosted
+    Minister Y", "X traveled to Warsaw to meet Y" (an event verb followed closely by "with"
+    or a name), not "X visited the site of a new plant"."""
+    if len(k.names) < 2:
+        return False
+    tokens = re.findall(r"[\w']+", k.text)
+    for i, w in enumerate(tokens):
+        if w.lower() in _EVENT_VERBS:
+            after = tokens[i + 1 : i + 5]
+            if any(x.lower() == "with" or x[:1].isupper() for x in after):
+                return True
+    return False
+
+
+@dataclass(frozen=True)
+class Overlap:
+    recall: float  # weighted share of the readout sentence's keys the account carries
+    precision: float  # weighted share of the account sentence's keys found in the readout
+    shared_claims: int  # claim keys (not names) the two share
+    unmatched_claims: int  # claim keys of the account sentence not in the readout sentence
+    substitutions: tuple[tuple[str, str], ...]  # (readout word, account word) matched by key
+
+
+def overlap(r: Keyed, a: Keyed, explained: frozenset[str] = frozenset()) -> Overlap:
+    """What the two sentences share, by key, with acronyms resolved against initials.
+    ``explained``: keys of the account sentence that another readout sentence accounts for
+    (its event sentence), left out of the account's side."""
+    rw = dict(r.weights)
+    aw = {k: w for k, w in a.weights.items() if k not in explained or k in rw}
+    # A word written as a name on either side (a sentence's first word is ambiguous) is a
+    # name on both.
+    for key in (r.names | a.names):
+        for w in (rw, aw):
+            if key in w:
+                w[key] = min(w[key], WEIGHT["name"])
+    matched = set(rw) & set(aw)
+    subs: list[tuple[str, str]] = []
+    # An acronym on one side, spelled out on the other.
+    for x, y, x_w, y_w in ((r, a, rw, aw), (a, r, aw, rw)):
+        for key in list(x_w):
+            if key.startswith("^") and key not in matched and key[1:] in y.initials:
+                lo, hi = y.initials[key[1:]]
+                matched.add(key)
+                spelled = {y.word_keys[i] for i in range(lo, hi)}
+                matched |= spelled & set(y_w)
+                y_w[key] = 0.0
+                pair = (key[1:].upper(), " ".join(y.words[lo:hi]))
+                subs.append(pair if x is a else pair[::-1])
+    r_total = sum(rw.values())
+    a_total = sum(aw.values())
+    r_hit = sum(w for k, w in rw.items() if k in matched)
+    a_hit = sum(w for k, w in aw.items() if k in matched)
+    shared_claims = sum(1 for k in matched if rw.get(k) == 1.0 or aw.get(k) == 1.0)
+    r_raw = {t.key: t.raw for t in r.tokens if t.kind in WEIGHT}
+    for t in a.tokens:
+        if t.kind in WEIGHT and t.key in matched and t.key in r_raw and r_raw[t.key].lower() != t.raw.lower():
+            if t.key[0] in "~@#" and (r_raw[t.key], t.raw) not in subs:
+                subs.append((r_raw[t.key], t.raw))
+    return Overlap(
+        recall=r_hit / r_total if r_total else 0.0,
+        precision=a_hit / a_total if a_total else 0.0,
+        shared_claims=shared_claims,
+        unmatched_claims=sum(1 for k, w in aw.items() if w == 1.0 and k not in matched),
+        substitutions=tuple(subs),
+    )
+
+
+@dataclass(frozen=True)
+class EventMention:
+    event: str  # "call" or "meeting"
+    evidence: tuple[str, ...]  # what ties the account's mention to the readout's event
+
+
+def event_mention(r: Keyed, a: Keyed) -> EventMention | None:
+    """The account sentence mentions the readout sentence's event: an event word and two
+    ties from the participants (names, countries) and the date."""
+    if r.event is None or a.event is None or not is_event_sentence(r):
+        return None
+    if r.event != a.event and EVENT_ANY not in (r.event, a.event):
+        return None  # a call is not a meeting: another event
+    names = (r.names | a.names) & set(r.weights) & set(a.weights)
+    # A participant named counts 1, a country 0.5 (many sentences name it), the date 1.5
+    # (one event a day), a day only relative ("today", "on Tuesday") 0.5; 2 are needed.
+    ties = [(f"names {k}", 1.0) for k in sorted(names) if not k.startswith("@")]
+    ties += [(f"country {k[1:]}", 0.5) for k in sorted(names) if k.startswith("@")]
+    if r.dates & a.dates:
+        month, day = sorted(r.dates & a.dates)[0]
+        ties.append((f"date {month.title()} {day}", 1.5))
+    elif r.anchored and (a.anchored or a.dates):
+        ties.append(("the same day", 0.5))
+    if sum(w for _, w in ties) < 2:
+        return None
+    return EventMention(r.event, tuple(t for t, _ in ties))
+
+
+def clauses(text: str) -> list[str]:
+    """The clauses of a sentence, split where news joins two claims: at semicolons, at ", and"
+    or ", including", and at "and" before a new subject or verb."""
+    parts = [p.strip(" ,") for p in _CLAUSE.split(text)]
+    return [p for p in parts if len(p.split()) >= 3]
+
+
+# A clause must make a claim of its own: this many claim words, or it joins its neighbour
+# ("In both calls, the Secretary and his counterparts reaffirmed ..." is one clause).
+CLAUSE_MIN_CLAIMS = 2
+
+
+def clause_keys(text: str) -> list[Keyed]:
+    """The clauses of a sentence as keys, when it has more than one that makes a claim."""
+    parts = clauses(text)
+    merged: list[str] = []
+    pending = ""
+    for p in parts:
+        p = f"{pending} {p}".strip() if pending else p
+        if sum(1 for w in Keyed(p).weights.values() if w == 1.0) < CLAUSE_MIN_CLAIMS:
+            pending = p
+            continue
+        merged.append(p)
+        pending = ""
+    if pending and merged:
+        merged[-1] = f"{merged[-1]} {pending}"
+    return [Keyed(p) for p in merged] if len(merged) > 1 else []

@@ -1,0 +1,377 @@
+"""Word knowledge for matching: which different words name the same thing in news about
+diplomacy and defence.
+
+Every word of a sentence is reduced to a *key* (:func:`word_key`): accents, British and
+American spellings, hyphenation and possessives fold away ("defence" and "Defense", "cease-fire"
+and "ceasefire", "Poznań" and "Poznan" share a key); a country's name, its adjective and its
+capital share the country's key ("Mexican", "Mexico's", "Mexico City" is a place though);
+words of one meaning class share a concept key ("pact", "accord" and "agreement"); numbers
+share their value ("three hundred ninety" and "390"). Acronyms are matched against the
+initials of the other sentence's words at comparison time (:func:`initials`).
+
+The classes are small and deliberate: each lists words that a wire reporter substitutes for a
+readout's word without changing the claim. They were written from how readouts and news
+reports word the same events (docs/alignment.md); they are not a thesaurus, and a word in no
+class keys by its stem.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Words of one meaning class, as news restates a readout. First word names the class.
+CONCEPT_CLASSES = """
+agreement pact deal treaty arrangement memorandum
+talks consultations consultation negotiations negotiation dialogue discussions discussion discuss talk
+condemn denounce decry deplore
+attack strike assault bombardment raid
+call phone telephone conversation
+meet met meeting hosted host visit visited
+aid assistance relief
+help support back backed
+grid network
+electricity power
+repair fix restore rebuild
+protect defend safeguard shield
+military defense armed army
+spending budget expenditure expenditures
+increase raise lift boost expand widen step grow double
+reduce cut lower curb decrease
+welcome praise commend hail applaud
+thank thanks appreciation grateful gratitude
+concern worry alarm
+urge press pressed
+reaffirm reiterate renew
+start begin launch open initiate opening
+fishing fisheries fishery fish
+troops soldiers personnel servicemembers forces
+ship vessel boat
+war conflict fighting hostilities
+ceasefire truce
+prisoners pows
+release return free freed
+exchange swap
+goods products
+farm agricultural agriculture
+buy purchase purchases
+country nation
+child children kids
+money funding financing funds
+border frontier
+trafficking smuggling traffic smuggled smuggle
+firearms guns weapons arms
+drugs narcotics
+stop end halt cease
+reconstruction rebuilding recovery
+unwavering steadfast unshakable ironclad unshakeable firm
+serious deep grave
+immediate urgent
+civilian civil
+plan decision commitment pledge
+promote advance foster
+cooperation collaboration
+continue keep remain
+deploy deployment send sent dispatch
+joint together
+sovereignty independence
+stability security
+concerned worried
+efforts attempts bid
+reform reforms
+leader head
+speed accelerate hasten sped quicken
+production manufacturing
+build construct construction building
+invest investment investments
+""".strip()
+
+# Country keys: the name, its adjective, its capital and common metonyms.
+COUNTRIES = """
+us american americans washington usa
+uk british britain london
+mexico mexican mexicans
+canada canadian ottawa
+china chinese beijing prc
+russia russian russians moscow kremlin
+ukraine ukrainian ukrainians kyiv kiev
+japan japanese tokyo
+korea korean seoul rok
+dprk pyongyang
+india indian delhi
+pakistan pakistani islamabad
+israel israeli jerusalem
+iran iranian tehran
+iraq iraqi baghdad
+syria syrian damascus
+lebanon lebanese beirut
+egypt egyptian cairo
+qatar qatari doha
+saudi riyadh
+turkey turkish ankara turkiye
+germany german berlin
+france french paris
+italy italian rome
+spain spanish madrid
+poland polish warsaw
+norway norwegian oslo
+sweden swedish stockholm
+finland finnish helsinki
+estonia estonian tallinn
+latvia latvian riga
+lithuania lithuanian vilnius
+moldova moldovan chisinau
+kenya kenyan nairobi
+ethiopia ethiopian
+sudan sudanese khartoum
+somalia somali mogadishu
+nigeria nigerian abuja
+brazil brazilian brasilia
+colombia colombian bogota
+venezuela venezuelan caracas
+argentina argentine argentinian
+peru peruvian lima
+vietnam vietnamese hanoi
+philippines philippine filipino manila
+indonesia indonesian jakarta
+australia australian canberra
+taiwan taiwanese taipei
+haiti haitian
+panama panamanian
+cuba cuban havana
+greece greek athens
+netherlands dutch hague
+belgium belgian brussels
+""".strip()
+
+# Same word, other spelling (after accents and hyphens are folded away).
+SPELLINGS = {
+    "defence": "defense", "offence": "offense", "licence": "license", "programme": "program",
+    "centre": "center", "theatre": "theater", "metre": "meter", "kilometre": "kilometer",
+    "favour": "favor", "labour": "labor", "honour": "honor", "neighbour": "neighbor",
+    "behaviour": "behavior", "harbour": "harbor", "colour": "color", "endeavour": "endeavor",
+    "travelled": "traveled", "travelling": "traveling", "cancelled": "canceled",
+    "zelenskyy": "zelensky", "zelenskiy": "zelensky", "pows": "pow",
+}
+# British "-ise" words whose "-ize" form is the American spelling; the rest of "-ise" words
+# ("exercise", "promise") are not verbs of that kind and keep their spelling.
+_ISE = re.compile(r"^(.{3,}?)is(e|ed|es|ing|ation|ations)$")
+_ISE_KEEP = frozenset(
+    "exercise exercised exercises exercising promise promised promises promising premise "
+    "premises compromise compromised compromises enterprise enterprises otherwise expertise "
+    "advertise advertised franchise surprise surprised surprises supervise supervised revise "
+    "revised revising devise devised advise advised advises advising comprise comprised "
+    "comprises merchandise praise praised praises raise raised raises raising arise arises "
+    "arising precise concise noise cruise wise rise rises rising chemise improvise despise "
+    "disguise treatise paradise reprise incise excise"
+    .split()
+)
+
+# Time anchors: a readout's "today" is an account's "on Tuesday"; they tell when, not what.
+TIME_WORDS = frozenset(
+    "today yesterday tomorrow tonight monday tuesday wednesday thursday friday saturday sunday "
+    "mon tue tues wed thu thur thurs fri sat sun week weekend earlier later recently".split()
+)
+MONTHS = {
+    "jan": "january", "january": "january", "feb": "february", "february": "february",
+    "mar": "march", "march": "march", "apr": "april", "april": "april", "may": "may",
+    "jun": "june", "june": "june", "jul": "july", "july": "july", "aug": "august",
+    "august": "august", "sep": "september", "sept": "september", "september": "september",
+    "oct": "october", "october": "october", "nov": "november", "november": "november",
+    "dec": "december", "december": "december",
+}
+# Words that say who is speaking or where a claim was published, not what was claimed.
+FRAME_WORDS = frozenset(
+    "readout readouts statement statements summary told tell tells reporters "
+    "noted note notes added adds stressed stresses underscored underscores underscore "
+    "emphasized emphasizes emphasize emphasised highlighted highlights highlight "
+    "percent per cent also both sides side officials official leaders additional another "
+    "further extra".split()
+)
+# Office titles: they name a role, not a claim, and reworded titles are common.
+TITLES = frozenset(
+    "secretary minister president prime general admiral ambassador director chief "
+    "spokesman spokeswoman spokesperson department ministry office government counterpart "
+    "counterparts governor senator representative chairman chair commander deputy under "
+    "assistant special envoy adviser advisor foreign cabinet national federal state "
+    "mr mrs ms dr sheikh king queen".split()
+)
+# Words that name the event a readout reports (a call, a meeting, a visit).
+EVENT_WORDS = {
+    "call": "call", "calls": "call", "called": None, "phone": "call", "telephone": "call",
+    "phoned": "call", "spoke": "call", "speak": "call", "talked": "call",
+    "conversation": "call", "met": "meeting", "meet": "meeting", "meeting": "meeting",
+    "meetings": "meeting", "hosted": "meeting", "hosts": "meeting", "host": "meeting",
+    "visit": "meeting", "visited": "meeting", "visiting": "meeting", "talks": "talks",
+    "traveled": "meeting", "travelled": "meeting", "received": "meeting",
+}
+# "talks" name a call as often as a meeting.
+EVENT_ANY = "talks"
+
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
+          "trillion": 1_000_000_000_000, "bln": 1_000_000_000, "mln": 1_000_000,
+          "bn": 1_000_000_000, "m": 1_000_000}
+
+
+def _classes(text: str) -> dict[str, str]:
+    out = {}
+    for line in text.splitlines():
+        words = line.split()
+        for w in words:
+            out.setdefault(w, words[0])
+    return out
+
+
+CONCEPT_OF = _classes(CONCEPT_CLASSES)
+COUNTRY_OF = _classes(COUNTRIES)
+
+
+def fold(word: str) -> str:
+    """Lower case without accents or possessive: "Poznań" -> "poznan", "Mexico's" -> "mexico"."""
+    word = word.lower().replace("\u2019", "'")
+    if word.endswith("'s") or word.endswith("s'"):
+        word = word[:-2] if word.endswith("'s") else word[:-1]
+    if not word.isascii():
+        word = "".join(
+            c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)
+        )
+    return word
+
+
+def _lemmas(word: str) -> list[str]:
+    """The word and its likely uninflected forms, best first."""
+    out = [word]
+    if word.endswith("ies") and len(word) > 4:
+        out.append(word[:-3] + "y")
+    if word.endswith("es") and len(word) > 4:
+        out.append(word[:-2])
+    if word.endswith("s") and len(word) > 3 and not word.endswith("ss"):
+        out.append(word[:-1])
+    if word.endswith("ed") and len(word) > 4:
+        out += [word[:-2], word[:-1]]
+        if len(word) > 5 and word[-3] == word[-4]:
+            out.append(word[:-3])  # "stepped" -> "step"
+    if word.endswith("ing") and len(word) > 5:
+        out += [word[:-3], word[:-3] + "e"]
+        if word[-4] == word[-5]:
+            out.append(word[:-4])
+    return out
+
+
+@lru_cache(maxsize=65536)
+def word_key(word: str) -> str:
+    """The key a word is matched by (see the module docstring). Number words are not handled
+    here but by :func:`number_keys`, which reads them in sequence."""
+    w = fold(word).replace("-", "")
+    w = SPELLINGS.get(w, w)
+    m = _ISE.match(w)
+    if m and w not in _ISE_KEEP:
+        w = m.group(1) + "iz" + m.group(2)
+    if w in MONTHS:
+        return MONTHS[w]
+    for lemma in _lemmas(w):
+        if lemma in COUNTRY_OF:
+            return "@" + COUNTRY_OF[lemma]
+    for lemma in _lemmas(w):
+        if lemma in CONCEPT_OF:
+            return "~" + CONCEPT_OF[lemma]
+    if w[:1].isdigit():
+        return "#" + w.replace(",", "")
+    return stem(w)
+
+
+def stem(word: str) -> str:
+    """A light stem: inflection off ("working" -> "work"), then the first five letters, which
+    on news text conflates a word's forms about as well as a real stemmer."""
+    for suffix, least in (("ing", 6), ("ed", 5), ("es", 5), ("s", 5)):
+        if word.endswith(suffix) and len(word) >= least and not word.endswith("ss"):
+            word = word[: -len(suffix)]
+            break
+    return word[:5]
+
+
+_NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
+
+
+def number_values(words: list[str]) -> list[tuple[int, int, float]]:
+    """Numbers read from a sequence of lower-case words, as (first word, end, value):
+    "2.1", "billion" -> 2.1e9; "three", "hundred", "ninety" -> 390; "10,000" -> 10000."""
+    out = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        value: float | None = None
+        j = i
+        if _NUMBER.match(w):
+            try:
+                value = float(w.replace(",", ""))
+            except ValueError:
+                value = None
+            j = i + 1
+        elif w in NUMBER_WORDS:
+            value, part, j = 0.0, float(NUMBER_WORDS[w]), i + 1
+            while j < len(words):
+                nxt = words[j]
+                if nxt in NUMBER_WORDS and NUMBER_WORDS[nxt] < 10 <= part and part % 10 == 0:
+                    part += NUMBER_WORDS[nxt]
+                elif nxt == "hundred":
+                    part *= 100
+                elif nxt in NUMBER_WORDS and part >= 100 and part % 100 == 0:
+                    part += NUMBER_WORDS[nxt]
+                elif nxt == "and" and j + 1 < len(words) and words[j + 1] in NUMBER_WORDS:
+                    pass
+                else:
+                    break
+                j += 1
+            value += part
+        if value is None:
+            i += 1
+            continue
+        while j < len(words) and words[j] in SCALES and words[j] != "hundred":
+            value *= SCALES[words[j]]
+            j += 1
+        out.append((i, j, value))
+        i = j
+    return out
+
+
+def number_key(value: float) -> str:
+    return "#" + (str(int(value)) if value == int(value) else repr(value))
+
+
+def acronym(raw: str) -> str | None:
+    """The letters of an acronym as written ("NASAMS", "POWs", "U.N."), else None."""
+    letters = raw.replace(".", "")
+    core = letters[:-1] if letters.endswith("s") and letters[:-1].isupper() else letters
+    if 2 <= len(core) <= 8 and core.isupper() and core.isalpha():
+        return core.lower()
+    return None
+
+
+def initials(words: list[str], stopwords: frozenset[str]) -> dict[str, tuple[int, int]]:
+    """Runs of 2-8 words by their initials, with and without function words: "gross domestic
+    product" -> "gdp", "Advanced Medium-Range Air-to-Air Missiles" -> "amraam"."""
+    out: dict[str, tuple[int, int]] = {}
+    n = len(words)
+    for i in range(n):
+        if words[i] in stopwords:
+            continue
+        full = content = ""
+        for j in range(i, min(n, i + 10)):
+            w = words[j]
+            full += w[0]
+            if w not in stopwords:
+                content += w[0]
+            if j > i and words[j] not in stopwords:
+                for key in (full, content):
+                    if 2 <= len(key) <= 8:
+                        out.setdefault(key, (i, j + 1))
+    return out
