@@ -77,6 +77,7 @@ class Pair:
     part_text: str | None = None  # the readout clause of `part`, when it is one
     # For each clause of the readout sentence (when it has several), the share of it carried.
     clause_recall: tuple[float, ...] = ()
+    event_sentence: bool = False  # the readout sentence reports the event ("X spoke with Y")
 
 
 @dataclass
@@ -208,17 +209,17 @@ def candidates(
     """
     index: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(r_sents):
-        for st in r_prof[s.id].stems:
+        for st in r_prof[s.id].terms:
             index[st].append(i)
     n = max(len(r_sents), 1)
     idf = {st: math.log(1 + n / len(ids)) for st, ids in index.items()}
     common = max(COMMON_MIN_DF, COMMON_SHARE * n)
-    r_weight = [sum(idf[st] for st in r_prof[s.id].stems) for s in r_sents]
+    r_weight = [sum(idf[st] for st in r_prof[s.id].terms) for s in r_sents]
     out = []
     for a in a_sents:
         weight: dict[int, float] = defaultdict(float)
         a_total = 0.0
-        for st in a_prof[a.id].stems:
+        for st in a_prof[a.id].terms:
             ids = index.get(st, ())
             a_total += idf.get(st, math.log(1 + n))
             if not exhaustive and len(ids) > common:
@@ -283,7 +284,8 @@ def _evidence(
     whole, part, part_text = _keyed(r, a)
     return Pair(r_sent, a_sent, score, readout_coverage, account_coverage, fragment, whole,
                 part, event_mention(r.keyed, a.keyed), r.keyed.negated != a.keyed.negated,
-                part_text, tuple(overlap(c, a.keyed).recall for c in r.clauses))
+                part_text, tuple(overlap(c, a.keyed).recall for c in r.clauses),
+                r.keyed.is_event)
 
 
 def _keyed(
@@ -322,27 +324,31 @@ def _second_look(
 
 
 DOMAIN_FEATURES = (
-    "score", "readout_coverage", "recall", "precision", "balance", "part_balance",
-    "part_precision", "shared_claims", "negation_mismatch", "fragment", "strong_recall",
+    "score", "readout_coverage", "fragment", "negation_mismatch", "number_conflict",
+    "recall", "precision", "claim_recall", "name_recall", "shared_claims",
+    "part_recall", "part_precision", "part_claim_recall", "part_name_recall",
+    "part_shared_claims",
 )
 
 
 def domain_features(pair: Pair) -> list[float]:
-    """The in-domain evidence of a pair, in the order of :data:`DOMAIN_FEATURES`."""
-    o, p = pair.overlap, pair.part
+    """The in-domain evidence of a pair, in the order of :data:`DOMAIN_FEATURES`: the pair's
+    scores, then the keyed overlap of the whole sentences and of the best clause pairing
+    (the whole again when neither sentence has clauses)."""
+    o = pair.overlap
+    p = pair.part or o
     return [
         pair.score,
         pair.readout_coverage,
-        o.recall,
-        o.precision,
-        min(o.recall, o.precision),
-        min(p.recall, p.precision) if p else 0.0,
-        p.precision if p else 0.0,
-        min(o.shared_claims, 5) / 5,
-        float(pair.negation_mismatch),
         min(pair.fragment, 5) / 5,
-        # A short readout sentence (a list item) carried whole by a longer account sentence.
-        o.recall if o.shared_claims >= 3 else 0.0,
+        float(pair.negation_mismatch),
+        float(o.number_conflict),
+        *(
+            value
+            for view in (o, p)
+            for value in (view.recall, view.precision, view.claim_recall, view.name_recall,
+                          min(view.shared_claims, 5) / 5)
+        ),
     ]
 
 
@@ -378,6 +384,19 @@ def judge(pair: Pair, settings: Settings, model: Model) -> MatchKind | None:
 
 
 def decide(pair: Pair, settings: Settings, model: Model) -> Decision | None:
+    """Decide whether a scored pair is a match, of which kind, and say why (see
+    :func:`_decide`). An account sentence that reports the readout's event sentence ("X spoke
+    with Y on January 31") but adds a claim of its own reports only the event: its claim is
+    not the readout's."""
+    decision = _decide(pair, settings, model)
+    if (decision is not None and decision.basis == "claim" and pair.event_sentence
+            and decision.kind != "verbatim"
+            and pair.overlap.unmatched_claims > EVENT_CLAIM_EXTRA):
+        return replace(decision, kind="partial", basis="event", part="the event")
+    return decision
+
+
+def _decide(pair: Pair, settings: Settings, model: Model) -> Decision | None:
     """Decide whether a scored pair is a match, of which kind, and say why.
 
     In order: shared runs of words covering the readout sentence (verbatim); the paraphrase

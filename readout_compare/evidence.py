@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from readout_compare.lexicon import (
     EVENT_ANY,
@@ -67,9 +67,7 @@ class Keyed:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        raws = [m.group(0).rstrip(".") if not _is_abbrev(m.group(0)) else m.group(0)
-                for m in _TOKEN.finditer(text)]
-        raws = [r for r in raws if r]
+        raws = [r for r in map(_strip_point, _TOKEN.findall(text)) if r]
         lower = [_fold_token(r) for r in raws]
         numbers = {i: (j, v) for i, j, v in number_values(lower)}
         tokens: list[Token] = []
@@ -86,17 +84,8 @@ class Keyed:
                     dates.add((MONTHS[lower[j]], int(value)))
                 i = j
                 continue
+            tokens += _word_tokens(raw, low, i > 0)
             i += 1
-            letters = acronym(raw)
-            if letters and low not in ("us", "u.s", "u.s.", "usa", "uk", "u.k."):
-                tokens.append(Token(raw, "^" + letters, "claim"))
-                continue
-            if low in ("u.s", "u.s.", "us") and raw[:1] == "U":
-                tokens.append(Token(raw, "@us", "name"))
-                continue
-            kind = _kind(raw, low, i - 1)
-            for part in _parts(low):
-                tokens.append(Token(raw, word_key(part), kind))
         # "the United States", "the European Union": the country, once.
         self.tokens = tuple(_merge_phrases(tokens))
         self.dates = frozenset(dates)
@@ -115,6 +104,10 @@ class Keyed:
         return out
 
     @cached_property
+    def is_event(self) -> bool:
+        return is_event_sentence(self)
+
+    @cached_property
     def names(self) -> frozenset[str]:
         return frozenset(t.key for t in self.tokens if t.kind == "name")
 
@@ -127,9 +120,26 @@ class Keyed:
         return tuple(word_key(w) for w in self.words)
 
 
-def _is_abbrev(raw: str) -> bool:
-    return raw.count(".") >= 2 or raw.lower() in ("jan.", "feb.", "aug.", "sept.", "oct.",
-                                                  "nov.", "dec.", "mr.", "dr.", "st.")
+_ABBREVIATIONS = frozenset("jan. feb. aug. sept. oct. nov. dec. mr. dr. st.".split())
+
+
+def _strip_point(raw: str) -> str:
+    """A word's final full stop is punctuation, unless the word is an abbreviation."""
+    if not raw.endswith(".") or raw.count(".") >= 2 or raw.lower() in _ABBREVIATIONS:
+        return raw
+    return raw[:-1]
+
+
+@lru_cache(maxsize=65536)
+def _word_tokens(raw: str, low: str, inside: bool) -> tuple[Token, ...]:
+    """The tokens of one word as written (``inside``: not the sentence's first word)."""
+    letters = acronym(raw)
+    if letters and low not in ("us", "u.s", "u.s.", "usa", "uk", "u.k."):
+        return (Token(raw, "^" + letters, "claim"),)
+    if low in ("u.s", "u.s.", "us") and raw[:1] == "U":
+        return (Token(raw, "@us", "name"),)
+    kind = _kind(raw, low, 1 if inside else 0)
+    return tuple(Token(raw, word_key(part), kind) for part in _parts(low))
 
 
 def _fold_token(raw: str) -> str:
@@ -203,6 +213,9 @@ class Overlap:
     precision: float  # weighted share of the account sentence's keys found in the readout
     shared_claims: int  # claim keys (not names) the two share
     unmatched_claims: int  # claim keys of the account sentence not in the readout sentence
+    claim_recall: float  # share of the readout sentence's claim keys (not names) carried
+    name_recall: float  # share of the readout sentence's names and countries carried (1 if none)
+    number_conflict: bool  # both give numbers, and none agree
     substitutions: tuple[tuple[str, str], ...]  # (readout word, account word) matched by key
 
 
@@ -246,8 +259,19 @@ def overlap(r: Keyed, a: Keyed, explained: frozenset[str] = frozenset()) -> Over
         precision=a_hit / a_total if a_total else 0.0,
         shared_claims=shared_claims,
         unmatched_claims=sum(1 for k, w in aw.items() if w == 1.0 and k not in matched),
+        claim_recall=_share([k for k, w in rw.items() if w == 1.0], matched, 0.0),
+        name_recall=_share([k for k, w in rw.items() if w == WEIGHT["name"]], matched, 1.0),
+        number_conflict=bool(_numbers(rw) and _numbers(aw) and not _numbers(rw) & _numbers(aw)),
         substitutions=tuple(subs),
     )
+
+
+def _share(keys: list[str], matched: set[str], empty: float) -> float:
+    return sum(1 for k in keys if k in matched) / len(keys) if keys else empty
+
+
+def _numbers(weights: dict[str, float]) -> set[str]:
+    return {k for k in weights if k.startswith("#") and k not in ("#1", "#2")}
 
 
 @dataclass(frozen=True)
@@ -259,7 +283,7 @@ class EventMention:
 def event_mention(r: Keyed, a: Keyed) -> EventMention | None:
     """The account sentence mentions the readout sentence's event: an event word and two
     ties from the participants (names, countries) and the date."""
-    if r.event is None or a.event is None or not is_event_sentence(r):
+    if r.event is None or a.event is None or not r.is_event:
         return None
     if r.event != a.event and EVENT_ANY not in (r.event, a.event):
         return None  # a call is not a meeting: another event

@@ -27,7 +27,7 @@ agreement pact deal treaty arrangement memorandum
 talks consultations consultation negotiations negotiation dialogue discussions discussion discuss talk
 condemn denounce decry deplore
 attack strike assault bombardment raid
-call phone telephone conversation
+call phone telephone conversation spoke speak phoned
 meet met meeting hosted host visit visited
 aid assistance relief
 help support back backed
@@ -187,7 +187,7 @@ FRAME_WORDS = frozenset(
     "noted note notes added adds stressed stresses underscored underscores underscore "
     "emphasized emphasizes emphasize emphasised highlighted highlights highlight "
     "percent per cent also both sides side officials official leaders additional another "
-    "further extra".split()
+    "further extra held hold holds holding".split()
 )
 # Office titles: they name a role, not a claim, and reworded titles are common.
 TITLES = frozenset(

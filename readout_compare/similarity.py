@@ -70,6 +70,12 @@ class Profile:
         return Keyed(self.sentence)
 
     @cached_property
+    def terms(self) -> frozenset[str]:
+        """What the candidate index files the sentence under: its content stems and its keys
+        (so "pact" finds "agreement")."""
+        return self.stems | frozenset(k for k, w in self.keyed.weights.items() if w > 0)
+
+    @cached_property
     def clauses(self) -> tuple[Keyed, ...]:
         """Its clauses as keys, when it has more than one."""
         return tuple(clause_keys(self.sentence))
