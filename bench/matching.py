@@ -14,7 +14,6 @@ the tool's verdicts are read back onto the labelled units by character offsets. 
   not in the readout; accuracy, and precision/recall of "not in the readout";
 * links: every (account sentence, readout sentence) pair, precision and recall of the
   tool's matches; how many labelled hard negatives it matched;
-* the kind on correctly reported coverage: in full (verbatim, paraphrase) or in part;
 * MSRP test accuracy and F1 of the aligner's decision (the out-of-domain check; needs
   ../shared/data).
 
@@ -210,8 +209,6 @@ def evaluate(stories: list[Story], show_errors: bool = False) -> Tally:
                 c["gold reported"] += g is not None
                 c["predicted reported"] += p is not None
                 c["coverage tp"] += g is not None and p is not None
-                if g and p:
-                    c["kind right"] += g == p
                 if (g is None) != (p is None) and show_errors:
                     what = "missed" if g else "false"
                     t.errors.append(f"{story.id}/{gold.label} coverage {what} {rid} "
@@ -259,7 +256,6 @@ def summary(t: Tally) -> dict[str, float]:
         "link precision": t.ratio("link tp", "predicted links"),
         "link recall": t.ratio("link tp", "gold links"),
         "hard negatives matched": t.ratio("hard negatives matched", "hard negatives"),
-        "kind agreement": t.ratio("kind right", "coverage tp"),
     }
 
 
@@ -355,7 +351,7 @@ def labelled_pairs(split: str):
     """Every (readout sentence, account sentence) pair of a split with its gold label and the
     aligner's scored Pair: (story id, Pair, label), label "full", "part", "event" or None.
     For fitting the in-domain decision (bench/calibrate.py --domain)."""
-    from readout_compare.align import score_pairs
+    from readout_compare.align import key_spread, score_pairs
     from readout_compare.segment import segment
     from readout_compare.similarity import default_model, profile
 
@@ -373,6 +369,7 @@ def labelled_pairs(split: str):
                     continue
                 a_prof = profile(s.text)
                 items = [(r, s, r_prof[r.id], a_prof) for r, _ in r_units]
-                for (r, ru), pair in zip(r_units, score_pairs(items, model)):
+                spread = key_spread(r_prof.values())
+                for (_r, ru), pair in zip(r_units, score_pairs(items, model, spread)):
                     out.append((story.id, pair, u.reports.get(ru.id) if ru else None))
     return out

@@ -78,6 +78,7 @@ class Pair:
     # For each clause of the readout sentence (when it has several), the share of it carried.
     clause_recall: tuple[float, ...] = ()
     event_sentence: bool = False  # the readout sentence reports the event ("X spoke with Y")
+    distinctive: int = 0  # shared claim keys found in no other readout sentence
 
 
 @dataclass
@@ -151,6 +152,7 @@ def _align_sentences(
 ) -> tuple[dict[str, tuple[Match, ...]], int]:
     """(matches per account sentence, pairs scored) for some account sentences."""
     a_prof = {s.id: profile(s.text) for s in a_sents}
+    spread = key_spread(r_prof.values())
     pairs = score_pairs(
         [
             (r_sent, a_sent, r_prof[r_sent.id], a_prof[a_sent.id])
@@ -158,6 +160,7 @@ def _align_sentences(
             for r_sent in r_ids
         ],
         model,
+        spread,
     )
     decisions = [decide(pair, settings, model) for pair in pairs]
     _second_look(pairs, decisions, r_prof, a_prof, settings, model)
@@ -247,25 +250,39 @@ def score_pair(r_sent: Sentence, a_sent: Sentence, r: Profile, a: Profile, model
     return score_pairs([(r_sent, a_sent, r, a)], model)[0]
 
 
+def key_spread(profiles) -> dict[str, int]:
+    """In how many of the readout's sentences each key occurs: a word the whole readout uses
+    ("optimal solution" throughout a text about algorithms) names its topic, not a claim of
+    one sentence."""
+    spread: dict[str, int] = defaultdict(int)
+    for p in profiles:
+        for key in p.keyed.weights:
+            spread[key] += 1
+    return spread
+
+
 def score_pairs(
-    items: list[tuple[Sentence, Sentence, Profile, Profile]], model: Model
+    items: list[tuple[Sentence, Sentence, Profile, Profile]], model: Model,
+    spread: dict[str, int] | None = None,
 ) -> list[Pair]:
-    """Score many candidate pairs, the model applied to all of them at once."""
+    """Score many candidate pairs, the model applied to all of them at once. ``spread``: the
+    readout's :func:`key_spread` (without it, every key counts as distinctive)."""
     if not items:
         return []
     runs = [longest_common_run(r.words, a.words, r.claim_words) for _, _, r, a in items]
     scores = model.probabilities(
         [features(a, r, run=run) for (_, _, r, a), (run, _) in zip(items, runs)]
     )
+    spread = spread or {}
     return [
-        _evidence(r_sent, a_sent, r, a, float(score), run, fragment)
+        _evidence(r_sent, a_sent, r, a, float(score), run, fragment, spread)
         for (r_sent, a_sent, r, a), score, (run, fragment) in zip(items, scores, runs)
     ]
 
 
 def _evidence(
     r_sent: Sentence, a_sent: Sentence, r: Profile, a: Profile, score: float, run: int,
-    fragment: int,
+    fragment: int, spread: dict[str, int],
 ) -> Pair:
     # Readout words inside runs of VERBATIM_MIN_RUN+ words that the account shares.
     if len(r.words) < VERBATIM_MIN_RUN:
@@ -281,24 +298,26 @@ def _evidence(
     # The account side: content words whose stems the readout sentence has.
     from_readout = sum(1 for st in a.content_stems if st in r.stems)
     account_coverage = from_readout / len(a.content_stems) if a.content_stems else 0.0
-    whole, part, part_text = _keyed(r, a)
+    whole, part, part_text, clause_recall = _keyed(r, a)
     return Pair(r_sent, a_sent, score, readout_coverage, account_coverage, fragment, whole,
                 part, event_mention(r.keyed, a.keyed), r.keyed.negated != a.keyed.negated,
-                part_text, tuple(overlap(c, a.keyed).recall for c in r.clauses),
-                r.keyed.is_event)
+                part_text, clause_recall, r.keyed.is_event,
+                sum(1 for k in whole.matched
+                    if r.keyed.weights.get(k) == 1.0 and spread.get(k, 1) <= 1))
 
 
 def _keyed(
     r: Profile, a: Profile, explained: frozenset[str] = frozenset()
-) -> tuple[Overlap, Overlap | None, str | None]:
-    """The keyed overlap of the two sentences, and of the best pairing of one clause with the
-    other sentence (one readout clause reported, or one account clause reporting it)."""
+) -> tuple[Overlap, Overlap | None, str | None, tuple[float, ...]]:
+    """The keyed overlap of the two sentences; of the best pairing of one clause with the
+    other sentence (one readout clause reported, or one account clause reporting it), with
+    the readout clause's text; and the share of each readout clause the account carries."""
     whole = overlap(r.keyed, a.keyed, explained)
-    parts = [(overlap(c, a.keyed, explained), c.text) for c in r.clauses]
-    parts += [(overlap(r.keyed, c, explained), None) for c in a.clauses]
+    r_parts = [(overlap(c, a.keyed, explained), c.text) for c in r.clauses]
+    parts = r_parts + [(overlap(r.keyed, c, explained), None) for c in a.clauses]
     part, part_text = max(parts, key=lambda p: min(p[0].recall, p[0].precision),
                           default=(None, None))
-    return whole, part, part_text
+    return whole, part, part_text, tuple(o.recall for o, _ in r_parts)
 
 
 def _second_look(
@@ -317,8 +336,8 @@ def _second_look(
         if decision is not None or event_id is None or event_id == pair.readout.id:
             continue
         explained = frozenset(r_prof[event_id].keyed.weights)
-        whole, part, part_text = _keyed(r_prof[pair.readout.id], a_prof[pair.account.id],
-                                        explained)
+        whole, part, part_text, _ = _keyed(r_prof[pair.readout.id], a_prof[pair.account.id],
+                                           explained)
         pairs[i] = replace(pair, overlap=whole, part=part, part_text=part_text)
         decisions[i] = decide(pairs[i], settings, model)
 
@@ -327,7 +346,7 @@ DOMAIN_FEATURES = (
     "score", "readout_coverage", "fragment", "negation_mismatch", "number_conflict",
     "recall", "precision", "claim_recall", "name_recall", "shared_claims",
     "part_recall", "part_precision", "part_claim_recall", "part_name_recall",
-    "part_shared_claims",
+    "part_shared_claims", "distinctive_claims",
 )
 
 
@@ -349,6 +368,7 @@ def domain_features(pair: Pair) -> list[float]:
             for value in (view.recall, view.precision, view.claim_recall, view.name_recall,
                           min(view.shared_claims, 5) / 5)
         ),
+        min(pair.distinctive, 5) / 5,
     ]
 
 
@@ -392,7 +412,10 @@ def decide(pair: Pair, settings: Settings, model: Model) -> Decision | None:
     if (decision is not None and decision.basis == "claim" and pair.event_sentence
             and decision.kind != "verbatim"
             and pair.overlap.unmatched_claims > EVENT_CLAIM_EXTRA):
-        return replace(decision, kind="partial", basis="event", part="the event")
+        said = (f"the same {pair.event.event}: " + ", ".join(pair.event.evidence)
+                if pair.event else "names the event this readout sentence announces")
+        return replace(decision, kind="partial", basis="event", part="the event",
+                       evidence=(said, *decision.evidence))
     return decision
 
 
@@ -499,6 +522,6 @@ def with_quotes(
         )
         kept = tuple(m for m in have if m.readout_sentence != r_sent.id)
         out[q.account_sentence] = tuple(
-            sorted(kept + (match,), key=lambda m: (KIND_ORDER[m.kind], -m.score))
+            sorted((*kept, match), key=lambda m: (KIND_ORDER[m.kind], -m.score))
         )
     return out

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from readout_compare.evidence import clause_keys
 from readout_compare.model import (
     KIND_ORDER,
     AccountSentence,
@@ -17,6 +18,7 @@ from readout_compare.model import (
     Divergence,
     Document,
     Match,
+    MatchKind,
     SentenceStatus,
 )
 
@@ -75,13 +77,27 @@ def readout_coverage(
         divergent = any(
             d.readout_sentence == r.id for a, _ in found for d in a.divergences
         )
+        kind, parts = best.kind, ()
+        if kind == "partial":
+            kind, parts = _parts_reported(r.text, [m for _, m in found])
         out.append(
             Coverage(
                 r.id,
                 "reported",
-                best.kind,
-                tuple(a.sentence.id for a, _ in found),
+                kind,
+                tuple(dict.fromkeys(a.sentence.id for a, _ in found)),
                 divergent=divergent,
+                parts=parts,
             )
         )
     return tuple(out)
+
+
+def _parts_reported(text: str, matches: list[Match]) -> tuple[MatchKind, tuple[str, ...]]:
+    """A readout sentence reported only in part: which parts. When the account's sentences
+    between them report every clause (one sentence split over two), it is reported in full."""
+    parts = tuple(dict.fromkeys(m.part for m in matches if m.part))
+    clauses = [k.text for k in clause_keys(text)]
+    if len(clauses) > 1 and all(c in parts for c in clauses):
+        return "paraphrase", ()
+    return "partial", parts

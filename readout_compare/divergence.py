@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from readout_compare.lexicon import number_values
 from readout_compare.model import DiffOp, Divergence, Document, Match, Quote
 from readout_compare.normalize import normalize
 
@@ -65,21 +66,10 @@ MONTHS = {
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
             "today", "yesterday", "tomorrow"}
-NUMBER_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
-    "half": 0.5, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
-}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
-           "trillion": 1_000_000_000_000}
 # Words that name an office, not a person: "the Secretary" against "Hegseth" is no entity swap.
 TITLES = frozenset(
     ["secretary", "minister", "president", "prime", "general", "admiral", "ambassador", "director", "chief", "spokesman", "spokeswoman", "spokesperson", "department", "ministry", "office", "government", "officials", "official", "counterpart", "counterparts", "governor", "senator", "representative", "chairman", "chair", "commander"]
 )
-_TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|\w+(?:['\u2019]\w+)*|%")
 
 
@@ -194,33 +184,8 @@ def _words(text: str) -> list[str]:
 
 def _numbers(words: list[str]) -> tuple[float, ...]:
     """The quantities in a run of words, digits and number words alike ("12" and "twelve",
-    "25%" and "25 percent", "2.5 million" and "2,500,000")."""
-    values: list[float] = []
-    for i, w in enumerate(words):
-        value: float | None = None
-        if w[:1].isdigit():
-            try:
-                value = float(w.rstrip("%").replace(",", ""))
-            except ValueError:
-                continue
-        elif w in NUMBER_WORDS and w not in _SCALES:
-            value = float(NUMBER_WORDS[w])
-        elif w in _SCALES and (i == 0 or not _is_number(words[i - 1])):
-            value = float(_SCALES[w])
-        if value is None:
-            continue
-        nxt = words[i + 1] if i + 1 < len(words) else ""
-        if i and words[i - 1] in _TENS and w in NUMBER_WORDS and NUMBER_WORDS[w] < 10:
-            values[-1] += value  # "twenty-one", "forty two"
-            continue
-        if nxt in _SCALES:
-            value *= _SCALES[nxt]
-        values.append(value)
-    return tuple(sorted(values))
-
-
-def _is_number(w: str) -> bool:
-    return w[:1].isdigit() or w in NUMBER_WORDS
+    "25%" and "25 percent", "2.5 million" and "2,500,000", "three hundred ninety" and "390")."""
+    return tuple(sorted(value for _, _, value in number_values(words)))
 
 
 def _dates(words: list[str]) -> tuple[object, ...]:

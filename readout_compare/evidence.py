@@ -35,12 +35,11 @@ from readout_compare.normalize import STOPWORDS
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'\u2019.][^\W\d_]+)*\.?|\w+")
 # Hyphenated words written as one word as often as two ("cease-fire", "co-production").
 _JOINED_PREFIXES = frozenset(
-    "cease co anti non pre post re multi inter counter cross self semi sub ex vice mid pro "
-    "over under de".split()
+    ["cease", "co", "anti", "non", "pre", "post", "re", "multi", "inter", "counter", "cross", "self", "semi", "sub", "ex", "vice", "mid", "pro", "over", "under", "de"]
 )
 # Readout sentences that report the event: "X spoke with Y", "X met", "X hosted Y".
 _EVENT_VERBS = frozenset(
-    "spoke met meets hosted hosts visited traveled travelled received talked convened".split()
+    ["spoke", "met", "meets", "hosted", "hosts", "visited", "traveled", "travelled", "received", "talked", "convened"]
 )
 _CLAUSE = re.compile(
     r";|:|,\s+(?=(?:and|while|but|which|including|as well as|where|after|saying)\b)"
@@ -50,8 +49,7 @@ _CLAUSE = re.compile(
 WEIGHT = {"claim": 1.0, "name": 0.5}
 # Words that deny the claim they belong to.
 NEGATIONS = frozenset(
-    "not no never neither nor none nothing without cannot declined refused rejected denied "
-    "failed".split()
+    ["not", "no", "never", "neither", "nor", "none", "nothing", "without", "cannot", "declined", "refused", "rejected", "denied", "failed"]
 )
 
 
@@ -120,7 +118,7 @@ class Keyed:
         return tuple(word_key(w) for w in self.words)
 
 
-_ABBREVIATIONS = frozenset("jan. feb. aug. sept. oct. nov. dec. mr. dr. st.".split())
+_ABBREVIATIONS = frozenset(["jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "mr.", "dr.", "st."])
 
 
 def _strip_point(raw: str) -> str:
@@ -217,6 +215,7 @@ class Overlap:
     name_recall: float  # share of the readout sentence's names and countries carried (1 if none)
     number_conflict: bool  # both give numbers, and none agree
     substitutions: tuple[tuple[str, str], ...]  # (readout word, account word) matched by key
+    matched: frozenset[str] = frozenset()  # the keys shared
 
 
 def overlap(r: Keyed, a: Keyed, explained: frozenset[str] = frozenset()) -> Overlap:
@@ -263,6 +262,7 @@ def overlap(r: Keyed, a: Keyed, explained: frozenset[str] = frozenset()) -> Over
         name_recall=_share([k for k, w in rw.items() if w == WEIGHT["name"]], matched, 1.0),
         number_conflict=bool(_numbers(rw) and _numbers(aw) and not _numbers(rw) & _numbers(aw)),
         substitutions=tuple(subs),
+        matched=frozenset(matched),
     )
 
 

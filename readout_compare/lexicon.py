@@ -158,20 +158,12 @@ SPELLINGS = {
 # ("exercise", "promise") are not verbs of that kind and keep their spelling.
 _ISE = re.compile(r"^(.{3,}?)is(e|ed|es|ing|ation|ations)$")
 _ISE_KEEP = frozenset(
-    "exercise exercised exercises exercising promise promised promises promising premise "
-    "premises compromise compromised compromises enterprise enterprises otherwise expertise "
-    "advertise advertised franchise surprise surprised surprises supervise supervised revise "
-    "revised revising devise devised advise advised advises advising comprise comprised "
-    "comprises merchandise praise praised praises raise raised raises raising arise arises "
-    "arising precise concise noise cruise wise rise rises rising chemise improvise despise "
-    "disguise treatise paradise reprise incise excise"
-    .split()
+    ["exercise", "exercised", "exercises", "exercising", "promise", "promised", "promises", "promising", "premise", "premises", "compromise", "compromised", "compromises", "enterprise", "enterprises", "otherwise", "expertise", "advertise", "advertised", "franchise", "surprise", "surprised", "surprises", "supervise", "supervised", "revise", "revised", "revising", "devise", "devised", "advise", "advised", "advises", "advising", "comprise", "comprised", "comprises", "merchandise", "praise", "praised", "praises", "raise", "raised", "raises", "raising", "arise", "arises", "arising", "precise", "concise", "noise", "cruise", "wise", "rise", "rises", "rising", "chemise", "improvise", "despise", "disguise", "treatise", "paradise", "reprise", "incise", "excise"]
 )
 
 # Time anchors: a readout's "today" is an account's "on Tuesday"; they tell when, not what.
 TIME_WORDS = frozenset(
-    "today yesterday tomorrow tonight monday tuesday wednesday thursday friday saturday sunday "
-    "mon tue tues wed thu thur thurs fri sat sun week weekend earlier later recently".split()
+    ["today", "yesterday", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "week", "weekend", "earlier", "later", "recently"]
 )
 MONTHS = {
     "jan": "january", "january": "january", "feb": "february", "february": "february",
@@ -183,19 +175,11 @@ MONTHS = {
 }
 # Words that say who is speaking or where a claim was published, not what was claimed.
 FRAME_WORDS = frozenset(
-    "readout readouts statement statements summary told tell tells reporters "
-    "noted note notes added adds stressed stresses underscored underscores underscore "
-    "emphasized emphasizes emphasize emphasised highlighted highlights highlight "
-    "percent per cent also both sides side officials official leaders additional another "
-    "further extra held hold holds holding".split()
+    ["readout", "readouts", "statement", "statements", "summary", "told", "tell", "tells", "reporters", "noted", "note", "notes", "added", "adds", "stressed", "stresses", "underscored", "underscores", "underscore", "emphasized", "emphasizes", "emphasize", "emphasised", "highlighted", "highlights", "highlight", "percent", "per", "cent", "also", "both", "sides", "side", "officials", "official", "leaders", "additional", "another", "further", "extra", "held", "hold", "holds", "holding"]
 )
 # Office titles: they name a role, not a claim, and reworded titles are common.
 TITLES = frozenset(
-    "secretary minister president prime general admiral ambassador director chief "
-    "spokesman spokeswoman spokesperson department ministry office government counterpart "
-    "counterparts governor senator representative chairman chair commander deputy under "
-    "assistant special envoy adviser advisor foreign cabinet national federal state "
-    "mr mrs ms dr sheikh king queen".split()
+    ["secretary", "minister", "president", "prime", "general", "admiral", "ambassador", "director", "chief", "spokesman", "spokeswoman", "spokesperson", "department", "ministry", "office", "government", "counterpart", "counterparts", "governor", "senator", "representative", "chairman", "chair", "commander", "deputy", "under", "assistant", "special", "envoy", "adviser", "advisor", "foreign", "cabinet", "national", "federal", "state", "mr", "mrs", "ms", "dr", "sheikh", "king", "queen"]
 )
 # Words that name the event a readout reports (a call, a meeting, a visit).
 EVENT_WORDS = {
@@ -214,7 +198,7 @@ NUMBER_WORDS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
 }
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
           "trillion": 1_000_000_000_000, "bln": 1_000_000_000, "mln": 1_000_000,
@@ -307,10 +291,13 @@ def number_values(words: list[str]) -> list[tuple[int, int, float]]:
     out = []
     i = 0
     while i < len(words):
-        w = words[i]
+        w = words[i].rstrip("%")
         value: float | None = None
         j = i
-        if _NUMBER.match(w):
+        if (w in SCALES and len(w) > 3 and w != "hundred"
+                and (i == 0 or not _is_number(words[i - 1]))):
+            value, j = 1.0, i  # "a million": the scale alone
+        elif _NUMBER.match(w):
             try:
                 value = float(w.replace(",", ""))
             except ValueError:
@@ -335,12 +322,16 @@ def number_values(words: list[str]) -> list[tuple[int, int, float]]:
         if value is None:
             i += 1
             continue
-        while j < len(words) and words[j] in SCALES and words[j] != "hundred":
-            value *= SCALES[words[j]]
+        while j < len(words) and words[j].rstrip("%") in SCALES and words[j] != "hundred":
+            value *= SCALES[words[j].rstrip("%")]
             j += 1
         out.append((i, j, value))
-        i = j
+        i = max(j, i + 1)
     return out
+
+
+def _is_number(word: str) -> bool:
+    return bool(_NUMBER.match(word.rstrip("%"))) or word in NUMBER_WORDS
 
 
 def number_key(value: float) -> str:

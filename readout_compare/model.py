@@ -163,6 +163,9 @@ class Coverage:
     kind: MatchKind | None  # the best match's kind, None when omitted
     account_sentences: tuple[str, ...]
     divergent: bool = False
+    # When reported only in part: which parts (readout clauses, or "the event" when the
+    # account only mentions the call or meeting the sentence announces).
+    parts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

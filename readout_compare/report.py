@@ -26,7 +26,10 @@ from readout_compare.similarity import default_model
 
 # 1: first release. 2: role "lead-in"; "context" on every sentence (a list item's lead-in);
 #    "text" may hold the line breaks of a hard-wrapped input.
-SCHEMA_VERSION = 2
+# 3: matches carry "basis" ("claim" or "event"), "evidence" (why, in words) and "part" (the
+#    readout clause reported); readout_coverage carries "parts"; "score" is the confidence of
+#    the match, not only the paraphrase model's probability.
+SCHEMA_VERSION = 3
 FIDELITIES = ("verbatim", "altered", "stitched", "not_in_readout")
 DIVERGENCE_TYPES = ("number", "date", "negation", "modality", "reporting_verb", "entity", "quote")
 
@@ -108,6 +111,7 @@ def _account(readout: Document, acc: AccountComparison) -> dict[str, Any]:
                 "kind": c.kind,
                 "divergent": c.divergent,
                 "account_sentences": list(c.account_sentences),
+                "parts": list(c.parts),
             }
             for c in acc.coverage
         ],
@@ -121,6 +125,9 @@ def _match(m: Match) -> dict[str, Any]:
         "readout_sentence": m.readout_sentence,
         "score": m.score,
         "kind": m.kind,
+        "basis": m.basis,
+        "evidence": list(m.evidence),
+        "part": m.part,
         "readout_coverage": m.readout_coverage,
         "account_coverage": m.account_coverage,
         "diff": [list(op) for op in m.diff],
