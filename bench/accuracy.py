@@ -335,7 +335,7 @@ def main() -> None:
         end = old.find("\n## ", start + 1)
         section = old[start:end + 1] if end >= 0 else old[start:] + "\n"
         at = lines.index("## MSRP test (1,725 pairs)")
-        lines[at:at] = section.rstrip("\n").split("\n") + [""]
+        lines[at:at] = [*section.rstrip("\n").split("\n"), ""]
     DOC.write_text("\n".join(lines), encoding="utf-8")
     print(f"wrote {DOC.relative_to(ROOT)} and {PLOT.relative_to(ROOT)}", file=sys.stderr)
 
