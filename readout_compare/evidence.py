@@ -13,7 +13,7 @@ the readout's event itself (who spoke with whom, when): the call, its participan
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from readout_compare.lexicon import (
@@ -100,6 +100,10 @@ class Keyed:
             if w > out.get(t.key, 0.0):
                 out[t.key] = w
         return out
+
+    @cached_property
+    def acronyms(self) -> tuple[str, ...]:
+        return tuple(k for k in self.weights if k.startswith("^"))
 
     @cached_property
     def is_event(self) -> bool:
@@ -214,8 +218,25 @@ class Overlap:
     claim_recall: float  # share of the readout sentence's claim keys (not names) carried
     name_recall: float  # share of the readout sentence's names and countries carried (1 if none)
     number_conflict: bool  # both give numbers, and none agree
-    substitutions: tuple[tuple[str, str], ...]  # (readout word, account word) matched by key
+    acronyms: tuple[tuple[str, str], ...]  # (readout words, account words) matched as acronyms
     matched: frozenset[str] = frozenset()  # the keys shared
+    readout: Keyed | None = field(default=None, repr=False, compare=False)
+    account: Keyed | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def substitutions(self) -> tuple[tuple[str, str], ...]:
+        """(readout word, account word) pairs matched by key though written differently:
+        the evidence a match shows ("pact" for "agreement")."""
+        subs = list(self.acronyms)
+        if self.readout is None or self.account is None:
+            return tuple(subs)
+        r_raw = {t.key: t.raw for t in self.readout.tokens if t.kind in WEIGHT}
+        for t in self.account.tokens:
+            if (t.kind in WEIGHT and t.key in self.matched and t.key[0] in "~@#"
+                    and t.key in r_raw and r_raw[t.key].lower() != t.raw.lower()
+                    and (r_raw[t.key], t.raw) not in subs):
+                subs.append((r_raw[t.key], t.raw))
+        return tuple(subs)
 
 
 def overlap(r: Keyed, a: Keyed, explained: frozenset[str] = frozenset()) -> Overlap:
@@ -234,8 +255,8 @@ def overlap(r: Keyed, a: Keyed, explained: frozenset[str] = frozenset()) -> Over
     subs: list[tuple[str, str]] = []
     # An acronym on one side, spelled out on the other.
     for x, y, x_w, y_w in ((r, a, rw, aw), (a, r, aw, rw)):
-        for key in list(x_w):
-            if key.startswith("^") and key not in matched and key[1:] in y.initials:
+        for key in x.acronyms:
+            if key in x_w and key not in matched and key[1:] in y.initials:
                 lo, hi = y.initials[key[1:]]
                 matched.add(key)
                 spelled = {y.word_keys[i] for i in range(lo, hi)}
@@ -248,11 +269,6 @@ def overlap(r: Keyed, a: Keyed, explained: frozenset[str] = frozenset()) -> Over
     r_hit = sum(w for k, w in rw.items() if k in matched)
     a_hit = sum(w for k, w in aw.items() if k in matched)
     shared_claims = sum(1 for k in matched if rw.get(k) == 1.0 or aw.get(k) == 1.0)
-    r_raw = {t.key: t.raw for t in r.tokens if t.kind in WEIGHT}
-    for t in a.tokens:
-        if t.kind in WEIGHT and t.key in matched and t.key in r_raw and r_raw[t.key].lower() != t.raw.lower():
-            if t.key[0] in "~@#" and (r_raw[t.key], t.raw) not in subs:
-                subs.append((r_raw[t.key], t.raw))
     return Overlap(
         recall=r_hit / r_total if r_total else 0.0,
         precision=a_hit / a_total if a_total else 0.0,
@@ -261,8 +277,10 @@ def overlap(r: Keyed, a: Keyed, explained: frozenset[str] = frozenset()) -> Over
         claim_recall=_share([k for k, w in rw.items() if w == 1.0], matched, 0.0),
         name_recall=_share([k for k, w in rw.items() if w == WEIGHT["name"]], matched, 1.0),
         number_conflict=bool(_numbers(rw) and _numbers(aw) and not _numbers(rw) & _numbers(aw)),
-        substitutions=tuple(subs),
+        acronyms=tuple(subs),
         matched=frozenset(matched),
+        readout=r,
+        account=a,
     )
 
 
@@ -317,15 +335,18 @@ CLAUSE_MIN_CLAIMS = 2
 def clause_keys(text: str) -> list[Keyed]:
     """The clauses of a sentence as keys, when it has more than one that makes a claim."""
     parts = clauses(text)
-    merged: list[str] = []
+    if len(parts) < 2:
+        return []
+    merged: list[Keyed] = []
     pending = ""
     for p in parts:
         p = f"{pending} {p}".strip() if pending else p
-        if sum(1 for w in Keyed(p).weights.values() if w == 1.0) < CLAUSE_MIN_CLAIMS:
+        keyed = Keyed(p)
+        if sum(1 for w in keyed.weights.values() if w == 1.0) < CLAUSE_MIN_CLAIMS:
             pending = p
             continue
-        merged.append(p)
+        merged.append(keyed)
         pending = ""
     if pending and merged:
-        merged[-1] = f"{merged[-1]} {pending}"
-    return [Keyed(p) for p in merged] if len(merged) > 1 else []
+        merged[-1] = Keyed(f"{merged[-1].text} {pending}")
+    return merged if len(merged) > 1 else []
