@@ -429,6 +429,9 @@ def _decide(pair: Pair, settings: Settings, model: Model) -> Decision | None:
     """
     threshold = settings.threshold if settings.threshold is not None else model.threshold
     domain = model.domain
+    if domain is not None and domain.names != DOMAIN_FEATURES:
+        raise RuntimeError("calibration.json's domain model does not match the feature list; "
+                           "re-run bench/calibrate.py --domain")
     p_domain = domain.probability(domain_features(pair)) if domain is not None else 0.0
     # A threshold set by the user (not the fitted one) applies to both models.
     domain_threshold = (domain.threshold if domain is not None and threshold == model.threshold

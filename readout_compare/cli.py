@@ -67,8 +67,8 @@ def main() -> None:
 )
 @click.option(
     "--threshold", type=click.FloatRange(0, 1, min_open=True, max_open=True), default=None,
-    help="Least calibrated score (probability, 0-1) for a paraphrase match. "
-    "Default: the threshold fitted on MSRP train.",
+    help="Least calibrated score (probability, 0-1) for a match by the paraphrase model or "
+    "the in-domain model. Default: the threshold fitted with each model.",
 )
 @click.option(
     "--partial-min-words", type=click.IntRange(min=1), default=4, show_default=True,
