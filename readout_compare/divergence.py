@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import re
 
-from readout_compare.lexicon import number_values
+from readout_compare.lexicon import FRAME_WORDS
+from readout_compare.lexicon import TITLES as LEXICON_TITLES
+from readout_compare.lexicon import acronym, initials, number_values, word_key
 from readout_compare.model import DiffOp, Divergence, Document, Match, Quote
-from readout_compare.normalize import normalize
+from readout_compare.normalize import STOPWORDS, normalize
 
 # The strength of verbs of saying: 1 neutral, 2 emphatic, 3 forceful.
 VERB_LADDER: dict[str, int] = {}
@@ -82,19 +84,28 @@ def find_divergences(
     """Divergences for every matched account sentence, keyed by account sentence id."""
     out: dict[str, list[Divergence]] = {}
     for sid, found in matches.items():
-        for m in found:
-            if m.basis == "event" or (m.kind == "verbatim" and m.readout_coverage >= 0.999):
-                continue  # a mention of the event reports none of its words
-            out.setdefault(sid, []).extend(pair_divergences(m.diff, m.readout_sentence))
+        claims = [m for m in found if m.basis == "claim"]  # an event mention reports no words
+        if any(m.kind == "verbatim" and m.readout_coverage >= 0.999 for m in claims):
+            # It reproduces a readout sentence whole: that is what it reports, and its
+            # likeness to other readout sentences is no change to them.
+            continue
+        for m in claims:
+            if m.kind == "verbatim" and m.readout_coverage >= 0.999:
+                continue
+            # Numbers the account sentence takes from another readout sentence it reports
+            # ("$45 million for nutrition, and the rest for health care") are not changes.
+            elsewhere = {v for o in claims if o is not m
+                         for v in _numbers(_words(readout.sentence(o.readout_sentence).text))}
+            out.setdefault(sid, []).extend(
+                pair_divergences(m.diff, m.readout_sentence, elsewhere=frozenset(elsewhere))
+            )
     for q in quotes:
         if q.kind == "title" or q.fidelity == "verbatim":
             continue
-        presented_as_readout = q.attribution is not None and q.attribution.is_readout
-        # A quotation of the readout's words, altered, is a divergence whoever it is credited
-        # to; a quotation credited to the readout that is not in it is one too.
-        quotes_readout = q.readout_sentence is not None and q.fidelity in ("altered",
-                                                                           "stitched")
-        if not (presented_as_readout or quotes_readout):
+        # A quotation of the readout's words, altered or stitched, is a divergence whoever it
+        # is credited to. One that matches no readout passage has nothing to diverge from: the
+        # quotations list says it is not in the readout.
+        if q.readout_sentence is None or q.fidelity not in ("altered", "stitched"):
             continue
         out.setdefault(q.account_sentence, []).append(
             Divergence(
@@ -108,18 +119,25 @@ def find_divergences(
     return {sid: tuple(_dedupe(ds)) for sid, ds in out.items() if ds}
 
 
-def pair_divergences(diff: tuple[DiffOp, ...], readout_sentence: str) -> list[Divergence]:
-    """Typed divergences in one matched pair, read from its word diff."""
+def pair_divergences(
+    diff: tuple[DiffOp, ...], readout_sentence: str, *, elsewhere: frozenset[float] = frozenset()
+) -> list[Divergence]:
+    """Typed divergences in one matched pair, read from its word diff.
+
+    Only what the account says is compared: readout words the account leaves out (a delete,
+    as when it reports one clause of a long sentence) change nothing, except a negation the
+    account drops from words it otherwise repeats.
+    """
     found: list[Divergence] = []
     r_verbs: list[tuple[str, int]] = []
     a_verbs: list[tuple[str, int]] = []
+    r_sentence = "".join(op[1] for op in diff)
+    a_sentence = "".join(op[2] for op in diff)
+    r_keys, a_keys = _name_keys(r_sentence, True), _name_keys(a_sentence, True)
     for i, (tag, r_text, a_text) in enumerate(diff):
         if tag == "equal":
             continue
         r_words, a_words = _words(r_text), _words(a_text)
-        prev_r = _words(diff[i - 1][1])[-1:] if i and diff[i - 1][0] == "equal" else []
-        next_r = _words(diff[i + 1][1])[:1] if i + 1 < len(diff) and diff[i + 1][0] == "equal" else []
-        context = prev_r + next_r
 
         def add(
             kind: str, detail: str = "", direction: str | None = None,
@@ -136,35 +154,56 @@ def pair_divergences(diff: tuple[DiffOp, ...], readout_sentence: str) -> list[Di
                 )
             )
 
-        if tag == "replace":
-            r_dates, a_dates = _dates(r_words), _dates(a_words)
-            r_nums, a_nums = _numbers(r_words), _numbers(a_words)
-            dated = bool(r_dates or a_dates) or any(w in MONTHS for w in context)
-            if (r_dates or a_dates or (dated and (r_nums or a_nums))) and (
-                (r_dates, r_nums) != (a_dates, a_nums)
-            ) and (r_dates or r_nums) and (a_dates or a_nums):
-                add("date", "date or time differs")
-            elif r_nums and a_nums and r_nums != a_nums:
-                add("number", f"{_fmt(r_nums)} in the readout, {_fmt(a_nums)} in the account")
-            r_first = all(not op[1].strip() for op in diff[:i])
-            a_first = all(not op[2].strip() for op in diff[:i])
-            r_names, a_names = _names(r_text, r_first), _names(a_text, a_first)
-            if r_names and a_names and not (r_names & a_names):
-                add("entity", "a different name in the same place")
+        # Context for words that read differently by their neighbours ("in May").
+        before = diff[i - 1][1][-16:] if i and diff[i - 1][0] == "equal" else ""
+        after = diff[i + 1][1][:8] if i + 1 < len(diff) and diff[i + 1][0] == "equal" else ""
+        r_raw, a_raw = before + r_text + after, before + a_text + after
+        if tag == "replace" and not _says_something(a_text):
+            # The account puts only attribution where the readout goes on ("…, the Pentagon
+            # said"): the readout's words are left out, not changed.
+            tag = "delete"
+        hedge = _hedge_change(tag, r_words, a_words, after)
+        if hedge:
+            add("number", hedge)
         r_neg, a_neg = _negations(r_words), _negations(a_words)
-        if r_neg != a_neg and len(r_words) + len(a_words) <= 12:
+        short = len(r_words) + len(a_words) <= (12 if tag == "replace" else 2)
+        if r_neg != a_neg and short:
             add("negation", "negated in the account only" if a_neg > r_neg else
                 "negated in the readout only")
-        r_mod, a_mod = _modality(r_words), _modality(a_words)
-        if r_mod != a_mod and (r_mod or a_mod) and (tag == "replace" or len(r_words + a_words) <= 3):
-            add("modality", f"{r_mod or 'plain statement'} in the readout, "
+        if tag != "replace":
+            continue
+        r_dates, a_dates = _dates(r_words, r_raw), _dates(a_words, a_raw)
+        r_nums, a_nums = _numbers(r_words), _numbers(a_words)
+        if r_dates and a_dates:
+            if (r_dates, r_nums) != (a_dates, a_nums) and _same_kind(r_dates, a_dates):
+                add("date", "date or time differs")
+        elif (r_nums and a_nums and r_nums != a_nums and not (r_dates or a_dates)
+              and not set(a_nums) <= elsewhere):
+            add("number", f"{_fmt(r_nums)} in the readout, {_fmt(a_nums)} in the account")
+        r_first = all(not op[1].strip() for op in diff[:i])
+        a_first = all(not op[2].strip() for op in diff[:i])
+        r_span, a_span = _name_keys(r_text, r_first), _name_keys(a_text, a_first)
+        # A name the account does not have anywhere, where the account has one the readout
+        # does not: another person or country, not another wording of the same one.
+        gone, new = r_span - a_keys, a_span - r_keys
+        swap = len(r_words) <= 4 and len(a_words) <= 4  # a name for a name, not a rewrite
+        if (swap and gone and new
+                and not _spelled_out(r_text, a_sentence) and not _spelled_out(a_text, r_sentence)):
+            add("entity", "a different name in the same place")
+        r_mod, a_mod = _modality(r_words, r_raw), _modality(a_words, a_raw)
+        if r_mod and r_mod != a_mod:
+            # Only a modal the readout used, changed or dropped: an account's "will" for the
+            # readout's plain statement of a plan is the same claim.
+            add("modality", f"{r_mod} in the readout, "
                 f"{a_mod or 'plain statement'} in the account")
         r_verbs += [(w, VERB_LADDER[w]) for w in r_words if w in VERB_LADDER]
         a_verbs += [(w, VERB_LADDER[w]) for w in a_words if w in VERB_LADDER]
     if r_verbs and a_verbs:
         r_word, r_level = max(r_verbs, key=lambda v: v[1])
         a_word, a_level = max(a_verbs, key=lambda v: v[1])
-        if r_level != a_level:
+        # A stronger verb is a finding; a weaker one only from forceful to neutral ("said"
+        # for "reaffirmed" is how news writes).
+        if a_level > r_level or r_level - a_level >= 2:
             found.append(
                 Divergence(
                     type="reporting_verb",
@@ -188,40 +227,123 @@ def _numbers(words: list[str]) -> tuple[float, ...]:
     return tuple(sorted(value for _, _, value in number_values(words)))
 
 
-def _dates(words: list[str]) -> tuple[object, ...]:
+def _dates(words: list[str], raw: str) -> tuple[object, ...]:
     out: list[object] = []
     for w in words:
         key = w.rstrip(".")
-        if key in MONTHS and key != "may":
+        if key in MONTHS and (key != "may" or _is_month_may(raw)):
             out.append(("month", MONTHS[key]))
         elif key in WEEKDAYS:
             out.append(("day", key[:3]))
     return tuple(out)
 
 
+def _same_kind(r: tuple[object, ...], a: tuple[object, ...]) -> bool:
+    """Both give a month, or both a day of the week: "today" and "on Tuesday", or "June 12"
+    and "Thursday", may be the same day, so only like is compared with like."""
+    kinds = {k for k, _ in r} & {k for k, _ in a}  # type: ignore[misc]
+    relative = {("day", "tod"), ("day", "yes"), ("day", "tom")}
+    return bool(kinds) and not (set(r) & relative or set(a) & relative)
+
+
+_MONTH_MAY = re.compile(r"(?<![.!?]\s)\bMay\b(?=\s+\d|\s*,?\s+\d{4})|\b(?:in|since|until|of|last|next|early|late|mid-)\s+May\b")
+
+
+def _is_month_may(raw: str) -> bool:
+    return bool(_MONTH_MAY.search(raw))
+
+
+# Words that make a figure approximate or a bound: dropping one states the figure as exact.
+HEDGES = frozenset(["up", "to", "about", "around", "approximately", "roughly", "nearly",
+                    "almost", "some", "more", "than", "over", "at", "least", "most", "under",
+                    "fewer", "less", "estimated"])
+
+
+_ATTRIBUTION = frozenset(["said", "says", "told", "according", "added", "reported", "statement",
+                          "readout", "summary"])
+
+
+def _says_something(text: str) -> bool:
+    """Whether a span says more than who said it: "the Pentagon said" and "according to the
+    statement" do not (function words, words of attribution, the speaker's name)."""
+    words = [(m.group(), normalize(m.group())) for m in re.finditer(r"[\w']+", text)]
+    if not any(w in _ATTRIBUTION for _, w in words):
+        return True
+    return any(
+        not (w in STOPWORDS or w in FRAME_WORDS or w in LEXICON_TITLES or w in _ATTRIBUTION
+             or raw[:1].isupper())
+        for raw, w in words
+    )
+
+
+def _hedge_change(tag: str, r_words: list[str], a_words: list[str], after: str) -> str | None:
+    """A hedge ("up to", "about", "more than") on a figure that one side has and the other
+    not: "up to 150,000 rounds" reported as "150,000 rounds"."""
+    if tag not in ("delete", "insert") or not re.match(r"\s*\$?\d", after):
+        return None
+    words = r_words if tag == "delete" else a_words
+    if not words or not all(w in HEDGES for w in words):
+        return None
+    said = " ".join(words)
+    return (f"“{said}” on the figure in the readout only" if tag == "delete"
+            else f"“{said}” on the figure in the account only")
+
+
 def _negations(words: list[str]) -> int:
     return sum(1 for w in words if w in NEGATIONS or w.endswith("n't"))
 
 
-def _modality(words: list[str]) -> str | None:
-    classes = {MODALS[w] for w in words if w in MODALS}
+_NOT_MODAL = re.compile(r"\b(?:the|a|his|her|their|its|political|free|good)\s+will\b", re.I)
+
+
+def _modality(words: list[str], raw: str) -> str | None:
+    """The modality a span expresses: "may" the month and "will" the noun ("the will of the
+    people") are not modals."""
+    skip = set()
+    if _is_month_may(raw):
+        skip.add("may")
+    if _NOT_MODAL.search(raw) and words.count("will") <= len(_NOT_MODAL.findall(raw)):
+        skip.add("will")
+    classes = {MODALS[w] for w in words if w in MODALS and w not in skip}
     if not classes:
         return None
     return "/".join(sorted(classes))
 
 
-def _names(text: str, at_sentence_start: bool) -> set[str]:
-    """Capitalised words that are not titles of office, nor the first word of the sentence."""
+def _name_keys(text: str, at_sentence_start: bool) -> set[str]:
+    """The people, places and countries a span names, as lexicon keys, so "Russia's" and
+    "Russian", "Zelenskyy" and "Zelensky", "the United States" and "Washington" are one:
+    capitalised words that are not titles of office (nor part of one: "Development" in
+    "Development Minister"), nor the first word of the sentence."""
     out = set()
-    for m in re.finditer(r"\b[A-Z][a-z]+(?:['\u2019]s)?\b", text):
+    for m in re.finditer(r"\b[A-Z][\w]+(?:['\u2019]s)?\b|\bU\.S\.", text):
         if at_sentence_start and not text[: m.start()].strip():
             continue
         if re.search(r"[.!?][\"'\u201d\u2019]?\s+$", text[: m.start()]):
             continue  # first word of a following sentence
         w = normalize(m.group()).removesuffix("'s")
-        if w not in TITLES and w not in VERB_LADDER and w not in MONTHS and w not in WEEKDAYS:
-            out.add(w)
+        after = re.match(r"\s+(\w+)", text[m.end():])
+        if (after and after.group(1).lower() in LEXICON_TITLES
+                and not word_key(w).startswith("@")):
+            continue  # part of a title: "Defence Secretary", "Economy Minister"
+        if (w in LEXICON_TITLES or w in VERB_LADDER or w in MONTHS or w in WEEKDAYS
+                or w in STOPWORDS):
+            continue
+        if w in ("u.s", "u.s.", "united", "states"):
+            out.add("@us")
+            continue
+        out.add(word_key(w))
     return out
+
+
+def _spelled_out(span: str, other: str) -> bool:
+    """The span holds an acronym the other sentence spells out ("EDCA", "Enhanced Defense
+    Cooperation Agreement"; "EU", "European Union")."""
+    spelled = initials(_words(other), STOPWORDS)
+    return any(
+        (letters := acronym(tok)) is not None and letters in spelled
+        for tok in re.findall(r"[\w.]+", span)
+    )
 
 
 def _fmt(values: tuple[float, ...]) -> str:

@@ -82,3 +82,92 @@ def test_quote_divergence_for_misquoted_readout():
     (s,) = acc.sentences
     assert s.status == "divergent"
     assert [d.type for d in s.divergences] == ["quote"]
+
+
+# The false divergences of real accounts (issue 14): each is a faithful report.
+@pytest.mark.parametrize(
+    "readout, account",
+    [
+        ("The United States will provide $30 million to repair schools in the region.",
+         "Washington will provide $30 million to repair schools in the region."),
+        ("The United States will provide $30 million to repair schools in the region.",
+         "The U.S. will provide $30 million to repair schools in the region."),
+        ("The Secretary condemned Russia's attacks on civilian infrastructure in the east.",
+         "The Secretary condemned the Russian attacks on civilian infrastructure in the east."),
+        ("The Secretary praised the Kenyan police officers serving in the mission.",
+         "The Secretary praised Kenya's police officers serving in the mission."),
+        ("Secretary Whitlock spoke today with Ukrainian President Volodymyr Zelenskyy about the talks.",
+         "Secretary Whitlock spoke today with Ukrainian President Volodymyr Zelensky about the talks."),
+        ("The Secretary met Kenya's Cabinet Secretary for Defence, Grace Wanjiru, in Nairobi.",
+         "The Secretary met Defence Secretary Grace Wanjiru in Nairobi."),
+        ("The Minister said the new constitution reflects the will of the people of the country.",
+         "The Minister said the new constitution reflects the wishes of the people of the country."),
+        ("The Minister said the new water treatment facility is operational in the capital.",
+         "The Minister said the new water treatment facility will be operational in the capital."),
+        ("The Minister said the decision to reopen the border crossing was right.",
+         "The Minister said the decision to reopen the border crossing would be correct."),
+        ("Secretary Whitlock spoke today with Foreign Minister Aasen about Arctic cooperation.",
+         "Secretary Whitlock spoke on Saturday with Foreign Minister Aasen about Arctic cooperation."),
+        ("The United States will deliver 25,000 winter kits to displaced families in the region.",
+         "The United States will deliver winter kits to displaced families in the region by February 24."),
+        ("The Secretary announced new humanitarian aid for the people of Sudan and Chad.",
+         "The Secretary announced new assistance for the people of Sudan and Chad."),
+        ("Secretary Colton and Secretary Reyes agreed to expand joint maritime patrols in the South China Sea and to accelerate projects at the nine Enhanced Defense Cooperation Agreement sites.",
+         "Work on projects at the nine EDCA sites will be accelerated, the Pentagon said."),
+        ("They agreed to open consultations on a new fisheries agreement before the end of the year.",
+         "They will open consultations on a new fisheries agreement before the end of the year."),
+        ("Secretary Whitlock welcomed the release of 390 Ukrainian prisoners of war.",
+         "Secretary Whitlock welcomed the release of three hundred ninety Ukrainian prisoners of war."),
+    ],
+    ids=["washington", "us-abbreviation", "russian", "kenyan", "zelensky", "title-reworded",
+         "will-of-the-people", "is-will-be", "was-right-would-be", "today-saturday",
+         "kits-not-a-date", "aid-assistance", "acronym", "agreed-to-will", "number-in-words"],
+)
+def test_faithful_reports_have_no_divergence(readout, account):
+    assert divergences(readout, account) == []
+
+
+def test_the_month_may_is_a_date_not_a_modal():
+    got = divergences("The two sides agreed that the talks will resume in April in Geneva.",
+                      "The two sides agreed that the talks will resume in May in Geneva.")
+    assert [d[0] for d in got] == ["date"]
+
+
+def test_the_unreported_clause_is_not_charged():
+    readout = ("The Secretary underscored the importance of border security, and warned that "
+               "the sanctions may be extended if the violence does not stop.")
+    account = "The Secretary underscored the importance of border security, the Pentagon said."
+    acc = compare(readout, [account]).accounts[0]
+    (s,) = acc.sentences
+    assert s.matches and s.divergences == ()
+
+
+def test_a_quotation_not_found_in_the_readout_is_not_a_divergence():
+    readout = "The Secretary highlighted the importance of continued cooperation on border security."
+    account = ('The readout said the Secretary “made clear that all options are on the table” '
+               "on border security cooperation.")
+    acc = compare(readout, [account]).accounts[0]
+    assert all(d.type != "quote" for s in acc.sentences for d in s.divergences)
+
+
+@pytest.mark.parametrize(
+    "readout, account, detail",
+    [
+        ("The package includes up to 150,000 rounds of artillery ammunition for Ukraine.",
+         "The package includes 150,000 rounds of artillery ammunition for Ukraine.",
+         "“up to” on the figure in the readout only"),
+        ("The Secretary said about 30 officials from both ministries attended the talks.",
+         "The Secretary said 30 officials from both ministries attended the talks.",
+         "“about” on the figure in the readout only"),
+    ],
+    ids=["up-to", "about"],
+)
+def test_a_dropped_hedge_on_a_figure_is_caught(readout, account, detail):
+    got = compare(readout, [account]).accounts[0].sentences[0].divergences
+    assert [(d.type, d.detail) for d in got] == [("number", detail)]
+
+
+def test_discussed_turned_into_warned_is_an_escalation():
+    got = divergences("The Secretary discussed the risks of cartel violence with the Minister.",
+                      "The Secretary warned of the risks of cartel violence with the Minister.")
+    assert got == [("reporting_verb", "discussed", "warned", "escalates")]

@@ -27,3 +27,27 @@ def test_text_compared_with_itself_is_fully_supported(chosen, sep):
     assert all(s.status == "supported" for s in acc.sentences if s.sentence.role == "body")
     assert all(c.status == "reported" and c.kind == "verbatim" for c in acc.coverage)
     assert all(q.fidelity == "verbatim" for q in acc.quotes if q.kind != "title")
+
+
+# Sentences that partly repeat one another (a clause, a negation, a figure, a modal, a month),
+# so that a sentence of a text also partly matches a longer one of the same text.
+OVERLAPPING = [
+    *SENTENCES,
+    "The talks were useful.",
+    "The talks were useful, but the sides did not agree on a date for the next round.",
+    "The Secretary said the agreement may be extended next year if neither side objects.",
+    "The Secretary said the agreement will not be extended without a vote in May.",
+    "The ministers discussed 12 joint patrols and up to 300 new border guards.",
+    "Both sides reaffirmed their commitment, and Washington warned that cartels threaten it.",
+    "The Minister did not thank the Secretary for the delegation's visit.",
+    "Russia's attacks on Ukraine's cities continued, the Russian ministry said.",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(OVERLAPPING), min_size=2, max_size=10, unique=True))
+def test_text_compared_with_itself_has_no_divergence(chosen):
+    text = " ".join(chosen)
+    acc = compare(text, [text]).accounts[0]
+    assert [d for s in acc.sentences for d in s.divergences] == []
+    assert all(s.status == "supported" for s in acc.sentences if s.sentence.role == "body")
