@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import re
 
-from readout_compare.lexicon import FRAME_WORDS
+from readout_compare.lexicon import FRAME_WORDS, acronym, initials, number_values, word_key
 from readout_compare.lexicon import TITLES as LEXICON_TITLES
-from readout_compare.lexicon import acronym, initials, number_values, word_key
 from readout_compare.model import DiffOp, Divergence, Document, Match, Quote
 from readout_compare.normalize import STOPWORDS, normalize
 
