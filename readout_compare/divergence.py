@@ -12,65 +12,32 @@ articles change none of these and are not divergences. Rules and limits: docs/qu
 
 from __future__ import annotations
 
+import datetime
 import re
 
-from readout_compare.lexicon import FRAME_WORDS, acronym, initials, number_values, word_key
-from readout_compare.lexicon import TITLES as LEXICON_TITLES
+from rapidfuzz import fuzz
+
+from readout_compare.lexicon import (
+    FRAME_WORDS,
+    HEDGE_CLASSES,
+    LADDER_NAMES,
+    MODALS,
+    MONTHS,
+    NEGATIONS,
+    RELATIVE_DAYS,
+    TITLES,
+    VERB_LADDER,
+    WEEKDAYS,
+    acronym,
+    initials,
+    number_values,
+    word_key,
+)
 from readout_compare.model import DiffOp, Divergence, Document, Match, Quote
 from readout_compare.normalize import STOPWORDS, normalize
 
-# The strength of verbs of saying: 1 neutral, 2 emphatic, 3 forceful.
-VERB_LADDER: dict[str, int] = {}
-for _level, _verbs in (
-    # Only forms that are rarely nouns: "states" (United States), "call", "order", "threat",
-    # "report" and the like would be counted in every sentence that mentions them.
-    (1, "say said says tell told tells noted notes discuss discussed discusses spoke "
-        "spoken speaks mention mentioned mentions stated added adds "
-        "expressed expresses described commented remarked observed "
-        "acknowledged agreed welcomed explained "
-        "reviewed raised asked suggested thanked reported "
-        "continued"),
-    (2, "stressed stresses underscore underscored underscores highlighted "
-        "emphasize emphasized emphasizes emphasise emphasised reaffirm reaffirmed "
-        "reaffirms reiterate reiterated reiterates affirmed urge urged urges "
-        "pressed insist insisted insists asserted maintained "
-        "underlined pledged vow vowed"),
-    (3, "warn warned warns demanded threatened ordered "
-        "condemn condemned condemns denounce denounced accuse accused rebuked "
-        "blasted slammed admonish admonished"),
-):
-    for _verb in _verbs.split():
-        VERB_LADDER[_verb] = _level
-LADDER_NAMES = {1: "neutral", 2: "emphatic", 3: "forceful"}
-
-MODALS = {
-    # possibility
-    "may": "possibility", "might": "possibility", "could": "possibility", "can": "possibility",
-    "possibly": "possibility", "perhaps": "possibility", "maybe": "possibility",
-    "potentially": "possibility",
-    # recommendation
-    "should": "recommendation", "ought": "recommendation",
-    # certainty or obligation
-    "will": "certainty", "shall": "certainty", "must": "certainty", "would": "certainty",
-    "won't": "certainty", "certainly": "certainty", "definitely": "certainty",
-    "can't": "possibility", "cannot": "possibility", "couldn't": "possibility",
-    "wouldn't": "certainty", "shouldn't": "recommendation", "mustn't": "certainty",
-}
-NEGATIONS = {"not", "no", "never", "neither", "nor", "none", "nobody", "nothing", "without",
-             "cannot"}
-MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
-    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
-    "dec": 12, "december": 12,
-}
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-            "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-            "today", "yesterday", "tomorrow"}
-# Words that name an office, not a person: "the Secretary" against "Hegseth" is no entity swap.
-TITLES = frozenset(
-    ["secretary", "minister", "president", "prime", "general", "admiral", "ambassador", "director", "chief", "spokesman", "spokeswoman", "spokesperson", "department", "ministry", "office", "government", "officials", "official", "counterpart", "counterparts", "governor", "senator", "representative", "chairman", "chair", "commander"]
-)
+# Two names this alike (rapidfuzz ratio, 0-100) are one name spelled two ways.
+NAME_VARIANT = 80
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|\w+(?:['\u2019]\w+)*|%")
 
 
@@ -82,50 +49,68 @@ def find_divergences(
 ) -> dict[str, tuple[Divergence, ...]]:
     """Divergences for every matched account sentence, keyed by account sentence id."""
     out: dict[str, list[Divergence]] = {}
+    day = document_date(readout)
+    today = _DAYS[day.weekday()] if day else None
     for sid, found in matches.items():
         claims = [m for m in found if m.basis == "claim"]  # an event mention reports no words
-        if any(m.kind == "verbatim" and m.readout_coverage >= 0.999 for m in claims):
-            # It reproduces a readout sentence whole: that is what it reports, and its
-            # likeness to other readout sentences is no change to them.
-            continue
+        whole = [m for m in claims if m.kind == "verbatim" and m.readout_coverage >= 0.999]
+        if whole:
+            # It reproduces a readout sentence whole: that is what it reports (words it adds,
+            # a "not", a hedge, are read from that pair), and its likeness to other readout
+            # sentences is no change to them.
+            claims = whole[:1]
         for m in claims:
-            if m.kind == "verbatim" and m.readout_coverage >= 0.999:
-                continue
             # Numbers the account sentence takes from another readout sentence it reports
             # ("$45 million for nutrition, and the rest for health care") are not changes.
             elsewhere = {v for o in claims if o is not m
                          for v in _numbers(_words(readout.sentence(o.readout_sentence).text))}
             out.setdefault(sid, []).extend(
-                pair_divergences(m.diff, m.readout_sentence, elsewhere=frozenset(elsewhere))
+                pair_divergences(m.diff, m.readout_sentence, elsewhere=frozenset(elsewhere),
+                                 today=today)
             )
     for q in quotes:
         if q.kind == "title" or q.fidelity == "verbatim":
             continue
         # A quotation of the readout's words, altered or stitched, is a divergence whoever it
-        # is credited to. One that matches no readout passage has nothing to diverge from: the
-        # quotations list says it is not in the readout.
-        if q.readout_sentence is None or q.fidelity not in ("altered", "stitched"):
+        # is credited to. A quotation credited to the readout that is not in it diverges from
+        # the readout sentence its sentence reports; with no such sentence there is nothing to
+        # hold it against, and the quotations list says it is not in the readout.
+        readout_sentence, readout_text = q.readout_sentence, q.readout_text
+        credited = q.attribution is not None and q.attribution.is_readout
+        if q.fidelity == "not_in_readout" and credited and q.kind == "quotation":
+            reported = [m for m in matches.get(q.account_sentence, ()) if m.basis == "claim"]
+            if reported:
+                readout_sentence = reported[0].readout_sentence
+                readout_text = readout.sentence(readout_sentence).text
+        elif q.fidelity not in ("altered", "stitched"):
             continue
+        if readout_sentence is None or not readout_text:
+            continue
+        detail = ("quotation credited to the readout is not in it" if q.fidelity ==
+                  "not_in_readout" else f"quotation of the readout is {q.fidelity}")
         out.setdefault(q.account_sentence, []).append(
             Divergence(
                 type="quote",
                 account_text=q.text,
-                readout_text=q.readout_text or "",
-                readout_sentence=q.readout_sentence or "",
-                detail=f"quotation attributed to the readout is {q.fidelity.replace('_', ' ')}",
+                readout_text=readout_text,
+                readout_sentence=readout_sentence,
+                detail=detail,
             )
         )
     return {sid: tuple(_dedupe(ds)) for sid, ds in out.items() if ds}
 
 
 def pair_divergences(
-    diff: tuple[DiffOp, ...], readout_sentence: str, *, elsewhere: frozenset[float] = frozenset()
+    diff: tuple[DiffOp, ...], readout_sentence: str, *, elsewhere: frozenset[float] = frozenset(),
+    today: str | None = None,
 ) -> list[Divergence]:
     """Typed divergences in one matched pair, read from its word diff.
 
     Only what the account says is compared: readout words the account leaves out (a delete,
     as when it reports one clause of a long sentence) change nothing, except a negation the
-    account drops from words it otherwise repeats.
+    account drops from words it otherwise repeats. ``today``: the readout's day of the week
+    ("mon" … "sun"), when its date is known, so that its "today" is compared with the
+    account's weekday.
     """
     found: list[Divergence] = []
     r_verbs: list[tuple[str, int]] = []
@@ -169,10 +154,15 @@ def pair_divergences(
         if r_neg != a_neg and short:
             add("negation", "negated in the account only" if a_neg > r_neg else
                 "negated in the readout only")
+        if tag == "insert" and len(a_words) <= 4 and _modality(a_words, a_raw) == "possibility":
+            add("modality", "plain statement in the readout, possibility in the account")
         if tag != "replace":
             continue
-        r_dates, a_dates = _dates(r_words, r_raw), _dates(a_words, a_raw)
+        r_dates, a_dates = _dates(r_words, r_raw, today), _dates(a_words, a_raw)
         r_nums, a_nums = _numbers(r_words), _numbers(a_words)
+        if _dated(before, r_text, a_text, after) or (_years(r_nums) and _years(a_nums)):
+            # "October 9" -> "October 19", "the 1951 treaty" -> "the 1952 treaty": a date.
+            r_dates, a_dates = r_dates or (("day of", r_nums),), a_dates or (("day of", a_nums),)
         if r_dates and a_dates:
             if (r_dates, r_nums) != (a_dates, a_nums) and _same_kind(r_dates, a_dates):
                 add("date", "date or time differs")
@@ -184,16 +174,25 @@ def pair_divergences(
         r_span, a_span = _name_keys(r_text, r_first), _name_keys(a_text, a_first)
         # A name the account does not have anywhere, where the account has one the readout
         # does not: another person or country, not another wording of the same one.
-        gone, new = r_span - a_keys, a_span - r_keys
+        gone = {k: w for k, w in r_span.items() if k not in a_keys}
+        new = {k: w for k, w in a_span.items() if k not in r_keys}
+        # Two spellings of one name ("Gaddafi", "Qaddafi"; "Zelenskyy", "Zelenskiy").
+        same = {(x, y) for x in gone for y in new if fuzz.ratio(gone[x], new[y]) >= NAME_VARIANT}
+        gone = {x for x in gone if not any(x == a for a, _ in same)}
+        new = {y for y in new if not any(y == b for _, b in same)}
         swap = len(r_words) <= 4 and len(a_words) <= 4  # a name for a name, not a rewrite
-        if (swap and gone and new
+        # A place for a place ("in Damascus" -> "in Amman") even when the readout's country
+        # is named elsewhere in the account ("the Syrian minister").
+        places = bool(r_span) and bool(new) and all(k.startswith("@") for k in {*r_span, *new})
+        if (swap and ((gone and new) or places)
                 and not _spelled_out(r_text, a_sentence) and not _spelled_out(a_text, r_sentence)):
             add("entity", "a different name in the same place")
         r_mod, a_mod = _modality(r_words, r_raw), _modality(a_words, a_raw)
-        if r_mod and r_mod != a_mod:
-            # Only a modal the readout used, changed or dropped: an account's "will" for the
-            # readout's plain statement of a plan is the same claim.
-            add("modality", f"{r_mod} in the readout, "
+        if (r_mod and r_mod != a_mod) or (not r_mod and a_mod == "possibility"):
+            # A modal the readout used, changed or dropped, or a hedge the account adds ("could
+            # provide" for "provided"); an account's "will" for the readout's plain statement
+            # of a plan is the same claim.
+            add("modality", f"{r_mod or 'plain statement'} in the readout, "
                 f"{a_mod or 'plain statement'} in the account")
         r_verbs += [(w, VERB_LADDER[w]) for w in r_words if w in VERB_LADDER]
         a_verbs += [(w, VERB_LADDER[w]) for w in a_words if w in VERB_LADDER]
@@ -220,21 +219,75 @@ def _words(text: str) -> list[str]:
     return [normalize(w) for w in _TOKEN.findall(text)]
 
 
+_MULTIPLIERS = {"double": 2.0, "doubled": 2.0, "twice": 2.0, "triple": 3.0, "tripled": 3.0,
+                "treble": 3.0, "quadruple": 4.0, "halve": 0.5, "halved": 0.5}
+
+
 def _numbers(words: list[str]) -> tuple[float, ...]:
     """The quantities in a run of words, digits and number words alike ("12" and "twelve",
-    "25%" and "25 percent", "2.5 million" and "2,500,000", "three hundred ninety" and "390")."""
-    return tuple(sorted(value for _, _, value in number_values(words)))
+    "25%" and "25 percent", "2.5 million" and "2,500,000", "three hundred ninety" and "390"),
+    and multipliers ("double", "triple")."""
+    values = [value for _, _, value in number_values(words)]
+    values += [_MULTIPLIERS[w] for w in words if w in _MULTIPLIERS]
+    return tuple(sorted(values))
 
 
-def _dates(words: list[str], raw: str) -> tuple[object, ...]:
+_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_SHIFT = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+
+_DATE_IN_TEXT = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+(\d{1,2}),\s+(\d{4})\b"
+)
+
+
+def document_date(doc: Document) -> datetime.date | None:
+    """The readout's date: from its provenance (a page's published date), else the first
+    "Month D, YYYY" in its opening lines."""
+    if doc.source.date:
+        try:
+            return datetime.date.fromisoformat(doc.source.date[:10])
+        except ValueError:
+            pass
+    m = _DATE_IN_TEXT.search(doc.text[:400])
+    if m:
+        try:
+            return datetime.date(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
+        except ValueError:
+            return None
+    return None
+
+
+def _dates(words: list[str], raw: str, today: str | None = None) -> tuple[object, ...]:
+    """The months and days a span names; "today", "yesterday" and "tomorrow" become days of
+    the week when the readout's date (``today``, a weekday) is known."""
     out: list[object] = []
     for w in words:
         key = w.rstrip(".")
+        if key in _SHIFT and today in _DAYS:
+            out.append(("day", _DAYS[(_DAYS.index(today) + _SHIFT[key]) % 7]))
+            continue
         if key in MONTHS and (key != "may" or _is_month_may(raw)):
             out.append(("month", MONTHS[key]))
-        elif key in WEEKDAYS:
+        elif key in WEEKDAYS or key in RELATIVE_DAYS:
             out.append(("day", key[:3]))
     return tuple(out)
+
+
+def _dated(before: str, r_text: str, a_text: str, after: str) -> bool:
+    """A month right before or after a changed number: the number is a day ("October 9" ->
+    "October 19"), not a figure further on ("since late June and … 100,000 homes")."""
+    prev = re.search(r"([A-Za-z]+)\.?\s*$", before)
+    nxt = re.match(r"\s*([A-Za-z]+)", after)
+    starts = all(re.match(r"\s*\d", t) for t in (r_text, a_text))
+    ends = all(re.search(r"\d\s*$", t) for t in (r_text, a_text))
+    return bool((prev and starts and prev.group(1).lower() in MONTHS)
+                or (nxt and ends and nxt.group(1).lower() in MONTHS))
+
+
+def _years(values: tuple[float, ...]) -> bool:
+    return bool(values) and all(v == int(v) and 1900 <= v <= 2100 for v in values)
 
 
 def _same_kind(r: tuple[object, ...], a: tuple[object, ...]) -> bool:
@@ -252,12 +305,6 @@ def _is_month_may(raw: str) -> bool:
     return bool(_MONTH_MAY.search(raw))
 
 
-# Words that make a figure approximate or a bound: dropping one states the figure as exact.
-HEDGES = frozenset(["up", "to", "about", "around", "approximately", "roughly", "nearly",
-                    "almost", "some", "more", "than", "over", "at", "least", "most", "under",
-                    "fewer", "less", "estimated"])
-
-
 _ATTRIBUTION = frozenset(["said", "says", "told", "according", "added", "reported", "statement",
                           "readout", "summary"])
 
@@ -268,20 +315,39 @@ def _says_something(text: str) -> bool:
     words = [(m.group(), normalize(m.group())) for m in re.finditer(r"[\w']+", text)]
     if not any(w in _ATTRIBUTION for _, w in words):
         return True
+    if any(w in MODALS or w in NEGATIONS for _, w in words):
+        return True  # "said there may be", "said it would not"
     return any(
-        not (w in STOPWORDS or w in FRAME_WORDS or w in LEXICON_TITLES or w in _ATTRIBUTION
+        not (w in STOPWORDS or w in FRAME_WORDS or w in TITLES or w in _ATTRIBUTION
              or raw[:1].isupper())
         for raw, w in words
     )
 
 
+# Hedges on a figure, by what they say of it: dropping one states the figure as exact, and
+# "more than" and "over" say the same.
+
+
+def _hedge_class(words: list[str]) -> str:
+    """What a hedge says of the figure: "more than" and "over" say the same."""
+    said = " ".join(words)
+    return HEDGE_CLASSES.get(said, said)
+
+
 def _hedge_change(tag: str, r_words: list[str], a_words: list[str], after: str) -> str | None:
     """A hedge ("up to", "about", "more than") on a figure that one side has and the other
     not: "up to 150,000 rounds" reported as "150,000 rounds"."""
-    if tag not in ("delete", "insert") or not re.match(r"\s*\$?\d", after):
+    if (tag == "replace" and " ".join(r_words) in HEDGE_CLASSES
+            and " ".join(a_words) in HEDGE_CLASSES and re.match(r"\s*\$?\d", after)
+            and _hedge_class(r_words) != _hedge_class(a_words)):
+        return f"“{' '.join(r_words)}” in the readout, “{' '.join(a_words)}” in the account"
+    if tag not in ("delete", "insert") or not re.match(
+        r"\s*\$?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|"
+        r"fifty|sixty|seventy|eighty|ninety|hundred|dozen)\b)", after, re.I
+    ):
         return None
     words = r_words if tag == "delete" else a_words
-    if not words or not all(w in HEDGES for w in words):
+    if " ".join(words) not in HEDGE_CLASSES:
         return None
     said = " ".join(words)
     return (f"“{said}” on the figure in the readout only" if tag == "delete"
@@ -309,12 +375,13 @@ def _modality(words: list[str], raw: str) -> str | None:
     return "/".join(sorted(classes))
 
 
-def _name_keys(text: str, at_sentence_start: bool) -> set[str]:
+def _name_keys(text: str, at_sentence_start: bool) -> dict[str, str]:
     """The people, places and countries a span names, as lexicon keys, so "Russia's" and
     "Russian", "Zelenskyy" and "Zelensky", "the United States" and "Washington" are one:
     capitalised words that are not titles of office (nor part of one: "Development" in
-    "Development Minister"), nor the first word of the sentence."""
-    out = set()
+    "Development Minister"), nor the first word of the sentence. Each key maps to the name
+    as written (folded)."""
+    out: dict[str, str] = {}
     for m in re.finditer(r"\b[A-Z][\w]+(?:['\u2019]s)?\b|\bU\.S\.", text):
         if at_sentence_start and not text[: m.start()].strip():
             continue
@@ -322,16 +389,16 @@ def _name_keys(text: str, at_sentence_start: bool) -> set[str]:
             continue  # first word of a following sentence
         w = normalize(m.group()).removesuffix("'s")
         after = re.match(r"\s+(\w+)", text[m.end():])
-        if (after and after.group(1).lower() in LEXICON_TITLES
+        if (after and after.group(1).lower() in TITLES
                 and not word_key(w).startswith("@")):
             continue  # part of a title: "Defence Secretary", "Economy Minister"
-        if (w in LEXICON_TITLES or w in VERB_LADDER or w in MONTHS or w in WEEKDAYS
+        if (w in TITLES or w in VERB_LADDER or w in MONTHS or w in WEEKDAYS
                 or w in STOPWORDS):
             continue
         if w in ("u.s", "u.s.", "united", "states"):
-            out.add("@us")
+            out["@us"] = w
             continue
-        out.add(word_key(w))
+        out[word_key(w)] = w
     return out
 
 

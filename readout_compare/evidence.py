@@ -20,7 +20,9 @@ from readout_compare.lexicon import (
     EVENT_ANY,
     EVENT_WORDS,
     FRAME_WORDS,
+    MONTH_NAMES,
     MONTHS,
+    NEGATIONS,
     TIME_WORDS,
     TITLES,
     acronym,
@@ -47,10 +49,6 @@ _CLAUSE = re.compile(
     r"thanked|discussed|called|urged|expressed|stressed|said)\b)"
 )
 WEIGHT = {"claim": 1.0, "name": 0.5}
-# Words that deny the claim they belong to.
-NEGATIONS = frozenset(
-    ["not", "no", "never", "neither", "nor", "none", "nothing", "without", "cannot", "declined", "refused", "rejected", "denied", "failed"]
-)
 
 
 @dataclass(frozen=True)
@@ -312,7 +310,7 @@ def event_mention(r: Keyed, a: Keyed) -> EventMention | None:
     ties += [(f"country {k[1:]}", 0.5) for k in sorted(names) if k.startswith("@")]
     if r.dates & a.dates:
         month, day = sorted(r.dates & a.dates)[0]
-        ties.append((f"date {month.title()} {day}", 1.5))
+        ties.append((f"date {MONTH_NAMES[month - 1].title()} {day}", 1.5))
     elif r.anchored and (a.anchored or a.dates):
         ties.append(("the same day", 0.5))
     if sum(w for _, w in ties) < 2:

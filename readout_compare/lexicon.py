@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from importlib import resources
 
 # Words of one meaning class, as news restates a readout. First word names the class.
 CONCEPT_CLASSES = """
@@ -87,64 +88,6 @@ build construct construction building
 invest investment investments
 """.strip()
 
-# Country keys: the name, its adjective, its capital and common metonyms.
-COUNTRIES = """
-us american americans washington usa
-uk british britain london
-mexico mexican mexicans
-canada canadian ottawa
-china chinese beijing prc
-russia russian russians moscow kremlin
-ukraine ukrainian ukrainians kyiv kiev
-japan japanese tokyo
-korea korean seoul rok
-dprk pyongyang
-india indian delhi
-pakistan pakistani islamabad
-israel israeli jerusalem
-iran iranian tehran
-iraq iraqi baghdad
-syria syrian damascus
-lebanon lebanese beirut
-egypt egyptian cairo
-qatar qatari doha
-saudi riyadh
-turkey turkish ankara turkiye
-germany german berlin
-france french paris
-italy italian rome
-spain spanish madrid
-poland polish warsaw
-norway norwegian oslo
-sweden swedish stockholm
-finland finnish helsinki
-estonia estonian tallinn
-latvia latvian riga
-lithuania lithuanian vilnius
-moldova moldovan chisinau
-kenya kenyan nairobi
-ethiopia ethiopian
-sudan sudanese khartoum
-somalia somali mogadishu
-nigeria nigerian abuja
-brazil brazilian brasilia
-colombia colombian bogota
-venezuela venezuelan caracas
-argentina argentine argentinian
-peru peruvian lima
-vietnam vietnamese hanoi
-philippines philippine filipino manila
-indonesia indonesian jakarta
-australia australian canberra
-taiwan taiwanese taipei
-haiti haitian
-panama panamanian
-cuba cuban havana
-greece greek athens
-netherlands dutch hague
-belgium belgian brussels
-""".strip()
-
 # Same word, other spelling (after accents and hyphens are folded away).
 SPELLINGS = {
     "defence": "defense", "offence": "offense", "licence": "license", "programme": "program",
@@ -162,24 +105,29 @@ _ISE_KEEP = frozenset(
 )
 
 # Time anchors: a readout's "today" is an account's "on Tuesday"; they tell when, not what.
-TIME_WORDS = frozenset(
-    ["today", "yesterday", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "week", "weekend", "earlier", "later", "recently"]
-)
 MONTHS = {
-    "jan": "january", "january": "january", "feb": "february", "february": "february",
-    "mar": "march", "march": "march", "apr": "april", "april": "april", "may": "may",
-    "jun": "june", "june": "june", "jul": "july", "july": "july", "aug": "august",
-    "august": "august", "sep": "september", "sept": "september", "september": "september",
-    "oct": "october", "october": "october", "nov": "november", "november": "november",
-    "dec": "december", "december": "december",
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+    "dec": 12, "december": 12,
 }
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
+               "september", "october", "november", "december")
+WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                      "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
+                      "sat", "sun"])
+RELATIVE_DAYS = frozenset(["today", "yesterday", "tomorrow", "tonight"])
+# Time anchors: a readout's "today" is an account's "on Tuesday"; they tell when, not what.
+TIME_WORDS = WEEKDAYS | RELATIVE_DAYS | frozenset(
+    ["week", "weekend", "earlier", "later", "recently"]
+)
 # Words that say who is speaking or where a claim was published, not what was claimed.
 FRAME_WORDS = frozenset(
     ["readout", "readouts", "statement", "statements", "summary", "told", "tell", "tells", "reporters", "noted", "note", "notes", "added", "adds", "stressed", "stresses", "underscored", "underscores", "underscore", "emphasized", "emphasizes", "emphasize", "emphasised", "highlighted", "highlights", "highlight", "percent", "per", "cent", "also", "both", "sides", "side", "officials", "official", "leaders", "additional", "another", "further", "extra", "held", "hold", "holds", "holding"]
 )
 # Office titles: they name a role, not a claim, and reworded titles are common.
 TITLES = frozenset(
-    ["secretary", "minister", "president", "prime", "general", "admiral", "ambassador", "director", "chief", "spokesman", "spokeswoman", "spokesperson", "department", "ministry", "office", "government", "counterpart", "counterparts", "governor", "senator", "representative", "chairman", "chair", "commander", "deputy", "under", "assistant", "special", "envoy", "adviser", "advisor", "foreign", "cabinet", "national", "federal", "state", "mr", "mrs", "ms", "dr", "sheikh", "king", "queen"]
+    ["secretary", "minister", "president", "prime", "general", "admiral", "ambassador", "director", "chief", "spokesman", "spokeswoman", "spokesperson", "department", "ministry", "office", "embassy", "government", "counterpart", "counterparts", "governor", "senator", "representative", "chairman", "chair", "commander", "deputy", "under", "assistant", "special", "envoy", "adviser", "advisor", "foreign", "cabinet", "national", "federal", "state", "mr", "mrs", "ms", "dr", "sheikh", "king", "queen"]
 )
 # Words that name the event a readout reports (a call, a meeting, a visit).
 EVENT_WORDS = {
@@ -215,7 +163,21 @@ def _classes(text: str) -> dict[str, str]:
 
 
 CONCEPT_OF = _classes(CONCEPT_CLASSES)
-COUNTRY_OF = _classes(COUNTRIES)
+def _countries() -> dict[str, str]:
+    """Word -> country key, from data/countries.tsv (the country, its adjective and people,
+    its capital and metonyms; docs/alignment.md)."""
+    out: dict[str, str] = {}
+    text = resources.files("readout_compare").joinpath("data/countries.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        key, words = line.split("\t")
+        for w in words.split():
+            out.setdefault(w.replace("-", ""), key)
+    return out
+
+
+COUNTRY_OF = _countries()
 
 
 def fold(word: str) -> str:
@@ -260,7 +222,7 @@ def word_key(word: str) -> str:
     if m and w not in _ISE_KEEP:
         w = m.group(1) + "iz" + m.group(2)
     if w in MONTHS:
-        return MONTHS[w]
+        return MONTH_NAMES[MONTHS[w] - 1]
     for lemma in _lemmas(w):
         if lemma in COUNTRY_OF:
             return "@" + COUNTRY_OF[lemma]
@@ -303,6 +265,9 @@ def number_values(words: list[str]) -> list[tuple[int, int, float]]:
             except ValueError:
                 value = None
             j = i + 1
+        elif (w == "half" and i + 2 < len(words) and words[i + 1] == "a"
+              and words[i + 2] in SCALES):
+            value, j = 0.5, i + 2  # "half a billion"
         elif w in NUMBER_WORDS:
             value, part, j = 0.0, float(NUMBER_WORDS[w]), i + 1
             while j < len(words):
@@ -366,3 +331,47 @@ def initials(words: list[str], stopwords: frozenset[str]) -> dict[str, tuple[int
                     if 2 <= len(key) <= 8:
                         out.setdefault(key, (i, j + 1))
     return out
+
+
+def _ladder() -> dict[str, int]:
+    out: dict[str, int] = {}
+    text = resources.files("readout_compare").joinpath("data/verbs.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        rung, words = line.split("\t")
+        for w in words.split():
+            out[w] = int(rung)
+    return out
+
+
+# The strength of verbs of saying (data/verbs.tsv): 1 neutral, 2 emphatic, 3 forceful.
+VERB_LADDER = _ladder()
+LADDER_NAMES = {1: "neutral", 2: "emphatic", 3: "forceful"}
+MODALS = {
+    # possibility
+    "may": "possibility", "might": "possibility", "could": "possibility", "can": "possibility",
+    "possibly": "possibility", "perhaps": "possibility", "maybe": "possibility",
+    "potentially": "possibility",
+    # recommendation
+    "should": "recommendation", "ought": "recommendation",
+    # certainty or obligation
+    "will": "certainty", "shall": "certainty", "must": "certainty", "would": "certainty",
+    "won't": "certainty", "certainly": "certainty", "definitely": "certainty",
+    "can't": "possibility", "cannot": "possibility", "couldn't": "possibility",
+    "wouldn't": "certainty", "shouldn't": "recommendation", "mustn't": "certainty",
+}
+# Words that deny the claim they belong to ("without" is left out: "without hindrance" is how
+# news writes "unhindered").
+NEGATIONS = frozenset(["not", "no", "never", "neither", "nor", "none", "nobody", "nothing",
+                       "cannot", "failed", "refused", "declined", "rejected", "denied"])
+# Hedges on a figure, by what they say of it: dropping one states the figure as exact, and
+# "more than" and "over" say the same.
+HEDGE_CLASSES = {
+    "more than": "above", "over": "above", "above": "above", "in excess of": "above",
+    "at least": "at least", "about": "about", "around": "about", "approximately": "about",
+    "roughly": "about", "some": "about", "estimated": "about", "an estimated": "about",
+    "up to": "at most", "as many as": "at most", "at most": "at most",
+    "nearly": "under", "almost": "under", "close to": "under", "just under": "under",
+    "fewer than": "below", "less than": "below", "under": "below", "below": "below",
+}

@@ -142,12 +142,16 @@ def test_the_unreported_clause_is_not_charged():
     assert s.matches and s.divergences == ()
 
 
-def test_a_quotation_not_found_in_the_readout_is_not_a_divergence():
+def test_a_quote_divergence_always_names_its_readout_sentence():
     readout = "The Secretary highlighted the importance of continued cooperation on border security."
-    account = ('The readout said the Secretary “made clear that all options are on the table” '
-               "on border security cooperation.")
-    acc = compare(readout, [account]).accounts[0]
-    assert all(d.type != "quote" for s in acc.sentences for d in s.divergences)
+    reported = ('The readout said the Secretary highlighted continued cooperation on border '
+                'security and “made clear that all options are on the table.”')
+    unreported = 'The readout said “all options are on the table” for the southern region.'
+    for account, expected in ((reported, ["quote"]), (unreported, [])):
+        acc = compare(readout, [account]).accounts[0]
+        found = [d for s in acc.sentences for d in s.divergences]
+        assert [d.type for d in found] == expected
+        assert all(d.readout_sentence and d.readout_text for d in found)
 
 
 @pytest.mark.parametrize(
@@ -171,3 +175,28 @@ def test_discussed_turned_into_warned_is_an_escalation():
     got = divergences("The Secretary discussed the risks of cartel violence with the Minister.",
                       "The Secretary warned of the risks of cartel violence with the Minister.")
     assert got == [("reporting_verb", "discussed", "warned", "escalates")]
+
+
+DATED_READOUT = ("Readout of the Secretary's Call\n\nJanuary 31, 2025\n\n"
+                 "Secretary Whitlock spoke today with Foreign Minister Aasen about Arctic cooperation.")
+
+
+@pytest.mark.parametrize("day, expected", [("Friday", []), ("Saturday", ["date"])])
+def test_today_is_resolved_against_the_readouts_date(day, expected):
+    account = f"Secretary Whitlock spoke on {day} with Foreign Minister Aasen about Arctic cooperation."
+    acc = compare(DATED_READOUT, [account]).accounts[0]
+    assert [d.type for s in acc.sentences for d in s.divergences] == expected
+
+
+def test_transliterations_of_one_name_are_not_an_entity_change():
+    assert divergences(
+        "The Secretary discussed the legacy of Muammar Gaddafi with the Libyan delegation.",
+        "The Secretary discussed the legacy of Muammar Qaddafi with the Libyan delegation.",
+    ) == []
+
+
+def test_half_a_billion_is_500_million():
+    assert divergences(
+        "The United States has committed $500 million to the mission since 2021.",
+        "The United States has committed half a billion dollars to the mission since 2021.",
+    ) == []
