@@ -355,7 +355,11 @@ def _hedge_change(tag: str, r_words: list[str], a_words: list[str], after: str) 
 
 
 def _negations(words: list[str]) -> int:
-    return sum(1 for w in words if w in NEGATIONS or w.endswith("n't"))
+    """Negations in a span; "with no" says what "without" says, and neither denies the claim."""
+    return sum(
+        1 for i, w in enumerate(words)
+        if (w in NEGATIONS or w.endswith("n't")) and not (w == "no" and i and words[i - 1] == "with")
+    )
 
 
 _NOT_MODAL = re.compile(r"\b(?:the|a|his|her|their|its|political|free|good)\s+will\b", re.I)

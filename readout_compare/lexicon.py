@@ -350,7 +350,8 @@ VERB_LADDER = _ladder()
 LADDER_NAMES = {1: "neutral", 2: "emphatic", 3: "forceful"}
 MODALS = {
     # possibility
-    "may": "possibility", "might": "possibility", "could": "possibility", "can": "possibility",
+    # ("can" is left out: "so that talks can continue" says what is possible, hedges nothing.)
+    "may": "possibility", "might": "possibility", "could": "possibility",
     "possibly": "possibility", "perhaps": "possibility", "maybe": "possibility",
     "potentially": "possibility",
     # recommendation

@@ -200,3 +200,17 @@ def test_half_a_billion_is_500_million():
         "The United States has committed $500 million to the mission since 2021.",
         "The United States has committed half a billion dollars to the mission since 2021.",
     ) == []
+
+
+def test_with_no_says_what_without_says():
+    assert divergences(
+        "The convoy crossed the border without a security escort on Tuesday.",
+        "The convoy crossed the border with no security escort on Tuesday.",
+    ) == []
+
+
+def test_can_in_a_purpose_clause_is_no_hedge():
+    assert divergences(
+        "They agreed that the ceasefire should be extended for another 30 days to allow talks to continue.",
+        "They agreed the ceasefire should be extended by another 30 days so that talks can continue.",
+    ) == []
