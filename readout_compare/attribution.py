@@ -11,14 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from readout_compare import lexicon
 from readout_compare.model import Attribution, Document, Sentence
 
-SPEECH_VERBS = (
-    "said|says|say|wrote|writes|write|told|tells|added|adds|continued|continues|noted|notes|"
-    "stated|states|reported|reports|posted|tweeted|announced|announces|declared|explained|"
-    "insisted|warned|claimed|claims|argued|recalled|replied|responded|acknowledged|"
-    "confirmed|confirms|asserted|quipped|wrote in|read|reads"
-)
+# The verbs that tie words to their source, as one regular-expression alternation.
+SPEECH_VERBS = "|".join(lexicon.SPEECH_VERBS)
 _NAME = r"(?:[A-Z][\w\u2019'.&-]*)(?:\s+(?:of\s+|the\s+|for\s+)?[A-Z][\w\u2019'.&-]*)*"
 _SUBJECT = (
     rf"(?:(?i:the|a|an|his|her|their|its)\s+(?:[\w\u2019'-]+\s+){{0,12}}?[\w\u2019'-]+"

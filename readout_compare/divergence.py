@@ -194,8 +194,15 @@ def pair_divergences(
             # of a plan is the same claim.
             add("modality", f"{r_mod or 'plain statement'} in the readout, "
                 f"{a_mod or 'plain statement'} in the account")
-        r_verbs += [(w, VERB_LADDER[w]) for w in r_words if w in VERB_LADDER]
-        a_verbs += [(w, VERB_LADDER[w]) for w in a_words if w in VERB_LADDER]
+        r_verbs += _saying(r_words)
+        a_verbs += _saying(a_words)
+        vague_r, vague_a = _vague(r_words), _vague(a_words)
+        if (vague_r != vague_a and (r_nums or vague_r) and (a_nums or vague_a)
+                and not (r_dates or a_dates)):
+            add("number", "a figure on one side, only an order of magnitude (“dozens”) on the "
+                "other")
+        if _committed(r_words) and _delivered(a_words):
+            add("modality", "a commitment in the readout, a delivery in the account")
     if r_verbs and a_verbs:
         r_word, r_level = max(r_verbs, key=lambda v: v[1])
         a_word, a_level = max(a_verbs, key=lambda v: v[1])
@@ -257,6 +264,40 @@ def document_date(doc: Document) -> datetime.date | None:
         except ValueError:
             return None
     return None
+
+
+# Verbs of saying of more than one word, on the ladder's rungs.
+_SAYING_PHRASES = {("made", "clear"): 2, ("make", "clear"): 2, ("makes", "clear"): 2,
+                   ("called", "for"): 2, ("calls", "for"): 2}
+
+
+def _saying(words: list[str]) -> list[tuple[str, int]]:
+    """The verbs of saying in a span, with their rung, phrases ("made clear") included."""
+    out = [(w, VERB_LADDER[w]) for w in words if w in VERB_LADDER]
+    out += [(" ".join(p), rung) for p, rung in _SAYING_PHRASES.items()
+            if any(tuple(words[i:i + 2]) == p for i in range(len(words) - 1))]
+    return out
+
+
+# A count given only as an order of magnitude: "dozens of officials" for "about 30".
+_VAGUE = frozenset(["dozens", "scores", "hundreds", "thousands", "millions", "billions",
+                    "several", "numerous"])
+
+
+def _vague(words: list[str]) -> bool:
+    return any(w in _VAGUE for w in words)
+
+
+_COMMITTED = frozenset(["committed", "pledged", "promised", "pledges", "commits", "promises"])
+_DELIVERED = frozenset(["sent", "delivered", "shipped", "transferred", "handed"])
+
+
+def _committed(words: list[str]) -> bool:
+    return any(w in _COMMITTED for w in words)
+
+
+def _delivered(words: list[str]) -> bool:
+    return any(w in _DELIVERED for w in words)
 
 
 def _dates(words: list[str], raw: str, today: str | None = None) -> tuple[object, ...]:

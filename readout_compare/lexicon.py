@@ -333,20 +333,25 @@ def initials(words: list[str], stopwords: frozenset[str]) -> dict[str, tuple[int
     return out
 
 
-def _ladder() -> dict[str, int]:
-    out: dict[str, int] = {}
+def _verbs() -> tuple[dict[str, int], tuple[str, ...]]:
+    ladder: dict[str, int] = {}
+    attribution: tuple[str, ...] = ()
     text = resources.files("readout_compare").joinpath("data/verbs.tsv").read_text("utf-8")
     for line in text.splitlines():
         if line.startswith("#") or not line.strip():
             continue
-        rung, words = line.split("\t")
+        role, words = line.split("\t")
+        if role == "attribution":
+            attribution = tuple(w.replace("_", " ") for w in words.split())
+            continue
         for w in words.split():
-            out[w] = int(rung)
-    return out
+            ladder[w] = int(role)
+    return ladder, attribution
 
 
-# The strength of verbs of saying (data/verbs.tsv): 1 neutral, 2 emphatic, 3 forceful.
-VERB_LADDER = _ladder()
+# The strength of verbs of saying (data/verbs.tsv): 1 neutral, 2 emphatic, 3 forceful; and
+# the verbs that tie words to their source, in the order attribution tries them.
+VERB_LADDER, SPEECH_VERBS = _verbs()
 LADDER_NAMES = {1: "neutral", 2: "emphatic", 3: "forceful"}
 MODALS = {
     # possibility

@@ -214,3 +214,31 @@ def test_can_in_a_purpose_clause_is_no_hedge():
         "They agreed that the ceasefire should be extended for another 30 days to allow talks to continue.",
         "They agreed the ceasefire should be extended by another 30 days so that talks can continue.",
     ) == []
+
+
+@pytest.mark.parametrize(
+    "readout, account, expected",
+    [
+        ("The Secretary said about 30 officials from both ministries attended the talks.",
+         "The Secretary said dozens of officials from both ministries attended the talks.",
+         "number"),
+        ("The Secretary noted that the border crossings must remain open to aid convoys.",
+         "The Secretary made clear that the border crossings must remain open to aid convoys.",
+         "reporting_verb"),
+        ("The United States has committed 40 armored vehicles to Ukraine's defense this year.",
+         "The United States has sent 40 armored vehicles to Ukraine's defense this year.",
+         "modality"),
+    ],
+    ids=["dozens", "made-clear", "committed-sent"],
+)
+def test_missed_divergences_of_real_accounts_are_caught(readout, account, expected):
+    assert [d[0] for d in divergences(readout, account)] == [expected]
+
+
+def test_an_altered_word_inside_a_quotation_of_the_readout_is_a_quote_divergence():
+    readout = "The Minister said the talks had made strong progress on the fisheries agreement."
+    account = 'The Minister said the talks had made "steady progress on the fisheries agreement."'
+    acc = compare(readout, [account]).accounts[0]
+    (s,) = acc.sentences
+    assert s.status == "divergent"
+    assert "quote" in [d.type for d in s.divergences]
