@@ -34,11 +34,10 @@ from readout_compare.lexicon import (
     word_key,
 )
 from readout_compare.model import DiffOp, Divergence, Document, Match, Quote
-from readout_compare.normalize import STOPWORDS, normalize
+from readout_compare.normalize import STOPWORDS, WORD, normalize
 
 # Two names this alike (rapidfuzz ratio, 0-100) are one name spelled two ways.
 NAME_VARIANT = 80
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|\w+(?:['\u2019]\w+)*|%")
 
 
 def find_divergences(
@@ -201,6 +200,11 @@ def pair_divergences(
                 and not (r_dates or a_dates)):
             add("number", "a figure on one side, only an order of magnitude (“dozens”) on the "
                 "other")
+        r_cond, a_cond = _conditions(r_words), _conditions(a_words)
+        if a_cond and a_cond != r_cond and r_words:
+            # "will be determined by our assessment" -> "depends on new steps": the account
+            # makes it conditional on something the readout did not.
+            add("modality", "a condition in the account that the readout does not set")
         if _committed(r_words) and _delivered(a_words):
             add("modality", "a commitment in the readout, a delivery in the account")
     if r_verbs and a_verbs:
@@ -223,7 +227,7 @@ def pair_divergences(
 
 
 def _words(text: str) -> list[str]:
-    return [normalize(w) for w in _TOKEN.findall(text)]
+    return [normalize(w) for w in WORD.findall(text)]
 
 
 _MULTIPLIERS = {"double": 2.0, "doubled": 2.0, "twice": 2.0, "triple": 3.0, "tripled": 3.0,
@@ -286,6 +290,19 @@ _VAGUE = frozenset(["dozens", "scores", "hundreds", "thousands", "millions", "bi
 
 def _vague(words: list[str]) -> bool:
     return any(w in _VAGUE for w in words)
+
+
+# Words that make a claim conditional.
+_CONDITION_WORDS = {"depends": "depends", "depend": "depends", "depending": "depends",
+                    "contingent": "depends", "conditional": "depends", "conditioned": "depends",
+                    "unless": "unless", "if": "if"}
+
+
+def _conditions(words: list[str]) -> frozenset[str]:
+    found = {_CONDITION_WORDS[w] for w in words if w in _CONDITION_WORDS}
+    if any(words[i:i + 2] == ["determined", "by"] for i in range(len(words) - 1)):
+        found.add("depends")
+    return frozenset(found)
 
 
 _COMMITTED = frozenset(["committed", "pledged", "promised", "pledges", "commits", "promises"])

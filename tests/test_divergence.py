@@ -242,3 +242,20 @@ def test_an_altered_word_inside_a_quotation_of_the_readout_is_a_quote_divergence
     (s,) = acc.sentences
     assert s.status == "divergent"
     assert "quote" in [d.type for d in s.divergences]
+
+
+def test_a_condition_the_readout_did_not_set_is_caught():
+    got = divergences(
+        "The Secretary said U.S. policy toward the region will be determined by our assessment of the talks.",
+        "The Secretary said future U.S. support for the region depends on new steps in the talks.",
+    )
+    assert "modality" in [d[0] for d in got]
+
+
+def test_unrelated_word_spans_are_no_entity_swap():
+    acc = compare(
+        "The Secretary discussed the transition of the African Union mission in Somalia with the Minister.",
+        ["The Minister, meeting the Secretary at the Foreign Ministry in Nairobi, discussed the "
+         "transition of the African Union mission in Somalia."],
+    ).accounts[0]
+    assert all(d.type != "entity" for s in acc.sentences for d in s.divergences)
