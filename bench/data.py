@@ -46,3 +46,19 @@ def clough_stevenson() -> list[tuple[str, str, str, str]]:
 def cs_source(task: str) -> str:
     path = DATA / "clough-stevenson" / "corpus-20090418" / f"orig_task{task}.txt"
     return path.read_bytes().decode("utf-8", "replace")
+
+
+def replace_section(path: Path, heading: str, section: str) -> None:
+    """Rewrite the section of a Markdown file that starts with ``heading`` (up to the next
+    "## " heading) with ``section``; without one, put it before the first "## " heading."""
+    doc = path.read_text("utf-8")
+    section = section.rstrip("\n") + "\n"
+    start = doc.find(heading)
+    if start >= 0:
+        end = doc.find("\n## ", start + 1)
+        doc = doc[:start] + section + (doc[end:] if end >= 0 else "")
+    else:
+        head = doc.find("\n## ")
+        doc = (doc[:head + 1] + section + "\n" + doc[head + 1:] if head >= 0
+               else doc.rstrip("\n") + "\n\n" + section)
+    path.write_text(doc, "utf-8")

@@ -145,15 +145,10 @@ def write_docs(results: dict) -> None:
             *(f"| {t} | {p:.3f} | {r:.3f} | {n} |" for t, (p, r, n) in f.items()),
             "",
         ]
-    section = "\n".join(lines)
-    doc = DOCS.read_text("utf-8")
-    start = doc.find("## Measured")
-    if start >= 0:
-        end = doc.find("\n## ", start + 1)
-        doc = doc[:start] + section + (doc[end + 1:] if end >= 0 else "")
-    else:
-        doc = doc.rstrip("\n") + "\n\n" + section
-    DOCS.write_text(doc, "utf-8")
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from data import replace_section
+
+    replace_section(DOCS, "## Measured", "\n".join(lines))
 
 
 if __name__ == "__main__":

@@ -345,16 +345,9 @@ def write_docs(rows: dict, msrp: dict | None) -> None:
     if msrp:
         lines += ["", f"MSRP test, same run: accuracy {msrp['accuracy']:.3f}, "
                   f"F1 {msrp['f1']:.3f}."]
-    section = "\n".join(lines) + "\n"
-    doc = DOCS.read_text("utf-8")
-    start = doc.find("## In-domain")
-    if start >= 0:
-        end = doc.find("\n## ", start + 1)
-        doc = doc[:start] + section + (doc[end + 1:] if end >= 0 else "")
-    else:
-        head = doc.find("\n## ")
-        doc = doc[:head + 1] + section + "\n" + doc[head + 1:]
-    DOCS.write_text(doc, "utf-8")
+    from data import replace_section
+
+    replace_section(DOCS, "## In-domain", "\n".join(lines))
 
 
 if __name__ == "__main__":
