@@ -96,7 +96,18 @@ def find_divergences(
                 detail=detail,
             )
         )
-    return {sid: tuple(_dedupe(ds)) for sid, ds in out.items() if ds}
+    return {sid: tuple(_dedupe(_within_quotes(ds))) for sid, ds in out.items() if ds}
+
+
+def _within_quotes(items: list[Divergence]) -> list[Divergence]:
+    """A change inside a misquotation is the misquotation: reported once, as a quote."""
+    quoted = [normalize(d.account_text) for d in items if d.type == "quote"]
+    return [
+        d for d in items
+        if d.type == "quote" or not any(
+            normalize(d.account_text).strip(' "\'') in q for q in quoted if d.account_text.strip()
+        )
+    ]
 
 
 def pair_divergences(
@@ -187,7 +198,9 @@ def pair_divergences(
                 and not _spelled_out(r_text, a_sentence) and not _spelled_out(a_text, r_sentence)):
             add("entity", "a different name in the same place")
         r_mod, a_mod = _modality(r_words, r_raw), _modality(a_words, a_raw)
-        if (r_mod and r_mod != a_mod) or (not r_mod and a_mod == "possibility"):
+        dropped_tense = r_mod == "certainty" and a_mod is None  # "would provide" -> "announced"
+        if (r_mod and r_mod != a_mod and not dropped_tense) or (
+                not r_mod and a_mod == "possibility"):
             # A modal the readout used, changed or dropped, or a hedge the account adds ("could
             # provide" for "provided"); an account's "will" for the readout's plain statement
             # of a plan is the same claim.
@@ -201,7 +214,7 @@ def pair_divergences(
             add("number", "a figure on one side, only an order of magnitude (“dozens”) on the "
                 "other")
         r_cond, a_cond = _conditions(r_words), _conditions(a_words)
-        if a_cond and a_cond != r_cond and r_words:
+        if a_cond and r_words and (not r_cond or not (r_cond & a_cond) - {"?"}):
             # "will be determined by our assessment" -> "depends on new steps": the account
             # makes it conditional on something the readout did not.
             add("modality", "a condition in the account that the readout does not set")
@@ -299,9 +312,15 @@ _CONDITION_WORDS = {"depends": "depends", "depend": "depends", "depending": "dep
 
 
 def _conditions(words: list[str]) -> frozenset[str]:
-    found = {_CONDITION_WORDS[w] for w in words if w in _CONDITION_WORDS}
-    if any(words[i:i + 2] == ["determined", "by"] for i in range(len(words) - 1)):
-        found.add("depends")
+    """What a span makes its claim conditional on: the content words after "depends on",
+    "determined by", "if", "unless" (up to four)."""
+    found: set[str] = set()
+    for i, w in enumerate(words):
+        marker = w in _CONDITION_WORDS or words[i:i + 2] == ["determined", "by"]
+        if marker:
+            after = [x for x in words[i + 1:i + 7] if x not in STOPWORDS and x != "by"]
+            found.update(word_key(x) for x in after[:4])
+            found.add("?")  # a condition, whatever its object
     return frozenset(found)
 
 
