@@ -10,31 +10,65 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from readout_compare import lexicon
+from readout_compare.lexicon import TITLES, word_key
 from readout_compare.model import Attribution, Document, Sentence
 
 # The verbs that tie words to their source, as one regular-expression alternation.
 SPEECH_VERBS = "|".join(lexicon.SPEECH_VERBS)
-_NAME = r"(?:[A-Z][\w\u2019'.&-]*)(?:\s+(?:of\s+|the\s+|for\s+)?[A-Z][\w\u2019'.&-]*)*"
+_NAME = (r"(?:[A-Z][\w\u2019'.&-]*)(?:\s+(?:of\s+|the\s+|for\s+|de\s+|da\s+|do\s+|del\s+|al\s+|"
+         r"bin\s+|van\s+|von\s+|la\s+|le\s+)?[A-Z][\w\u2019'.&-]*)*")
+# Nouns that head a source that is not a named person: "China's defence ministry",
+# "Environmental groups", "Haitian police".
+_BODIES = (
+    r"(?:ministry|ministries|office|government|embassy|prosecutors|investigators|police|groups?|"
+    r"lawmakers|agency|guard|council|service|department|spokesperson|spokesman|spokeswoman|"
+    r"officials?|sources|diplomats|analysts|media|outlet|newspaper|survey|investigation|"
+    r"operators|army|military|presidency|court|mission|bank|fund|company|union|leader|chief|"
+    r"head|president|minister|authorities)"
+)
 _SUBJECT = (
-    rf"(?:(?i:the|a|an|his|her|their|its)\s+(?:[\w\u2019'-]+\s+){{0,12}}?[\w\u2019'-]+"
+    rf"(?:\b(?i:the|a|an|his|her|their|its)\s+(?:[\w\u2019'.-]+\s+){{0,12}}?[\w\u2019'-]+"
     r"|(?i:people|officials|sources|aides|diplomats|analysts|experts|several|some|two|three|"
     r"others|one)\s+(?:[\w\u2019'-]+\s+){0,8}?[\w\u2019'-]+"
+    rf"|{_NAME}['\u2019]s\s+(?:[\w-]+\s+){{0,3}}?{_BODIES}(?:\s+{_NAME})?"
+    rf"|[A-Z][\w.-]*(?:\s+[a-z][\w-]*){{0,2}}\s+{_BODIES}"
+    rf"|(?i:police|officials|authorities|investigators|prosecutors)\s+in\s+{_NAME}"
     rf"|{_NAME}|he|she|they|it|we|I)"
+)
+# Adverbs that may stand between a speaker and the verb of saying ("has repeatedly said");
+# others ("Russia illegally claims") say the verb is not one of saying.
+_ADVERBS = (r"(?:reportedly|repeatedly|previously|publicly|privately|separately|earlier|again|"
+            r"recently|frequently|often|already|firmly|openly|also|later|then)")
+# Between a source and its verb: "Hegseth, however, insisted", "The Pentagon, in a statement,
+# said", "Yuri Ushakov, an aide to the Russian president, said", "A member of the council, who
+# asked not to be named, said", "Colton, speaking at the start of the meeting, said".
+_ASIDE = (
+    r"(?:,\s*(?:however|though|meanwhile|too|also|instead|in\s+a\s+statement|"
+    r"for\s+(?:his|her|their|its)\s+part|who\s+[^,]{1,80}|speaking\s+[^,]{1,80}|"
+    r"(?P<role>(?:an?|the|[A-Z][\w]*['\u2019]s)\s+[^,]{1,60}|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)+)),)?"
 )
 _AFTER_VERB = r"(?:\s+(?:on|in|during|to|at|via)\s+[^,.;:\u201c\u201d\"]*?(?:[\u201c\"][^\u201d\"]*[\u201d\"][^,.;:]*?)?(?=[,.;:]|\s+when\b|\s+after\b|$))?"
 
-_ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<src>[^,.;:\u201c\u201d\"]+)")
+_ACCORDING = re.compile(
+    r"\b(?:[Aa]ccording(?: to)?|[Pp]er)\s+(?P<src>(?:[^,.;:\u201c\u201d\"]|(?<=\b[A-Z])\.)+)"
+)
 _CITING = re.compile(r"\bciting\s+(?P<src>[^,.;:\u201c\u201d\"]+)")
 _SUBJECT_VERB = re.compile(
-    # "Hegseth, however, insisted": one parenthetical adverb may stand between.
-    rf"(?P<src>{_SUBJECT})(?:,\s*(?:however|though|meanwhile|too|also|instead),)?\s+"
-    rf"(?:has\s+|had\s+|also\s+|later\s+|then\s+)?(?P<verb>{SPEECH_VERBS})\b"
+    rf"(?P<src>{_SUBJECT}){_ASIDE}\s+"
+    rf"(?:has\s+|have\s+|had\s+|also\s+|later\s+|then\s+)?(?P<adverb>{_ADVERBS}\s+)?"
+    rf"(?P<verb>{SPEECH_VERBS})\b"
+    # "added a layer of complication" says nothing
+    r"(?!(?<=added)\s+(?:a|an|some|new|more)\b)(?!(?<=adds)\s+(?:a|an|some|new|more)\b)"
     + _AFTER_VERB
 )
 _VERB_SUBJECT = re.compile(
+    # "…," said Ambassador Smith. The name ends the clause: in "said Colombia would …" the name
+    # is the subject of what was said, not the speaker.
     rf"\b(?P<verb>said|says|wrote|added|continued|reported)\s+(?P<src>(?:the\s+)?{_NAME})"
+    r"(?=\s*(?:[,.;:!?]|$)|\s+(?:in|on|at|during|after|adding|told|to)\b)"
 )
 _REPORTEDLY = re.compile(r"\breportedly\b|\bis said to\b|\bwas said to\b", re.IGNORECASE)
 _READOUT_WORDS = re.compile(
@@ -42,44 +76,188 @@ _READOUT_WORDS = re.compile(
 )
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 
+# What kind of source a mention names (Attribution.kind), by the words it holds.
+_MEDIA = re.compile(
+    r"\b(?:journal|times|post|reuters|ap|afp|xinhua|kcna|cctv|tass|ria|bbc|cnn|abc|nbc|cbs|"
+    r"fox|anadolu|folha|press agency|news agency|newspaper|outlet|report|reports|television|"
+    r"tv|radio|media|wire|broadcaster|agency said)\b", re.I)
+_UNNAMED = re.compile(
+    r"^(?:(?:an?|the|two|three|several|some|other)\s+)?(?:[\w.'-]+\s+){0,3}?"
+    r"(?:officials?|sources|people|diplomats|analysts|aides|experts|persons?)\b", re.I)
+_GOVERNMENT = re.compile(
+    r"\b(?:ministry|ministries|government|presidency|kremlin|cabinet|office|police|"
+    r"prosecutors|investigators|coast guard|embassy|army|military|minister|president|"
+    r"premier|chancellery|king|council|service|parliament|spokesperson for)\b", re.I)
+_ORGANISATION = re.compile(
+    r"\b(?:groups?|united nations|un|world bank|nato|imf|hamas|hezbollah|houthis|taliban|"
+    r"agency|survey|investigation|operators|company|companies|codelco|union|fund|bank|"
+    r"organi[sz]ation|association|chamber|institute|party)\b", re.I)
+# Names of the readout's possible issuers, by what a readout page carries.
+_ISSUERS = (
+    (re.compile(r"Department of State|State Department|Secretary of State|Office of the "
+                r"Spokesperson", re.I),
+     ("state department", "department of state", "u.s. embassy", "us embassy", "the department",
+      "the embassy", "embassy")),
+    (re.compile(r"Department of Defense|Pentagon|Secretary of Defense|Defense Department", re.I),
+     ("pentagon", "defense department", "department of defense", "dod")),
+    (re.compile(r"White House|President\b", re.I),
+     ("white house", "national security council")),
+    (re.compile(r"Trade Representative", re.I), ("ustr", "trade representative")),
+    (re.compile(r"Department of Commerce|Commerce Department", re.I),
+     ("commerce department", "department of commerce")),
+    (re.compile(r"Agency for International Development|USAID", re.I), ("usaid", "the agency")),
+    (re.compile(r"Mission to the United Nations", re.I), ("u.s. mission", "the mission")),
+)
+_PRINCIPAL = re.compile(
+    r"\b(?:Secretary|Envoy|Ambassador|Administrator|Advisor|Adviser|President|Representative)"
+    r"(?:\s+of\s+\w+)?\s+(?:[A-Z][a-z]+\s+)?(?P<name>[A-Z][a-z]+)(?:['\u2019]s)?\b"
+)
+
+
+# A readout page's site says who issued it.
+_SITE_NAMES = {"state.gov": " Department of State ", "defense.gov": " Department of Defense ",
+               "war.gov": " Department of Defense ", "whitehouse.gov": " White House ",
+               "ustr.gov": " Trade Representative ", "commerce.gov": " Department of Commerce ",
+               "usaid.gov": " USAID ", "usun.usmission.gov": " Mission to the United Nations "}
+_SITES = re.compile(r"(?:https?://)?(?:www\.)?(" + "|".join(map(re.escape, _SITE_NAMES)) + r")\S*")
+_ATTRIBUTABLE = re.compile(
+    r"attributable to\s+(?:[A-Z]?[a-z]+\s+){0,3}(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)")
+
+
+def issuer_names(readout: Document | None) -> frozenset[str]:
+    """How the account may name the readout's issuer: from the readout's opening lines (the
+    department a readout page names) and the official whose call or meeting it reports."""
+    if readout is None:
+        return frozenset()
+    src = readout.source
+    where = " ".join(x for x in (src.url, src.final_url, src.site_name, src.canonical_url) if x)
+    head = readout.text[:600] + " " + _SITES.sub(lambda m: _SITE_NAMES[m.group(1)], where)
+    names: set[str] = set()
+    for m in _ATTRIBUTABLE.finditer(readout.text[:1000]):
+        names.add(m.group("name").split()[-1].lower())  # "attributable to Spokesperson X"
+    for pattern, aliases in _ISSUERS:
+        if pattern.search(head):
+            names.update(aliases)
+    for m in _PRINCIPAL.finditer(head):
+        if m.group("name") not in ("Of", "The"):
+            names.add(m.group("name").lower())
+    return frozenset(names)
+
+
+def speaker_kind(source: str, issuer: frozenset[str] = frozenset(),
+                 known: dict[str, str] | None = None) -> str:
+    """The kind of source a mention names: issuer, government, person, organisation, media,
+    unnamed. ``known``: kinds of names met earlier in the account ("Parnell" after "Pentagon
+    press secretary Sean Parnell")."""
+    low = source.lower()
+    foreign = _foreign(source)
+    if _READOUT_WORDS.search(source) and not foreign and not re.search(r"\bin a statement\b", low):
+        return "issuer"
+    if "reportedly" in low or "unnamed sources" in low:
+        return "unnamed"
+    if not foreign and any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", low) for n in issuer):
+        return "issuer"
+    name = person_name(source)
+    if known and name and name.lower() in known:
+        return known[name.lower()]
+    if _UNNAMED.match(source) and not name:
+        return "unnamed"
+    if _MEDIA.search(source):
+        return "media"
+    if foreign or _GOVERNMENT.search(source):
+        return "government"
+    if _ORGANISATION.search(source):
+        return "organisation"
+    return "person"
+
+
+_NOT_PERSON = frozenset(
+    ["pentagon", "kremlin", "house", "department", "ministry", "journal", "times", "post", "xinhua", "kcna", "cctv", "cnn", "bbc", "abc", "nato", "hamas", "hezbollah", "houthis", "taliban", "reuters", "anadolu", "folha", "agency", "bank", "nations", "council", "union", "embassy", "office", "readout", "statement", "summary", "states", "united", "kingdom", "nations", "republic", "white"]
+)
+
+
+def person_name(source: str) -> str | None:
+    """The last capitalised word of a mention that names a person, if any: "State Department
+    spokesperson Tammy Bruce" -> "Bruce"; "China's foreign ministry" -> None."""
+    head = source.split(", according to")[0].split(",")[0]
+    words = re.findall(r"\b[A-Z][a-z][\w\u2019'-]*\b", head)
+    for w in reversed(words):
+        base = re.sub(r"['\u2019]s$", "", w)
+        if base.lower() in _NOT_PERSON or word_key(base.lower()).startswith("@"):
+            continue
+        if base.lower() in TITLES or base.lower() in ("the", "a", "an", "he", "she"):
+            continue
+        return base
+    return None
+
 
 def attribute_quote(text: str, sentence: Sentence, q_start: int, q_end: int) -> Attribution | None:
     """The attribution of the quotation at text[q_start:q_end] within its sentence: the nearest
-    attribution after the quote ("...," the readout continued), else the nearest before it."""
+    attribution after the quote ("...," the readout continued), else the nearest before it.
+    When another source in the sentence reports the speaker's words ("Xinhua said Xi told …";
+    "Lavrov stressed …, the ministry said"), the speaker is given as that source reports him."""
     found = _candidates(sentence.text)
     if not found:
         return None
     rel_start, rel_end = q_start - sentence.start, q_end - sentence.start
     after = [f for f in found if f[0] >= rel_end - 1 and f[0] - rel_end < 80]
     before = [f for f in found if f[1] <= rel_start + 1]
+    if before and after:
+        # The speaker named before the quotation, the reporter after it.
+        return _reported(max(before, key=lambda f: f[1])[2], min(after, key=lambda f: f[0])[2])
     if after:
-        nearest = min(after, key=lambda f: f[0])[2]
+        nearest = min(after, key=lambda f: f[0])
     elif before:
-        nearest = max(before, key=lambda f: f[1])[2]
+        nearest = max(before, key=lambda f: f[1])
     else:
-        nearest = found[0][2]
+        nearest = found[0]
+    outer = next((f for f in found if f[0] < nearest[0] and f[2].source != nearest[2].source),
+                 None)
+    if outer is not None:
+        # "Xinhua said Xi told Hale that …": Xi's words as Xinhua gives them.
+        return _reported(nearest[2], outer[2])
     readout = next((f[2] for f in found if f[2].is_readout), None)
-    if readout is not None and not nearest.is_readout:
-        # "According to the readout, the Secretary said his “...”": the speaker's words as the
-        # readout gives them.
-        return Attribution(
-            text=f"{readout.text} … {nearest.text}",
-            source=f"{nearest.source}, according to the readout",
-            is_readout=True,
-        )
-    return nearest
+    if readout is not None and not nearest[2].is_readout:
+        return _reported(nearest[2], readout)
+    return nearest[2]
 
 
-def attribute_sentences(account: Document) -> dict[str, Attribution]:
-    """The attribution each body sentence of the account carries, where it carries one."""
+def _reported(speaker: Attribution, reporter: Attribution) -> Attribution:
+    """The speaker's words as a reporter gives them: "Lavrov, according to the Russian foreign
+    ministry"."""
+    if speaker.source == reporter.source:
+        return speaker
+    return Attribution(
+        text=f"{reporter.text} … {speaker.text}" if reporter.text != speaker.text else speaker.text,
+        source=f"{speaker.source}, according to {reporter.source}",
+        is_readout=reporter.is_readout,
+        kind=speaker.kind,
+    )
+
+
+def attribute_sentences(account: Document, readout: Document | None = None) -> dict[str, Attribution]:
+    """The attribution each body sentence of the account carries, where it carries one, with
+    the speaker's kind (``readout`` tells who its issuer is)."""
+    issuer = issuer_names(readout)
+    known: dict[str, str] = {}
     out = {}
     body = [s for s in account.sentences if s.role == "body"]
     for i, s in enumerate(body):
         found = _candidates(s.text)
-        if found:
-            # "according to" and "citing" name the source more surely than a verb of saying.
-            best = min(found, key=lambda f: (f[3], f[0]))[2]
-            out[s.id] = resolve_pronoun(best, body[max(i - 3, 0) : i])
+        if not found:
+            continue
+        # "according to" and "citing" name the source more surely than a verb of saying;
+        # a speaker whose words another source reports is given as that source reports him.
+        # A source at the end of the sentence ("…, his office said") reports what comes
+        # before it, so it ranks with "according to".
+        end = len(s.text.rstrip(" .\u201d\"'"))
+        found = [(a, b, att, 0 if b >= end - 1 and a > 0 else p) for a, b, att, p in found]
+        best = min(found, key=lambda f: (f[3], f[0]))
+        speaker = next((f for f in found if f[3] == 1 and f is not best
+                        and f[2].source != best[2].source), None)
+        chosen = _reported(speaker[2], best[2]) if best[3] == 0 and speaker else best[2]
+        chosen = resolve_pronoun(chosen, body[max(i - 3, 0) : i])
+        out[s.id] = with_kind(chosen, issuer, known)
     return out
 
 
@@ -104,8 +282,16 @@ def _candidates(original: str) -> list[tuple[int, int, Attribution, int]]:
     for pattern in (_SUBJECT_VERB, _VERB_SUBJECT):
         for m in pattern.finditer(text):
             src = _clean(m.group("src"))
+            role = m.groupdict().get("role")
+            if role and src[:1].isupper():
+                src = f"{src}, {_clean(role)}"  # "Yuri Ushakov, an aide to the president"
+            if (m.groupdict().get("adverb") or "").strip() == "reportedly":
+                src = f"{src} (reportedly)"  # named, but only as others report it
             if src.lower() in ("that", "which", "this", "who"):
                 continue
+            last = src.split()[-1].lower()
+            if last.endswith("ly") and not re.fullmatch(_ADVERBS, last):
+                continue  # "oblasts Russia illegally claims": not a verb of saying
             phrase = _clean(original[m.start() : m.end()])
             out.append((m.start(), m.end(), _make(phrase, src), 1))
     rep = _REPORTEDLY.search(text)
@@ -125,20 +311,46 @@ _SUBJECT_NAME = re.compile(
 
 
 def resolve_pronoun(attribution: Attribution, earlier: Sequence[Sentence]) -> Attribution:
-    """"he said" -> "he (Hegseth)": the subject of the nearest earlier sentence that opens with
-    a name. Only he and she are resolved; the guess is shown beside the pronoun, never instead
-    of it."""
-    if attribution.source.lower() not in ("he", "she"):
+    """"he said" -> "he (Hegseth)": the nearest earlier speaker who is a person (a name the
+    account credited words to in the last three sentences), else the subject of the nearest
+    earlier sentence that opens with a person's name; never a country or an organisation.
+    Only he and she are resolved; the guess is shown beside the pronoun."""
+    head = attribution.source.split(",")[0].strip()
+    if head.lower() not in ("he", "she"):
         return attribution
-    for s in reversed(earlier[-3:]):
-        m = _SUBJECT_NAME.match(s.text.lstrip("\u201c\"' "))
-        if m and m.group("name").lower() not in ("the", "that", "this", "it", "on", "in"):
-            return Attribution(
-                text=attribution.text,
-                source=f"{attribution.source} ({m.group('name')})",
-                is_readout=attribution.is_readout,
-            )
-    return attribution
+    wanted = "f" if head.lower() == "she" else "m"
+    recent = [p for s in reversed(earlier[-3:])
+              for p in reversed([person_name(f[2].source) for f in _candidates(s.text)]) if p]
+    genders = {p: _gender(p, earlier) for p in recent}
+    # A speaker the text says is of the pronoun's gender first, then one it says nothing of.
+    name = next((p for p in recent if genders[p] == wanted), None) or next(
+        (p for p in recent if genders[p] is None), None)
+    if name is None:
+        for s in reversed(earlier[-3:]):
+            m = _SUBJECT_NAME.match(s.text.lstrip("\u201c\"' "))
+            if m and person_name(m.group("name")):
+                name = m.group("name")
+                break
+    if name is None:
+        return attribution
+    return replace(attribution, source=attribution.source.replace(head, f"{head} ({name})", 1))
+
+
+def _gender(name: str, sentences: Sequence[Sentence]) -> str | None:
+    """What the text says of a person's gender: "Ms. Bruce", "Mr. Wang", or "her"/"his" after
+    the name in the sentence that names them; None when it does not say."""
+    for s in sentences:
+        text = s.text
+        if re.search(rf"\b(?:Ms|Mrs|Miss)\.?\s+{re.escape(name)}\b", text):
+            return "f"
+        if re.search(rf"\bMr\.?\s+{re.escape(name)}\b", text):
+            return "m"
+        m = re.search(rf"\b{re.escape(name)}\b(?P<rest>.*)", text)
+        if m:
+            after = re.findall(r"\b(her|his|she|he)\b", m.group("rest"), re.I)
+            if after:
+                return "f" if after[0].lower() in ("her", "she") else "m"
+    return None
 
 
 def _make(phrase: str, source: str) -> Attribution:
@@ -146,8 +358,26 @@ def _make(phrase: str, source: str) -> Attribution:
     source = re.sub(r"(?<=[a-z]{2})\.$", "", source)
     phrase = re.sub(r"(?<=[a-z]{2})\.$", "", phrase)
     source = re.sub(r"^(?:the|a|an)\s+", "", source, flags=re.IGNORECASE) if not source.islower() else source
-    is_readout = bool(_READOUT_WORDS.search(source))
+    # "a readout from China's Ministry of Foreign Affairs" is another government's readout.
+    is_readout = bool(_READOUT_WORDS.search(source)) and not _foreign(source)
     return Attribution(text=phrase, source=source, is_readout=is_readout)
+
+
+def _foreign(source: str) -> bool:
+    """The mention names a country other than the United States ("China's", "Philippine")."""
+    return any(word_key(w.lower()).startswith("@") and word_key(w.lower()) != "@us"
+               for w in re.findall(r"[A-Za-z\u2019']+", source))
+
+
+def with_kind(attribution: Attribution, issuer: frozenset[str],
+              known: dict[str, str]) -> Attribution:
+    """The attribution with its speaker's kind; a named person's kind is remembered, so a later
+    bare surname gets the kind of its first, fuller mention."""
+    kind = speaker_kind(attribution.source, issuer, known)
+    name = person_name(attribution.source)
+    if name and name.lower() not in known:
+        known[name.lower()] = kind
+    return replace(attribution, kind=kind)
 
 
 def _clean(s: str) -> str:

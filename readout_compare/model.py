@@ -123,6 +123,9 @@ class Attribution:
     text: str  # the words that say so, as written ("the readout continued")
     source: str  # who, as best we can tell ("the readout", "Trump", "Wall Street Journal")
     is_readout: bool
+    # "issuer" (the readout's issuer or its people), "government" (another government),
+    # "person", "organisation", "media", "unnamed" (unnamed sources, "reportedly").
+    kind: str = "person"
 
 
 @dataclass(frozen=True)

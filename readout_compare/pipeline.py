@@ -122,7 +122,7 @@ def compare_account(
     with maybe(timings, "classify"):
         found_quotes = quotes.find_quotes(readout, account)
         matches = with_quotes(readout, account, matches, found_quotes)
-        attributions = attribution.attribute_sentences(account)
+        attributions = attribution.attribute_sentences(account, readout)
         divergences = divergence.find_divergences(readout, account, matches, found_quotes)
         sentences = classify_sentences(account, matches, divergences, attributions)
         coverage = readout_coverage(readout, sentences)

@@ -22,7 +22,12 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from readout_compare.attribution import attribute_quote, resolve_pronoun
+from readout_compare.attribution import (
+    attribute_quote,
+    issuer_names,
+    resolve_pronoun,
+    with_kind,
+)
 from readout_compare.diff import word_diff
 from readout_compare.model import Attribution, Document, Quote, QuoteFidelity, QuoteKind
 from readout_compare.normalize import WORD, normalize, normalize_word
@@ -54,6 +59,8 @@ def find_quotes(readout: Document, account: Document) -> tuple[Quote, ...]:
     out: list[Quote] = []
     sentence_at = _sentence_lookup(account)
     last_speaker: dict[int, Attribution] = {}
+    issuer = issuer_names(readout)
+    known: dict[str, str] = {}
     position = {s.id: k for k, s in enumerate(account.sentences)}
     for span in quote_spans(account.text):
         sentence = sentence_at(span.start)
@@ -65,6 +72,7 @@ def find_quotes(readout: Document, account: Document) -> tuple[Quote, ...]:
         if attribution is not None:
             k = position[sentence.id]
             attribution = resolve_pronoun(attribution, account.sentences[max(k - 3, 0) : k])
+            attribution = with_kind(attribution, issuer, known)
         if attribution is None and kind == "quotation":
             # A quotation that goes on in the next sentence of the same paragraph keeps the
             # speaker named before ("...," the readout continued. "In both calls, ...").

@@ -29,7 +29,8 @@ from readout_compare.similarity import default_model
 # 3: matches carry "basis" ("claim" or "event"), "evidence" (why, in words) and "part" (the
 #    readout clause reported); readout_coverage carries "parts"; "score" is the confidence of
 #    the match, not only the paraphrase model's probability.
-SCHEMA_VERSION = 3
+# 4: every attribution carries "kind" (issuer, government, person, organisation, media, unnamed).
+SCHEMA_VERSION = 4
 FIDELITIES = ("verbatim", "altered", "stitched", "not_in_readout")
 DIVERGENCE_TYPES = ("number", "date", "negation", "modality", "reporting_verb", "entity", "quote")
 

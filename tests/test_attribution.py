@@ -27,3 +27,123 @@ def test_sentence_attribution(sentence, source, is_readout):
         assert found is None
     else:
         assert (found.source, found.is_readout) == (source, is_readout)
+
+
+# The errors of issue 15, each with the source a reporter would print.
+READOUT_STATE = segment(
+    "U.S. Department of State\n\nReadout of Secretary Whitlock's Call with Foreign Minister Wang\n\n"
+    "The two discussed bilateral relations.\n",
+    doc_id="r", label="r",
+)
+READOUT_PENTAGON = segment(
+    "U.S. Department of Defense\n\nReadout of Secretary Colton's Call with Minister Dong\n\n"
+    "The two discussed bilateral relations.\n",
+    doc_id="r", label="r",
+)
+
+
+def sources(text: str, readout=READOUT_STATE):
+    doc = segment(text, doc_id="a1", label="a")
+    found = attribute_sentences(doc, readout)
+    return [(found[s.id].source, found[s.id].kind) if s.id in found else None
+            for s in doc.body]
+
+
+def test_she_is_the_spokesperson_he_the_minister():
+    got = sources(
+        "State Department spokesperson Tammy Bruce said in her briefing that the call was useful. "
+        "Foreign Minister Wang Yi said China wanted stable ties. "
+        "She added that the two would speak again.",
+    )
+    assert got[2][0] == "She (Bruce)"
+
+
+@pytest.mark.parametrize("pronoun", ["he", "He"])
+def test_a_pronoun_is_never_a_country(pronoun):
+    got = sources("China's foreign ministry said the call was candid. "
+                  f"{pronoun.capitalize()} said the United States must respect China's interests.")
+    assert "China" not in got[1][0] and "States" not in got[1][0]
+
+
+@pytest.mark.parametrize(
+    "sentence, source",
+    [
+        ("A senior official said the prime minister was deeply disappointed by the delay.",
+         "senior official"),
+        ("Parnell said Hegseth and Dong held a candid and constructive call.", "Parnell"),
+        ("Wanjiru said Nairobi wanted firm guarantees before sending more officers.", "Wanjiru"),
+    ],
+    ids=["official-not-prime-minister", "parnell-not-hegseth", "wanjiru-not-nairobi"],
+)
+def test_the_source_is_the_speaker_not_the_subject_of_the_speech(sentence, source):
+    assert sources(sentence)[0][0] == source
+
+
+@pytest.mark.parametrize(
+    "sentence, source, kind",
+    [
+        ("President Claudia Sheinbaum has repeatedly said Mexico will never accept intervention.",
+         "President Claudia Sheinbaum", "government"),
+        ("American officials have said the call lasted an hour.", "American officials", "unnamed"),
+        ("Russian state-controlled media called the call a sign of weakness.",
+         "Russian state-controlled media", "media"),
+        ("China's Xinhua news agency said the talks were constructive.",
+         "China's Xinhua news agency", "media"),
+        ("According to a U.S. State Department readout, the Secretary thanked Kenya.",
+         "U.S. State Department readout", "issuer"),
+        ("Per CNN, the call was arranged at Russia's request.", "CNN", "media"),
+        ("Per state media, the minister raised the embassy dispute.", "state media", "media"),
+        ("According the department, the two discussed trade.", "the department", "issuer"),
+        ("Yuri Ushakov, an aide, said the conversation was businesslike.",
+         "Yuri Ushakov, an aide", "person"),
+        ("CCTV revealed that the leaders had discussed fentanyl.", "CCTV", "media"),
+        ("Lavrov stressed that Moscow would not negotiate under pressure.", "Lavrov", "person"),
+        ("The Pentagon, in a statement, said the talks were productive.", "Pentagon", "issuer"),
+        ("Dong reportedly said China would defend its claims.", "Dong (reportedly)", "unnamed"),
+    ],
+    ids=["full-name", "american-officials", "state-media", "xinhua", "state-department-readout",
+         "per-cnn", "per-state-media", "according-the", "aide-apposition", "cctv-revealed",
+         "stressed", "in-a-statement", "reportedly-named"],
+)
+def test_sources_keep_their_full_mention_and_kind(sentence, source, kind):
+    got = sources(sentence, READOUT_PENTAGON if "Pentagon" in sentence else READOUT_STATE)
+    assert got[0] == (source, kind)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The vote covered four oblasts Russia illegally claims as its own territory.",
+     "The new sanctions added a layer of complication to the talks."],
+)
+def test_verbs_that_say_nothing_are_not_attribution(sentence):
+    assert sources(sentence) == [None]
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("According to a readout from China's Ministry of Foreign Affairs, Wang urged restraint.",
+         "government"),
+        ("The Philippine defence department said the two discussed joint patrols.", "government"),
+        ("Poland's Chancellery said the leaders discussed air defence.", "government"),
+        ("The State Department said the Secretary urged restraint.", "issuer"),
+    ],
+    ids=["china-readout", "philippine-department", "polish-chancellery", "state-department"],
+)
+def test_another_governments_statement_is_not_the_readout(sentence, kind):
+    doc = segment(sentence, doc_id="a1", label="a")
+    found = attribute_sentences(doc, READOUT_STATE)["a1-1"]
+    assert found.kind == kind
+    assert not found.is_readout or kind == "issuer"
+
+
+def test_the_issuer_is_known_from_the_readout_pages_site_and_attributable_to():
+    from readout_compare.attribution import issuer_names
+    from readout_compare.model import Source
+
+    page = segment("Readout of the Secretary's Call\n\nThe two discussed trade.\n", doc_id="r",
+                   label="r", source=Source(url="https://www.state.gov/readout-of-the-call/"))
+    assert "state department" in issuer_names(page)
+    text = ("The following is attributable to Spokesperson Tammy Bruce:\n\n"
+            "The Secretary spoke today with the Minister.\n")
+    assert "bruce" in issuer_names(segment(text, doc_id="r", label="r"))

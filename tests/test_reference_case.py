@@ -82,7 +82,8 @@ def test_quote_verdicts_and_attributions(case_comparison):
     assert len(verbatim) == 3
     assert all(q.attribution is not None and q.attribution.is_readout for q in verbatim)
     expected = {
-        "unilateral action": "unnamed sources (reportedly)",
+        # Named, but only as others report it (issue 15: "reportedly" keeps a named speaker).
+        "unilateral action": "Defense Secretary Pete Hegseth (reportedly)",
         "shocked and angered": "the outlet",
         "All options will be on the table": "he (Hegseth)",
         "Drugs are still pouring into our Country from Mexico and Canada at very high and "
