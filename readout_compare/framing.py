@@ -2,32 +2,16 @@
 
 The readout "underscored" and "highlighted"; an account may say "warned". For each readout
 sentence and each account that reports it, the reporting verbs of the account sentences that
-report it, with their rung on the ladder in :mod:`readout_compare.divergence`. Verbs inside a
+report it, with their rung on the ladder in :mod:`readout_compare.lexicon`. Verbs inside a
 quotation are the quoted speaker's, not the account's framing; they are listed apart.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from readout_compare.attribution import blank_quotes
-from readout_compare.divergence import LADDER_NAMES, VERB_LADDER
-from readout_compare.model import AccountComparison, Document
+from readout_compare.lexicon import LADDER_NAMES, VERB_LADDER
+from readout_compare.model import AccountComparison, Document, Framing, Verb
 from readout_compare.normalize import words
-
-
-@dataclass(frozen=True)
-class Verb:
-    word: str
-    rung: str  # neutral, emphatic, forceful
-    quoted: bool = False
-
-
-@dataclass(frozen=True)
-class Framing:
-    readout_sentence: str
-    readout_verbs: tuple[Verb, ...]
-    account_verbs: dict[str, tuple[Verb, ...]]  # account id -> verbs (empty when omitted)
 
 
 def verbs_in(text: str) -> tuple[Verb, ...]:

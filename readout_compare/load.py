@@ -13,25 +13,17 @@ import hashlib
 import re
 import sys
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from readout_compare.errors import ReadoutCompareError
-from readout_compare.model import Source
+from readout_compare.model import LoadedText, Source
 
 MAX_BYTES = 50 * 1024 * 1024
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 # C0/C1 control characters other than tab and newline never belong in a report.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe]")
-
-
-@dataclass(frozen=True)
-class LoadedText:
-    """Text ready to segment, with where it came from."""
-
-    text: str
-    source: Source
 
 
 def load(name: str, *, stdin: bytes | None = None, timeout: float | None = None) -> LoadedText:

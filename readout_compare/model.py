@@ -51,6 +51,14 @@ class Source:
 
 
 @dataclass(frozen=True)
+class LoadedText:
+    """Text ready to segment, with where it came from (what load gives the pipeline)."""
+
+    text: str
+    source: Source
+
+
+@dataclass(frozen=True)
 class Sentence:
     """A unit of text (a sentence, a list item, a heading) with exact offsets:
     ``document.text[start:end] == text``; the text may hold the line breaks of a wrapped input."""
@@ -209,8 +217,28 @@ class Settings:
 
 
 @dataclass(frozen=True)
+class Verb:
+    """A verb of saying, with its rung on the ladder (lexicon.VERB_LADDER)."""
+
+    word: str
+    rung: str  # neutral, emphatic, forceful
+    quoted: bool = False  # inside quotation marks: the quoted speaker's verb, not the framing
+
+
+@dataclass(frozen=True)
+class Framing:
+    """The verbs of saying each account uses for one readout sentence, beside the readout's."""
+
+    readout_sentence: str
+    readout_verbs: tuple[Verb, ...]
+    account_verbs: dict[str, tuple[Verb, ...]]  # account id -> verbs (empty when omitted)
+
+
+@dataclass(frozen=True)
 class Comparison:
     readout: Document
     accounts: tuple[AccountComparison, ...]
     settings: Settings
     claim_groups: tuple[ClaimGroup, ...] = ()
+    framing: tuple[Framing, ...] = ()
+    matcher: str = ""  # what the matching models were fitted on (calibration.json)

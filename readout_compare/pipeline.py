@@ -1,7 +1,7 @@
 """The library's front door: ``compare(readout, accounts) -> Comparison``.
 
 It runs the pipeline in one direction: segment -> align -> (quotes, divergences, attributions)
--> classify -> (across accounts) claim groups. Loading is the caller's business: pass text, a
+-> classify -> (across accounts) claim groups and framing. Loading is the caller's business: pass text, a
 :class:`~readout_compare.load.LoadedText`, or an already segmented
 :class:`~readout_compare.model.Document`.
 """
@@ -16,9 +16,16 @@ from readout_compare import attribution, divergence, quotes
 from readout_compare.align import AlignStats, align, with_quotes
 from readout_compare.classify import classify_sentences, readout_coverage
 from readout_compare.errors import ReadoutCompareError
+from readout_compare.framing import framing
 from readout_compare.groups import claim_groups
-from readout_compare.load import LoadedText
-from readout_compare.model import AccountComparison, Comparison, Document, Settings, Source
+from readout_compare.model import (
+    AccountComparison,
+    Comparison,
+    Document,
+    LoadedText,
+    Settings,
+    Source,
+)
 from readout_compare.segment import segment
 from readout_compare.similarity import default_model, profile
 from readout_compare.timing import Timings, maybe
@@ -73,8 +80,13 @@ def compare(
     ]
     with maybe(timings, "classify"):
         groups = claim_groups(tuple(results), config)
+    with maybe(timings, "framing"):
+        framed = framing(readout_doc, tuple(results))
+    model = default_model()
+    matcher = model.fitted_on + (f"; in-domain: {model.domain.fitted_on}" if model.domain else "")
     return Comparison(
-        readout=readout_doc, accounts=tuple(results), settings=config, claim_groups=groups
+        readout=readout_doc, accounts=tuple(results), settings=config, claim_groups=groups,
+        framing=framed, matcher=matcher,
     )
 
 

@@ -14,7 +14,6 @@ from datetime import datetime, timezone
 from typing import Any
 
 from readout_compare import __version__
-from readout_compare.framing import framing
 from readout_compare.model import (
     AccountComparison,
     Comparison,
@@ -22,7 +21,6 @@ from readout_compare.model import (
     Match,
     Quote,
 )
-from readout_compare.similarity import default_model
 
 # 1: first release. 2: role "lead-in"; "context" on every sentence (a list item's lead-in);
 #    "text" may hold the line breaks of a hard-wrapped input.
@@ -45,7 +43,7 @@ def report_dict(comparison: Comparison, *, generated: datetime | None = None) ->
         "generated": generated.replace(microsecond=0).isoformat(),
         "settings": {
             **asdict(comparison.settings),
-            "model": default_model().fitted_on,
+            "model": comparison.matcher,
         },
         "readout": {
             "id": comparison.readout.id,
@@ -74,7 +72,7 @@ def report_dict(comparison: Comparison, *, generated: datetime | None = None) ->
                 "readout_verbs": [asdict(v) for v in f.readout_verbs],
                 "accounts": {aid: [asdict(v) for v in vs] for aid, vs in f.account_verbs.items()},
             }
-            for f in framing(comparison.readout, comparison.accounts)
+            for f in comparison.framing
         ],
         "symmetric": _symmetric(comparison) if comparison.settings.symmetric else None,
         "summary": _overall(comparison, accounts),

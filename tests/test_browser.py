@@ -15,8 +15,7 @@ from pathlib import Path
 import pytest
 
 from readout_compare import compare
-from readout_compare.load import LoadedText
-from readout_compare.model import Source
+from readout_compare.model import LoadedText, Source
 from readout_compare.render import renderer
 from readout_compare.report import report_dict
 

@@ -104,3 +104,24 @@ def test_matrix_with_ten_accounts_renders(case_texts):
     assert html.count('class="acc-col"') == 20  # matrix and framing headers
     md = renderer("md")(report)
     assert "| `r-3`" in md
+
+
+def test_framing_is_part_of_the_comparison_library_users_get(case_comparison):
+    framed = {f.readout_sentence: f for f in case_comparison.framing}
+    post = case_comparison.accounts[0].document.id
+    assert [v.word for v in framed["r-3"].readout_verbs] == ["underscored"]
+    assert "underscored" in [v.word for v in framed["r-3"].account_verbs[post]]
+
+
+def test_the_report_reads_only_the_comparison():
+    """report.py turns a Comparison into a dictionary; analysis (framing) and the matcher stay
+    in the pipeline."""
+    import ast
+    from pathlib import Path
+
+    import readout_compare.report as report
+
+    tree = ast.parse(Path(report.__file__).read_text(encoding="utf-8"))
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert not imported & {"readout_compare.framing", "readout_compare.similarity",
+                           "readout_compare.align"}
