@@ -23,6 +23,7 @@ def claim_groups(
     if len(accounts) < 2:
         return ()
     model = default_model()
+    order = {acc.document.id: k for k, acc in enumerate(accounts)}  # accounts in given order
     claims: list[tuple[str, AccountSentence]] = [
         (acc.document.id, s)
         for acc in accounts
@@ -66,7 +67,7 @@ def claim_groups(
         members.setdefault(find(i), []).append(i)
     groups: list[ClaimGroup] = []
     for idx in sorted(members.values(), key=lambda m: min(m)):
-        owners = sorted({claims[i][0] for i in idx}, key=_account_order)
+        owners = sorted({claims[i][0] for i in idx}, key=order.__getitem__)
         if len(owners) < 2:
             continue
         attributions = []
@@ -83,7 +84,3 @@ def claim_groups(
             )
         )
     return tuple(groups)
-
-
-def _account_order(doc_id: str) -> int:
-    return int(doc_id.lstrip("a") or 0)

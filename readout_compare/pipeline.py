@@ -68,6 +68,10 @@ def compare(
             ]
         )
     readout_doc, account_docs = documents[0], documents[1:]
+    ids = [d.id for d in documents]
+    if len(set(ids)) != len(ids):
+        # Pre-segmented documents with one id would have their sentences merged.
+        raise ReadoutCompareError(f"documents need distinct ids, got {', '.join(ids)}")
     if not readout_doc.body:
         raise ReadoutCompareError("the readout has no sentences to compare (only headings?)")
     with maybe(timings, "align"):

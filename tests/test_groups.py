@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from readout_compare import compare
 from readout_compare.render import renderer
 from readout_compare.report import report_dict
@@ -125,3 +127,17 @@ def test_the_report_reads_only_the_comparison():
     imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     assert not imported & {"readout_compare.framing", "readout_compare.similarity",
                            "readout_compare.align"}
+
+
+def test_presegmented_documents_with_any_ids(case_texts):
+    from readout_compare.errors import ReadoutCompareError
+    from readout_compare.segment import segment
+
+    readout = segment(case_texts["readout-pentagon"], doc_id="pentagon", label="Pentagon")
+    post = segment(case_texts["account-nypost"], doc_id="post", label="Post")
+    wire = segment(case_texts["account-wire"], doc_id="wire", label="Wire")
+    result = compare(readout, [post, wire])
+    assert [a.document.id for a in result.accounts] == ["post", "wire"]
+    assert any(set(g.accounts) == {"post", "wire"} for g in result.claim_groups)
+    with pytest.raises(ReadoutCompareError, match="distinct ids"):
+        compare(readout, [post, post])
