@@ -10,31 +10,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from pathlib import Path
 from typing import Any
 
-import jinja2
 from markupsafe import Markup
 
-_PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-# An editable install does not apply hatch's force-include; fall back to the repository's folder.
-_REPO_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
-
-
-def environment(*, autoescape: bool = True) -> jinja2.Environment:
-    """The jinja2 environment over the report templates."""
-    folders = [str(p) for p in (_PACKAGE_TEMPLATES, _REPO_TEMPLATES) if p.is_dir()]
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(folders),
-        autoescape=autoescape,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["pct"] = lambda x: f"{round(100 * x)}%"
-    env.filters["label"] = lambda s: (s or "").replace("_", " ")
-    return env
+from readout_compare.render.templates import _PACKAGE_TEMPLATES, environment  # noqa: F401
 
 
 def render(report: dict[str, Any]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from readout_compare.render.html import environment
+from readout_compare.render.templates import environment
 
 
 def render(report: dict[str, Any]) -> str:

@@ -1,0 +1,62 @@
+"""The pipeline reads in one direction: each step imports only the shared modules (the data
+types, the lexicon, text normalisation, errors, timing) and the steps before it; renderers
+import only their templates' loader."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "readout_compare"
+
+SHARED = {"errors", "model", "normalize", "lexicon", "timing", "__version__"}
+# The steps, in the order data flows through them.
+STEPS = [
+    {"fetch", "extract", "load"},
+    {"layout", "furniture", "segment"},
+    {"evidence", "similarity", "diff", "align"},
+    {"attribution", "quotes", "divergence", "classify"},
+    {"groups", "framing"},
+    {"pipeline"},
+    {"report"},
+]
+RENDER_ALLOWED = {"render.templates"}
+
+
+def imports_of(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("readout_compare"):
+            module = node.module.removeprefix("readout_compare").lstrip(".")
+            if module:
+                found.add(module)
+            else:  # from readout_compare import lexicon, quotes
+                found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(a.name.removeprefix("readout_compare.") for a in node.names
+                         if a.name.startswith("readout_compare."))
+    return found
+
+
+def test_each_step_imports_only_shared_modules_and_earlier_steps():
+    allowed = set(SHARED)
+    problems = []
+    for step in STEPS:
+        for name in sorted(step):
+            bad = imports_of(PACKAGE / f"{name}.py") - allowed - step
+            if bad:
+                problems.append(f"{name} imports {sorted(bad)}")
+        allowed |= step
+    for name in sorted(SHARED - {"__version__"}):
+        bad = imports_of(PACKAGE / f"{name}.py") - SHARED
+        if bad:
+            problems.append(f"{name} (shared) imports {sorted(bad)}")
+    assert problems == []
+
+
+def test_renderers_import_only_their_templates():
+    for path in sorted((PACKAGE / "render").glob("*.py")):
+        bad = {m for m in imports_of(path) if m not in RENDER_ALLOWED and m != "render"}
+        bad -= {"render.html", "render.json", "render.markdown"} if path.name == "__init__.py" else set()
+        assert bad == set(), f"{path.name} imports {sorted(bad)}"
