@@ -275,14 +275,14 @@ def score_pairs(
     )
     spread = spread or {}
     return [
-        _evidence(r_sent, a_sent, r, a, float(score), run, fragment, spread)
-        for (r_sent, a_sent, r, a), score, (run, fragment) in zip(items, scores, runs)
+        _evidence(r_sent, a_sent, r, a, float(score), fragment, spread)
+        for (r_sent, a_sent, r, a), score, (_, fragment) in zip(items, scores, runs)
     ]
 
 
 def _evidence(
-    r_sent: Sentence, a_sent: Sentence, r: Profile, a: Profile, score: float, run: int,
-    fragment: int, spread: dict[str, int],
+    r_sent: Sentence, a_sent: Sentence, r: Profile, a: Profile, score: float, fragment: int,
+    spread: dict[str, int],
 ) -> Pair:
     # Readout words inside runs of VERBATIM_MIN_RUN+ words that the account shares.
     if len(r.words) < VERBATIM_MIN_RUN:
@@ -378,6 +378,11 @@ def domain_features(pair: Pair) -> list[float]:
 # whose "paraphrase" means the same claim both ways (docs/accuracy.md).
 FULL_RECALL = 0.6
 FULL_PRECISION = 0.6
+# A paraphrase of part of a readout sentence: this share of the account sentence's content
+# words from it, at this share of the paraphrase threshold (the wire's "emphasized the
+# importance of Mexico's armed forces continuing to disrupt cartel activity", docs/alignment.md).
+PART_ACCOUNT_COVERAGE = 0.75
+PART_SCORE_SHARE = 0.5
 # A clause of the readout sentence of which the account carries less than this share is left
 # out, and the report is partial.
 CLAUSE_MISSING = 0.34
@@ -463,7 +468,8 @@ def _decide(pair: Pair, settings: Settings, model: Model) -> Decision | None:
         # A quoted or copied fragment: a run of several content words, not just names.
         return Decision("partial", "claim", max(pair.score, p_domain),
                         (f"a shared run of {pair.fragment} content words",))
-    if pair.account_coverage >= 0.75 and pair.score >= threshold / 2:
+    if (pair.account_coverage >= PART_ACCOUNT_COVERAGE
+            and pair.score >= PART_SCORE_SHARE * threshold):
         # Most of what the account sentence says comes from this readout sentence, which
         # says more: a paraphrase of part of it.
         return Decision("partial", "claim", max(pair.score, p_domain),

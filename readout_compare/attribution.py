@@ -191,8 +191,9 @@ def person_name(source: str) -> str | None:
     return None
 
 
-def attribute_quote(text: str, sentence: Sentence, q_start: int, q_end: int) -> Attribution | None:
-    """The attribution of the quotation at text[q_start:q_end] within its sentence: the nearest
+def attribute_quote(sentence: Sentence, q_start: int, q_end: int) -> Attribution | None:
+    """The attribution of the quotation at q_start:q_end (offsets into the account's text)
+    within its sentence: the nearest
     attribution after the quote ("...," the readout continued), else the nearest before it.
     When another source in the sentence reports the speaker's words ("Xinhua said Xi told …";
     "Lavrov stressed …, the ministry said"), the speaker is given as that source reports him."""

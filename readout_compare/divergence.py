@@ -36,13 +36,18 @@ from readout_compare.lexicon import (
 from readout_compare.model import DiffOp, Divergence, Document, Match, Quote
 from readout_compare.normalize import STOPWORDS, WORD, normalize
 
+# A match that reproduces the whole readout sentence (every word in shared runs).
+WHOLE = 0.999
+# A negation counts in a replaced stretch of this many words at most (both sides), and as a
+# word or two added or left out: a longer stretch is a rewrite, not a denial.
+NEGATION_SPAN = 12
+NEGATION_WORDS = 2
 # Two names this alike (rapidfuzz ratio, 0-100) are one name spelled two ways.
 NAME_VARIANT = 80
 
 
 def find_divergences(
     readout: Document,
-    account: Document,
     matches: dict[str, tuple[Match, ...]],
     quotes: tuple[Quote, ...],
 ) -> dict[str, tuple[Divergence, ...]]:
@@ -52,7 +57,7 @@ def find_divergences(
     today = _DAYS[day.weekday()] if day else None
     for sid, found in matches.items():
         claims = [m for m in found if m.basis == "claim"]  # an event mention reports no words
-        whole = [m for m in claims if m.kind == "verbatim" and m.readout_coverage >= 0.999]
+        whole = [m for m in claims if m.kind == "verbatim" and m.readout_coverage >= WHOLE]
         if whole:
             # It reproduces a readout sentence whole: that is what it reports (words it adds,
             # a "not", a hedge, are read from that pair), and its likeness to other readout
@@ -160,7 +165,8 @@ def pair_divergences(
         if hedge:
             add("number", hedge)
         r_neg, a_neg = _negations(r_words), _negations(a_words)
-        short = len(r_words) + len(a_words) <= (12 if tag == "replace" else 2)
+        short = len(r_words) + len(a_words) <= (NEGATION_SPAN if tag == "replace"
+                                                 else NEGATION_WORDS)
         if r_neg != a_neg and short:
             add("negation", "negated in the account only" if a_neg > r_neg else
                 "negated in the readout only")

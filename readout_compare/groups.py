@@ -9,7 +9,7 @@ accounts are kept (a claim that travels).
 from __future__ import annotations
 
 from readout_compare.align import score_pair
-from readout_compare.model import AccountComparison, AccountSentence, ClaimGroup, Settings
+from readout_compare.model import AccountComparison, AccountSentence, ClaimGroup
 from readout_compare.similarity import default_model, profile, stem
 
 CLAIM_MIN_STEMS = 3
@@ -17,7 +17,7 @@ CLAIM_MIN_OVERLAP = 0.25
 
 
 def claim_groups(
-    accounts: tuple[AccountComparison, ...], settings: Settings
+    accounts: tuple[AccountComparison, ...],
 ) -> tuple[ClaimGroup, ...]:
     """Groups of claims not in the readout that appear in two or more accounts."""
     if len(accounts) < 2:

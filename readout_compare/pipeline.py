@@ -83,7 +83,7 @@ def compare(
         for doc in account_docs
     ]
     with maybe(timings, "classify"):
-        groups = claim_groups(tuple(results), config)
+        groups = claim_groups(tuple(results))
     with maybe(timings, "framing"):
         framed = framing(readout_doc, tuple(results))
     model = default_model()
@@ -139,7 +139,7 @@ def compare_account(
         found_quotes = quotes.find_quotes(readout, account)
         matches = with_quotes(readout, account, matches, found_quotes)
         attributions = attribution.attribute_sentences(account, readout)
-        divergences = divergence.find_divergences(readout, account, matches, found_quotes)
+        divergences = divergence.find_divergences(readout, matches, found_quotes)
         sentences = classify_sentences(account, matches, divergences, attributions)
         coverage = readout_coverage(readout, sentences)
     return AccountComparison(

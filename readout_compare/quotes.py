@@ -37,6 +37,8 @@ _ELLIPSIS = re.compile(r"\u2026|\.\s?\.\s?\.")
 _BRACKETED = re.compile(r"\[[^\]]*\]")
 # Share of the quote's words found in one readout passage for an "altered" verdict.
 ALTERED_MIN_SHARE = 0.6
+# Share of the quote's words found in the readout, from places not together, for "stitched".
+STITCHED_MIN_SHARE = 0.9
 # Past this many readout words, a quote is looked for only near the sentences that share its
 # rarer words (performance.md).
 LONG_READOUT_WORDS = 5000
@@ -68,7 +70,7 @@ def find_quotes(readout: Document, account: Document) -> tuple[Quote, ...]:
             continue
         kind = quote_kind(span.text, account.text, span.start)
         qid = f"{account.id}-q{len(out) + 1}"
-        attribution = attribute_quote(account.text, sentence, span.start - 1, span.end + 1)
+        attribution = attribute_quote(sentence, span.start - 1, span.end + 1)
         if attribution is not None:
             k = position[sentence.id]
             attribution = resolve_pronoun(attribution, account.sentences[max(k - 3, 0) : k])
@@ -296,7 +298,7 @@ class _ReadoutWords:
             _, b, size = pieces[0]
             return ("verbatim", *self._span(b, b + size), 1.0)
         share = sum(size for _, _, size in pieces) / len(q)
-        if pieces and share >= 0.9 and len(q) >= 3:
+        if pieces and share >= STITCHED_MIN_SHARE and len(q) >= 3:
             ordered = sorted(pieces)  # in the quote's order
             adjacent = all(
                 b2 == b1 + s1 for (_, b1, s1), (_, b2, _) in zip(ordered, ordered[1:])

@@ -17,7 +17,6 @@ from readout_compare import __version__
 from readout_compare.model import (
     AccountComparison,
     Comparison,
-    Document,
     Match,
     Quote,
 )
@@ -36,7 +35,7 @@ DIVERGENCE_TYPES = ("number", "date", "negation", "modality", "reporting_verb", 
 def report_dict(comparison: Comparison, *, generated: datetime | None = None) -> dict[str, Any]:
     """Everything a renderer needs, as plain data."""
     generated = generated or datetime.now(timezone.utc)
-    accounts = [_account(comparison.readout, a) for a in comparison.accounts]
+    accounts = [_account(a) for a in comparison.accounts]
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "readout-compare", "version": __version__},
@@ -79,7 +78,7 @@ def report_dict(comparison: Comparison, *, generated: datetime | None = None) ->
     }
 
 
-def _account(readout: Document, acc: AccountComparison) -> dict[str, Any]:
+def _account(acc: AccountComparison) -> dict[str, Any]:
     doc = acc.document
     sentences = []
     for s in acc.sentences:

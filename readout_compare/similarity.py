@@ -290,9 +290,6 @@ class Model:
     # The in-domain decision over align.DOMAIN_FEATURES (bench/calibrate.py --domain).
     domain: Linear | None = None
 
-    def probability(self, feats: list[float]) -> float:
-        return float(self.probabilities([feats])[0])
-
     def probabilities(self, rows: list[list[float]]) -> np.ndarray:
         """Probabilities for many feature rows at once."""
         x = np.asarray(rows, dtype=np.float64).reshape(len(rows), len(self.names))
