@@ -57,8 +57,8 @@ def main() -> None:
 )
 @click.option(
     "-f", "--format", "fmt", type=click.Choice(["html", "json", "md"]),
-    help="Report format. Default: from the output's suffix, else html for files and md for "
-    "standard output.",
+    help="Report format. Default: from the output's suffix (.html, .json, .md; another suffix "
+    "is an error), md for standard output.",
 )
 @click.option(
     "--label", "labels", multiple=True, metavar="NAME",

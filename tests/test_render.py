@@ -116,3 +116,21 @@ def test_hostile_input_is_inert():
     assert json.loads(embedded)["accounts"][0]["label"] == f"<i>{HOSTILE}</i>"
     md = renderer("md")(report)
     assert not re.search(r"(?<!\\)<(script|img|b|i)\b", md), "markup in Markdown is escaped"
+
+
+def test_markdown_names_accounts_by_label_and_opens_a_symmetric_report_with_both_sides(case_texts):
+    from readout_compare import compare
+
+    both = compare(case_texts["readout-pentagon"],
+                   [case_texts["account-nypost"], case_texts["account-wire"]],
+                   labels=["New York Post", "Wire"])
+    md = renderer("md")(report_dict(both))
+    group_lines = [line for line in md.splitlines() if line.startswith("- **g")]
+    assert group_lines and all("in New York Post, Wire" in line for line in group_lines[:1])
+    symmetric = compare(case_texts["readout-pentagon"], [case_texts["account-wire"]],
+                        labels=["Wire"], symmetric=True)
+    md = renderer("md")(report_dict(symmetric))
+    sections = [line for line in md.splitlines() if line.startswith("## ")]
+    assert sections[0] == "## Two documents, neither the reference"
+    assert "not in the readout" in renderer("html")(report_dict(both))
+    assert "from elsewhere" not in renderer("html")(report_dict(both))

@@ -126,7 +126,7 @@ def description(report: dict[str, Any]) -> str:
         q = sm["quotes"]
         parts.append(
             f"{acc['label']}: {sm['headline']}; quotes {q['verbatim']} verbatim, "
-            f"{q['altered'] + q['stitched']} altered, {q['not_in_readout']} from elsewhere"
+            f"{q['altered'] + q['stitched']} altered, {q['not_in_readout']} not in the readout"
         )
     return " | ".join(parts)
 
