@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import fields, replace
+from dataclasses import replace
 
 from readout_compare import attribution, divergence, quotes
 from readout_compare.align import AlignStats, align, with_quotes
@@ -39,19 +39,23 @@ def compare(
     *,
     labels: Sequence[str | None] | None = None,
     readout_label: str | None = None,
+    threshold: float | None = None,
+    partial_min_words: int = 4,
+    symmetric: bool = False,
     stats: AlignStats | None = None,
     timings: Timings | None = None,
-    **settings: object,
 ) -> Comparison:
     """Compare one or more accounts with the readout.
 
     ``labels`` name the accounts and ``readout_label`` the readout in the report (default: the
-    title found in the input, else "Account N" and "Readout"). ``settings`` are the fields of
-    :class:`~readout_compare.model.Settings` (``threshold``, ``partial_min_words``,
-    ``symmetric``); unknown names raise :class:`ReadoutCompareError`. ``stats`` and
+    title found in the input, else "Account N" and "Readout"); the command line's ``--label``
+    names the readout first, then the accounts. ``threshold``, ``partial_min_words`` and
+    ``symmetric`` are the fields of :class:`~readout_compare.model.Settings` (see there and
+    docs/pipeline.md); a value out of range raises :class:`ReadoutCompareError`. ``stats`` and
     ``timings``, when given, collect the work done and the time per stage.
     """
-    config = make_settings(**settings)
+    config = make_settings(threshold=threshold, partial_min_words=partial_min_words,
+                           symmetric=symmetric)
     if isinstance(accounts, (str, LoadedText, Document)):
         accounts = [accounts]
     if not accounts:
@@ -147,12 +151,12 @@ def compare_account(
     )
 
 
-def make_settings(**settings: object) -> Settings:
-    known = {f.name for f in fields(Settings)}
-    unknown = sorted(set(settings) - known)
-    if unknown:
-        raise ReadoutCompareError(f"unknown setting(s): {', '.join(unknown)}")
-    config = Settings(**settings)  # type: ignore[arg-type]
+def make_settings(
+    *, threshold: float | None = None, partial_min_words: int = 4, symmetric: bool = False
+) -> Settings:
+    """The settings with their defaults filled in and checked."""
+    config = Settings(threshold=threshold, partial_min_words=partial_min_words,
+                      symmetric=symmetric)
     threshold = config.threshold if config.threshold is not None else default_model().threshold
     if not 0.0 < threshold < 1.0:
         raise ReadoutCompareError(f"threshold must be between 0 and 1, not {threshold}")

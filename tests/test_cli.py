@@ -111,3 +111,15 @@ def test_python_dash_m_works_like_the_command():
     r = subprocess.run([sys.executable, "-m", "readout_compare", "compare", "nope.txt", POST],
                        capture_output=True, text=True, check=False)
     assert r.returncode == 1 and r.stderr.strip() == "Error: nope.txt: no such file"
+
+
+def test_library_settings_are_typed_keywords():
+    from readout_compare import compare
+    from readout_compare.errors import ReadoutCompareError
+
+    with pytest.raises(TypeError):
+        compare("The Secretary met the Minister.", "The Secretary met the Minister.",
+                treshold=0.5)  # a misspelt setting is not silently ignored
+    with pytest.raises(ReadoutCompareError, match="threshold"):
+        compare("The Secretary met the Minister.", "The Secretary met the Minister.",
+                threshold=1.5)
