@@ -378,11 +378,6 @@ def domain_features(pair: Pair) -> list[float]:
 # whose "paraphrase" means the same claim both ways (docs/accuracy.md).
 FULL_RECALL = 0.6
 FULL_PRECISION = 0.6
-# A paraphrase of part of a readout sentence: this share of the account sentence's content
-# words from it, at this share of the paraphrase threshold (the wire's "emphasized the
-# importance of Mexico's armed forces continuing to disrupt cartel activity", docs/alignment.md).
-PART_ACCOUNT_COVERAGE = 0.75
-PART_SCORE_SHARE = 0.5
 # A clause of the readout sentence of which the account carries less than this share is left
 # out, and the report is partial.
 CLAUSE_MISSING = 0.34
@@ -468,13 +463,6 @@ def _decide(pair: Pair, settings: Settings, model: Model) -> Decision | None:
         # A quoted or copied fragment: a run of several content words, not just names.
         return Decision("partial", "claim", max(pair.score, p_domain),
                         (f"a shared run of {pair.fragment} content words",))
-    if (pair.account_coverage >= PART_ACCOUNT_COVERAGE
-            and pair.score >= PART_SCORE_SHARE * threshold):
-        # Most of what the account sentence says comes from this readout sentence, which
-        # says more: a paraphrase of part of it.
-        return Decision("partial", "claim", max(pair.score, p_domain),
-                        (f"{pair.account_coverage:.0%} of the account sentence's words from "
-                         "the readout sentence", *keyed))
     if pair.event is not None:
         basis: MatchBasis = "claim" if o.unmatched_claims <= EVENT_CLAIM_EXTRA else "event"
         return Decision("partial", basis, max(p_domain, 0.5),

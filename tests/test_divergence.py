@@ -259,3 +259,22 @@ def test_unrelated_word_spans_are_no_entity_swap():
          "transition of the African Union mission in Somalia."],
     ).accounts[0]
     assert all(d.type != "entity" for s in acc.sentences for d in s.divergences)
+
+
+def test_a_long_rewrite_that_contains_not_is_no_negation():
+    from readout_compare.divergence import pair_divergences
+
+    diff = (
+        ("equal", "The Secretary said the plan ", "The Secretary said the plan "),
+        ("replace", "was useful and ready ",
+         "which critics say does not go far enough and was drafted in haste by two offices "),
+        ("equal", "should be adopted.", "should be adopted."),
+    )
+    assert [d.type for d in pair_divergences(diff, "r-1")] == []
+
+
+def test_a_sentences_first_word_is_no_name():
+    assert divergences(
+        "Officials discussed trade and energy in Ottawa on Monday with the Canadian delegation.",
+        "Delegates discussed trade and energy in Ottawa on Monday with the Canadian delegation.",
+    ) == []

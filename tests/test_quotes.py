@@ -110,3 +110,20 @@ def test_quote_from_elsewhere_keeps_its_attribution():
 def test_scare_quote_is_checked_against_the_readout():
     got = verdicts("Critics called the talks “border security” theatre.")
     assert got == [("border security", "scare", "verbatim", "r-1")]
+
+
+def test_a_short_altered_quotation_is_altered():
+    """Not only a long quotation: four words with one changed are an altered quotation."""
+    account = "The readout said the leaders sought “closer cooperation on border” issues."
+    readout = "The leaders sought continued cooperation on border issues with Mexico."
+    (q,) = compare(readout, [account]).accounts[0].quotes
+    assert q.fidelity == "altered"
+
+
+def test_a_plural_possessive_inside_single_quotes_is_an_apostrophe():
+    account = ("The minister said the talks had been ‘useful for both countries’ officials’ "
+               "understanding of the issues’, according to the ministry.")
+    quotes = compare(READOUT, [account]).accounts[0].quotes
+    assert [q.text for q in quotes] == [
+        "useful for both countries’ officials’ understanding of the issues"
+    ]
