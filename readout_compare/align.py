@@ -440,7 +440,6 @@ def _decide(pair: Pair, settings: Settings, model: Model) -> Decision | None:
     in_domain = (domain is not None and p_domain >= domain_threshold
                  and pair.overlap.shared_claims >= 1)
     o = pair.overlap
-    keyed = _keyed_evidence(pair)
     if pair.readout_coverage >= VERBATIM_COVERAGE:
         return Decision(
             "verbatim", "claim", max(pair.readout_coverage, pair.score, p_domain),
@@ -451,13 +450,13 @@ def _decide(pair: Pair, settings: Settings, model: Model) -> Decision | None:
     if pair.score >= threshold and pair.fragment >= 1:
         kind: MatchKind = "partial" if missing else "paraphrase"
         return Decision(kind, "claim", max(pair.score, p_domain),
-                        (f"paraphrase model {pair.score:.2f}", *keyed),
+                        (f"paraphrase model {pair.score:.2f}", *_keyed_evidence(pair)),
                         pair.part_text if missing else None)
     if in_domain:
         whole = o.recall >= FULL_RECALL and o.precision >= FULL_PRECISION and not missing
         kind = "paraphrase" if whole else "partial"
         part = pair.part_text if kind == "partial" else None
-        return Decision(kind, "claim", p_domain, (f"in-domain model {p_domain:.2f}", *keyed),
+        return Decision(kind, "claim", p_domain, (f"in-domain model {p_domain:.2f}", *_keyed_evidence(pair)),
                         part)
     if pair.fragment >= settings.partial_min_words:
         # A quoted or copied fragment: a run of several content words, not just names.

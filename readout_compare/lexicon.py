@@ -131,7 +131,7 @@ TITLES = frozenset(
 )
 # Words that name the event a readout reports (a call, a meeting, a visit).
 EVENT_WORDS = {
-    "call": "call", "calls": "call", "called": None, "phone": "call", "telephone": "call",
+    "call": "call", "calls": "call", "phone": "call", "telephone": "call",
     "phoned": "call", "spoke": "call", "speak": "call", "talked": "call",
     "conversation": "call", "met": "meeting", "meet": "meeting", "meeting": "meeting",
     "meetings": "meeting", "hosted": "meeting", "hosts": "meeting", "host": "meeting",
