@@ -1,17 +1,17 @@
 """The command line: a thin layer over :func:`readout_compare.compare` and the renderers.
 
 Exit status: 0 on success, 1 on bad input (one line on stderr, never a traceback), 2 on usage
-errors (click's own). A report file is written whole or not at all.
+errors (click's own), 130 on Ctrl-C, 128 + the signal's number on SIGTERM and SIGHUP. A report
+file is written whole or not at all (see :mod:`readout_compare.output`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
-import os
-import sys
-import tempfile
-from collections.abc import Callable
+import math
+import signal
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -19,6 +19,7 @@ import click
 
 from readout_compare import __version__
 from readout_compare.errors import ReadoutCompareError
+from readout_compare.normalize import clean_label
 from readout_compare.timing import Timings
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -26,20 +27,81 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 SUFFIXES = {".html": "html", ".htm": "html", ".json": "json", ".md": "md", ".markdown": "md"}
 
 
+MAX_TIMEOUT = 3600.0  # seconds; more is a typo, and an infinite wait is never wanted
+
+
+class Interrupted(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind (removing any temporary file) and exit 128 + signal."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
 def friendly_errors(func: F) -> F:
-    """Turn the tool's exception (and I/O trouble) into a one-line message and exit status 1."""
+    """Turn the tool's exception (and I/O trouble) into a one-line message and exit status 1;
+    Ctrl-C into exit status 130, SIGTERM and SIGHUP into 128 + the signal's number."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            with _signals_as_exceptions():
+                return func(*args, **kwargs)
         except ReadoutCompareError as exc:
-            raise click.ClickException(str(exc)) from None
+            raise click.ClickException(clean_label(str(exc))) from None
         except OSError as exc:
             where = f"{exc.filename}: " if exc.filename else ""
-            raise click.ClickException(f"{where}{exc.strerror or exc}") from None
+            raise click.ClickException(clean_label(f"{where}{exc.strerror or exc}")) from None
+        except KeyboardInterrupt:
+            click.echo("readout-compare: interrupted", err=True)
+            raise click.exceptions.Exit(130) from None
+        except Interrupted as exc:
+            raise click.exceptions.Exit(128 + exc.signum) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+@contextlib.contextmanager
+def _signals_as_exceptions() -> Iterator[None]:
+    """While the command runs, SIGTERM and SIGHUP unwind the stack like Ctrl-C does."""
+    def handler(signum: int, frame: Any) -> None:
+        raise Interrupted(signum)
+
+    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    previous = {}
+    try:
+        for signum in wanted:
+            previous[signum] = signal.signal(signum, handler)
+    except ValueError:  # not the main thread (an embedding application): leave signals alone
+        pass
+    try:
+        yield
+    finally:
+        for signum, old in previous.items():
+            signal.signal(signum, old)
+
+
+class FiniteFloat(click.ParamType):
+    """A float in an open or closed range that is never nan or infinite (a usage error)."""
+
+    name = "float"
+
+    def __init__(self, low: float, high: float, *, open_low: bool = True,
+                 open_high: bool = True) -> None:
+        self.low, self.high, self.open_low, self.open_high = low, high, open_low, open_high
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> float:
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not a number", param, ctx)
+        low_ok = number > self.low if self.open_low else number >= self.low
+        high_ok = number < self.high if self.open_high else number <= self.high
+        if not math.isfinite(number) or not (low_ok and high_ok):
+            left = "(" if self.open_low else "["
+            right = ")" if self.open_high else "]"
+            self.fail(f"{value!r} is not in {left}{self.low:g}, {self.high:g}{right}", param, ctx)
+        return number
 
 
 @click.group(context_settings=CONTEXT)
@@ -66,7 +128,7 @@ def main() -> None:
     "Repeat for each input you want to name.",
 )
 @click.option(
-    "--threshold", type=click.FloatRange(0, 1, min_open=True, max_open=True), default=None,
+    "--threshold", type=FiniteFloat(0, 1), default=None,
     help="Least calibrated score (probability, 0-1) for a match by the paraphrase model or "
     "the in-domain model. Default: the threshold fitted with each model.",
 )
@@ -81,8 +143,15 @@ def main() -> None:
     "each side's sentences are shared, changed, or only on that side.",
 )
 @click.option(
-    "--timeout", type=click.FloatRange(min=0, min_open=True), default=20.0, show_default=True,
-    help="Seconds to wait for a URL's server, per connection and per read.",
+    "--timeout", type=FiniteFloat(0, MAX_TIMEOUT, open_high=False), default=20.0,
+    show_default=True,
+    help="Seconds to wait for a URL's server, per connection and per read; a whole download "
+    "may take at most four times this.",
+)
+@click.option(
+    "--full-paths", is_flag=True,
+    help="Show each input file's full path in the report's sources (by default only the file "
+    "name, since a shared report would show your folders).",
 )
 @click.option(
     "--timings", is_flag=True,
@@ -100,6 +169,7 @@ def compare(
     partial_min_words: int,
     symmetric: bool,
     timeout: float,
+    full_paths: bool,
     timings: bool,
 ) -> None:
     """Compare READOUT with one or more ACCOUNTs.
@@ -117,6 +187,7 @@ def compare(
       readout-compare compare readout.txt a.txt b.txt -f json > report.json
     """
     from readout_compare.load import load
+    from readout_compare.output import write_report
     from readout_compare.pipeline import compare as run_compare
     from readout_compare.render import renderer
     from readout_compare.report import report_dict
@@ -126,12 +197,19 @@ def compare(
         raise click.UsageError("--symmetric compares exactly two documents")
     if sum(1 for name in inputs if name == "-") > 1:
         raise click.UsageError("only one input can be read from standard input (-)")
+    if len(labels) > len(inputs):
+        raise click.UsageError(
+            f"{len(labels)} --label options for {len(inputs)} inputs; give at most one per input"
+        )
     fmt = fmt or _format_for(output)
     clock = Timings()
     with clock.stage("load"):
         loaded = [load(name, timeout=timeout) for name in inputs]
     names = [labels[i] if i < len(labels) else None for i in range(len(inputs))]
-    names = [n or _default_label(item, name) for n, item, name in zip(names, loaded, inputs)]
+    names = [
+        clean_label(n or "") or _default_label(item, name)
+        for n, item, name in zip(names, loaded, inputs)
+    ]
     comparison = run_compare(
         loaded[0],
         loaded[1:],
@@ -140,11 +218,12 @@ def compare(
         threshold=threshold,
         partial_min_words=partial_min_words,
         symmetric=symmetric,
+        full_paths=full_paths,
         timings=clock,
     )
     with clock.stage("render"):
         text = renderer(fmt)(report_dict(comparison))
-        write_atomically(output, text)
+        write_report(output, text)
     if timings:
         click.echo(f"timings: {clock.line()}", err=True)
 
@@ -163,27 +242,4 @@ def _format_for(output: str) -> str:
 def _default_label(item: Any, name: str) -> str:
     if item.source.title:
         return str(item.source.title)
-    return "standard input" if name == "-" else Path(name).name
-
-
-def write_atomically(output: str, text: str) -> None:
-    """Write the whole report, or nothing: a temporary file beside the target, then a rename."""
-    if output == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    target = Path(output)
-    if target.is_dir():
-        raise ReadoutCompareError(f"{output}: is a directory")
-    if not target.parent.exists():
-        raise ReadoutCompareError(f"{output}: folder {str(target.parent)!r} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    return "standard input" if name == "-" else clean_label(Path(name).name)

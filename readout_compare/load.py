@@ -15,15 +15,17 @@ import sys
 import unicodedata
 from dataclasses import replace
 from pathlib import Path
+from typing import BinaryIO
 
 from readout_compare.errors import ReadoutCompareError
 from readout_compare.model import LoadedText, Source
+from readout_compare.normalize import clean_label, clean_text
 
-MAX_BYTES = 50 * 1024 * 1024
+MAX_BYTES = 50 * 1024 * 1024  # what is read from any input, before extraction
+# The most text one input may hold after extraction: a 5-million-character account takes about
+# 45 s and 1.1 GB on two cores (docs/performance.md); ten times that does not finish.
+MAX_TEXT_CHARS = 5_000_000
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-
-# C0/C1 control characters other than tab and newline never belong in a report.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe]")
 
 
 def load(name: str, *, stdin: bytes | None = None, timeout: float | None = None) -> LoadedText:
@@ -31,7 +33,9 @@ def load(name: str, *, stdin: bytes | None = None, timeout: float | None = None)
     from readout_compare.fetch import fetch, is_url
 
     if name == "-":
-        data = stdin if stdin is not None else sys.stdin.buffer.read()
+        data = stdin if stdin is not None else _read_capped(sys.stdin.buffer, "standard input")
+        if len(data) > MAX_BYTES:
+            raise ReadoutCompareError(f"standard input: {_over_limit()}")
         return load_bytes(data, Source(path="-"), name="standard input")
     if is_url(name):
         got = fetch(name, timeout=timeout)
@@ -39,23 +43,32 @@ def load(name: str, *, stdin: bytes | None = None, timeout: float | None = None)
                         content_type=got.content_type)
         return load_bytes(got.data, source, name=name, content_type=got.content_type,
                           charset=got.charset)
+    shown = clean_label(name)
     path = Path(name)
-    if path.is_dir():
-        raise ReadoutCompareError(f"{name}: is a directory, not a file")
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ReadoutCompareError(
-                f"{name}: file is {size / 1e6:.0f} MB; the limit is {MAX_BYTES // 2**20} MiB"
-            )
-        data = path.read_bytes()
+        if path.is_dir():
+            raise ReadoutCompareError(f"{shown}: is a directory, not a file")
+        with open(path, "rb") as fh:  # a regular file, a FIFO or a device: every read capped
+            data = _read_capped(fh, shown)
     except FileNotFoundError:
-        raise ReadoutCompareError(f"{name}: no such file") from None
+        raise ReadoutCompareError(f"{shown}: no such file") from None
     except PermissionError:
-        raise ReadoutCompareError(f"{name}: permission denied") from None
+        raise ReadoutCompareError(f"{shown}: permission denied") from None
     except OSError as exc:
-        raise ReadoutCompareError(f"{name}: cannot read ({exc.strerror or exc})") from None
-    return load_bytes(data, Source(path=str(path)), name=name)
+        raise ReadoutCompareError(f"{shown}: cannot read ({exc.strerror or exc})") from None
+    return load_bytes(data, Source(path=clean_label(str(path))), name=shown)
+
+
+def _read_capped(stream: BinaryIO, name: str) -> bytes:
+    """At most :data:`MAX_BYTES`; one byte more means the input is over the limit."""
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise ReadoutCompareError(f"{name}: {_over_limit()}")
+    return data
+
+
+def _over_limit() -> str:
+    return f"the input is over the limit of {MAX_BYTES // 2**20} MiB"
 
 
 def load_bytes(
@@ -95,30 +108,64 @@ def load_bytes(
     text = clean_text(text)
     if not text.strip():
         raise ReadoutCompareError(f"{name}: no text to compare (the input is empty)")
+    if len(text) > MAX_TEXT_CHARS:
+        raise ReadoutCompareError(
+            f"{name}: the text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}"
+        )
+    source = replace(
+        source,
+        title=clean_label(source.title) or None if source.title else None,
+        site_name=clean_label(source.site_name) or None if source.site_name else None,
+    )
     return LoadedText(text, source)
 
 
 def decode(data: bytes, *, name: str, declared: str | None = None) -> tuple[str, str]:
-    """Decode with a BOM if there is one, as UTF-8 if it is valid, as the declared charset if
-    that works, else by detection (charset-normalizer); repair mojibake (ftfy)."""
+    """Decode text bytes; return the text and a description of the encoding used.
+
+    In order: a byte-order mark (UTF-8, UTF-16, UTF-32); UTF-8 when the bytes are valid UTF-8,
+    or nearly so (a file cut inside its last character, a stray byte or two among many valid
+    UTF-8 characters: the bad bytes become U+FFFD and the description says how many); a declared
+    charset when it decodes cleanly; Windows-1252 when the result reads as Western European
+    text; else whatever charset-normalizer finds. Mojibake from an upstream mistake ("â€™") is
+    then repaired with ftfy.
+    """
     text, encoding = _decode(data, name=name, declared=declared)
     if _looks_binary(text):
         raise ReadoutCompareError(f"{name}: looks like a binary file, not text")
     return fix_mojibake(text), encoding
 
 
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32", "utf-32"),  # before UTF-16's, which it starts with
+    (b"\x00\x00\xfe\xff", "utf-32", "utf-32"),
+    (b"\xff\xfe", "utf-16", "utf-16"),
+    (b"\xfe\xff", "utf-16", "utf-16"),
+)
+# UTF-8 with this many bad bytes at most (and at least as many good multi-byte
+# characters) is taken as damaged UTF-8 rather than as another encoding.
+UTF8_MAX_BAD = 8
+# Windows-1252 is taken without detection when every non-ASCII character it gives is one that
+# Western European text uses, and they are at most this share of the letters (a Cyrillic or
+# Greek single-byte text read as Windows-1252 is nearly all accented Latin letters).
+CP1252_MAX_ACCENTED = 0.3
+_WESTERN = frozenset(
+    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝßàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿŒœŠšŽžŸ"
+    "\u201c\u201d\u2018\u2019\u201e\u201a\u2013\u2014\u2026\u20ac\u00a3\u00a5\u00a2\u00a9"
+    "\u00ae\u2122\u00b0\u00ab\u00bb\u00a1\u00bf\u00a7\u00b7\u2022\u00a0\u00ba\u00aa\u00bd"
+    "\u00bc\u00be\u00b1\u00d7\u00f7\u00b4\u2020\u2021\u2030\u00b5\u00b6"
+)
+
+
 def _decode(data: bytes, *, name: str, declared: str | None) -> tuple[str, str]:
-    for bom, encoding in (
-        (b"\xef\xbb\xbf", "utf-8-sig"),
-        (b"\xff\xfe", "utf-16"),
-        (b"\xfe\xff", "utf-16"),
-    ):
+    for bom, codec, label in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding), encoding.replace("-sig", "")
+                return data.decode(codec), label
             except UnicodeDecodeError:
                 raise ReadoutCompareError(
-                    f"{name}: starts with a {encoding} byte-order mark but is not valid {encoding}"
+                    f"{name}: starts with a {label} byte-order mark but is not valid {label}"
                 ) from None
     if b"\x00" in data[:8192]:
         raise ReadoutCompareError(f"{name}: looks like a binary file, not text")
@@ -126,37 +173,73 @@ def _decode(data: bytes, *, name: str, declared: str | None) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
     if declared and declared.lower().replace("_", "-") not in ("utf-8", "utf8"):
-        try:
-            return data.decode(declared), declared
-        except (UnicodeDecodeError, LookupError):
-            pass
-    # Not UTF-8: let a library made for the job decide, and refuse if it cannot.
+        clean = _decodes_cleanly(data, declared)
+        if clean is not None:
+            return clean, declared.lower()
+    western = _western(data)
+    if western is not None:
+        return western, "cp1252"
+    # Neither: let a library made for the job decide, and refuse if it cannot.
     from charset_normalizer import from_bytes
 
-    results = from_bytes(data)
-    best = results.best()
-    if best is not None:
-        # On short texts several single-byte encodings tie; English news text in a legacy
-        # encoding is overwhelmingly Windows-1252 (a superset of Latin-1), so it wins ties.
-        for preferred in ("cp1252", "latin_1", "iso8859_15"):
-            tie = next(
-                (
-                    m for m in results
-                    if m.encoding == preferred
-                    and m.chaos <= best.chaos
-                    and m.coherence >= best.coherence
-                ),
-                None,
-            )
-            if tie is not None:
-                best = tie
-                break
+    best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise ReadoutCompareError(
             f"{name}: cannot tell the text encoding; save the file as UTF-8 and try again"
         )
     return str(best), best.encoding
+
+
+def _damaged_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few bad bytes: cut inside its last character, or a stray byte or two."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.end == len(data):
+            # Cut inside the last character: drop the partial character.
+            try:
+                text = data[: exc.start].decode("utf-8")
+            except UnicodeDecodeError:
+                text = None
+            if text is not None:
+                return text + "\ufffd", "utf-8 (cut inside its last character)"
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    good = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    if 0 < bad <= UTF8_MAX_BAD and good >= bad:
+        noun = "byte" if bad == 1 else "bytes"
+        return text, f"utf-8 ({bad} invalid {noun} replaced)"
+    return None
+
+
+def _decodes_cleanly(data: bytes, charset: str) -> str | None:
+    """The text in a declared charset if it decodes without error and without C1 controls
+    (which mean the charset was really Windows-1252, or something else)."""
+    try:
+        text = data.decode(charset)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    if any("\x80" <= ch <= "\x9f" for ch in text):
+        return None
+    return text
+
+
+def _western(data: bytes) -> str | None:
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:  # a byte cp1252 leaves undefined
+        return None
+    accented = [ch for ch in text if ord(ch) > 0x7F]
+    if any(ch not in _WESTERN for ch in accented):
+        return None
+    letters = sum(1 for ch in text if ch.isalpha())
+    if sum(1 for ch in accented if ch.isalpha()) > CP1252_MAX_ACCENTED * max(letters, 1):
+        return None
+    return text
 
 
 def fix_mojibake(text: str) -> str:
@@ -206,9 +289,3 @@ def markdown_to_text(text: str) -> str:
     text = re.sub(r"`([^`]*)`", r"\1", text)
     text = re.sub(r"^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$", "", text, flags=re.MULTILINE)  # rules
     return text
-
-
-def clean_text(text: str) -> str:
-    """Unify line ends and drop control characters, so offsets are offsets into clean text."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", text)

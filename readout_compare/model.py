@@ -214,6 +214,9 @@ class Settings:
     threshold: float | None = None
     partial_min_words: int = 4  # least run of shared content words for a partial match
     symmetric: bool = False
+    # Sources show input files by name only unless this is set: a report shared by link would
+    # otherwise tell its readers the sender's user name and folders.
+    full_paths: bool = False
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,28 @@ _SPACE = re.compile(r"\s+")
 WORD = re.compile(r"\d+(?:[.,]\d+)*(?:'?s\b)?|\w+(?:['\u2019]\w+)*")
 
 
+# C0/C1 control characters other than tab and newline, byte-order marks and non-characters
+# never belong in a report; lone surrogates (undecodable file names, broken strings handed to
+# the library) cannot be written as UTF-8 at all.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_LABEL_SPACE = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
+
+
+def clean_text(text: str) -> str:
+    """Unify line ends, drop control characters and replace lone surrogates with U+FFFD, so that
+    offsets are offsets into clean text that can be written out."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
+
+
+def clean_label(label: str) -> str:
+    """A one-line name (a label, a title, a file name) safe for a terminal and a report: control
+    characters and line breaks become single spaces, lone surrogates U+FFFD."""
+    label = _SURROGATE.sub("\ufffd", label)
+    return _LABEL_SPACE.sub(" ", label.replace("\ufeff", "")).strip()
+
+
 def normalize(text: str) -> str:
     """Fold case, typography (curly quotes, dashes, odd spaces) and Unicode compatibility forms."""
     text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)

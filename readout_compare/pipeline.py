@@ -26,6 +26,7 @@ from readout_compare.model import (
     Settings,
     Source,
 )
+from readout_compare.normalize import clean_label, clean_text
 from readout_compare.segment import segment
 from readout_compare.similarity import default_model, profile
 from readout_compare.timing import Timings, maybe
@@ -42,6 +43,7 @@ def compare(
     threshold: float | None = None,
     partial_min_words: int = 4,
     symmetric: bool = False,
+    full_paths: bool = False,
     stats: AlignStats | None = None,
     timings: Timings | None = None,
 ) -> Comparison:
@@ -50,12 +52,12 @@ def compare(
     ``labels`` name the accounts and ``readout_label`` the readout in the report (default: the
     title found in the input, else "Account N" and "Readout"); the command line's ``--label``
     names the readout first, then the accounts. ``threshold``, ``partial_min_words`` and
-    ``symmetric`` are the fields of :class:`~readout_compare.model.Settings` (see there and
-    docs/pipeline.md); a value out of range raises :class:`ReadoutCompareError`. ``stats`` and
+    ``symmetric`` and ``full_paths`` are the fields of :class:`~readout_compare.model.Settings`
+    (see there and docs/pipeline.md); a value out of range raises :class:`ReadoutCompareError`. ``stats`` and
     ``timings``, when given, collect the work done and the time per stage.
     """
     config = make_settings(threshold=threshold, partial_min_words=partial_min_words,
-                           symmetric=symmetric)
+                           symmetric=symmetric, full_paths=full_paths)
     if isinstance(accounts, (str, LoadedText, Document)):
         accounts = [accounts]
     if not accounts:
@@ -71,6 +73,8 @@ def compare(
                 for n, account in enumerate(accounts, 1)
             ]
         )
+    if not config.full_paths:
+        documents = [_file_name_only(d) for d in documents]
     readout_doc, account_docs = documents[0], documents[1:]
     ids = [d.id for d in documents]
     if len(set(ids)) != len(ids):
@@ -152,13 +156,17 @@ def compare_account(
 
 
 def make_settings(
-    *, threshold: float | None = None, partial_min_words: int = 4, symmetric: bool = False
+    *,
+    threshold: float | None = None,
+    partial_min_words: int = 4,
+    symmetric: bool = False,
+    full_paths: bool = False,
 ) -> Settings:
     """The settings with their defaults filled in and checked."""
     config = Settings(threshold=threshold, partial_min_words=partial_min_words,
-                      symmetric=symmetric)
+                      symmetric=symmetric, full_paths=full_paths)
     threshold = config.threshold if config.threshold is not None else default_model().threshold
-    if not 0.0 < threshold < 1.0:
+    if not (isinstance(threshold, (int, float)) and 0.0 < threshold < 1.0):
         raise ReadoutCompareError(f"threshold must be between 0 and 1, not {threshold}")
     config = replace(config, threshold=threshold)
     if config.partial_min_words < 1:
@@ -178,7 +186,17 @@ def as_document(
         text, source = item, Source()
     else:
         raise TypeError(f"cannot compare a {type(item).__name__}")
-    label = label or source.title or default
+    label = clean_label(label or "") or clean_label(source.title or "") or default
+    text = clean_text(text)
     if not text.strip():
         raise ReadoutCompareError(f"{label}: no text to compare (the input is empty)")
     return segment(text, doc_id=doc_id, label=label, source=source)
+
+
+def _file_name_only(doc: Document) -> Document:
+    """The document with its source path cut to the file name (URLs are kept whole)."""
+    path = doc.source.path
+    if not path or path == "-":
+        return doc
+    name = path.replace("\\", "/").rsplit("/", 1)[-1] or path
+    return replace(doc, source=replace(doc.source, path=name)) if name != path else doc
