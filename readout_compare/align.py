@@ -18,10 +18,8 @@ other than names ("Secretary of Defense Pete Hegseth" alone reports nothing).
 from __future__ import annotations
 
 import math
-import multiprocessing as mp
 import os
 from collections import defaultdict
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 
 from readout_compare.diff import word_diff
@@ -44,6 +42,7 @@ from readout_compare.similarity import (
     longest_common_run,
     profile,
 )
+from readout_compare.workers import fork_available, parallel_map
 
 # Share of the readout sentence reproduced in runs of 3+ words for a match to be verbatim.
 VERBATIM_COVERAGE = 0.8
@@ -110,14 +109,12 @@ def align(
     total = len(r_sents) * len(a_sents)
     exhaustive = total <= EXHAUSTIVE_PAIRS
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
-    if total >= PARALLEL_PAIRS and workers > 1 and "fork" in mp.get_all_start_methods():
+    if total >= PARALLEL_PAIRS and workers > 1 and fork_available():
         chunks = [a_sents[i::workers] for i in range(workers)]
         global _WORK
         _WORK = (r_sents, r_prof, settings, model, exhaustive)
-        try:
-            context = mp.get_context("fork")  # the readout's index is shared, not copied
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-                parts = list(pool.map(_align_part, chunks))
+        try:  # forked, so the readout's index is shared, not copied
+            parts = parallel_map(_align_part, chunks, workers)
         finally:
             _WORK = None
     else:

@@ -112,17 +112,12 @@ def segment_all(items: list[tuple[Input, str, str | None, str]]) -> list[Documen
     total = sum(len(_text_of(item)) for item, *_ in items)
     if total < PARALLEL_SEGMENT_CHARS or len(items) < 2 or (os.cpu_count() or 1) < 2:
         return [as_document(item, doc_id=i, label=lb, default=d) for item, i, lb, d in items]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from readout_compare.workers import call, parallel_map
 
     workers = min(len(items), os.cpu_count() or 2)
-    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [
-            pool.submit(as_document, item, doc_id=i, label=lb, default=d)
-            for item, i, lb, d in items
-        ]
-        return [f.result() for f in futures]
+    jobs = [(as_document, (item,), {"doc_id": i, "label": lb, "default": d})
+            for item, i, lb, d in items]
+    return parallel_map(call, jobs, workers)
 
 
 def _text_of(item: Input) -> str:

@@ -165,13 +165,16 @@ def _make_span(text: str, pieces: list[tuple[int, int]], *, single: bool) -> lis
     start, end = pieces[0][0], pieces[-1][1]
     while start < end and text[start].isspace():
         start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    words = re.sub(r"\s+", " ", " ".join(text[s:e].strip() for s, e in pieces))
     # A comma before the closing mark is the sentence's, not the speaker's (US style).
-    while end > start and text[end - 1] in ",;:":
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
         end -= 1
-    return [_Span(start, end, words.rstrip(",;: "), single)]
+    if end <= start:
+        return []
+    # The quoted words exactly as written (text[start:end] for a one-piece quotation); the
+    # pieces of a quotation continued over paragraphs are joined with one space.
+    bounds = [(max(s, start), min(e, end)) for s, e in pieces]
+    words = " ".join(text[s:e].strip() for s, e in bounds if e > s)
+    return [_Span(start, end, words, single)]
 
 
 def _single_quotes(text: str, start: int, end: int) -> list[_Span]:

@@ -27,7 +27,7 @@ from readout_compare.model import (
 #    readout clause reported); readout_coverage carries "parts"; "score" is the confidence of
 #    the match, not only the paraphrase model's probability.
 # 4: every attribution carries "kind" (issuer, government, person, organisation, media, unnamed).
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 FIDELITIES = ("verbatim", "altered", "stitched", "not_in_readout")
 DIVERGENCE_TYPES = ("number", "date", "negation", "modality", "reporting_verb", "entity", "quote")
 

@@ -295,7 +295,7 @@ class Model:
         x = np.asarray(rows, dtype=np.float64).reshape(len(rows), len(self.names))
         if self.expansion == "degree-2":
             x = expand(x)
-        z = x @ self._weights + self.bias
+        z = np.clip(x @ self._weights + self.bias, -50.0, 50.0)  # no overflow on odd features
         return 1.0 / (1.0 + np.exp(-z))
 
     @property

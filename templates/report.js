@@ -68,7 +68,8 @@
   }
 
   function followHash() {
-    var id = decodeURIComponent(window.location.hash.slice(1));
+    var id;
+    try { id = decodeURIComponent(window.location.hash.slice(1)); } catch (e) { return; }  // "#%E0%A4%A"
     if (!id) { return; }
     var el = document.getElementById(id);
     if (!el) { return; }

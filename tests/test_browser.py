@@ -190,6 +190,19 @@ def test_deep_links_scroll_and_highlight(browser, report_dir, anchor):
     context.close()
 
 
+@pytest.mark.parametrize("fragment", ["%E0%A4%A", "%", "no-such-id", "%3Cimg%20src%3Dx%3E"])
+def test_malformed_or_unknown_fragments_do_not_break_the_page(browser, report_dir, fragment):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    p = context.new_page()
+    watched = Watched(p, report_dir.as_uri())
+    p.goto((report_dir / "case.html").as_uri() + f"#{fragment}")
+    p.wait_for_load_state("load")
+    p.click("#a1-4 .text")  # the page still works
+    assert "a1-4" in active_ids(p)
+    assert watched.errors == [] and watched.dialogs == []
+    context.close()
+
+
 def test_phone_layout_stacks_columns(browser, report_dir):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     p = context.new_page()

@@ -1,5 +1,5 @@
 """The pipeline reads in one direction: each step imports only the shared modules (the data
-types, the lexicon, text normalisation, errors, timing) and the steps before it; renderers
+types, the lexicon, text normalisation, errors, timing, worker processes) and the steps before it; renderers
 import only their templates' loader."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "readout_compare"
 
-SHARED = {"errors", "model", "normalize", "lexicon", "timing", "__version__"}
+SHARED = {"errors", "model", "normalize", "lexicon", "timing", "workers", "__version__"}
 # The steps, in the order data flows through them.
 STEPS = [
     {"fetch", "extract", "load"},

@@ -1,0 +1,89 @@
+"""Worker processes for the steps that run in parallel (segmenting large inputs, aligning large
+pairs), made so that they never outlive the command.
+
+* Ctrl-C goes to the whole process group; workers ignore it and the parent stops them, so the
+  user sees one message rather than a traceback per worker.
+* If the parent dies, however it dies (even SIGKILL), its workers die too: on Linux the kernel
+  sends them SIGKILL (``PR_SET_PDEATHSIG``); elsewhere a thread in each worker notices that its
+  parent has changed and exits.
+* When the work ends, or fails, or is interrupted, the pool is terminated, not waited for.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from multiprocessing.pool import Pool
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+_PR_SET_PDEATHSIG = 1
+PARENT_POLL = 1.0  # seconds between checks of the parent, where the kernel cannot do it
+
+
+def fork_available() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+@contextlib.contextmanager
+def worker_pool(workers: int) -> Iterator[Pool]:
+    """A pool of ``workers`` processes (forked where possible, so that they share the parent's
+    memory) that is terminated when the block ends, normally or not."""
+    context = multiprocessing.get_context("fork" if fork_available() else "spawn")
+    pool = context.Pool(workers, initializer=_start_worker, initargs=(os.getpid(),))
+    try:
+        yield pool
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def parallel_map(func: Callable[[T], R], items: Iterable[T], workers: int) -> list[R]:
+    """``[func(x) for x in items]`` in ``workers`` processes, in order."""
+    with worker_pool(workers) as pool:
+        return pool.map(func, list(items), chunksize=1)
+
+
+def _start_worker(parent: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    if not _die_with_parent():
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the kernel was told
+        os._exit(1)
+
+
+def _die_with_parent() -> bool:
+    """Ask the kernel to kill this process when its parent dies (Linux only)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(PARENT_POLL)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+def call(args: tuple[Callable[..., Any], tuple, dict]) -> Any:
+    """Run ``func(*args, **kwargs)`` from one picklable tuple (for :func:`parallel_map`)."""
+    func, positional, keywords = args
+    return func(*positional, **keywords)
