@@ -8,6 +8,7 @@ tests run as root, and a wrong write there damages the machine.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import os
@@ -23,7 +24,8 @@ from pathlib import Path
 
 import pytest
 
-from readout_compare import compare, load as load_module
+from readout_compare import compare
+from readout_compare import load as load_module
 from readout_compare.errors import ReadoutCompareError
 from readout_compare.load import decode, load
 from readout_compare.output import TMP_MARK, write_report
@@ -442,10 +444,8 @@ def _big_inputs(tmp_path: Path) -> tuple[Path, Path]:
 def _children(pid: int) -> set[int]:
     found: set[int] = set()
     for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
+        with contextlib.suppress(OSError):
             found |= {int(c) for c in (task / "children").read_text().split()}
-        except OSError:
-            pass
     return found
 
 
