@@ -27,6 +27,7 @@ def main() -> None:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(REPORT.as_uri())
         page.screenshot(path=OUT / "report-summary.png")
+        page.locator(".overview").screenshot(path=OUT / "report-overview.png")
         page.locator("#a1").scroll_into_view_if_needed()
         page.locator("#a1-4").click()
         page.locator("#a1-h").evaluate("el => el.scrollIntoView()")

@@ -155,7 +155,7 @@ def main() -> None:
 )
 @click.option(
     "--timings", is_flag=True,
-    help="Print the wall time of each stage (load, segment, align, classify, render) to "
+    help="Print the wall time of each stage (load, segment, align, classify, framing, placement, render) to "
     "standard error.",
 )
 @friendly_errors

@@ -22,6 +22,9 @@ MatchKind = Literal["verbatim", "paraphrase", "partial"]
 # account mentions the call or meeting the readout sentence announces, with its participants
 # or date, but says something else about it).
 MatchBasis = Literal["claim", "event"]
+# Where in a story a sentence stands: its headline, its lede (the first two body sentences),
+# or the upper or lower half of the rest, by the share of body text before it.
+Position = Literal["headline", "lede", "upper_half", "lower_half"]
 # Best first: a verbatim report outranks a paraphrase, which outranks a partial one.
 KIND_ORDER: dict[str, int] = {"verbatim": 0, "paraphrase": 1, "partial": 2}
 QuoteFidelity = Literal["verbatim", "altered", "stitched", "not_in_readout"]
@@ -238,10 +241,45 @@ class Framing:
 
 
 @dataclass(frozen=True)
+class Placement:
+    """Where an account first reports one readout sentence."""
+
+    readout_sentence: str
+    account_sentence: str  # the first report in story order (a report of its claim if any)
+    position: Position
+    paragraph: int  # the story's body paragraphs counted from 1 (0: the headline)
+    share_before: float  # share of the story's body text before this sentence, 0..1
+    basis: MatchBasis  # "event" when the account only mentions the call the sentence announces
+
+
+@dataclass(frozen=True)
+class Lead:
+    """One sentence of an account's headline or lede, with its verdict."""
+
+    account_sentence: str
+    position: Position  # "headline" or "lede"
+    status: SentenceStatus
+    readout_sentences: tuple[str, ...]  # what it reports, by claim
+    attribution: Attribution | None
+
+
+@dataclass(frozen=True)
+class StoryPlacement:
+    """Where one account puts the readout's points, and what it led with."""
+
+    account: str
+    placements: tuple[Placement, ...]  # one per reported readout sentence, in readout order
+    lead: tuple[Lead, ...]  # headline and lede sentences, in story order
+    led_with: str  # the lead in words: "led with 2 claims not in the readout, attributed to …"
+    first_point: Placement | None  # the earliest report of a readout claim, in story order
+
+
+@dataclass(frozen=True)
 class Comparison:
     readout: Document
     accounts: tuple[AccountComparison, ...]
     settings: Settings
     claim_groups: tuple[ClaimGroup, ...] = ()
     framing: tuple[Framing, ...] = ()
+    placement: tuple[StoryPlacement, ...] = ()  # one per account, in account order
     matcher: str = ""  # what the matching models were fitted on (calibration.json)

@@ -1,7 +1,7 @@
 """The library's front door: ``compare(readout, accounts) -> Comparison``.
 
 It runs the pipeline in one direction: segment -> align -> (quotes, divergences, attributions)
--> classify -> (across accounts) claim groups and framing. Loading is the caller's business: pass text, a
+-> classify -> (across accounts) claim groups, framing and placement. Loading is the caller's business: pass text, a
 :class:`~readout_compare.load.LoadedText`, or an already segmented
 :class:`~readout_compare.model.Document`.
 """
@@ -27,6 +27,7 @@ from readout_compare.model import (
     Source,
 )
 from readout_compare.normalize import clean_label, clean_text
+from readout_compare.placement import placement
 from readout_compare.segment import segment
 from readout_compare.similarity import default_model, profile
 from readout_compare.timing import Timings, maybe
@@ -94,11 +95,13 @@ def compare(
         groups = claim_groups(tuple(results))
     with maybe(timings, "framing"):
         framed = framing(readout_doc, tuple(results))
+    with maybe(timings, "placement"):
+        placed = placement(readout_doc, tuple(results), config)
     model = default_model()
     matcher = model.fitted_on + (f"; in-domain: {model.domain.fitted_on}" if model.domain else "")
     return Comparison(
         readout=readout_doc, accounts=tuple(results), settings=config, claim_groups=groups,
-        framing=framed, matcher=matcher,
+        framing=framed, placement=placed, matcher=matcher,
     )
 
 

@@ -19,6 +19,7 @@ from readout_compare.model import (
     Comparison,
     Match,
     Quote,
+    StoryPlacement,
 )
 
 # 1: first release. 2: role "lead-in"; "context" on every sentence (a list item's lead-in);
@@ -27,6 +28,9 @@ from readout_compare.model import (
 #    readout clause reported); readout_coverage carries "parts"; "score" is the confidence of
 #    the match, not only the paraphrase model's probability.
 # 4: every attribution carries "kind" (issuer, government, person, organisation, media, unnamed).
+# 5: settings.full_paths (sources show file names only by default); each account's
+#    "placement" (where it first reports each readout sentence, what it led with); the
+#    coverage matrix's "placements".
 SCHEMA_VERSION = 5
 FIDELITIES = ("verbatim", "altered", "stitched", "not_in_readout")
 DIVERGENCE_TYPES = ("number", "date", "negation", "modality", "reporting_verb", "entity", "quote")
@@ -35,7 +39,8 @@ DIVERGENCE_TYPES = ("number", "date", "negation", "modality", "reporting_verb", 
 def report_dict(comparison: Comparison, *, generated: datetime | None = None) -> dict[str, Any]:
     """Everything a renderer needs, as plain data."""
     generated = generated or datetime.now(timezone.utc)
-    accounts = [_account(a) for a in comparison.accounts]
+    placed = {sp.account: sp for sp in comparison.placement}
+    accounts = [_account(a, placed.get(a.document.id)) for a in comparison.accounts]
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "readout-compare", "version": __version__},
@@ -78,7 +83,19 @@ def report_dict(comparison: Comparison, *, generated: datetime | None = None) ->
     }
 
 
-def _account(acc: AccountComparison) -> dict[str, Any]:
+def _placement(sp: StoryPlacement) -> dict[str, Any]:
+    return {
+        "placements": [asdict(p) for p in sp.placements],
+        "lead": [
+            {**asdict(item), "readout_sentences": list(item.readout_sentences)}
+            for item in sp.lead
+        ],
+        "led_with": sp.led_with,
+        "first_point": asdict(sp.first_point) if sp.first_point else None,
+    }
+
+
+def _account(acc: AccountComparison, sp: StoryPlacement | None = None) -> dict[str, Any]:
     doc = acc.document
     sentences = []
     for s in acc.sentences:
@@ -114,6 +131,7 @@ def _account(acc: AccountComparison) -> dict[str, Any]:
             for c in acc.coverage
         ],
         "quotes": [_quote(q) for q in acc.quotes],
+        "placement": _placement(sp) if sp else None,
         "summary": account_summary(acc),
     }
 
@@ -187,11 +205,20 @@ def headline(reported: int, total: int, partial: int, not_in_readout: int) -> st
 
 
 def _matrix(comparison: Comparison) -> list[dict[str, Any]]:
+    placed = {
+        (sp.account, p.readout_sentence): p for sp in comparison.placement for p in sp.placements
+    }
     rows = []
     for i, r in enumerate(comparison.readout.body):
         cells: dict[str, str | None] = {}
         links: dict[str, list[str]] = {}
+        positions: dict[str, dict[str, Any] | None] = {}
         for acc in comparison.accounts:
+            p = placed.get((acc.document.id, r.id))
+            positions[acc.document.id] = (
+                {"position": p.position, "paragraph": p.paragraph, "basis": p.basis,
+                 "account_sentence": p.account_sentence} if p else None
+            )
             c = acc.coverage[i]
             if c.status == "omitted":
                 cells[acc.document.id] = "omitted"
@@ -205,6 +232,7 @@ def _matrix(comparison: Comparison) -> list[dict[str, Any]]:
                 "readout_sentence": r.id,
                 "cells": cells,
                 "account_sentences": links,
+                "placements": positions,
                 "reported_by": sum(1 for v in cells.values() if v != "omitted"),
             }
         )

@@ -203,6 +203,42 @@ def test_malformed_or_unknown_fragments_do_not_break_the_page(browser, report_di
     context.close()
 
 
+def test_overview_strips_link_every_cell_to_its_sentence(page):
+    p = page.page
+    assert p.is_visible("#overview-a1 .ov-grid")
+    cells = p.eval_on_selector_all(
+        "#overview-a1 .ov-cell a", "els => els.map(a => [a.getAttribute('href'), a.textContent])")
+    sentence_ids = p.eval_on_selector_all(
+        "#a1 .col-account .sent.role-body", "els => els.map(e => '#' + e.id)")
+    assert [href for href, _ in cells] == sentence_ids  # story order, one cell per sentence
+    assert cells[0][1].startswith("+")  # the Post's lede: not in the readout
+    # The first report of r-3 is marked in the column of a1-4, and the mark links there.
+    first = p.eval_on_selector_all(
+        "#overview-a1 tbody tr", "rows => rows.map(r => [r.querySelector('th').textContent.trim(),"
+        " [...r.querySelectorAll('td a')].filter(a => a.textContent === '◆')"
+        ".map(a => a.getAttribute('href'))])")
+    assert ["r-3", ["#a1-4"]] in first
+    p.click("#overview-a1 .ov-cell a[href='#a1-5']")
+    assert p.evaluate("location.hash") == "#a1-5"
+    assert "flash" in p.get_attribute("#a1-5", "class")
+    caption = p.text_content("#overview-a1 figcaption")
+    assert "led with 2 claims not in the readout" in caption and "paragraph 4" in caption
+    assert page.outside(p.url.split("#")[0].split("?")[0]) == []
+    assert page.errors == []
+
+
+def test_overview_fits_a_phone_and_prints(browser, report_dir):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    p = context.new_page()
+    p.goto((report_dir / "case.html").as_uri())
+    box = p.locator("#overview-a2 .ov-grid").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390 + 1
+    assert p.evaluate("document.documentElement.scrollWidth") <= 390 + 1
+    p.emulate_media(media="print")
+    assert p.is_visible("#overview-a1 .ov-grid")
+    context.close()
+
+
 def test_phone_layout_stacks_columns(browser, report_dir):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     p = context.new_page()

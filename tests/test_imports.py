@@ -16,7 +16,7 @@ STEPS = [
     {"layout", "furniture", "segment"},
     {"evidence", "similarity", "diff", "align"},
     {"attribution", "quotes", "divergence", "classify"},
-    {"groups", "framing"},
+    {"groups", "framing", "placement"},
     {"pipeline"},
     {"report"},
 ]

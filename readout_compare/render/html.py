@@ -104,7 +104,68 @@ def view_model(report: dict[str, Any]) -> dict[str, Any]:
             q["account_sentence"] for a in report["accounts"] for q in a["quotes"]
             if q["kind"] != "title"
         },
+        "overview": {a["id"]: overview(report, a) for a in report["accounts"]},
     }
+
+
+VERDICT_MARK = {"supported": "✓", "divergent": "≠", "not_in_readout": "+"}
+VERDICT_WORDS = {"supported": "reports the readout", "divergent": "reports it with a divergence",
+                 "not_in_readout": "not in the readout"}
+POSITION_WORDS = {"headline": "headline", "lede": "lede", "upper_half": "upper half",
+                  "lower_half": "lower half"}
+
+
+def overview(report: dict[str, Any], acc: dict[str, Any]) -> dict[str, Any]:
+    """One account as a strip of its sentences in story order (headline and body), and for each
+    readout sentence the column of its first report and of any later ones."""
+    placement = acc.get("placement") or {"placements": [], "lead": [], "led_with": "",
+                                         "first_point": None}
+    headline = {item["account_sentence"]: item for item in placement["lead"]
+                if item["position"] == "headline"}
+    lede = {item["account_sentence"] for item in placement["lead"] if item["position"] == "lede"}
+    quoted = {q["account_sentence"] for q in acc["quotes"] if q["kind"] != "title"}
+    cells = []
+    for s in acc["sentences"]:
+        status = headline[s["id"]]["status"] if s["id"] in headline else s["status"]
+        if not status or (s["role"] != "body" and s["id"] not in headline):
+            continue
+        where = "headline" if s["id"] in headline else "lede" if s["id"] in lede else None
+        words = VERDICT_WORDS[status] + (", has a quotation" if s["id"] in quoted else "")
+        cells.append({
+            "id": s["id"], "status": status, "quote": s["id"] in quoted, "lead": bool(where),
+            "mark": VERDICT_MARK[status] + ("“" if s["id"] in quoted else ""),
+            "label": f"{s['id']}{' (' + where + ')' if where else ''}: {words}",
+        })
+    first = {p["readout_sentence"]: p for p in placement["placements"]}
+    rows = []
+    for c in acc["readout_coverage"]:
+        rid = c["readout_sentence"]
+        p = first.get(rid)
+        reports = set(c["account_sentences"])
+        rows.append({
+            "id": rid,
+            "omitted": c["status"] == "omitted",
+            "marks": [
+                "first" if p and p["account_sentence"] == cell["id"]
+                else "also" if cell["id"] in reports else ""
+                for cell in cells
+            ],
+            "placement": p,
+            "words": (
+                f"{rid}: omitted" if not p else
+                f"{rid}: first reported in {p['account_sentence']}, paragraph {p['paragraph']}, "
+                f"{POSITION_WORDS[p['position']]}, {round(100 * p['share_before'])}% into the story"
+                + (" (only a mention of the call)" if p["basis"] == "event" else "")
+            ),
+        })
+    fp = placement["first_point"]
+    first_point = (
+        f"the readout's first point ({fp['readout_sentence']}) appears in paragraph "
+        f"{fp['paragraph']}, {round(100 * fp['share_before'])}% into the story"
+        if fp else "no readout point is reported"
+    )
+    return {"cells": cells, "rows": rows, "led_with": placement["led_with"],
+            "first_point": first_point}
 
 
 def paragraphs(sentences: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:

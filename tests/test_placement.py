@@ -1,0 +1,111 @@
+"""Placement: where each account first reports each readout sentence, and what it led with."""
+
+from __future__ import annotations
+
+from readout_compare import compare
+from readout_compare.render import renderer
+from readout_compare.report import report_dict
+
+READOUT = """Readout of Minister Halvorsen's Meeting with Minister Okafor
+
+Minister of Trade Ingrid Halvorsen met on March 4 with Nigeria's Minister of Industry, Chidi Okafor, in Oslo.
+
+The ministers agreed to expand joint inspections at the port of Lagos to speed the clearance of fertilizer shipments.
+
+Minister Halvorsen emphasized the importance of transparent procurement rules for both countries' state buyers.
+
+Both ministers committed to meeting again before the end of the year.
+"""
+LEADS_WITH_READOUT = """Norway and Nigeria agree to expand joint inspections at Lagos port
+
+OSLO (Wire) - Norway and Nigeria agreed on Tuesday to expand joint inspections at the port of Lagos to speed the clearance of fertilizer shipments, the Norwegian trade ministry said.
+
+The agreement came during a meeting in Oslo between Trade Minister Ingrid Halvorsen and Nigeria's industry minister, Chidi Okafor.
+
+Fertilizer prices in West Africa have risen by a third since January, according to industry data.
+
+Exporters have complained for months about delays of up to six weeks at Lagos.
+
+Halvorsen also stressed the importance of transparent procurement rules for state buyers, the ministry said.
+
+Analysts said the deal could cut delays by half, though officials gave no timetable.
+"""
+BURIES_READOUT = """Norway threatened to halt fertilizer deliveries to Nigeria, officials say
+
+Norway's trade minister told her Nigerian counterpart that fertilizer deliveries could be halted, two officials familiar with the talks said on Wednesday.
+
+The warning, which has not been reported before, came as shipments piled up at Lagos.
+
+Nigerian officials were said to be surprised by the tone of the meeting.
+
+Neither ministry would comment on the account.
+
+Fertilizer prices in West Africa have risen by a third since January, according to industry data.
+
+Exporters have complained for months about delays of up to six weeks at Lagos.
+
+In a statement after the meeting, the Norwegian ministry said the ministers agreed to expand joint inspections at the port of Lagos to speed the clearance of fertilizer shipments.
+"""
+
+
+def placements(comparison, n=0):
+    sp = comparison.placement[n]
+    return sp, {p.readout_sentence: p for p in sp.placements}
+
+
+def test_reference_case_post_leads_with_claims_not_in_the_readout(case_comparison):
+    sp, by_readout = placements(case_comparison, 0)
+    assert [item.status for item in sp.lead] == ["not_in_readout", "not_in_readout"]
+    assert [item.position for item in sp.lead] == ["lede", "lede"]
+    assert sp.led_with.startswith("led with 2 claims not in the readout, attributed to")
+    assert "Wall Street Journal" in sp.led_with
+    # The readout's own words come after the lede, from the fourth paragraph on.
+    assert sp.first_point.readout_sentence == "r-3" and sp.first_point.paragraph == 4
+    for rid in ("r-3", "r-4", "r-5"):
+        assert by_readout[rid].basis == "claim"
+        assert by_readout[rid].position not in ("headline", "lede")
+    # r-2 (who spoke with whom) is only mentioned as the call, in the lede.
+    assert by_readout["r-2"].basis == "event" and by_readout["r-2"].position == "lede"
+
+
+def test_reference_case_wire_headline_and_lower_half(case_comparison):
+    sp, by_readout = placements(case_comparison, 1)
+    assert sp.lead[0].position == "headline" and sp.lead[0].status == "not_in_readout"
+    assert all(item.status == "not_in_readout" for item in sp.lead)
+    for rid in ("r-3", "r-4", "r-5"):
+        assert by_readout[rid].position == "lower_half"
+        assert by_readout[rid].share_before >= 0.5
+    shares = [by_readout[r].share_before for r in ("r-3", "r-4", "r-5")]
+    assert shares == sorted(shares)
+
+
+def test_a_story_that_leads_with_the_readout():
+    sp, by_readout = placements(compare(READOUT, LEADS_WITH_READOUT))
+    assert sp.lead[0].position == "headline" and sp.lead[0].readout_sentences == ("r-3",)
+    assert sp.led_with.startswith("led with 2 sentences that report the readout (r-3)")
+    assert by_readout["r-3"].position == "lede" and by_readout["r-3"].share_before == 0.0
+    assert by_readout["r-3"].paragraph == 1
+    assert by_readout["r-4"].position == "lower_half"
+    assert "r-5" not in by_readout  # omitted: no placement
+    assert sp.first_point.readout_sentence == "r-3"
+
+
+def test_a_story_that_buries_the_readout():
+    sp, by_readout = placements(compare(READOUT, BURIES_READOUT))
+    assert sp.lead[0].position == "headline" and sp.lead[0].status == "not_in_readout"
+    assert sp.led_with.startswith("led with 3 claims not in the readout")
+    assert by_readout["r-3"].position == "lower_half"
+    assert by_readout["r-3"].paragraph == 7
+    assert sp.first_point.share_before > 0.7  # the last paragraph, after long ones
+
+
+def test_placement_in_every_format(case_comparison):
+    report = report_dict(case_comparison)
+    post = report["accounts"][0]["placement"]
+    assert post["first_point"]["readout_sentence"] == "r-3"
+    assert report["coverage_matrix"][1]["placements"]["a1"]["position"] == post["first_point"]["position"]
+    md = renderer("md")(report)
+    assert "**Placement:** Led with 2 claims not in the readout" in md
+    assert "The readout's first point (`r-3`) appears at 28% of the story, paragraph 4." in md
+    html = renderer("html")(report)
+    assert 'id="overview-a1"' in html and "paragraph 4, 28% into the story" in html
