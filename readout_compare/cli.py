@@ -155,8 +155,8 @@ def main() -> None:
 )
 @click.option(
     "--timings", is_flag=True,
-    help="Print the wall time of each stage (load, segment, align, classify, framing, placement, render) to "
-    "standard error.",
+    help="Print the wall time of each stage (load, segment, align, classify, framing, "
+    "placement, render) to standard error.",
 )
 @friendly_errors
 def compare(
