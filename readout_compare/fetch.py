@@ -48,15 +48,6 @@ class Fetched:
     retrieved: str  # ISO 8601, UTC
 
 
-def is_url(name: str) -> bool:
-    """True for anything with a scheme (so that file: and ftp: are refused, not read as paths)."""
-    try:
-        scheme = urlsplit(name).scheme
-    except ValueError:  # "http://[::1/x": malformed, but meant as a URL; fetch() says why
-        return "://" in name
-    return ("://" in name and len(scheme) > 1) or scheme in ("file", "ftp", "data", "javascript")
-
-
 def check_url(url: str) -> str:
     """The URL's scheme, or a one-line refusal of a URL that cannot or should not be fetched."""
     shown = _UNSAFE.sub("?", url)

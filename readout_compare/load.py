@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
+from urllib.parse import urlsplit
 
 from readout_compare.errors import ReadoutCompareError
 from readout_compare.model import LoadedText, Source
@@ -30,14 +31,14 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 def load(name: str, *, stdin: bytes | None = None, timeout: float | None = None) -> LoadedText:
     """Read a path, an http(s) URL, or ``-`` for standard input, and extract its text."""
-    from readout_compare.fetch import fetch, is_url
-
     if name == "-":
         data = stdin if stdin is not None else _read_capped(sys.stdin.buffer, "standard input")
         if len(data) > MAX_BYTES:
             raise ReadoutCompareError(f"standard input: {_over_limit()}")
         return load_bytes(data, Source(path="-"), name="standard input")
     if is_url(name):
+        from readout_compare.fetch import fetch  # only for URLs: the HTTP machinery is heavy
+
         got = fetch(name, timeout=timeout)
         source = Source(url=got.url, final_url=got.final_url, retrieved=got.retrieved,
                         content_type=got.content_type)
@@ -57,6 +58,15 @@ def load(name: str, *, stdin: bytes | None = None, timeout: float | None = None)
     except OSError as exc:
         raise ReadoutCompareError(f"{shown}: cannot read ({exc.strerror or exc})") from None
     return load_bytes(data, Source(path=clean_label(str(path))), name=shown)
+
+
+def is_url(name: str) -> bool:
+    """True for anything with a scheme (so that file: and ftp: are refused, not read as paths)."""
+    try:
+        scheme = urlsplit(name).scheme
+    except ValueError:  # "http://[::1/x": malformed, but meant as a URL; fetch() says why
+        return "://" in name
+    return ("://" in name and len(scheme) > 1) or scheme in ("file", "ftp", "data", "javascript")
 
 
 def _read_capped(stream: BinaryIO, name: str) -> bytes:
@@ -242,11 +252,21 @@ def _western(data: bytes) -> str | None:
     return text
 
 
+# What ftfy.fix_text (with the options below) can change: UTF-8 read as Windows-1252 or Latin-1
+# (a lead byte Â-ô followed by a continuation byte's character: "Ã©", "â€™"), HTML entities,
+# Latin ligatures, terminal escapes, surrogates. Text without any of them is left as it is.
+_FTFY_WORK = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
+    "\u20ac\u2122]|&(?:#\d+|#[xX][0-9a-fA-F]+|[a-zA-Z]+);|[\ufb00-\ufb06\x1b\ud800-\udfff]"
+)
+
+
 def fix_mojibake(text: str) -> str:
     """Repair text that was decoded with the wrong encoding somewhere upstream ("â€™" for "’"),
     keeping curly quotes, dashes and widths as they are."""
-    if text.isascii():
-        return text  # no mojibake possible
+    if not _FTFY_WORK.search(text):
+        return text  # nothing ftfy would change: skip its import (about 60 ms)
     import ftfy
 
     return ftfy.fix_text(

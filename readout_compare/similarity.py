@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
 
-import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
@@ -271,8 +271,7 @@ class Linear:
     fitted_on: str
 
     def probability(self, feats: list[float]) -> float:
-        z = self.bias + sum(w * f for w, f in zip(self.weights, feats))
-        return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
+        return _sigmoid(self.bias + sum(map(operator.mul, self.weights, feats)))
 
 
 @dataclass(frozen=True)
@@ -290,27 +289,31 @@ class Model:
     # The in-domain decision over align.DOMAIN_FEATURES (bench/calibrate.py --domain).
     domain: Linear | None = None
 
-    def probabilities(self, rows: list[list[float]]) -> np.ndarray:
-        """Probabilities for many feature rows at once."""
-        x = np.asarray(rows, dtype=np.float64).reshape(len(rows), len(self.names))
+    def probabilities(self, rows: list[list[float]]) -> list[float]:
+        """Probabilities for many feature rows at once (plain Python: a linear model over a few
+        dozen features needs no numpy, whose import alone costs more than most comparisons)."""
         if self.expansion == "degree-2":
-            x = expand(x)
-        z = np.clip(x @ self._weights + self.bias, -50.0, 50.0)  # no overflow on odd features
-        return 1.0 / (1.0 + np.exp(-z))
-
-    @property
-    def _weights(self) -> np.ndarray:
-        return _as_array(self.weights)
+            return _expanded_probabilities(self, rows)
+        weights, bias = self.weights, self.bias
+        return [_sigmoid(bias + sum(map(operator.mul, weights, row))) for row in rows]
 
 
-@lru_cache(maxsize=4)
-def _as_array(weights: tuple[float, ...]) -> np.ndarray:
-    return np.asarray(weights, dtype=np.float64)
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))  # no overflow on odd features
 
 
-def expand(x: np.ndarray) -> np.ndarray:
+def _expanded_probabilities(model: Model, rows: list[list[float]]) -> list[float]:
+    """The degree-2 evaluator (bench/calibrate.py --expansion degree-2; not shipped)."""
+    
+    x = expand(np.asarray(rows, dtype=np.float64).reshape(len(rows), len(model.names)))
+    z = np.clip(x @ np.asarray(model.weights, dtype=np.float64) + model.bias, -50.0, 50.0)
+    return [float(v) for v in 1.0 / (1.0 + np.exp(-z))]
+
+
+def expand(x):  # type: ignore[no-untyped-def]
     """Degree-2 polynomial expansion without the constant: the features, then every product
-    f_i * f_j with i <= j, in scikit-learn's PolynomialFeatures order."""
+    f_i * f_j with i <= j, in scikit-learn's PolynomialFeatures order (a numpy array)."""
+    
     n = x.shape[1]
     i, j = np.triu_indices(n)
     return np.hstack([x, x[:, i] * x[:, j]])

@@ -7,7 +7,7 @@ characters Latin-1 has) and UTF-16 with a byte-order mark, and counts the sample
 ``load.decode`` gives back character for character. Two damaged cases are counted apart: UTF-8
 cut in the middle of its last character, and UTF-8 with one stray Windows-1252 byte.
 
-    python bench/encodings.py [--samples 400] [--errors]
+    python bench/encoding_sweep.py [--samples 400] [--errors]
 """
 
 from __future__ import annotations
