@@ -155,7 +155,7 @@ def main() -> None:
 )
 @click.option(
     "--timings", is_flag=True,
-    help="Print the wall time of each stage (load, segment, align, classify, framing, "
+    help="Print the wall time of each stage (load, segment, align, classify, groups, framing, "
     "placement, render) to standard error.",
 )
 @friendly_errors

@@ -4,11 +4,15 @@ Claim groups use the same matcher as the alignment, between accounts: two accoun
 that have no counterpart in the readout belong together when the matcher would call them a
 report of one another. Groups are connected components, and only groups that span two or more
 accounts are kept (a claim that travels).
+
+The pairs worth scoring come from the alignment's own candidate index (:func:`align.candidates`,
+with every claim on both sides), so the work grows with the number of claims, not with its
+square: small sets are compared exhaustively, large ones through the index's rare-word pruning.
 """
 
 from __future__ import annotations
 
-from readout_compare.align import score_pair
+from readout_compare.align import EXHAUSTIVE_PAIRS, candidates, score_pair
 from readout_compare.model import AccountComparison, AccountSentence, ClaimGroup
 from readout_compare.similarity import default_model, profile, stem
 
@@ -44,12 +48,20 @@ def claim_groups(
     # the matcher's content overlap rather than its whole-sentence paraphrase score: three or
     # more shared content stems that are not names, a fair share of the shorter claim.
     content = [p.stems - {stem(w) for w in p.names} for p in profiles]
+    sentences = tuple(s.sentence for _, s in claims)
+    by_id = {s.sentence.id: i for i, (_, s) in enumerate(claims)}
+    prof = {s.id: p for s, p in zip(sentences, profiles)}
+    exhaustive = len(claims) ** 2 <= EXHAUSTIVE_PAIRS
     best: dict[tuple[int, str], tuple[float, int]] = {}
-    for i in range(len(claims)):
-        for j in range(len(claims)):
-            if claims[i][0] == claims[j][0] or len(content[i] & content[j]) < CLAIM_MIN_STEMS:
+    for a_sent, partners in candidates(sentences, prof, sentences, prof, exhaustive):
+        i = by_id[a_sent.id]
+        for r_sent in partners:
+            j = by_id[r_sent.id]
+            if claims[i][0] == claims[j][0]:
                 continue
             shared = len(content[i] & content[j])
+            if shared < CLAIM_MIN_STEMS:
+                continue
             overlap = shared / min(len(content[i]), len(content[j]))
             if overlap < CLAIM_MIN_OVERLAP:
                 continue

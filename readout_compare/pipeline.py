@@ -91,7 +91,7 @@ def compare(
         )
         for doc in account_docs
     ]
-    with maybe(timings, "classify"):
+    with maybe(timings, "groups"):
         groups = claim_groups(tuple(results))
     with maybe(timings, "framing"):
         framed = framing(readout_doc, tuple(results))
