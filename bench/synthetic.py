@@ -98,3 +98,47 @@ def _paragraphs(sentences: list[str], rng: random.Random) -> str:
     if para:
         out.append(" ".join(para))
     return "\n\n".join(out) + "\n"
+
+
+SHARED_CLAIM_SHARE = 0.2  # of each account's other sentences: claims that travel between accounts
+
+
+def make_accounts(
+    n_readout: int, n_account: int, n_accounts: int, *, seed: int = 0
+) -> tuple[str, list[str]]:
+    """(readout text, account texts): several accounts of one readout. Each copies 15% and
+    paraphrases 15% of its sentences from randomly chosen readout sentences; of the rest, a
+    fifth come from a pool of claims that several accounts share (claims that travel) and the
+    others are its own. Sentences are reused only when the MSRP and STS-B pools run out."""
+    rng = random.Random(seed)
+    pairs, singles = _pools()
+    rng.shuffle(pairs)
+    rng.shuffle(singles)
+    n_linked = min(n_readout, len(pairs) // 4)
+    linked = pairs[:n_linked]
+    rest = [a for a, _ in pairs[n_linked:]] + [b for _, b in pairs[n_linked:]] + singles
+    rng.shuffle(rest)
+    readout = [a for a, _ in linked] + rest[: n_readout - n_linked]
+    rest = rest[n_readout - n_linked:]
+    rng.shuffle(readout)
+    n_shared = max(1, n_account)
+    shared, rest = rest[:n_shared], rest[n_shared:]
+    own = iter(rest)
+    accounts = []
+    for _ in range(n_accounts):
+        n_copy = int(n_account * COPY_SHARE)
+        n_para = int(n_account * PARAPHRASE_SHARE)
+        chosen = rng.sample(range(n_linked), min(n_copy + n_para, n_linked))
+        sentences = [linked[i][0] if k < n_copy else linked[i][1] for k, i in enumerate(chosen)]
+        n_other = n_account - len(sentences)
+        n_travel = int(n_other * SHARED_CLAIM_SHARE)
+        sentences += rng.sample(shared, min(n_travel, len(shared)))
+        for _ in range(n_account - len(sentences)):
+            try:
+                sentences.append(next(own))
+            except StopIteration:  # pools exhausted: start again (only for very large runs)
+                own = iter(rest)
+                sentences.append(next(own))
+        rng.shuffle(sentences)
+        accounts.append(_paragraphs(sentences, rng))
+    return _paragraphs(readout, rng), accounts

@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import os
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from readout_compare.diff import word_diff
@@ -201,6 +202,9 @@ def candidates(
     a_sents: tuple[Sentence, ...],
     a_prof: dict[str, Profile],
     exhaustive: bool,
+    *,
+    max_df: int | None = None,
+    terms: Callable[[Profile], frozenset[str]] | None = None,
 ) -> list[tuple[Sentence, list[Sentence]]]:
     """For each account sentence, the readout sentences worth scoring.
 
@@ -210,25 +214,26 @@ def candidates(
     :data:`EXHAUSTIVE_PAIRS` pairs) score every such pair.
 
     Larger ones prune, so the cost grows with the text and not with its square: stems in more
-    than :data:`COMMON_SHARE` of the readout's sentences are not followed in the index (they
-    name no claim), and a readout sentence stays a candidate only if the rarity (idf) of what
+    than :data:`COMMON_SHARE` of the readout's sentences (or ``max_df`` of them, when given)
+    are not followed in the index (they name no claim), and a readout sentence stays a candidate only if the rarity (idf) of what
     the two share is at least :data:`MIN_SHARED_WEIGHT` of the lighter sentence's own, and its
     Dice share of rarity is at least :data:`RELATIVE_SHARE` of the best candidate's, keeping
     the best :data:`CANDIDATES_PER_SENTENCE`.
     """
+    terms_of = terms or (lambda p: p.terms)
     index: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(r_sents):
-        for st in r_prof[s.id].terms:
+        for st in terms_of(r_prof[s.id]):
             index[st].append(i)
     n = max(len(r_sents), 1)
     idf = {st: math.log(1 + n / len(ids)) for st, ids in index.items()}
-    common = max(COMMON_MIN_DF, COMMON_SHARE * n)
-    r_weight = [sum(idf[st] for st in r_prof[s.id].terms) for s in r_sents]
+    common = max_df if max_df is not None else max(COMMON_MIN_DF, COMMON_SHARE * n)
+    r_weight = [sum(idf[st] for st in terms_of(r_prof[s.id])) for s in r_sents]
     out = []
     for a in a_sents:
         weight: dict[int, float] = defaultdict(float)
         a_total = 0.0
-        for st in a_prof[a.id].terms:
+        for st in terms_of(a_prof[a.id]):
             ids = index.get(st, ())
             a_total += idf.get(st, math.log(1 + n))
             if not exhaustive and len(ids) > common:

@@ -12,9 +12,9 @@ square: small sets are compared exhaustively, large ones through the index's rar
 
 from __future__ import annotations
 
-from readout_compare.align import EXHAUSTIVE_PAIRS, candidates, score_pair
+from readout_compare.align import COMMON_MIN_DF, EXHAUSTIVE_PAIRS, candidates
 from readout_compare.model import AccountComparison, AccountSentence, ClaimGroup
-from readout_compare.similarity import default_model, profile, stem
+from readout_compare.similarity import default_model, features, profile, stem
 
 CLAIM_MIN_STEMS = 3
 CLAIM_MIN_OVERLAP = 0.25
@@ -52,9 +52,18 @@ def claim_groups(
     by_id = {s.sentence.id: i for i, (_, s) in enumerate(claims)}
     prof = {s.id: p for s, p in zip(sentences, profiles)}
     exhaustive = len(claims) ** 2 <= EXHAUSTIVE_PAIRS
+    # A claim that travels appears at most once per account, so a stem in more claims than
+    # twice the number of accounts (or 1% of all claims) is a common word, not a claim's, and
+    # is not followed in the index. Measured on 10 synthetic accounts of 1,000 sentences
+    # (bench/speed.py): the same 446 of 463 travelling claims found as without the cap, in a
+    # third of the time.
+    max_df = max(COMMON_MIN_DF, 2 * len(accounts), len(claims) // 100)
     best: dict[tuple[int, str], tuple[float, int]] = {}
-    for a_sent, partners in candidates(sentences, prof, sentences, prof, exhaustive):
+    for a_sent, partners in candidates(sentences, prof, sentences, prof, exhaustive,
+                                       max_df=max_df, terms=lambda p: p.stems):
         i = by_id[a_sent.id]
+        # Partners that share enough of the claim, by their account.
+        by_account: dict[str, list[tuple[float, int]]] = {}
         for r_sent in partners:
             j = by_id[r_sent.id]
             if claims[i][0] == claims[j][0]:
@@ -63,15 +72,21 @@ def claim_groups(
             if shared < CLAIM_MIN_STEMS:
                 continue
             overlap = shared / min(len(content[i]), len(content[j]))
-            if overlap < CLAIM_MIN_OVERLAP:
+            if overlap >= CLAIM_MIN_OVERLAP:
+                by_account.setdefault(claims[j][0], []).append((overlap, j))
+        # The best partner in each other account: the overlap plus the paraphrase model's
+        # probability, which is computed only where an account offers more than one partner.
+        for owner, found in by_account.items():
+            if len(found) == 1:
+                best[(i, owner)] = found[0]
                 continue
-            pair = score_pair(
-                claims[i][1].sentence, claims[j][1].sentence, profiles[i], profiles[j], model
+            scores = model.probabilities(
+                [features(profiles[i], profiles[j]) for _, j in found]
             )
-            strength = overlap + pair.score
-            key = (i, claims[j][0])
-            if key not in best or strength > best[key][0]:
-                best[key] = (strength, j)
+            best[(i, owner)] = max(
+                ((overlap + score, j) for (overlap, j), score in zip(found, scores)),
+                key=lambda item: (item[0], -item[1]),
+            )
     for (i, _), (_, j) in best.items():
         parent[find(i)] = find(j)
     members: dict[int, list[int]] = {}

@@ -9,6 +9,7 @@ It runs the pipeline in one direction: segment -> align -> (quotes, divergences,
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -85,12 +86,8 @@ def compare(
         raise ReadoutCompareError("the readout has no sentences to compare (only headings?)")
     with maybe(timings, "align"):
         readout_profiles = {s.id: profile(s.text) for s in readout_doc.body}
-    results = [
-        compare_account(
-            readout_doc, doc, config, stats=stats, profiles=readout_profiles, timings=timings
-        )
-        for doc in account_docs
-    ]
+    results = compare_accounts(readout_doc, account_docs, config, stats=stats,
+                               profiles=readout_profiles, timings=timings)
     with maybe(timings, "groups"):
         groups = claim_groups(tuple(results))
     with maybe(timings, "framing"):
@@ -127,6 +124,68 @@ def _text_of(item: Input) -> str:
     if isinstance(item, Document):
         return ""
     return item.text if isinstance(item, LoadedText) else str(item)
+
+
+# Past this many readout x account sentence pairs in all, several accounts are compared in
+# parallel, one worker process per core, each account whole in one worker.
+PARALLEL_ACCOUNT_PAIRS = 300_000
+MAX_ACCOUNT_WORKERS = 4
+# The readout side of the work, shared with forked workers (set only while a pool runs).
+_ACCOUNT_WORK: tuple[Document, Settings, dict] | None = None
+
+
+def compare_accounts(
+    readout: Document,
+    accounts: list[Document],
+    settings: Settings,
+    *,
+    stats: AlignStats | None = None,
+    profiles: dict | None = None,
+    timings: Timings | None = None,
+) -> list[AccountComparison]:
+    """Every account against the readout; several large ones in parallel processes.
+
+    In parallel, each worker times its own stages; the wall time of the parallel block is
+    shared between "align" and "classify" in the proportion the workers spent in each, so that
+    ``--timings`` still adds up to the wall time."""
+    from readout_compare.workers import fork_available
+
+    pairs = len(readout.body) * sum(len(d.body) for d in accounts)
+    workers = min(os.cpu_count() or 1, len(accounts), MAX_ACCOUNT_WORKERS)
+    if len(accounts) < 2 or pairs < PARALLEL_ACCOUNT_PAIRS or workers < 2 or not fork_available():
+        return [compare_account(readout, doc, settings, stats=stats, profiles=profiles,
+                                timings=timings) for doc in accounts]
+    from readout_compare.workers import parallel_map
+
+    global _ACCOUNT_WORK
+    _ACCOUNT_WORK = (readout, settings, profiles or {})
+    start = time.perf_counter()
+    try:
+        done = parallel_map(_compare_in_worker, accounts, workers)
+    finally:
+        _ACCOUNT_WORK = None
+    wall = time.perf_counter() - start
+    spent = Timings()
+    for _, worker_timings, worker_stats in done:
+        for name, seconds in worker_timings.items():
+            spent[name] = spent.get(name, 0.0) + seconds
+        if stats is not None:
+            stats.pairs_possible += worker_stats.pairs_possible
+            stats.pairs_scored += worker_stats.pairs_scored
+    if timings is not None:
+        total = sum(spent.values()) or 1.0
+        for name, seconds in spent.items():
+            timings[name] = timings.get(name, 0.0) + wall * seconds / total
+    return [result for result, _, _ in done]
+
+
+def _compare_in_worker(account: Document) -> tuple[AccountComparison, Timings, AlignStats]:
+    assert _ACCOUNT_WORK is not None
+    readout, settings, profiles = _ACCOUNT_WORK
+    timings, stats = Timings(), AlignStats()
+    result = compare_account(readout, account, settings, stats=stats, profiles=profiles,
+                             timings=timings)
+    return result, timings, stats
 
 
 def compare_account(

@@ -28,8 +28,13 @@ _PR_SET_PDEATHSIG = 1
 PARENT_POLL = 1.0  # seconds between checks of the parent, where the kernel cannot do it
 
 
+_in_worker = False  # set in each worker: a pool's workers may not start pools of their own
+
+
 def fork_available() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
+    """Whether work can be forked into a pool here (not inside a worker, whose processes are
+    daemons and may have no children)."""
+    return not _in_worker and "fork" in multiprocessing.get_all_start_methods()
 
 
 @contextlib.contextmanager
@@ -52,6 +57,8 @@ def parallel_map(func: Callable[[T], R], items: Iterable[T], workers: int) -> li
 
 
 def _start_worker(parent: int) -> None:
+    global _in_worker
+    _in_worker = True
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "SIGTERM"):
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
