@@ -154,6 +154,11 @@ def main() -> None:
     "name, since a shared report would show your folders).",
 )
 @click.option(
+    "-q", "--quiet", is_flag=True,
+    help="No progress display (it is shown on a terminal only, and only for runs longer than "
+    "two seconds).",
+)
+@click.option(
     "--timings", is_flag=True,
     help="Print the wall time of each stage (load, segment, align, classify, groups, framing, "
     "placement, render) to standard error.",
@@ -170,6 +175,7 @@ def compare(
     symmetric: bool,
     timeout: float,
     full_paths: bool,
+    quiet: bool,
     timings: bool,
 ) -> None:
     """Compare READOUT with one or more ACCOUNTs.
@@ -189,6 +195,7 @@ def compare(
     from readout_compare.load import load
     from readout_compare.output import write_report
     from readout_compare.pipeline import compare as run_compare
+    from readout_compare.progress import Progress
     from readout_compare.render import renderer
     from readout_compare.report import report_dict
 
@@ -203,27 +210,28 @@ def compare(
         )
     fmt = fmt or _format_for(output)
     clock = Timings()
-    with clock.stage("load"):
-        loaded = [load(name, timeout=timeout) for name in inputs]
-    names = [labels[i] if i < len(labels) else None for i in range(len(inputs))]
-    names = [
-        clean_label(n or "") or _default_label(item, name)
-        for n, item, name in zip(names, loaded, inputs)
-    ]
-    comparison = run_compare(
-        loaded[0],
-        loaded[1:],
-        labels=names[1:],
-        readout_label=names[0],
-        threshold=threshold,
-        partial_min_words=partial_min_words,
-        symmetric=symmetric,
-        full_paths=full_paths,
-        timings=clock,
-    )
-    with clock.stage("render"):
-        text = renderer(fmt)(report_dict(comparison))
-        write_report(output, text)
+    with Progress(clock, enabled=not quiet):
+        with clock.stage("load"):
+            loaded = [load(name, timeout=timeout) for name in inputs]
+        names = [labels[i] if i < len(labels) else None for i in range(len(inputs))]
+        names = [
+            clean_label(n or "") or _default_label(item, name)
+            for n, item, name in zip(names, loaded, inputs)
+        ]
+        comparison = run_compare(
+            loaded[0],
+            loaded[1:],
+            labels=names[1:],
+            readout_label=names[0],
+            threshold=threshold,
+            partial_min_words=partial_min_words,
+            symmetric=symmetric,
+            full_paths=full_paths,
+            timings=clock,
+        )
+        with clock.stage("render"):
+            text = renderer(fmt)(report_dict(comparison))
+            write_report(output, text)
     if timings:
         click.echo(f"timings: {clock.line()}", err=True)
 

@@ -258,7 +258,7 @@ def _western(data: bytes) -> str | None:
 _FTFY_WORK = re.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
     "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
-    "\u20ac\u2122]|&(?:#\d+|#[xX][0-9a-fA-F]+|[a-zA-Z]+);|[\ufb00-\ufb06\x1b\ud800-\udfff]"
+    "\u20ac\u2122]|&(?:#\\d+|#[xX][0-9a-fA-F]+|[a-zA-Z]+);|[\ufb00-\ufb06\x1b\ud800-\udfff]"
 )
 
 

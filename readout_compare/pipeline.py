@@ -8,6 +8,7 @@ It runs the pipeline in one direction: segment -> align -> (quotes, divergences,
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Sequence
@@ -161,7 +162,8 @@ def compare_accounts(
     _ACCOUNT_WORK = (readout, settings, profiles or {})
     start = time.perf_counter()
     try:
-        done = parallel_map(_compare_in_worker, accounts, workers)
+        with timings.doing("align") if timings is not None else contextlib.nullcontext():
+            done = parallel_map(_compare_in_worker, accounts, workers)
     finally:
         _ACCOUNT_WORK = None
     wall = time.perf_counter() - start

@@ -304,7 +304,8 @@ def _sigmoid(z: float) -> float:
 
 def _expanded_probabilities(model: Model, rows: list[list[float]]) -> list[float]:
     """The degree-2 evaluator (bench/calibrate.py --expansion degree-2; not shipped)."""
-    
+    import numpy as np
+
     x = expand(np.asarray(rows, dtype=np.float64).reshape(len(rows), len(model.names)))
     z = np.clip(x @ np.asarray(model.weights, dtype=np.float64) + model.bias, -50.0, 50.0)
     return [float(v) for v in 1.0 / (1.0 + np.exp(-z))]
@@ -313,7 +314,8 @@ def _expanded_probabilities(model: Model, rows: list[list[float]]) -> list[float
 def expand(x):  # type: ignore[no-untyped-def]
     """Degree-2 polynomial expansion without the constant: the features, then every product
     f_i * f_j with i <= j, in scikit-learn's PolynomialFeatures order (a numpy array)."""
-    
+    import numpy as np
+
     n = x.shape[1]
     i, j = np.triu_indices(n)
     return np.hstack([x, x[:, i] * x[:, j]])

@@ -8,15 +8,28 @@ from contextlib import contextmanager
 
 
 class Timings(dict[str, float]):
-    """Seconds spent per stage, added up over calls."""
+    """Seconds spent per stage, added up over calls; ``current`` names the stage running now
+    (read by the command line's progress display from another thread)."""
+
+    current: str = ""
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
         start = time.perf_counter()
+        with self.doing(name):
+            try:
+                yield
+            finally:
+                self[name] = self.get(name, 0.0) + time.perf_counter() - start
+
+    @contextmanager
+    def doing(self, what: str) -> Iterator[None]:
+        """Name what runs now, without timing it as a stage of its own."""
+        previous, self.current = self.current, what
         try:
             yield
         finally:
-            self[name] = self.get(name, 0.0) + time.perf_counter() - start
+            self.current = previous
 
     def line(self) -> str:
         return " ".join(f"{k}={v:.3f}s" for k, v in self.items())
