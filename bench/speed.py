@@ -1,24 +1,25 @@
-"""Measure speed and scale end to end, and write docs/performance.md.
+"""Measure speed and scale end to end against the speed floors, and write docs/performance.md.
 
-    python bench/speed.py                 # all sizes (a few minutes)
-    python bench/speed.py --sizes 10x40   # one size
+    python bench/speed.py            # everything (about ten minutes on two cores)
+    python bench/speed.py --quick    # start-up, small sizes and accounts only
+    python bench/speed.py --no-write # print, do not touch docs/performance.md
 
-For each size, a seeded synthetic readout and account built from real news sentences
-(bench/synthetic.py): the CLI's wall time from process start to report written (HTML, then
-JSON), the time per stage (--timings), peak memory (max RSS), the number of sentence pairs
-scored, and, on the same pair, two baselines: difflib's SequenceMatcher.ratio over all pairs
-(extrapolated from a timed sample above 40,000 pairs) and a brute-force rapidfuzz cdist over the
-full matrix. It also checks that the pruned alignment finds the same best match as scoring
-every pair, on a sample of account sentences.
+Every figure is the command line's wall time from process start to the report written (the
+median of three runs where the floor says so), with peak memory (the process and its workers),
+in a fresh interpreter with bytecode compiled, as a user's installed copy has it. Pairs come from
+two generators so that the figures do not rest on one distribution: sentences from MSRP and
+STS-B (bench/synthetic.py) and fictional readout and wire sentences from templates
+(bench/wiregen.py). On the same pairs, two baselines: difflib's ``HtmlDiff`` (the standard
+library's side-by-side HTML diff) and a plain rapidfuzz ``cdist`` similarity matrix.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import platform
-import random
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -26,14 +27,23 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import make_pair
+from synthetic import make_accounts, make_pair
+from wiregen import make_wire_pair
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "performance.md"
+CASE = ROOT / "examples" / "hegseth-mexico"
 SIZES = ((10, 40), (200, 1000), (2000, 2000), (5000, 5000))
+GENERATORS = {
+    "MSRP/STS-B sentences": lambda r, a: make_pair(r, a, seed=0)[:2],
+    "template readouts and wire copy": lambda r, a: make_wire_pair(r, a, seed=0),
+}
+FLOORS = {  # seconds (and MB where given), from the speed issue
+    "help": 0.08, "case_html": 0.30, "case_json": 0.25, "big": 5.0, "big_mb": 500,
+    "ten_accounts": 5.0, "many_accounts": 5.0, "doubling": 2.3, "five_mb": 20.0, "five_mb_mb": 1024,
+}
 
-# Runs the CLI in a fresh interpreter and reports its own peak memory (and its children's:
-# large inputs are segmented in worker processes).
+# Runs the CLI in a fresh interpreter and reports its peak memory (and its workers').
 WRAPPER = """
 import resource, sys
 from readout_compare.cli import main
@@ -47,12 +57,14 @@ usage = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
 print(f"maxrss_kb={usage}", file=sys.stderr)
 sys.exit(code)
 """
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def run_cli(args: list[str]) -> tuple[float, dict[str, float], float]:
     """(wall seconds, stage timings, peak MB) of one CLI run."""
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", WRAPPER, *args], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-c", WRAPPER, *args, "--timings", "-q"],
+                          capture_output=True, text=True, env=ENV)
     wall = time.perf_counter() - start
     if proc.returncode != 0:
         raise SystemExit(f"CLI failed: {proc.stderr.strip()}")
@@ -61,257 +73,260 @@ def run_cli(args: list[str]) -> tuple[float, dict[str, float], float]:
     return wall, stages, rss
 
 
-def best_of(n: int, args: list[str]) -> float:
+def median_wall(args: list[str], n: int = 3) -> float:
+    """Median wall time of the real entry point (the console script), process start included."""
+    script = Path(sys.executable).with_name("readout-compare")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "readout_compare"]
+    subprocess.run(command + args, capture_output=True, env=ENV)  # bytecode compiled, cache warm
     times = []
     for _ in range(n):
         start = time.perf_counter()
-        subprocess.run(args, capture_output=True, check=True)
+        subprocess.run(command + args, capture_output=True, check=True, env=ENV)
         times.append(time.perf_counter() - start)
-    return min(times)
+    return statistics.median(times)
 
 
-def baselines(readout: list[str], account: list[str]) -> dict[str, float]:
-    """Seconds for difflib over all pairs (extrapolated when large) and rapidfuzz cdist."""
-    from difflib import SequenceMatcher
+def baselines(readout: str, account: str, r_sents: list[str], a_sents: list[str]) -> dict:
+    """Seconds for difflib.HtmlDiff over the sentences and a rapidfuzz cdist matrix."""
+    from difflib import HtmlDiff
 
     import numpy as np
     from rapidfuzz import fuzz
     from rapidfuzz.process import cdist
 
-    from readout_compare.normalize import normalize
-
-    r = [normalize(s) for s in readout]
-    a = [normalize(s) for s in account]
-    total = len(r) * len(a)
-    rng = random.Random(0)
-    sample = total if total <= 40_000 else 20_000
-    pairs = ([(x, y) for x in a for y in r] if sample == total
-             else [(rng.choice(a), rng.choice(r)) for _ in range(sample)])
     start = time.perf_counter()
-    for x, y in pairs:
-        SequenceMatcher(None, x, y).ratio()
-    difflib_s = (time.perf_counter() - start) * total / sample
+    HtmlDiff(wrapcolumn=80).make_file(r_sents, a_sents)
+    htmldiff = time.perf_counter() - start
     start = time.perf_counter()
-    matrix = cdist(a, r, scorer=fuzz.ratio, workers=-1, dtype=np.uint8)
+    matrix = cdist(a_sents, r_sents, scorer=fuzz.ratio, workers=-1, dtype=np.uint8)
     cdist_s = time.perf_counter() - start
-    return {"difflib": difflib_s, "difflib_extrapolated": sample != total, "cdist": cdist_s,
-            "cdist_mb": matrix.nbytes / 2**20}
+    return {"htmldiff": htmldiff, "cdist": cdist_s, "cdist_mb": matrix.nbytes / 2**20}
 
 
-def agreement(readout_text: str, account_text: str, sample: int) -> tuple[float, int, int]:
-    """Share of sampled account sentences whose best match is the same pruned as exhaustive."""
-    from readout_compare import align as align_module
-    from readout_compare.align import AlignStats, align
-    from readout_compare.pipeline import as_document, make_settings
+def sentences(path: Path) -> list[str]:
+    from readout_compare.pipeline import as_document
 
-    settings = make_settings()
-    readout = as_document(readout_text, doc_id="r", label=None)
-    account = as_document(account_text, doc_id="a1", label=None)
-    rng = random.Random(1)
-    chosen = set(rng.sample(range(len(account.body)), min(sample, len(account.body))))
-    sub = account.__class__(
-        id=account.id, label=account.label, text=account.text,
-        sentences=tuple(s for k, s in enumerate(account.body) if k in chosen),
-    )
-    pruned = align(readout, sub, settings, stats=AlignStats())
-    saved = align_module.EXHAUSTIVE_PAIRS
-    align_module.EXHAUSTIVE_PAIRS = 10**12  # score every pair that shares a content word
-    try:
-        full = align(readout, sub, settings)
-    finally:
-        align_module.EXHAUSTIVE_PAIRS = saved
-
-    def best(matches):
-        return matches[0].readout_sentence if matches else None
-
-    same = sum(1 for sid in pruned if best(pruned[sid]) == best(full[sid]))
-    return same / len(pruned), same, len(pruned)
+    doc = as_document(path.read_text(encoding="utf-8"), doc_id="x", label=None)
+    return [s.text for s in doc.body]
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", default=",".join(f"{r}x{a}" for r, a in SIZES))
-    parser.add_argument("--sample", type=int, default=300, help="account sentences for agreement")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
-    sizes = [tuple(int(x) for x in s.split("x")) for s in args.sizes.split(",")]
-
-    help_s = best_of(5, [sys.executable, "-m", "readout_compare", "--help"])
-    print(f"readout-compare --help: {help_s:.3f} s (best of 5)")
-    rows = []
+    results: dict = {"machine": machine()}
+    case = [str(CASE / f) for f in ("readout-pentagon.txt", "account-nypost.txt",
+                                    "account-wire.txt")]
     with tempfile.TemporaryDirectory() as tmp:
-        for n_r, n_a in sizes:
-            readout, account, truth = make_pair(n_r, n_a, seed=0)
-            rp, ap = Path(tmp, "readout.txt"), Path(tmp, "account.txt")
-            rp.write_text(readout, encoding="utf-8")
-            ap.write_text(account, encoding="utf-8")
-            html_wall, stages, rss_html = run_cli(
-                ["compare", str(rp), str(ap), "-o", str(Path(tmp, "r.html")), "--timings"])
-            json_wall, json_stages, rss_json = run_cli(
-                ["compare", str(rp), str(ap), "-o", str(Path(tmp, "r.json")), "--timings"])
-            data = json.loads(Path(tmp, "r.json").read_text(encoding="utf-8"))
-            r_sents = [s["text"] for s in data["readout"]["sentences"] if s["role"] == "body"]
-            a_sents = [s["text"] for s in data["accounts"][0]["sentences"] if s["role"] == "body"]
-            from readout_compare import compare
-            from readout_compare.align import AlignStats
-
-            stats = AlignStats()
-            compare(readout, [account], stats=stats)
-            base = baselines(r_sents, a_sents)
-            agree, same, sampled = agreement(readout, account, args.sample)
-            row = {
-                "size": f"{n_r} x {n_a}", "sentences": f"{len(r_sents)} x {len(a_sents)}",
-                "html_wall": html_wall, "json_wall": json_wall, "stages": stages,
-                "rss_mb": max(rss_html, rss_json), "pairs": stats.pairs_possible,
-                "scored": stats.pairs_scored, **base,
-                "agreement": agree, "agree_same": same, "agree_n": sampled,
-            }
-            rows.append(row)
-            print(
-                f"{row['size']:>12}: html {html_wall:.2f} s, json {json_wall:.2f} s, "
-                f"peak {row['rss_mb']:.0f} MB, scored {stats.pairs_scored:,} of "
-                f"{stats.pairs_possible:,} pairs ({stats.pairs_scored / stats.pairs_possible:.2%}); "
-                f"difflib {base['difflib']:.1f} s{' (extrapolated)' if base['difflib_extrapolated'] else ''}, "
-                f"cdist {base['cdist']:.2f} s; same best match {agree:.1%} ({same}/{sampled}); "
-                + " ".join(f"{k}={v:.2f}" for k, v in stages.items())
-            )
-    parallel_rows = profile_rows = None
-    if any(r == (5000, 5000) for r in sizes):
-        import contextlib
-        import io
-
-        from parallel import main as parallel_main
-
-        buf = io.StringIO()
-        with contextlib.redirect_stdout(buf):
-            parallel_main()
-        parallel_rows = buf.getvalue().strip().splitlines()
-        print("\n".join(parallel_rows))
-        profile_rows = profile_top(5000, 5000)
-        print("\n".join(profile_rows))
+        results["help"] = median_wall(["--help"])
+        results["case_html"] = median_wall(["compare", *case, "-o", f"{tmp}/case.html"])
+        results["case_json"] = median_wall(["compare", *case, "-o", f"{tmp}/case.json"])
+        print(f"start-up: --help {results['help']:.3f} s, reference case HTML "
+              f"{results['case_html']:.3f} s, JSON {results['case_json']:.3f} s (median of 3)")
+        sizes = SIZES[:2] if args.quick else SIZES
+        rows = []
+        for generator, make in GENERATORS.items():
+            for n_r, n_a in sizes:
+                readout, account = make(n_r, n_a)
+                rp, ap = Path(tmp, "readout.txt"), Path(tmp, "account.txt")
+                rp.write_text(readout, encoding="utf-8")
+                ap.write_text(account, encoding="utf-8")
+                html_wall, stages, rss_html = run_cli(
+                    ["compare", str(rp), str(ap), "-o", f"{tmp}/r.html"])
+                json_wall, _, rss_json = run_cli(["compare", str(rp), str(ap), "-o", f"{tmp}/r.json"])
+                base = baselines(readout, account, sentences(rp), sentences(ap))
+                row = {"generator": generator, "size": f"{n_r} x {n_a}", "html": html_wall,
+                       "json": json_wall, "mb": max(rss_html, rss_json), "stages": stages, **base}
+                rows.append(row)
+                print(f"{generator:>32} {row['size']:>12}: html {html_wall:.2f} s, json "
+                      f"{json_wall:.2f} s, peak {row['mb']:.0f} MB; HtmlDiff {base['htmldiff']:.2f} s "
+                      f"({base['htmldiff'] / html_wall:.1f}x ours), cdist {base['cdist']:.2f} s; "
+                      + " ".join(f"{k}={v:.2f}" for k, v in stages.items()))
+        results["sizes"] = rows
+        results["accounts"] = accounts_rows(tmp, quick=args.quick)
+        if not args.quick:
+            results["five_mb"] = five_mb(tmp)
     if not args.no_write:
-        write_doc(help_s, rows, parallel_rows, profile_rows)
+        write_doc(results)
 
 
-def profile_top(n_r: int, n_a: int, top: int = 12) -> list[str]:
-    """Where the time goes, in one process (cProfile, own time per function)."""
-    import cProfile
-    import pstats
-
-    from readout_compare import align, pipeline
-    from readout_compare.render import renderer
-    from readout_compare.report import report_dict
-
-    readout, account, _ = make_pair(n_r, n_a, seed=0)
-    align.MAX_WORKERS, pipeline.PARALLEL_SEGMENT_CHARS = 1, 10**12
-    prof = cProfile.Profile()
-    prof.enable()
-    renderer("html")(report_dict(pipeline.compare(readout, [account])))
-    prof.disable()
-    stats = pstats.Stats(prof)
-    total = sum(v[2] for v in stats.stats.values())
-    rows = ["| function | own time | share |", "| --- | --- | --- |"]
-    for (file, line, name), v in sorted(stats.stats.items(), key=lambda kv: -kv[1][2])[:top]:
-        where = file.split("site-packages/")[-1].split("/work/main/")[-1].split("lib/python3.11/")[-1]
-        rows.append(f"| `{where}:{line}({name})` | {v[2]:.2f} s | {v[2] / total:.0%} |")
+def accounts_rows(tmp: str, *, quick: bool) -> list[dict]:
+    """Several accounts of one readout: 5 and 10 long ones, 75 and 150 short ones."""
+    cases = [(200, 1000, 5), (200, 1000, 10), (20, 20, 75), (20, 20, 150)]
+    if quick:
+        cases = [(20, 20, 75), (20, 20, 150)]
+    rows = []
+    for n_r, n_a, k in cases:
+        readout, accounts = make_accounts(n_r, n_a, k, seed=0)
+        folder = Path(tmp, f"acc-{k}")
+        folder.mkdir(exist_ok=True)
+        Path(folder, "readout.txt").write_text(readout, encoding="utf-8")
+        paths = []
+        for i, text in enumerate(accounts, 1):
+            p = Path(folder, f"a{i}.txt")
+            p.write_text(text, encoding="utf-8")
+            paths.append(str(p))
+        wall, stages, mb = run_cli(["compare", str(Path(folder, "readout.txt")), *paths,
+                                    "-o", f"{tmp}/acc.json"])
+        row = {"case": f"{k} accounts x {n_a} sentences, readout {n_r}", "accounts": k,
+               "readout": n_r, "sentences": n_a, "json": wall, "mb": mb, "stages": stages}
+        rows.append(row)
+        print(f"{row['case']}: json {wall:.2f} s, peak {mb:.0f} MB; "
+              + " ".join(f"{k}={v:.2f}" for k, v in stages.items()))
     return rows
 
 
-def write_doc(help_s: float, rows: list[dict], parallel_rows=None, profile_rows=None) -> None:
+def five_mb(tmp: str) -> dict:
+    """A 5 MB account (MSRP/STS-B paragraphs drawn at random) against a 200-sentence readout."""
+    import random
+
+    readout, account, _ = make_pair(200, 5000, seed=1)
+    paragraphs = account.split("\n\n")
+    rng = random.Random(2)
+    out, size = [], 0
+    while size < 5_000_000:
+        p = rng.choice(paragraphs)
+        out.append(p)
+        size += len(p) + 2
+    text = "\n\n".join(out)[:5_000_000]
+    rp, ap = Path(tmp, "r5.txt"), Path(tmp, "a5.txt")
+    rp.write_text(readout, encoding="utf-8")
+    ap.write_text(text, encoding="utf-8")
+    wall, stages, mb = run_cli(["compare", str(rp), str(ap), "-o", f"{tmp}/five.json"])
+    print(f"5 MB account: json {wall:.2f} s, peak {mb:.0f} MB; "
+          + " ".join(f"{k}={v:.2f}" for k, v in stages.items()))
+    return {"json": wall, "mb": mb, "stages": stages, "chars": len(text)}
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, "
+            f"{platform.system()} {platform.machine()}")
+
+
+def verdict(value: float, floor: float) -> str:
+    return "met" if value <= floor else "**not met**"
+
+
+def write_doc(res: dict) -> None:
+    f = FLOORS
     lines = [
         "# Performance",
         "",
-        "Measured on this project's 2-core machine by:",
+        "Measured by `python bench/speed.py` (it writes this page) on " + res["machine"] + ". "
+        "Every time is the command line's wall time from process start to the report written, "
+        "in a fresh interpreter with compiled bytecode, as an installed copy runs; peak memory "
+        "includes worker processes.",
         "",
-        "```sh",
-        "pip install '.[bench]' && python bench/speed.py",
-        "```",
+        "## Against the floors",
         "",
-        f"Python {platform.python_version()}, {platform.machine()}. Synthetic readout/account "
-        "pairs built (seeded) from real MSRP and STS-B sentences: 15% of the account's sentences "
-        "copy a readout sentence, 15% paraphrase one, the rest are unrelated news sentences "
-        "(bench/synthetic.py). Sizes are as requested; the segmenter's count of sentences is "
-        "shown beside.",
+        "| what | measured | floor | |",
+        "| --- | --- | --- | --- |",
+        f"| `readout-compare --help` (median of 3) | {res['help']:.3f} s | {f['help']} s | "
+        f"{verdict(res['help'], f['help'])} |",
+        f"| reference case, 3 documents, to HTML (median of 3) | {res['case_html']:.3f} s | "
+        f"{f['case_html']} s | {verdict(res['case_html'], f['case_html'])} |",
+        f"| reference case to JSON (median of 3) | {res['case_json']:.3f} s | {f['case_json']} s | "
+        f"{verdict(res['case_json'], f['case_json'])} |",
+    ]
+    for r in res["sizes"]:
+        if r["size"] == "5000 x 5000":
+            worst = max(r["html"], r["json"])
+            lines.append(f"| 5,000 x 5,000 sentences, {r['generator']} (HTML / JSON) | "
+                         f"{r['html']:.1f} s / {r['json']:.1f} s, {r['mb']:.0f} MB | "
+                         f"{f['big']} s, {f['big_mb']} MB | {verdict(worst, f['big'])} "
+                         f"(memory {verdict(r['mb'], f['big_mb'])}) |")
+    acc = {row["accounts"]: row for row in res["accounts"]}
+    if 10 in acc:
+        lines.append(f"| 10 accounts x 1,000 sentences, 200-sentence readout | {acc[10]['json']:.1f} s, "
+                     f"{acc[10]['mb']:.0f} MB | {f['ten_accounts']} s | "
+                     f"{verdict(acc[10]['json'], f['ten_accounts'])} |")
+    if 150 in acc:
+        lines.append(f"| 150 short accounts (20 sentences each) | {acc[150]['json']:.1f} s | "
+                     f"{f['many_accounts']} s | {verdict(acc[150]['json'], f['many_accounts'])} |")
+    for small, big in ((5, 10), (75, 150)):
+        if small in acc and big in acc:
+            g = acc[big]["json"] / acc[small]["json"]
+            lines.append(f"| doubling the accounts ({small} to {big}) | {g:.2f} x the time | "
+                         f"{f['doubling']} x | {verdict(g, f['doubling'])} |")
+    if "five_mb" in res:
+        fm = res["five_mb"]
+        lines.append(f"| a 5 MB account ({fm['chars']:,} characters) | {fm['json']:.1f} s, "
+                     f"{fm['mb']:.0f} MB | {f['five_mb']} s, 1 GB | "
+                     f"{verdict(fm['json'], f['five_mb'])} (memory {verdict(fm['mb'], f['five_mb_mb'])}) |")
+    lines += [
         "",
-        f"`readout-compare --help`: **{help_s:.3f} s** (best of 5, process start included).",
+        "## Sizes, two generators",
         "",
-        "## End to end",
+        "Sizes are requested sentences (readout x account). *MSRP/STS-B sentences*: 15% of the "
+        "account copies readout sentences, 15% paraphrases them with the other half of an MSRP "
+        "or STS-B pair, the rest are unrelated news sentences (bench/synthetic.py). *Template "
+        "readouts and wire copy*: fictional readout sentences and wire sentences that copy (15%), "
+        "restate (15%) or add claims in the same vocabulary (bench/wiregen.py).",
         "",
-        "| size (readout x account) | sentences found | CLI to HTML | CLI to JSON | peak memory | "
-        "pairs scored | same best match as scoring all pairs |",
+        "| generator | size | CLI to HTML | CLI to JSON | peak memory | difflib `HtmlDiff` | rapidfuzz `cdist` matrix |",
         "| --- | --- | --- | --- | --- | --- | --- |",
     ]
-    for r in rows:
+    for r in res["sizes"]:
         lines.append(
-            f"| {r['size']} | {r['sentences']} | {r['html_wall']:.2f} s | {r['json_wall']:.2f} s | "
-            f"{r['rss_mb']:.0f} MB | {r['scored']:,} of {r['pairs']:,} ({r['scored'] / r['pairs']:.2%}) | "
-            f"{r['agreement']:.1%} ({r['agree_same']} of {r['agree_n']} sampled) |"
+            f"| {r['generator']} | {r['size']} | {r['html']:.2f} s | {r['json']:.2f} s | "
+            f"{r['mb']:.0f} MB | {r['htmldiff']:.2f} s ({r['htmldiff'] / r['html']:.2f} x ours) | "
+            f"{r['cdist']:.2f} s ({r['cdist'] / r['html']:.2f} x ours), {r['cdist_mb']:.0f} MB |"
         )
     lines += [
         "",
-        "Wall time is from process start to the report written, as a user sees it.",
+        "The baselines do less: `HtmlDiff` aligns the two texts in order, line by line, with no "
+        "verdicts (it cannot see a reordered or paraphrased sentence); `cdist` fills one "
+        "character-level similarity for every pair and decides nothing. They are here as the "
+        "floor of what such a comparison costs.",
         "",
-        "## Time per stage (HTML run)",
+        "## Time per stage (HTML runs)",
         "",
-        "| size | load | segment | align | classify | render |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| generator | size | load | segment | align | classify | groups | framing | placement | render |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
-    for r in rows:
+    stage_names = ("load", "segment", "align", "classify", "groups", "framing", "placement", "render")
+    for r in res["sizes"]:
         s = r["stages"]
-        lines.append(
-            f"| {r['size']} | " + " | ".join(f"{s.get(k, 0):.2f} s" for k in
-                                              ("load", "segment", "align", "classify", "render")) + " |"
-        )
-    if len(rows) >= 2:
-        big = {r["size"]: r for r in rows}
-        if "2000 x 2000" in big and "5000 x 5000" in big:
-            g = big["5000 x 5000"]["html_wall"] / big["2000 x 2000"]["html_wall"]
-            lines += ["", f"From 2,000 x 2,000 to 5,000 x 5,000 (6.25 times the pairs) the time grows "
-                      f"**{g:.2f} times**."]
+        lines.append(f"| {r['generator']} | {r['size']} | "
+                     + " | ".join(f"{s.get(k, 0):.2f} s" for k in stage_names) + " |")
     lines += [
         "",
-        "## Baselines on the same pairs",
+        "## Several accounts of one readout",
         "",
-        "| size | difflib `SequenceMatcher.ratio`, all pairs | rapidfuzz `cdist` (`ratio`, both cores), full matrix | readout-compare, whole CLI to HTML |",
-        "| --- | --- | --- | --- |",
+        "bench/synthetic.make_accounts: each account copies and paraphrases readout sentences, "
+        "and a fifth of its other sentences come from a pool of claims that several accounts "
+        "share (claims that travel, which the claim groups must find). Accounts of 1,000 "
+        "sentences or more are compared in parallel, one worker per core.",
+        "",
+        "| case | CLI to JSON | peak memory | " + " | ".join(stage_names) + " |",
+        "| --- | --- | --- | " + " | ".join("---" for _ in stage_names) + " |",
     ]
-    for r in rows:
-        extra = " (extrapolated from 20,000 pairs)" if r["difflib_extrapolated"] else ""
-        lines.append(
-            f"| {r['size']} | {r['difflib']:.1f} s{extra} ({r['difflib'] / r['html_wall']:.1f} times ours) | "
-            f"{r['cdist']:.2f} s, {r['cdist_mb']:.0f} MB matrix | {r['html_wall']:.2f} s |"
-        )
-    lines += [
-        "",
-        "The difflib baseline only scores pairs (no verdicts, no report). cdist only fills a "
-        "matrix of one character-level similarity: fast, but one rapidfuzz scorer is a weaker "
-        "decision than the calibrated matcher (see the single-scorer line in accuracy.md), and "
-        "the matrix grows with the square of the size. readout-compare never holds a dense "
-        "all-pairs matrix: an inverted index of rare word stems proposes candidates, and only "
-        "those are scored.",
-        "",
-    ]
-    if parallel_rows:
+    for r in res["accounts"]:
+        s = r["stages"]
+        lines.append(f"| {r['case']} | {r['json']:.2f} s | {r['mb']:.0f} MB | "
+                     + " | ".join(f"{s.get(k, 0):.2f}" for k in stage_names) + " |")
+    if "five_mb" in res:
+        s = res["five_mb"]["stages"]
         lines += [
-            "## Both cores (5,000 x 5,000, in process)",
             "",
-            "Large inputs are segmented one document per process, and the account's sentences "
-            "are split between one alignment worker per core (forked, so the readout's index is "
-            "shared, not copied):",
+            "## A 5 MB account",
             "",
-            *parallel_rows,
-            "",
+            f"{res['five_mb']['chars']:,} characters of MSRP/STS-B paragraphs against a "
+            f"200-sentence readout: {res['five_mb']['json']:.1f} s, {res['five_mb']['mb']:.0f} MB "
+            "at peak; " + ", ".join(f"{k} {v:.1f} s" for k, v in s.items()) + ". The text limit "
+            "per input is 5,000,000 characters (docs/inputs.md): the largest input measured to "
+            "finish within about a minute and a gigabyte here.",
         ]
-    if profile_rows:
-        lines += [
-            "## Where the remaining time goes (5,000 x 5,000, one process, cProfile)",
-            "",
-            "Own time of the most expensive functions, as a share of the profiled run (the profile "
-            "is flat: no single function dominates):",
-            "",
-            *profile_rows,
-            "",
-        ]
+    lines.append("")
     DOC.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {DOC.relative_to(ROOT)}", file=sys.stderr)
 

@@ -127,9 +127,11 @@ def _text_of(item: Input) -> str:
     return item.text if isinstance(item, LoadedText) else str(item)
 
 
-# Past this many readout x account sentence pairs in all, several accounts are compared in
-# parallel, one worker process per core, each account whole in one worker.
+# Past this many readout x account sentence pairs in all, or this many account sentences (many
+# short accounts), several accounts are compared in parallel, one worker process per core, each
+# account whole in one worker.
 PARALLEL_ACCOUNT_PAIRS = 300_000
+PARALLEL_ACCOUNT_SENTENCES = 1_000
 MAX_ACCOUNT_WORKERS = 4
 # The readout side of the work, shared with forked workers (set only while a pool runs).
 _ACCOUNT_WORK: tuple[Document, Settings, dict] | None = None
@@ -151,9 +153,11 @@ def compare_accounts(
     ``--timings`` still adds up to the wall time."""
     from readout_compare.workers import fork_available
 
-    pairs = len(readout.body) * sum(len(d.body) for d in accounts)
+    account_sentences = sum(len(d.body) for d in accounts)
+    large = (len(readout.body) * account_sentences >= PARALLEL_ACCOUNT_PAIRS
+             or account_sentences >= PARALLEL_ACCOUNT_SENTENCES)
     workers = min(os.cpu_count() or 1, len(accounts), MAX_ACCOUNT_WORKERS)
-    if len(accounts) < 2 or pairs < PARALLEL_ACCOUNT_PAIRS or workers < 2 or not fork_available():
+    if len(accounts) < 2 or not large or workers < 2 or not fork_available():
         return [compare_account(readout, doc, settings, stats=stats, profiles=profiles,
                                 timings=timings) for doc in accounts]
     from readout_compare.workers import parallel_map
