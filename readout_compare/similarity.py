@@ -20,15 +20,14 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from readout_compare.evidence import Keyed, clause_keys
+from readout_compare.lexicon import NUMBER_WORDS, SCALES
 from readout_compare.normalize import STOPWORDS, normalize, raw_and_normal_words
 
-_NUMBER_WORDS = {
-    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
-    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
-    "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17",
-    "eighteen": "18", "nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40",
-    "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
-    "hundred": "100", "thousand": "1000",
+# Number words read as figures by the "numbers" feature: the lexicon's words up to ninety, and
+# its scales hundred and thousand. The set is part of the fitted model (calibration.json), so it
+# stays as it was fitted ("dozen" and the larger scales are not in it).
+_NUMBER_WORDS = {w: str(v) for w, v in NUMBER_WORDS.items() if w != "dozen"} | {
+    w: str(SCALES[w]) for w in ("hundred", "thousand")
 }
 
 

@@ -109,3 +109,16 @@ def test_placement_in_every_format(case_comparison):
     assert "The readout's first point (`r-3`) appears at 28% of the story, paragraph 4." in md
     html = renderer("html")(report)
     assert 'id="overview-a1"' in html and "paragraph 4, 28% into the story" in html
+
+
+def test_a_large_overview_is_one_row_of_first_reports(case_comparison, monkeypatch):
+    from readout_compare.render import html
+
+    report = report_dict(case_comparison)
+    monkeypatch.setattr(html, "OVERVIEW_MAX_ROWS", 2)  # the case has 4 readout sentences
+    page = renderer("html")(report)
+    overview = page[page.index('id="overview-a1"'):page.index('id="overview-a2"')]
+    assert "First reports" in overview
+    assert 'aria-label="first report of r-3 in a1-4"' in overview
+    assert "r-3: first reported in a1-4" in overview  # still in words
+    assert overview.count("<tr>") == 2  # the strip and the row of first reports, no grid

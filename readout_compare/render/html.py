@@ -108,6 +108,8 @@ def view_model(report: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+OVERVIEW_MAX_ROWS = 60  # readout sentences shown as rows of the overview grid
+OVERVIEW_MAX_COLUMNS = 400  # story sentences shown as its columns
 VERDICT_MARK = {"supported": "✓", "divergent": "≠", "not_in_readout": "+"}
 VERDICT_WORDS = {"supported": "reports the readout", "divergent": "reports it with a divergence",
                  "not_in_readout": "not in the readout"}
@@ -158,6 +160,19 @@ def overview(report: dict[str, Any], acc: dict[str, Any]) -> dict[str, Any]:
                 + (" (only a mention of the call)" if p["basis"] == "event" else "")
             ),
         })
+    # The grid has a row per readout sentence and a column per story sentence; past a size a
+    # reader can take in (and a page can hold), one row of marks replaces it: each column
+    # lists the readout sentences first reported there.
+    grid = len(rows) <= OVERVIEW_MAX_ROWS and len(cells) <= OVERVIEW_MAX_COLUMNS
+    firsts: list[list[str]] = [[] for _ in cells]
+    column = {cell["id"]: k for k, cell in enumerate(cells)}
+    for row in rows:
+        p = row["placement"]
+        if p and p["account_sentence"] in column:
+            firsts[column[p["account_sentence"]]].append(row["id"])
+    if not grid:
+        for row in rows:
+            row["marks"] = []
     fp = placement["first_point"]
     first_point = (
         f"the readout's first point ({fp['readout_sentence']}) appears in paragraph "
@@ -165,7 +180,7 @@ def overview(report: dict[str, Any], acc: dict[str, Any]) -> dict[str, Any]:
         if fp else "no readout point is reported"
     )
     return {"cells": cells, "rows": rows, "led_with": placement["led_with"],
-            "first_point": first_point}
+            "first_point": first_point, "grid": grid, "firsts": firsts}
 
 
 def paragraphs(sentences: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
