@@ -52,8 +52,14 @@ try:
     main(sys.argv[1:], prog_name="readout-compare")
 except SystemExit as exc:
     code = exc.code or 0
-usage = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+# VmHWM, not RUSAGE_SELF: Linux keeps ru_maxrss across exec, so it would count the memory of
+# the benchmark process this one was forked from. Workers are forked from this process.
+try:
+    with open("/proc/self/status") as fh:
+        own = next(int(line.split()[1]) for line in fh if line.startswith("VmHWM:"))
+except (OSError, StopIteration):
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+usage = max(own, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 print(f"maxrss_kb={usage}", file=sys.stderr)
 sys.exit(code)
 """
