@@ -131,6 +131,32 @@ def align(
     return {s.id: result.get(s.id, ()) for s in a_sents}
 
 
+def align_across_languages(
+    readout: Document, account: Document
+) -> dict[str, tuple[Match, ...]]:
+    """Matches for an account in another language than the readout: each account sentence
+    reports the readout sentence whose meaning the semantic encoder finds closest, when their
+    cosine reaches :data:`semantic.CROSS_THRESHOLD`. No words can be compared, so there is no
+    diff and no verbatim or partial kind: every match is a paraphrase, and says how it was made."""
+    from readout_compare import semantic
+
+    r_sents, a_sents = readout.body, account.body
+    rows = semantic.similarities([s.text for s in a_sents], [s.text for s in r_sents])
+    out: dict[str, tuple[Match, ...]] = {}
+    for a_sent, row in zip(a_sents, rows):
+        if not row:
+            out[a_sent.id] = ()
+            continue
+        k = max(range(len(row)), key=row.__getitem__)
+        score = row[k]
+        out[a_sent.id] = (
+            (Match(r_sents[k].id, round(score, 3), "paraphrase", 0.0, 0.0, (), "claim",
+                   (f"close in meaning across languages (semantic similarity {score:.2f})",)),)
+            if score >= semantic.CROSS_THRESHOLD else ()
+        )
+    return out
+
+
 def _fork_available() -> bool:
     """Whether workers can be forked (imported here, not at the top: multiprocessing costs
     about 15 ms at start-up and most comparisons never need it)."""

@@ -154,6 +154,11 @@ def main() -> None:
     "name, since a shared report would show your folders).",
 )
 @click.option(
+    "--no-semantic", "no_semantic", is_flag=True,
+    help="Leave the optional semantic matcher (pip install 'readout-compare[semantic]') unused: "
+    "no paraphrase hints, no comparison across languages.",
+)
+@click.option(
     "-q", "--quiet", is_flag=True,
     help="No progress display (it is shown on a terminal only, and only for runs longer than "
     "two seconds).",
@@ -175,6 +180,7 @@ def compare(
     symmetric: bool,
     timeout: float,
     full_paths: bool,
+    no_semantic: bool,
     quiet: bool,
     timings: bool,
 ) -> None:
@@ -227,6 +233,7 @@ def compare(
             partial_min_words=partial_min_words,
             symmetric=symmetric,
             full_paths=full_paths,
+            semantic_matcher=not no_semantic,
             timings=clock,
         )
         with clock.stage("render"):

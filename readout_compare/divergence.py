@@ -18,10 +18,12 @@ import re
 from rapidfuzz import fuzz
 
 from readout_compare.lexicon import (
+    FOREIGN_MONTHS,
     FRAME_WORDS,
     HEDGE_CLASSES,
     LADDER_NAMES,
     MODALS,
+    MONTH_NAMES,
     MONTHS,
     NEGATIONS,
     RELATIVE_DAYS,
@@ -512,3 +514,51 @@ def _dedupe(items: list[Divergence]) -> list[Divergence]:
             seen.add(key)
             out.append(d)
     return out
+
+
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def across_languages(
+    readout: Document, account: Document, matches: dict[str, tuple[Match, ...]]
+) -> dict[str, tuple[Divergence, ...]]:
+    """What can be compared without words in common: the figures. A matched pair diverges when
+    each side has a figure the other lacks (years and the day of a dated month left aside, since
+    "12 de marzo de 2026" and "March 12" say the same)."""
+    text = {s.id: s.text for s in readout.sentences}
+    out: dict[str, tuple[Divergence, ...]] = {}
+    for sid, found in matches.items():
+        a_text = next((s.text for s in account.sentences if s.id == sid), "")
+        for m in found:
+            r_figures, a_figures = _figures(text[m.readout_sentence]), _figures(a_text)
+            only_r, only_a = r_figures - a_figures, a_figures - r_figures
+            if r_figures and a_figures and only_r and only_a:
+                out[sid] = (Divergence(
+                    "number", _show(only_a), _show(only_r), m.readout_sentence,
+                    detail="across languages: the figures differ",
+                ),)
+    return out
+
+
+def _figures(text: str) -> set[float]:
+    out = set()
+    for m in _FIGURE.finditer(text):
+        raw = m.group()
+        if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", raw):
+            value = float(re.sub(r"[.,]", "", raw))  # 5,000 and 5.000 (Spanish) alike
+        else:
+            value = float(raw.replace(",", "."))
+        if value.is_integer() and 1900 <= value <= 2100:
+            continue  # a year
+        near = text[max(0, m.start() - 12): m.end() + 14].lower()
+        if value <= 31 and any(month in near for month in _ALL_MONTHS):
+            continue  # the day of a dated month
+        out.add(value)
+    return out
+
+
+_ALL_MONTHS = tuple(MONTH_NAMES) + tuple(FOREIGN_MONTHS)
+
+
+def _show(values: set[float]) -> str:
+    return ", ".join(f"{v:g}" for v in sorted(values))

@@ -84,6 +84,7 @@ class Document:
     text: str
     sentences: tuple[Sentence, ...]
     source: Source = field(default_factory=Source)
+    language: str = "und"  # ISO 639-1 code (language.detect), "und" when undetermined
 
     def sentence(self, sentence_id: str) -> Sentence:
         return self._by_id[sentence_id]
@@ -183,11 +184,24 @@ class Coverage:
 
 
 @dataclass(frozen=True)
+class Hint:
+    """A possible paraphrase the lexical matcher did not confirm: a readout sentence left
+    omitted and an account sentence left without a counterpart whose meanings the semantic
+    encoder finds close. Shown as a hint to check, never counted as a match."""
+
+    readout_sentence: str
+    account_sentence: str
+    similarity: float  # cosine of the two sentence embeddings
+
+
+@dataclass(frozen=True)
 class AccountComparison:
     document: Document
     sentences: tuple[AccountSentence, ...]
     coverage: tuple[Coverage, ...]
     quotes: tuple[Quote, ...] = ()
+    hints: tuple[Hint, ...] = ()
+    across_languages: bool = False  # matched by the semantic encoder, not by words
 
     def sentence(self, sentence_id: str) -> AccountSentence:
         return self._by_id[sentence_id]
@@ -220,6 +234,8 @@ class Settings:
     # Sources show input files by name only unless this is set: a report shared by link would
     # otherwise tell its readers the sender's user name and folders.
     full_paths: bool = False
+    # The semantic encoder used for hints and across languages (None: not installed or off).
+    semantic_model: str | None = None
 
 
 @dataclass(frozen=True)

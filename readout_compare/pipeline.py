@@ -14,12 +14,13 @@ import time
 from collections.abc import Sequence
 from dataclasses import replace
 
-from readout_compare import attribution, divergence, quotes
-from readout_compare.align import AlignStats, align, with_quotes
+from readout_compare import attribution, divergence, language, quotes, semantic
+from readout_compare.align import AlignStats, align, align_across_languages, with_quotes
 from readout_compare.classify import classify_sentences, readout_coverage
 from readout_compare.errors import ReadoutCompareError
 from readout_compare.framing import framing
 from readout_compare.groups import claim_groups
+from readout_compare.hints import paraphrase_hints
 from readout_compare.model import (
     AccountComparison,
     Comparison,
@@ -47,6 +48,7 @@ def compare(
     partial_min_words: int = 4,
     symmetric: bool = False,
     full_paths: bool = False,
+    semantic_matcher: bool = True,
     stats: AlignStats | None = None,
     timings: Timings | None = None,
 ) -> Comparison:
@@ -55,12 +57,14 @@ def compare(
     ``labels`` name the accounts and ``readout_label`` the readout in the report (default: the
     title found in the input, else "Account N" and "Readout"); the command line's ``--label``
     names the readout first, then the accounts. ``threshold``, ``partial_min_words`` and
-    ``symmetric`` and ``full_paths`` are the fields of :class:`~readout_compare.model.Settings`
+    ``symmetric`` and ``full_paths`` are the fields of :class:`~readout_compare.model.Settings`;
+    ``semantic_matcher=False`` leaves the optional semantic encoder unused even when installed
     (see there and docs/pipeline.md); a value out of range raises :class:`ReadoutCompareError`. ``stats`` and
     ``timings``, when given, collect the work done and the time per stage.
     """
     config = make_settings(threshold=threshold, partial_min_words=partial_min_words,
-                           symmetric=symmetric, full_paths=full_paths)
+                           symmetric=symmetric, full_paths=full_paths,
+                           semantic_matcher=semantic_matcher)
     if isinstance(accounts, (str, LoadedText, Document)):
         accounts = [accounts]
     if not accounts:
@@ -78,6 +82,8 @@ def compare(
         )
     if not config.full_paths:
         documents = [_file_name_only(d) for d in documents]
+    documents = [d if d.language != "und" else replace(d, language=language.detect(d.text))
+                 for d in documents]
     readout_doc, account_docs = documents[0], documents[1:]
     ids = [d.id for d in documents]
     if len(set(ids)) != len(ids):
@@ -151,13 +157,11 @@ def compare_accounts(
     In parallel, each worker times its own stages; the wall time of the parallel block is
     shared between "align" and "classify" in the proportion the workers spent in each, so that
     ``--timings`` still adds up to the wall time."""
-    from readout_compare.workers import fork_available
-
     account_sentences = sum(len(d.body) for d in accounts)
     large = (len(readout.body) * account_sentences >= PARALLEL_ACCOUNT_PAIRS
              or account_sentences >= PARALLEL_ACCOUNT_SENTENCES)
     workers = min(os.cpu_count() or 1, len(accounts), MAX_ACCOUNT_WORKERS)
-    if len(accounts) < 2 or not large or workers < 2 or not fork_available():
+    if len(accounts) < 2 or not large or workers < 2 or not _can_fork():
         return [compare_account(readout, doc, settings, stats=stats, profiles=profiles,
                                 timings=timings) for doc in accounts]
     from readout_compare.workers import parallel_map
@@ -185,6 +189,12 @@ def compare_accounts(
     return [result for result, _, _ in done]
 
 
+def _can_fork() -> bool:
+    from readout_compare.workers import fork_available  # multiprocessing: only when needed
+
+    return fork_available()
+
+
 def _compare_in_worker(account: Document) -> tuple[AccountComparison, Timings, AlignStats]:
     assert _ACCOUNT_WORK is not None
     readout, settings, profiles = _ACCOUNT_WORK
@@ -204,18 +214,45 @@ def compare_account(
     timings: Timings | None = None,
 ) -> AccountComparison:
     """One account against the readout: align, then find quotes, divergences and verdicts."""
+    across = across_languages(readout, account)
+    if across and not settings.semantic_model:
+        remedy = ("it is switched off (--no-semantic)" if semantic.installed()
+                  else "pip install 'readout-compare[semantic]'")
+        raise ReadoutCompareError(
+            f"{readout.label} is in {language.name(readout.language)} and {account.label} in "
+            f"{language.name(account.language)}; comparing across languages needs the semantic "
+            f"matcher: {remedy}"
+        )
     with maybe(timings, "align"):
-        matches = align(readout, account, settings, stats=stats, readout_profiles=profiles)
+        if across:
+            matches = align_across_languages(readout, account)
+        else:
+            matches = align(readout, account, settings, stats=stats, readout_profiles=profiles)
     with maybe(timings, "classify"):
-        found_quotes = quotes.find_quotes(readout, account)
+        # Quotations are checked word for word, so not across languages.
+        found_quotes = () if across else quotes.find_quotes(readout, account)
         matches = with_quotes(readout, account, matches, found_quotes)
         attributions = attribution.attribute_sentences(account, readout)
-        divergences = divergence.find_divergences(readout, matches, found_quotes)
+        if across:
+            divergences = divergence.across_languages(readout, account, matches)
+        else:
+            divergences = divergence.find_divergences(readout, matches, found_quotes)
         sentences = classify_sentences(account, matches, divergences, attributions)
         coverage = readout_coverage(readout, sentences)
-    return AccountComparison(
-        document=account, sentences=sentences, coverage=coverage, quotes=found_quotes
+    result = AccountComparison(
+        document=account, sentences=sentences, coverage=coverage, quotes=found_quotes,
+        across_languages=across,
     )
+    if settings.semantic_model and not across:
+        with maybe(timings, "hints"):
+            result = replace(result, hints=paraphrase_hints(readout, result))
+    return result
+
+
+def across_languages(readout: Document, account: Document) -> bool:
+    """Whether the two are in different languages (both determined)."""
+    known = {readout.language, account.language} - {"und"}
+    return len(known) == 2
 
 
 def make_settings(
@@ -224,10 +261,12 @@ def make_settings(
     partial_min_words: int = 4,
     symmetric: bool = False,
     full_paths: bool = False,
+    semantic_matcher: bool = True,
 ) -> Settings:
     """The settings with their defaults filled in and checked."""
     config = Settings(threshold=threshold, partial_min_words=partial_min_words,
-                      symmetric=symmetric, full_paths=full_paths)
+                      symmetric=symmetric, full_paths=full_paths,
+                      semantic_model=semantic.model_name() if semantic_matcher else None)
     threshold = config.threshold if config.threshold is not None else default_model().threshold
     if not (isinstance(threshold, (int, float)) and 0.0 < threshold < 1.0):
         raise ReadoutCompareError(f"threshold must be between 0 and 1, not {threshold}")

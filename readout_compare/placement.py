@@ -14,7 +14,7 @@ aligned here with the same matcher and settings, to give the lead its verdicts.
 
 from __future__ import annotations
 
-from readout_compare.align import align
+from readout_compare.align import align, align_across_languages
 from readout_compare.attribution import attribute_sentences
 from readout_compare.model import (
     AccountComparison,
@@ -65,7 +65,8 @@ def story_placement(
         ))
     claim_placements = sorted((p for p in placements if p.basis == "claim"),
                               key=lambda p: story.order(p.account_sentence))
-    lead = _headline_lead(readout, acc.document, story, settings) + _lede_lead(acc, story)
+    lead = _headline_lead(readout, acc.document, story, settings,
+                          across=acc.across_languages) + _lede_lead(acc, story)
     return StoryPlacement(
         account=acc.document.id,
         placements=tuple(placements),
@@ -121,7 +122,7 @@ def _basis(acc: AccountComparison, sid: str, readout_sentence: str) -> str:
 
 
 def _headline_lead(
-    readout: Document, doc: Document, story: _Story, settings: Settings
+    readout: Document, doc: Document, story: _Story, settings: Settings, *, across: bool
 ) -> tuple[Lead, ...]:
     """The headline's verdicts, from the same alignment the body had."""
     if not story.headline:
@@ -130,8 +131,11 @@ def _headline_lead(
         Sentence(s.id, s.text, s.start, s.end, "body", s.paragraph, s.context)
         for s in story.headline
     )
-    headline_doc = Document(doc.id, doc.label, doc.text, as_body, doc.source)
-    matches = align(readout, headline_doc, settings)
+    headline_doc = Document(doc.id, doc.label, doc.text, as_body, doc.source, doc.language)
+    if across:
+        matches = align_across_languages(readout, headline_doc)
+    else:
+        matches = align(readout, headline_doc, settings)
     attributions = attribute_sentences(headline_doc, readout)
     out = []
     for s in story.headline:

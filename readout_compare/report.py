@@ -30,7 +30,9 @@ from readout_compare.model import (
 # 4: every attribution carries "kind" (issuer, government, person, organisation, media, unnamed).
 # 5: settings.full_paths (sources show file names only by default); each account's
 #    "placement" (where it first reports each readout sentence, what it led with); the
-#    coverage matrix's "placements".
+#    coverage matrix's "placements"; each document's "language"; an account's "hints"
+#    (possible paraphrases found by the semantic encoder) and "across_languages";
+#    settings.semantic_model.
 SCHEMA_VERSION = 5
 FIDELITIES = ("verbatim", "altered", "stitched", "not_in_readout")
 DIVERGENCE_TYPES = ("number", "date", "negation", "modality", "reporting_verb", "entity", "quote")
@@ -52,6 +54,7 @@ def report_dict(comparison: Comparison, *, generated: datetime | None = None) ->
         "readout": {
             "id": comparison.readout.id,
             "label": comparison.readout.label,
+            "language": comparison.readout.language,
             "source": asdict(comparison.readout.source),
             "sentences": [
                 {"id": s.id, "text": s.text, "start": s.start, "end": s.end, "role": s.role,
@@ -117,6 +120,8 @@ def _account(acc: AccountComparison, sp: StoryPlacement | None = None) -> dict[s
     return {
         "id": doc.id,
         "label": doc.label,
+        "language": doc.language,
+        "across_languages": acc.across_languages,
         "source": asdict(doc.source),
         "sentences": sentences,
         "readout_coverage": [
@@ -131,6 +136,7 @@ def _account(acc: AccountComparison, sp: StoryPlacement | None = None) -> dict[s
             for c in acc.coverage
         ],
         "quotes": [_quote(q) for q in acc.quotes],
+        "hints": [asdict(h) for h in acc.hints],
         "placement": _placement(sp) if sp else None,
         "summary": account_summary(acc),
     }

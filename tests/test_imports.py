@@ -13,9 +13,9 @@ SHARED = {"errors", "model", "normalize", "lexicon", "timing", "workers", "__ver
 # The steps, in the order data flows through them.
 STEPS = [
     {"fetch", "extract", "load"},
-    {"layout", "furniture", "segment"},
-    {"evidence", "similarity", "diff", "align"},
-    {"attribution", "quotes", "divergence", "classify"},
+    {"layout", "furniture", "language", "segment"},
+    {"evidence", "similarity", "semantic", "diff", "align"},
+    {"attribution", "quotes", "divergence", "classify", "hints"},
     {"groups", "framing", "placement"},
     {"pipeline"},
     {"report"},

