@@ -7,13 +7,10 @@ curly against straight quotes or a case change is not a difference.
 
 from __future__ import annotations
 
-import re
 from difflib import SequenceMatcher
 
 from readout_compare.model import DiffOp
-from readout_compare.normalize import normalize_word
-
-_TOKEN = re.compile(r"(\w+(?:['\u2019.,]\w+)*|[^\w\s]+)(\s*)")
+from readout_compare.normalize import DIFF_TOKEN, normalize_word
 
 
 def tokens(text: str) -> list[tuple[str, str]]:
@@ -22,7 +19,7 @@ def tokens(text: str) -> list[tuple[str, str]]:
     lead = len(text) - len(text.lstrip())
     if lead:
         out.append((text[:lead], ""))
-    for m in _TOKEN.finditer(text, lead):
+    for m in DIFF_TOKEN.finditer(text, lead):
         out.append((m.group(0), normalize_word(m.group(1))))
     return out
 

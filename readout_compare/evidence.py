@@ -31,10 +31,9 @@ from readout_compare.lexicon import (
     number_values,
     word_key,
 )
-from readout_compare.normalize import STOPWORDS
+from readout_compare.normalize import KEY_TOKEN, STOPWORDS
 
 # A token for keys: words with inner hyphens and apostrophes, and numbers with their points.
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'\u2019.][^\W\d_]+)*\.?|\w+")
 # Hyphenated words written as one word as often as two ("cease-fire", "co-production").
 _JOINED_PREFIXES = frozenset(
     ["cease", "co", "anti", "non", "pre", "post", "re", "multi", "inter", "counter", "cross", "self", "semi", "sub", "ex", "vice", "mid", "pro", "over", "under", "de"]
@@ -63,7 +62,7 @@ class Keyed:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        raws = [r for r in map(_strip_point, _TOKEN.findall(text)) if r]
+        raws = [r for r in map(_strip_point, KEY_TOKEN.findall(text)) if r]
         lower = [_fold_token(r) for r in raws]
         numbers = {i: (j, v) for i, j, v in number_values(lower)}
         tokens: list[Token] = []

@@ -112,3 +112,21 @@ def test_candidate_pairs_stay_sub_quadratic():
     for k, i in enumerate(planted):
         best = acc.sentences[k].matches[0]
         assert best.readout_sentence == f"r-{i + 1}" and best.kind == "verbatim"
+
+
+def test_a_copied_fragment_counts_even_when_both_models_are_made_strict():
+    # With --threshold 0.99 neither the paraphrase model nor the in-domain model matches this
+    # long sentence, but it copies six content words of the readout in a row: a partial report.
+    readout = ("The Secretary highlighted the importance of Mexico's armed forces continuing to "
+               "disrupt cartel activities that threaten the United States, and for Mexico to "
+               "continue taking steps to curb illegal migration into the United States.")
+    account = ("Speaking at a campaign rally in Ohio on a different subject entirely, the senator "
+               "ridiculed what he called diplomatic boilerplate about armed forces continuing to "
+               "disrupt cartel activities, and promised tariffs, a wall, new drone patrols along "
+               "the Rio Grande and a ban on remittances.")
+    (sentence,) = compare(readout, account, threshold=0.99).accounts[0].sentences
+    (match,) = sentence.matches
+    assert match.kind == "partial" and match.evidence == ("a shared run of 6 content words",)
+    # A run shorter than --partial-min-words is not a copied fragment.
+    strict = compare(readout, account, threshold=0.99, partial_min_words=7)
+    assert strict.accounts[0].sentences[0].matches == ()
