@@ -96,8 +96,11 @@ def align(
     model: Model | None = None,
     stats: AlignStats | None = None,
     readout_profiles: dict[str, Profile] | None = None,
+    account_profiles: dict[str, Profile] | None = None,
 ) -> dict[str, tuple[Match, ...]]:
-    """Matches for every body sentence of the account, keyed by account sentence id.
+    """Matches for every body sentence of the account, keyed by account sentence id. The
+    account sentences' profiles are added to ``account_profiles`` when it is given (not when
+    the work was split between worker processes, whose profiles stay there).
 
     Large comparisons (:data:`PARALLEL_PAIRS` pairs or more) split the account's sentences
     between worker processes, one per core; each scores its share against the whole readout.
@@ -120,7 +123,8 @@ def align(
         finally:
             _WORK = None
     else:
-        parts = [_align_sentences(r_sents, r_prof, a_sents, settings, model, exhaustive)]
+        parts = [_align_sentences(r_sents, r_prof, a_sents, settings, model, exhaustive,
+                                  account_profiles)]
     result: dict[str, tuple[Match, ...]] = {}
     for found, scored in parts:
         result.update(found)
@@ -182,9 +186,13 @@ def _align_sentences(
     settings: Settings,
     model: Model,
     exhaustive: bool,
+    account_profiles: dict[str, Profile] | None = None,
 ) -> tuple[dict[str, tuple[Match, ...]], int]:
-    """(matches per account sentence, pairs scored) for some account sentences."""
+    """(matches per account sentence, pairs scored) for some account sentences; their profiles
+    are left in ``account_profiles`` when given, for the steps after alignment."""
     a_prof = {s.id: profile(s.text) for s in a_sents}
+    if account_profiles is not None:
+        account_profiles.update(a_prof)
     spread = key_spread(r_prof.values())
     pairs = score_pairs(
         [

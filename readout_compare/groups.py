@@ -14,16 +14,17 @@ from __future__ import annotations
 
 from readout_compare.align import COMMON_MIN_DF, EXHAUSTIVE_PAIRS, candidates
 from readout_compare.model import AccountComparison, AccountSentence, ClaimGroup
-from readout_compare.similarity import default_model, features, profile, stem
+from readout_compare.similarity import Profile, default_model, features, profile, stem
 
 CLAIM_MIN_STEMS = 3
 CLAIM_MIN_OVERLAP = 0.25
 
 
 def claim_groups(
-    accounts: tuple[AccountComparison, ...],
+    accounts: tuple[AccountComparison, ...], *, profiles: dict[str, Profile] | None = None
 ) -> tuple[ClaimGroup, ...]:
-    """Groups of claims not in the readout that appear in two or more accounts."""
+    """Groups of claims not in the readout that appear in two or more accounts. ``profiles``:
+    the account sentences' profiles that alignment made (any missing are made here)."""
     if len(accounts) < 2:
         return ()
     model = default_model()
@@ -34,7 +35,8 @@ def claim_groups(
         for s in acc.sentences
         if s.status == "not_in_readout"
     ]
-    profiles = [profile(s.sentence.text) for _, s in claims]
+    made = profiles or {}
+    claim_profiles = [made.get(s.sentence.id) or profile(s.sentence.text) for _, s in claims]
     parent = list(range(len(claims)))
 
     def find(i: int) -> int:
@@ -47,10 +49,10 @@ def claim_groups(
     # same claim. Claims written independently share facts, not sentences, so the evidence is
     # the matcher's content overlap rather than its whole-sentence paraphrase score: three or
     # more shared content stems that are not names, a fair share of the shorter claim.
-    content = [p.stems - {stem(w) for w in p.names} for p in profiles]
+    content = [p.stems - {stem(w) for w in p.names} for p in claim_profiles]
     sentences = tuple(s.sentence for _, s in claims)
     by_id = {s.sentence.id: i for i, (_, s) in enumerate(claims)}
-    prof = {s.id: p for s, p in zip(sentences, profiles)}
+    prof = {s.id: p for s, p in zip(sentences, claim_profiles)}
     exhaustive = len(claims) ** 2 <= EXHAUSTIVE_PAIRS
     # A claim that travels appears at most once per account, so a stem in more claims than
     # twice the number of accounts (or 1% of all claims) is a common word, not a claim's, and
@@ -81,7 +83,7 @@ def claim_groups(
                 best[(i, owner)] = found[0]
                 continue
             scores = model.probabilities(
-                [features(profiles[i], profiles[j]) for _, j in found]
+                [features(claim_profiles[i], claim_profiles[j]) for _, j in found]
             )
             best[(i, owner)] = max(
                 ((overlap + score, j) for (overlap, j), score in zip(found, scores)),

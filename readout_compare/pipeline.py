@@ -93,10 +93,13 @@ def compare(
         raise ReadoutCompareError("the readout has no sentences to compare (only headings?)")
     with maybe(timings, "align"):
         readout_profiles = {s.id: profile(s.text) for s in readout_doc.body}
+    # Claim groups reuse the profiles alignment made of account sentences (when it ran here).
+    account_profiles: dict | None = {} if len(account_docs) > 1 else None
     results = compare_accounts(readout_doc, account_docs, config, stats=stats,
-                               profiles=readout_profiles, timings=timings)
+                               profiles=readout_profiles, timings=timings,
+                               account_profiles=account_profiles)
     with maybe(timings, "groups"):
-        groups = claim_groups(tuple(results))
+        groups = claim_groups(tuple(results), profiles=account_profiles)
     with maybe(timings, "framing"):
         framed = framing(readout_doc, tuple(results))
     with maybe(timings, "placement"):
@@ -151,6 +154,7 @@ def compare_accounts(
     stats: AlignStats | None = None,
     profiles: dict | None = None,
     timings: Timings | None = None,
+    account_profiles: dict | None = None,
 ) -> list[AccountComparison]:
     """Every account against the readout; several large ones in parallel processes.
 
@@ -163,7 +167,8 @@ def compare_accounts(
     workers = min(os.cpu_count() or 1, len(accounts), MAX_ACCOUNT_WORKERS)
     if len(accounts) < 2 or not large or workers < 2 or not _can_fork():
         return [compare_account(readout, doc, settings, stats=stats, profiles=profiles,
-                                timings=timings) for doc in accounts]
+                                timings=timings, account_profiles=account_profiles)
+                for doc in accounts]
     from readout_compare.workers import parallel_map
 
     global _ACCOUNT_WORK
@@ -212,6 +217,7 @@ def compare_account(
     stats: AlignStats | None = None,
     profiles: dict | None = None,
     timings: Timings | None = None,
+    account_profiles: dict | None = None,
 ) -> AccountComparison:
     """One account against the readout: align, then find quotes, divergences and verdicts."""
     across = across_languages(readout, account)
@@ -227,7 +233,8 @@ def compare_account(
         if across:
             matches = align_across_languages(readout, account)
         else:
-            matches = align(readout, account, settings, stats=stats, readout_profiles=profiles)
+            matches = align(readout, account, settings, stats=stats, readout_profiles=profiles,
+                            account_profiles=account_profiles)
     with maybe(timings, "classify"):
         # Quotations are checked word for word, so not across languages.
         found_quotes = () if across else quotes.find_quotes(readout, account)

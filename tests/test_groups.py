@@ -141,3 +141,15 @@ def test_presegmented_documents_with_any_ids(case_texts):
     assert any(set(g.accounts) == {"post", "wire"} for g in result.claim_groups)
     with pytest.raises(ReadoutCompareError, match="distinct ids"):
         compare(readout, [post, post])
+
+
+def test_claim_groups_reuse_the_profiles_alignment_made(case_texts, monkeypatch):
+    from readout_compare import groups
+
+    made_here = []
+    real = groups.profile
+    monkeypatch.setattr(groups, "profile", lambda text: made_here.append(text) or real(text))
+    comparison = compare(case_texts["readout-pentagon"],
+                         [case_texts["account-nypost"], case_texts["account-wire"]])
+    assert comparison.claim_groups  # the "unilateral action" claim travels
+    assert made_here == []  # every claim's profile came from the alignment
