@@ -262,8 +262,19 @@ def attribute_sentences(account: Document, readout: Document | None = None) -> d
     return out
 
 
+# Every attribution pattern needs one of these words; a sentence without any has none (the
+# check is on lowercased words, so it never misses what the case-sensitive patterns find).
+_TRIGGERS = frozenset(
+    [verb.split()[0] for verb in lexicon.SPEECH_VERBS]
+    + ["according", "per", "citing", "reportedly", "said"]
+)
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
 def _candidates(original: str) -> list[tuple[int, int, Attribution, int]]:
     """Every attribution in a sentence: (start, end, attribution, priority)."""
+    if _TRIGGERS.isdisjoint(_LOWER_WORD.findall(original.lower())):
+        return []
     text = blank_quotes(original)
     out: list[tuple[int, int, Attribution, int]] = []
     leads = list(_SUBJECT_VERB.finditer(text))

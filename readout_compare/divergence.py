@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -248,7 +249,14 @@ def pair_divergences(
 
 
 def _words(text: str) -> list[str]:
-    return [normalize(w) for w in WORD.findall(text)]
+    return list(_word_tuple(text))
+
+
+@lru_cache(maxsize=16_384)
+def _word_tuple(text: str) -> tuple[str, ...]:
+    """The normalised words of a text, cached: the same readout sentence and diff spans are
+    read again for every pair that involves them."""
+    return tuple(normalize(w) for w in WORD.findall(text))
 
 
 _MULTIPLIERS = {"double": 2.0, "doubled": 2.0, "twice": 2.0, "triple": 3.0, "tripled": 3.0,
@@ -465,6 +473,11 @@ def _modality(words: list[str], raw: str) -> str | None:
 
 
 def _name_keys(text: str, at_sentence_start: bool) -> dict[str, str]:
+    return dict(_name_keys_cached(text, at_sentence_start))
+
+
+@lru_cache(maxsize=16_384)
+def _name_keys_cached(text: str, at_sentence_start: bool) -> dict[str, str]:
     """The people, places and countries a span names, as lexicon keys, so "Russia's" and
     "Russian", "Zelenskyy" and "Zelensky", "the United States" and "Washington" are one:
     capitalised words that are not titles of office (nor part of one: "Development" in
