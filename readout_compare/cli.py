@@ -258,3 +258,58 @@ def _default_label(item: Any, name: str) -> str:
     if item.source.title:
         return str(item.source.title)
     return "standard input" if name == "-" else clean_label(Path(name).name)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("readouts")
+@click.argument("articles")
+@click.option("-o", "--output", required=True, metavar="FOLDER",
+              help="Folder for results.sqlite, index.html and readouts/*.html.")
+@click.option("--window", type=click.IntRange(min=0), default=None, metavar="DAYS",
+              help="Only articles dated within DAYS after a readout's date can report it (when "
+              "both dates are known).")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Run on an existing Dask cluster (tcp://host:8786).")
+@click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Run on a local Dask cluster of N worker processes.")
+@click.option("--resume", is_flag=True,
+              help="Carry on with an existing results folder, skipping articles already done.")
+@click.option("--timeout", type=FiniteFloat(0, MAX_TIMEOUT, open_high=False), default=20.0,
+              show_default=True, help="Seconds to wait for a URL's server.")
+@click.option("--no-semantic", "no_semantic", is_flag=True,
+              help="Leave the optional semantic matcher unused.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress display.")
+@friendly_errors
+def corpus(
+    readouts: str, articles: str, output: str, window: int | None, scheduler: str | None,
+    workers: int | None, resume: bool, timeout: float, no_semantic: bool, quiet: bool,
+) -> None:
+    """Find which ARTICLES report which READOUTS, and compare each pair.
+
+    READOUTS and ARTICLES are folders of files (any input compare reads) or manifests
+    (.jsonl or .csv with id, path or url, and optional date, outlet, title).
+
+    \b
+    Example:
+      readout-compare corpus readouts/ articles.csv -o results/ --window 7
+    """
+    from readout_compare.corpus import Run, run
+    from readout_compare.progress import Progress
+
+    if scheduler and workers:
+        raise click.UsageError("give --scheduler or --workers, not both")
+    clock = Timings()
+
+    def progress(done: int, total: int) -> None:
+        clock.current = f"comparing articles ({done} of {total} done)"
+
+    with Progress(clock, enabled=not quiet), clock.doing("reading the collections"):
+        counts = run(Run(readouts, articles, output, window=window, scheduler=scheduler,
+                         workers=workers, resume=resume, timeout=timeout,
+                         semantic=not no_semantic, on_progress=progress))
+    click.echo(
+        f"{counts['readouts']} readouts, {counts['articles']} articles "
+        f"({counts['errors']} unreadable), {counts['pairs']} reporting pairs: "
+        f"{Path(output) / 'index.html'}",
+        err=True,
+    )

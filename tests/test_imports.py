@@ -19,7 +19,11 @@ STEPS = [
     {"groups", "framing", "placement"},
     {"pipeline"},
     {"report"},
+    {"output"},
+    {"corpus"},
 ]
+# Corpus mode drives the whole pipeline, like the command line: it also renders reports.
+RENDERING = {"render", "render.templates"}
 RENDER_ALLOWED = {"render.templates"}
 
 
@@ -45,6 +49,8 @@ def test_each_step_imports_only_shared_modules_and_earlier_steps():
     for step in STEPS:
         for name in sorted(step):
             bad = imports_of(PACKAGE / f"{name}.py") - allowed - step
+            if name == "corpus":
+                bad -= RENDERING
             if bad:
                 problems.append(f"{name} imports {sorted(bad)}")
         allowed |= step

@@ -1,0 +1,576 @@
+"""Corpus mode: which stories reported which readout, across many articles.
+
+``readout-compare corpus READOUTS ARTICLES -o results/`` reads two collections (folders of
+files, or manifests), finds for each article the readouts it may report through an index of
+rare word shingles (so the work grows with the candidate pairs, not with readouts x articles),
+compares each candidate pair exactly as ``compare`` does, and writes:
+
+* ``results.sqlite``: readouts, articles (with any error), pairs, per-sentence coverage, claims
+  not in the readout, quotations and divergences (schema in docs/corpus.md);
+* ``index.html``: readouts with how many outlets reported each and how much of it; outlets with
+  their omission, divergence and altered-quote rates; a link to each readout's page;
+* ``readouts/ID.html``: the report ``compare`` writes for the readout and all its articles.
+
+Work is done in partitions of articles, with the readouts and their index broadcast to every
+worker: in this process by default, on a local Dask cluster with ``--workers N``, or on an
+existing one with ``--scheduler ADDRESS``. One writer (this process) stores each article's
+results in one transaction, so a run killed at any point and resumed with ``--resume`` ends
+with the same database as an uninterrupted one.
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import hashlib
+import json
+import math
+import re
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from readout_compare.errors import ReadoutCompareError
+from readout_compare.model import AccountComparison, LoadedText
+from readout_compare.normalize import STOPWORDS, clean_label, normalize
+
+PARTITION = 16  # articles per unit of work
+SHINGLE = 3  # consecutive content words in a shingle
+MIN_SHINGLES = 1  # shared shingles that make a readout a candidate
+MIN_RARE_WORDS = 4  # or: shared rare words (in at most RARE_SHARE of the readouts)
+RARE_SHARE = 0.05
+RARE_MIN_DF = 3
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS readouts (
+    id TEXT PRIMARY KEY, source TEXT, date TEXT, outlet TEXT, title TEXT, label TEXT,
+    language TEXT, sentences INTEGER, sha256 TEXT);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY, source TEXT, date TEXT, outlet TEXT, title TEXT, label TEXT,
+    language TEXT, sentences INTEGER, sha256 TEXT, error TEXT, candidates INTEGER,
+    text TEXT, done INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS pairs (
+    readout_id TEXT, article_id TEXT, reports INTEGER, readout_sentences INTEGER,
+    reported INTEGER, reported_verbatim INTEGER, reported_paraphrase INTEGER,
+    reported_in_part INTEGER, omitted INTEGER, account_sentences INTEGER, supported INTEGER,
+    divergent INTEGER, not_in_readout INTEGER, quotes_verbatim INTEGER, quotes_altered INTEGER,
+    quotes_stitched INTEGER, quotes_not_in_readout INTEGER, headline TEXT,
+    PRIMARY KEY (readout_id, article_id));
+CREATE TABLE IF NOT EXISTS coverage (
+    readout_id TEXT, article_id TEXT, readout_sentence TEXT, text TEXT, status TEXT,
+    kind TEXT, divergent INTEGER, account_sentences TEXT,
+    PRIMARY KEY (readout_id, article_id, readout_sentence));
+CREATE TABLE IF NOT EXISTS claims (
+    readout_id TEXT, article_id TEXT, sentence TEXT, text TEXT, attributed_to TEXT,
+    attribution_kind TEXT, PRIMARY KEY (readout_id, article_id, sentence));
+CREATE TABLE IF NOT EXISTS quotes (
+    readout_id TEXT, article_id TEXT, quote TEXT, text TEXT, fidelity TEXT,
+    readout_sentence TEXT, attributed_to TEXT, PRIMARY KEY (readout_id, article_id, quote));
+CREATE TABLE IF NOT EXISTS divergences (
+    readout_id TEXT, article_id TEXT, sentence TEXT, n INTEGER, type TEXT,
+    readout_sentence TEXT, readout_text TEXT, account_text TEXT, direction TEXT,
+    PRIMARY KEY (readout_id, article_id, sentence, n));
+"""
+
+
+@dataclass(frozen=True)
+class Item:
+    """One document of a collection, as its folder or manifest gives it."""
+
+    id: str
+    source: str  # a path or a URL, as given
+    date: str | None = None  # ISO date, when known
+    outlet: str | None = None
+    title: str | None = None
+
+
+@dataclass
+class Shared:
+    """What every worker gets: the readouts, their index and the settings."""
+
+    readouts: dict[str, LoadedText]
+    items: dict[str, Item]
+    shingles: dict[tuple[str, ...], list[str]]
+    rare: dict[str, list[str]]
+    window: int | None
+    timeout: float
+    semantic: bool
+    labels: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class ArticleResult:
+    item: Item
+    label: str = ""
+    text: str = ""
+    sha256: str | None = None
+    language: str = "und"
+    sentences: int = 0
+    error: str | None = None
+    candidates: int = 0
+    pairs: list[dict[str, Any]] = field(default_factory=list)
+
+
+# -- Collections --------------------------------------------------------------------------------
+
+def read_collection(spec: str) -> list[Item]:
+    """A folder's files (sorted, hidden files left out) or a manifest's rows (.jsonl or .csv,
+    with ``id`` and ``path`` or ``url``; optional ``date``, ``outlet``, ``title``)."""
+    path = Path(spec)
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file()
+                       and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        items, seen = [], set()
+        for p in files:
+            ident = p.relative_to(path).with_suffix("").as_posix()
+            items.append(Item(id=ident, source=str(p)))
+            seen.add(ident)
+        if not items:
+            raise ReadoutCompareError(f"{spec}: the folder holds no files")
+        return items
+    if not path.is_file():
+        raise ReadoutCompareError(f"{spec}: no such folder or manifest")
+    rows = _manifest_rows(path)
+    items = []
+    for n, row in enumerate(rows, 1):
+        ident = str(row.get("id") or "").strip()
+        source = str(row.get("path") or row.get("url") or "").strip()
+        if not ident or not source:
+            raise ReadoutCompareError(f"{spec}: row {n} needs an id and a path or url")
+        if row.get("path") and not Path(source).is_absolute():
+            source = str(path.parent / source)
+        when = str(row.get("date") or "").strip() or None
+        if when:
+            try:
+                when = date.fromisoformat(when[:10]).isoformat()
+            except ValueError:
+                raise ReadoutCompareError(f"{spec}: row {n}: date {when!r} is not YYYY-MM-DD") from None
+        items.append(Item(ident, source, when, (str(row.get("outlet") or "").strip() or None),
+                          (str(row.get("title") or "").strip() or None)))
+    ids = [i.id for i in items]
+    dupes = sorted(k for k, v in Counter(ids).items() if v > 1)
+    if dupes:
+        raise ReadoutCompareError(f"{spec}: ids must be unique; repeated: {', '.join(dupes[:5])}")
+    return items
+
+
+def _manifest_rows(path: Path) -> list[dict[str, Any]]:
+    text = path.read_text(encoding="utf-8")
+    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        rows = []
+        for n, line in enumerate(text.splitlines(), 1):
+            if line.strip():
+                try:
+                    row = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise ReadoutCompareError(f"{path}: line {n} is not JSON ({exc.msg})") from None
+                if not isinstance(row, dict):
+                    raise ReadoutCompareError(f"{path}: line {n} is not a JSON object")
+                rows.append(row)
+        return rows
+    if path.suffix.lower() == ".csv":
+        return list(csv.DictReader(text.splitlines()))
+    raise ReadoutCompareError(f"{path}: a manifest is .jsonl or .csv; a folder of files also works")
+
+
+# -- The index ----------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+
+
+def content_words(text: str) -> list[str]:
+    return [w for w in (normalize(m) for m in _WORD.findall(text)) if w not in STOPWORDS
+            and len(w) > 1]
+
+
+def shingles(words: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+
+
+def build_index(readouts: dict[str, LoadedText]) -> tuple[dict, dict]:
+    """Shingles of content words, and rare words, each to the readouts that have them."""
+    by_shingle: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    by_word: dict[str, list[str]] = defaultdict(list)
+    for rid, loaded in readouts.items():
+        words = content_words(loaded.text)
+        for sh in shingles(words):
+            by_shingle[sh].append(rid)
+        for w in set(words):
+            by_word[w].append(rid)
+    # Shingles and words that many readouts share ("the importance of cooperation") name no
+    # readout in particular: they are left out, so that candidates stay few.
+    limit = max(RARE_MIN_DF, math.ceil(RARE_SHARE * len(readouts)))
+    rare = {w: ids for w, ids in by_word.items() if len(ids) <= limit}
+    distinctive = {sh: ids for sh, ids in by_shingle.items() if len(ids) <= limit}
+    return distinctive, rare
+
+
+def candidates(shared: Shared, text: str, when: str | None) -> list[str]:
+    """The readouts an article may report: sharing a shingle of content words, or several rare
+    words, and (when both dates are known and a window is set) dated within the window."""
+    words = content_words(text)
+    hits: Counter[str] = Counter()
+    for sh in shingles(words):
+        for rid in shared.shingles.get(sh, ()):
+            hits[rid] += 1
+    rare: Counter[str] = Counter()
+    for w in set(words):
+        for rid in shared.rare.get(w, ()):
+            rare[rid] += 1
+    found = {rid for rid, n in hits.items() if n >= MIN_SHINGLES}
+    found |= {rid for rid, n in rare.items() if n >= MIN_RARE_WORDS}
+    if shared.window is not None and when:
+        found = {rid for rid in found if _within(shared.items[rid].date, when, shared.window)}
+    return sorted(found)
+
+
+def _within(readout_date: str | None, article_date: str, window: int) -> bool:
+    if not readout_date:
+        return True
+    days = (date.fromisoformat(article_date) - date.fromisoformat(readout_date)).days
+    return 0 <= days <= window
+
+
+# -- The work -----------------------------------------------------------------------------------
+
+def process_partition(items: list[Item], shared: Shared) -> list[ArticleResult]:
+    """Load each article, find its candidate readouts, compare each candidate pair."""
+    return [process_article(item, shared) for item in items]
+
+
+def process_article(item: Item, shared: Shared) -> ArticleResult:
+    from readout_compare.load import load
+    from readout_compare.pipeline import compare
+
+    result = ArticleResult(item)
+    try:
+        loaded = load(item.source, timeout=shared.timeout)
+    except ReadoutCompareError as exc:
+        result.error = str(exc).replace(item.source, _shown_source(item.source))
+        return result
+    loaded = _with_item_metadata(loaded, item)
+    result.text = loaded.text
+    result.sha256 = loaded.source.sha256
+    result.label = _label(item, loaded)
+    found = candidates(shared, loaded.text, item.date)
+    result.candidates = len(found)
+    for rid in found:
+        try:
+            comparison = compare(shared.readouts[rid], [loaded], labels=[result.label],
+                                 readout_label=shared.labels[rid],
+                                 semantic_matcher=shared.semantic)
+        except ReadoutCompareError as exc:
+            result.error = f"against readout {rid}: {exc}"
+            continue
+        acc = comparison.accounts[0]
+        result.language = acc.document.language
+        result.sentences = len(acc.document.body)
+        result.pairs.append(_pair_rows(rid, item.id, comparison.readout, acc))
+    return result
+
+
+def _with_item_metadata(loaded: LoadedText, item: Item) -> LoadedText:
+    source = loaded.source
+    if item.title and not source.title:
+        source = replace(source, title=item.title)
+    if item.date and not source.date:
+        source = replace(source, date=item.date)
+    return LoadedText(loaded.text, source)
+
+
+def _label(item: Item, loaded: LoadedText) -> str:
+    return clean_label(item.title or loaded.source.title or item.id)
+
+
+def reports(acc: AccountComparison) -> bool:
+    """An article reports a readout when it reports at least one of its claims (a mention of
+    the call alone is not a report of the readout)."""
+    return any(m.basis == "claim" for s in acc.sentences for m in s.matches)
+
+
+def _pair_rows(rid: str, aid: str, readout, acc: AccountComparison) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    from readout_compare.report import account_summary
+
+    summary = account_summary(acc)
+    text = {s.id: s.text for s in readout.body}
+    return {
+        "pair": {
+            "readout_id": rid, "article_id": aid, "reports": int(reports(acc)),
+            "readout_sentences": summary["readout_sentences"], "reported": summary["reported"],
+            "reported_verbatim": summary["reported_verbatim"],
+            "reported_paraphrase": summary["reported_paraphrase"],
+            "reported_in_part": summary["reported_in_part"], "omitted": summary["omitted"],
+            "account_sentences": summary["account_sentences"],
+            "supported": summary["supported"], "divergent": summary["divergent"],
+            "not_in_readout": summary["not_in_readout"],
+            "quotes_verbatim": summary["quotes"]["verbatim"],
+            "quotes_altered": summary["quotes"]["altered"],
+            "quotes_stitched": summary["quotes"]["stitched"],
+            "quotes_not_in_readout": summary["quotes"]["not_in_readout"],
+            "headline": summary["headline"],
+        },
+        "coverage": [
+            {"readout_id": rid, "article_id": aid, "readout_sentence": c.readout_sentence,
+             "text": text.get(c.readout_sentence, ""), "status": c.status, "kind": c.kind,
+             "divergent": int(c.divergent), "account_sentences": " ".join(c.account_sentences)}
+            for c in acc.coverage
+        ],
+        "claims": [
+            {"readout_id": rid, "article_id": aid, "sentence": s.sentence.id,
+             "text": s.sentence.text,
+             "attributed_to": s.attribution.source if s.attribution else None,
+             "attribution_kind": s.attribution.kind if s.attribution else None}
+            for s in acc.sentences if s.status == "not_in_readout"
+        ],
+        "quotes": [
+            {"readout_id": rid, "article_id": aid, "quote": q.id, "text": q.text,
+             "fidelity": q.fidelity, "readout_sentence": q.readout_sentence,
+             "attributed_to": q.attribution.source if q.attribution else None}
+            for q in acc.quotes if q.kind != "title"
+        ],
+        "divergences": [
+            {"readout_id": rid, "article_id": aid, "sentence": s.sentence.id, "n": n,
+             "type": d.type, "readout_sentence": d.readout_sentence,
+             "readout_text": d.readout_text, "account_text": d.account_text,
+             "direction": d.direction}
+            for s in acc.sentences for n, d in enumerate(s.divergences)
+        ],
+    }
+
+
+# -- The writer ---------------------------------------------------------------------------------
+
+class Results:
+    """results.sqlite, written by one writer."""
+
+    def __init__(self, folder: Path, *, resume: bool) -> None:
+        self.path = folder / "results.sqlite"
+        if self.path.exists() and not resume:
+            raise ReadoutCompareError(
+                f"{self.path} exists: give --resume to carry on, or another -o folder"
+            )
+        self.db = sqlite3.connect(self.path)
+        self.db.executescript(SCHEMA)
+
+    def done(self) -> set[str]:
+        return {row[0] for row in self.db.execute("SELECT id FROM articles WHERE done = 1")}
+
+    def readouts(self, rows: list[dict[str, Any]], meta: dict[str, str]) -> None:
+        with self.db:
+            for row in rows:
+                self._insert("readouts", row)
+            for key, value in meta.items():
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def article(self, result: ArticleResult) -> None:
+        """Everything about one article, in one transaction."""
+        item = result.item
+        with self.db:
+            for table in ("pairs", "coverage", "claims", "quotes", "divergences"):
+                self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (item.id,))
+            self._insert("articles", {
+                "id": item.id, "source": _shown_source(item.source), "date": item.date,
+                "outlet": item.outlet, "title": item.title, "label": result.label,
+                "language": result.language, "sentences": result.sentences,
+                "sha256": result.sha256, "error": result.error, "candidates": result.candidates,
+                "text": result.text, "done": 1,
+            })
+            for pair in result.pairs:
+                self._insert("pairs", pair["pair"])
+                for table in ("coverage", "claims", "quotes", "divergences"):
+                    for row in pair[table]:
+                        self._insert(table, row)
+
+    def _insert(self, table: str, row: dict[str, Any]) -> None:
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        self.db.execute(f"INSERT OR REPLACE INTO {table} ({columns}) VALUES ({marks})",
+                        tuple(row.values()))
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _shown_source(source: str) -> str:
+    """URLs whole; paths by file name (reports are shared: see --full-paths in compare)."""
+    return source if "://" in source else Path(source).name
+
+
+# -- The run ------------------------------------------------------------------------------------
+
+@dataclass
+class Run:
+    readouts: str
+    articles: str
+    output: str
+    window: int | None = None
+    scheduler: str | None = None
+    workers: int | None = None
+    resume: bool = False
+    timeout: float = 20.0
+    semantic: bool = True
+    on_progress: Callable[[int, int], None] | None = None
+    after_article: Callable[[ArticleResult], None] | None = None  # tests: inject faults
+
+
+def run(config: Run) -> dict[str, int]:
+    """Run a corpus comparison; returns counts (readouts, articles, errors, pairs)."""
+    from readout_compare import language
+    from readout_compare.load import load
+    from readout_compare.pipeline import as_document
+
+    folder = Path(config.output)
+    if folder.exists() and not folder.is_dir():
+        raise ReadoutCompareError(f"{config.output}: not a folder")
+    folder.mkdir(parents=True, exist_ok=True)
+    readout_items = read_collection(config.readouts)
+    article_items = read_collection(config.articles)
+    results = Results(folder, resume=config.resume)
+    try:
+        loaded: dict[str, LoadedText] = {}
+        rows = []
+        for item in readout_items:
+            text = _with_item_metadata(load(item.source, timeout=config.timeout), item)
+            loaded[item.id] = text
+            doc = as_document(text, doc_id="r", label=item.id)
+            rows.append({"id": item.id, "source": _shown_source(item.source), "date": item.date,
+                         "outlet": item.outlet, "title": item.title, "label": _label(item, text),
+                         "language": language.detect(doc.text), "sentences": len(doc.body),
+                         "sha256": text.source.sha256})
+        shingle_index, rare_index = build_index(loaded)
+        shared = Shared(loaded, {i.id: i for i in readout_items}, shingle_index, rare_index,
+                        config.window, config.timeout, config.semantic,
+                        {r["id"]: r["label"] for r in rows})
+        results.readouts(rows, {"window": str(config.window), "schema": "1"})
+        done = results.done() if config.resume else set()
+        todo = [item for item in article_items if item.id not in done]
+        partitions = [todo[i:i + PARTITION] for i in range(0, len(todo), PARTITION)]
+        finished = len(article_items) - len(todo)
+        for batch in _execute(partitions, shared, config):
+            for result in batch:
+                results.article(result)
+                finished += 1
+                if config.after_article:
+                    config.after_article(result)
+                if config.on_progress:
+                    config.on_progress(finished, len(article_items))
+        write_pages(folder, results.db, loaded, shared)
+        counts = {
+            "readouts": len(readout_items), "articles": len(article_items),
+            "errors": results.db.execute(
+                "SELECT COUNT(*) FROM articles WHERE error IS NOT NULL").fetchone()[0],
+            "pairs": results.db.execute("SELECT COUNT(*) FROM pairs WHERE reports = 1").fetchone()[0],
+        }
+    finally:
+        results.close()
+    return counts
+
+
+def _execute(partitions: list[list[Item]], shared: Shared, config: Run) -> Iterator[list[ArticleResult]]:
+    """Each partition's results, in this process or on a Dask cluster (as they complete)."""
+    if not partitions:
+        return
+    if not config.scheduler and not config.workers:
+        for part in partitions:
+            yield process_partition(part, shared)
+        return
+    try:
+        from dask.distributed import Client, LocalCluster, as_completed
+    except ImportError:
+        raise ReadoutCompareError(
+            "--scheduler and --workers need Dask: pip install 'readout-compare[corpus]'"
+        ) from None
+    cluster = None
+    if config.scheduler:
+        client = Client(config.scheduler, timeout=config.timeout)
+    else:
+        cluster = LocalCluster(n_workers=config.workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        client = Client(cluster)
+    try:
+        broadcast = client.scatter(shared, broadcast=True)
+        futures = client.map(process_partition, partitions, shared=broadcast, pure=False)
+        for future in as_completed(futures):
+            yield future.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+# -- Pages --------------------------------------------------------------------------------------
+
+def write_pages(folder: Path, db: sqlite3.Connection, readouts: dict[str, LoadedText],
+                shared: Shared) -> None:
+    """One report page per readout that some article reports, and index.html."""
+    from readout_compare.output import write_report
+    from readout_compare.pipeline import compare
+    from readout_compare.render import renderer
+    from readout_compare.report import report_dict
+
+    pages = folder / "readouts"
+    pages.mkdir(exist_ok=True)
+    reporting: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for rid, aid, label, text in db.execute(
+        "SELECT p.readout_id, a.id, a.label, a.text FROM pairs p JOIN articles a "
+        "ON a.id = p.article_id WHERE p.reports = 1 ORDER BY p.readout_id, a.id"
+    ):
+        reporting[rid].append((aid, label, text))
+    for rid, arts in reporting.items():
+        comparison = compare(readouts[rid], [LoadedText(text, _source(aid)) for aid, _, text in arts],
+                             labels=[label for _, label, _ in arts],
+                             readout_label=shared.labels[rid], semantic_matcher=shared.semantic)
+        write_report(str(pages / f"{_slug(rid)}.html"), renderer("html")(report_dict(comparison)))
+    write_report(str(folder / "index.html"), index_html(db, {rid: f"readouts/{_slug(rid)}.html"
+                                                             for rid in reporting}))
+
+
+def _source(aid: str):  # type: ignore[no-untyped-def]
+    from readout_compare.model import Source
+
+    return Source(path=aid)
+
+
+def _slug(ident: str) -> str:
+    return re.sub(r"[^\w.-]+", "_", ident).strip("_") or "readout"
+
+
+def index_html(db: sqlite3.Connection, pages: dict[str, str]) -> str:
+    from markupsafe import Markup
+
+    from readout_compare.render.templates import environment
+
+    readouts = []
+    for rid, label, when in db.execute("SELECT id, label, date FROM readouts ORDER BY id"):
+        stats = db.execute(
+            "SELECT COUNT(*), COUNT(DISTINCT COALESCE(a.outlet, a.id)), AVG(p.reported * 1.0 / "
+            "p.readout_sentences) FROM pairs p JOIN articles a ON a.id = p.article_id "
+            "WHERE p.readout_id = ? AND p.reports = 1", (rid,)).fetchone()
+        readouts.append({"id": rid, "label": label, "date": when, "articles": stats[0],
+                         "outlets": stats[1], "share": stats[2], "page": pages.get(rid)})
+    outlets = []
+    for outlet, n, omitted, sentences, divergent, matched, altered, quotes in db.execute(
+        "SELECT COALESCE(a.outlet, 'unknown'), COUNT(*), SUM(p.omitted), SUM(p.readout_sentences), "
+        "SUM(p.divergent), SUM(p.supported + p.divergent), SUM(p.quotes_altered + p.quotes_stitched), "
+        "SUM(p.quotes_verbatim + p.quotes_altered + p.quotes_stitched) FROM pairs p JOIN articles a "
+        "ON a.id = p.article_id WHERE p.reports = 1 GROUP BY 1 ORDER BY 1"
+    ):
+        outlets.append({"outlet": outlet, "pairs": n,
+                        "omission": omitted / sentences if sentences else None,
+                        "divergence": divergent / matched if matched else None,
+                        "altered": altered / quotes if quotes else None})
+    errors = [{"id": i, "error": e} for i, e in db.execute(
+        "SELECT id, error FROM articles WHERE error IS NOT NULL ORDER BY id")]
+    totals = db.execute("SELECT COUNT(*), SUM(candidates) FROM articles").fetchone()
+    env = environment()
+    style = env.get_template("report.css").render()
+    digest = base64.b64encode(hashlib.sha256(style.encode("utf-8")).digest()).decode("ascii")
+    return env.get_template("corpus.html.j2").render(
+        readouts=readouts, outlets=outlets, errors=errors, articles=totals[0],
+        candidates=totals[1] or 0, style=Markup(style),
+        csp=f"default-src 'none'; style-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'",
+    )

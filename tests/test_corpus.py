@@ -1,0 +1,147 @@
+"""Corpus mode: which articles report which readouts, written to SQLite and static pages; the
+same results in one process, after a resume, and on a local Dask cluster."""
+
+from __future__ import annotations
+
+import html
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from readout_compare.corpus import Run, read_collection, run
+from readout_compare.errors import ReadoutCompareError
+
+CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+REPORTING = {("pentagon-mexico", "post-hegseth"), ("pentagon-mexico", "wire-hegseth"),
+             ("trade-nigeria", "oslo-wire"), ("trade-nigeria", "lagos-daily")}
+TABLES = ("meta", "readouts", "articles", "pairs", "coverage", "claims", "quotes", "divergences")
+
+
+def dump(folder: Path) -> dict[str, list[tuple]]:
+    db = sqlite3.connect(folder / "results.sqlite")
+    try:
+        return {t: sorted(db.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in TABLES}
+    finally:
+        db.close()
+
+
+def reporting(folder: Path) -> set[tuple[str, str]]:
+    db = sqlite3.connect(folder / "results.sqlite")
+    try:
+        return set(db.execute("SELECT readout_id, article_id FROM pairs WHERE reports = 1"))
+    finally:
+        db.close()
+
+
+def corpus_run(out: Path, **kwargs) -> dict[str, int]:
+    return run(Run(str(CORPUS / "readouts.csv"), str(CORPUS / "articles.csv"), str(out),
+                   semantic=False, **kwargs))
+
+
+@pytest.fixture(scope="module")
+def baseline(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("corpus") / "results"
+    counts = corpus_run(out)
+    assert counts == {"readouts": 3, "articles": 6, "errors": 1, "pairs": 4}
+    return out
+
+
+def test_finds_which_articles_report_which_readouts(baseline):
+    assert reporting(baseline) == REPORTING
+    db = sqlite3.connect(baseline / "results.sqlite")
+    # The unrelated article had no candidate; the unreadable one is recorded with its error.
+    markets = db.execute("SELECT candidates, error FROM articles WHERE id = 'markets'").fetchone()
+    assert markets == (0, None)
+    (error,) = db.execute("SELECT error FROM articles WHERE id = 'broken'").fetchone()
+    assert error == "broken.txt: looks like a binary file, not text"  # file name only
+    # Per-sentence findings: the Post quotes three readout sentences verbatim, and its claim of
+    # "unilateral action" is not in the readout, attributed as the comparison attributes it.
+    verbatim = db.execute("SELECT COUNT(*) FROM quotes WHERE article_id = 'post-hegseth' "
+                          "AND readout_id = 'pentagon-mexico' AND fidelity = 'verbatim'").fetchone()
+    assert verbatim == (3,)
+    claim = db.execute("SELECT attributed_to FROM claims WHERE article_id = 'post-hegseth' "
+                       "AND text LIKE '%unilateral action%'").fetchone()
+    assert claim and "Hegseth" in claim[0]
+    omitted = db.execute("SELECT COUNT(*) FROM coverage WHERE readout_id = 'trade-nigeria' AND "
+                         "article_id = 'oslo-wire' AND status = 'omitted'").fetchone()
+    assert omitted == (2,)
+
+
+def test_pages_index_and_one_report_per_readout(baseline):
+    index = (baseline / "index.html").read_text(encoding="utf-8")
+    assert 'href="readouts/pentagon-mexico.html"' in index
+    assert "New York Post" in index and "Lagos Daily" in index
+    assert "health-colombia" in index and "readouts/health-colombia.html" not in index
+    page = (baseline / "readouts" / "trade-nigeria.html").read_text(encoding="utf-8")
+    assert "Norway and Nigeria agree on port inspections" in page
+    assert "Norway threatened to halt fertilizer deliveries" in page
+    assert "default-src 'none'" in html.unescape(index) and "<script" not in index
+
+
+def test_the_window_keeps_articles_to_the_days_after_a_readout(tmp_path):
+    # The Pentagon readout is dated February 1 and its articles February 28 (27 days); the
+    # trade readout March 4, the Oslo wire the same day and Lagos Daily 16 days later.
+    corpus_run(tmp_path / "w20", window=20)
+    assert reporting(tmp_path / "w20") == {("trade-nigeria", "oslo-wire"),
+                                           ("trade-nigeria", "lagos-daily")}
+    corpus_run(tmp_path / "w7", window=7)
+    assert reporting(tmp_path / "w7") == {("trade-nigeria", "oslo-wire")}
+
+
+def test_folders_work_like_manifests(tmp_path):
+    out = tmp_path / "folders"
+    counts = run(Run(str(CORPUS / "readouts"), str(CORPUS / "articles"), str(out), semantic=False))
+    assert counts["pairs"] == 4 and counts["errors"] == 1
+    assert reporting(out) == REPORTING
+
+
+def test_a_run_killed_midway_and_resumed_ends_as_an_uninterrupted_one(baseline, tmp_path):
+    out = tmp_path / "resumed"
+    seen = []
+
+    def crash(result) -> None:
+        seen.append(result.item.id)
+        if len(seen) == 3:
+            raise KeyboardInterrupt  # killed after the third article was written
+
+    with pytest.raises(KeyboardInterrupt):
+        corpus_run(out, after_article=crash)
+    with pytest.raises(ReadoutCompareError, match="--resume"):
+        corpus_run(out)
+    first = dump(out)
+    assert len([r for r in first["articles"] if r[-1] == 1]) == 3
+    corpus_run(out, resume=True)
+    assert dump(out) == dump(baseline)
+
+
+def test_a_local_dask_cluster_gives_the_same_results(baseline, tmp_path):
+    pytest.importorskip("dask.distributed")
+    out = tmp_path / "dask"
+    corpus_run(out, workers=2)
+    assert dump(out) == dump(baseline)
+    assert (out / "readouts" / "pentagon-mexico.html").read_text(encoding="utf-8").count("<section") == \
+        (baseline / "readouts" / "pentagon-mexico.html").read_text(encoding="utf-8").count("<section")
+
+
+def test_bad_collections_are_one_line_errors(tmp_path, cli_invoke):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,path\n,nothing.txt\n", encoding="utf-8")
+    with pytest.raises(ReadoutCompareError, match="row 1 needs an id"):
+        read_collection(str(bad))
+    dupes = tmp_path / "dupes.jsonl"
+    dupes.write_text('{"id": "a", "path": "x.txt"}\n{"id": "a", "path": "y.txt"}\n', encoding="utf-8")
+    with pytest.raises(ReadoutCompareError, match="repeated: a"):
+        read_collection(str(dupes))
+    r = cli_invoke("corpus", str(tmp_path / "missing"), str(CORPUS / "articles.csv"),
+                   "-o", str(tmp_path / "out"))
+    assert r.exit_code == 1 and len(r.output.strip().splitlines()) == 1
+
+
+def test_the_command_line(tmp_path, cli_invoke):
+    shutil.copytree(CORPUS, tmp_path / "c")
+    r = cli_invoke("corpus", tmp_path / "c" / "readouts", tmp_path / "c" / "articles",
+                   "-o", tmp_path / "out", "--no-semantic", "-q")
+    assert r.exit_code == 0, r.output
+    assert "3 readouts, 6 articles (1 unreadable), 4 reporting pairs" in r.output
