@@ -450,15 +450,19 @@ def run(config: Run) -> dict[str, int]:
         todo = [item for item in article_items if item.id not in done]
         partitions = [todo[i:i + PARTITION] for i in range(0, len(todo), PARTITION)]
         finished = len(article_items) - len(todo)
-        for batch in _execute(partitions, shared, config):
-            for result in batch:
-                results.article(result)
-                finished += 1
-                if config.after_article:
-                    config.after_article(result)
-                if config.on_progress:
-                    config.on_progress(finished, len(article_items))
-        write_pages(folder, results.db, loaded, shared)
+        executor = Executor(config)
+        try:
+            for batch in executor.map(process_partition, partitions, shared):
+                for result in batch:
+                    results.article(result)
+                    finished += 1
+                    if config.after_article:
+                        config.after_article(result)
+                    if config.on_progress:
+                        config.on_progress(finished, len(article_items))
+            write_pages(folder, results.db, shared, executor)
+        finally:
+            executor.close()
         counts = {
             "readouts": len(readout_items), "articles": len(article_items),
             "errors": results.db.execute(
@@ -470,47 +474,61 @@ def run(config: Run) -> dict[str, int]:
     return counts
 
 
-def _execute(partitions: list[list[Item]], shared: Shared, config: Run) -> Iterator[list[ArticleResult]]:
-    """Each partition's results, in this process or on a Dask cluster (as they complete)."""
-    if not partitions:
-        return
-    if not config.scheduler and not config.workers:
-        for part in partitions:
-            yield process_partition(part, shared)
-        return
-    try:
-        from dask.distributed import Client, LocalCluster, as_completed
-    except ImportError:
-        raise ReadoutCompareError(
-            "--scheduler and --workers need Dask: pip install 'readout-compare[corpus]'"
-        ) from None
-    cluster = None
-    if config.scheduler:
-        client = Client(config.scheduler, timeout=config.timeout)
-    else:
-        cluster = LocalCluster(n_workers=config.workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
-        client = Client(cluster)
-    try:
-        broadcast = client.scatter(shared, broadcast=True)
-        futures = client.map(process_partition, partitions, shared=broadcast, pure=False)
+class Executor:
+    """Runs work here, or on a Dask cluster: a local one (``--workers``) or an existing one
+    (``--scheduler``). What every task shares is sent to each worker once."""
+
+    def __init__(self, config: Run) -> None:
+        self.client = self.cluster = None
+        self._shared: tuple[Any, Any] | None = None
+        if not config.scheduler and not config.workers:
+            return
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError:
+            raise ReadoutCompareError(
+                "--scheduler and --workers need Dask: pip install 'readout-compare[corpus]'"
+            ) from None
+        try:
+            if config.scheduler:
+                self.client = Client(config.scheduler, timeout=config.timeout)
+            else:
+                self.cluster = LocalCluster(n_workers=config.workers, threads_per_worker=1,
+                                            processes=True, dashboard_address=None)
+                self.client = Client(self.cluster)
+        except (OSError, RuntimeError, ValueError, TimeoutError) as exc:
+            self.close()
+            where = config.scheduler or f"a local cluster of {config.workers} workers"
+            raise ReadoutCompareError(f"cannot start Dask on {where} ({exc})") from None
+
+    def map(self, func: Callable[[Any, Any], Any], items: list[Any], shared: Any) -> Iterator[Any]:
+        """``func(item, shared)`` for every item, yielded as each completes."""
+        if self.client is None:
+            for item in items:
+                yield func(item, shared)
+            return
+        from dask.distributed import as_completed
+
+        if self._shared is None or self._shared[0] is not shared:
+            self._shared = (shared, self.client.scatter(shared, broadcast=True))
+        futures = self.client.map(func, items, shared=self._shared[1], pure=False)
         for future in as_completed(futures):
             yield future.result()
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+
+    def close(self) -> None:
+        if self.client is not None:
+            self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+        self.client = self.cluster = None
 
 
 # -- Pages --------------------------------------------------------------------------------------
 
-def write_pages(folder: Path, db: sqlite3.Connection, readouts: dict[str, LoadedText],
-                shared: Shared) -> None:
-    """One report page per readout that some article reports, and index.html."""
+def write_pages(folder: Path, db: sqlite3.Connection, shared: Shared, executor: Executor) -> None:
+    """One report page per readout that some article reports (made where the work runs), and
+    index.html."""
     from readout_compare.output import write_report
-    from readout_compare.pipeline import compare
-    from readout_compare.render import renderer
-    from readout_compare.report import report_dict
 
     pages = folder / "readouts"
     pages.mkdir(exist_ok=True)
@@ -520,13 +538,24 @@ def write_pages(folder: Path, db: sqlite3.Connection, readouts: dict[str, Loaded
         "ON a.id = p.article_id WHERE p.reports = 1 ORDER BY p.readout_id, a.id"
     ):
         reporting[rid].append((aid, label, text))
-    for rid, arts in reporting.items():
-        comparison = compare(readouts[rid], [LoadedText(text, _source(aid)) for aid, _, text in arts],
-                             labels=[label for _, label, _ in arts],
-                             readout_label=shared.labels[rid], semantic_matcher=shared.semantic)
-        write_report(str(pages / f"{_slug(rid)}.html"), renderer("html")(report_dict(comparison)))
+    for rid, page in executor.map(render_page, sorted(reporting.items()), shared):
+        write_report(str(pages / f"{_slug(rid)}.html"), page)
     write_report(str(folder / "index.html"), index_html(db, {rid: f"readouts/{_slug(rid)}.html"
                                                              for rid in reporting}))
+
+
+def render_page(task: tuple[str, list[tuple[str, str, str]]], shared: Shared) -> tuple[str, str]:
+    """The report compare writes for one readout and all the articles that report it."""
+    from readout_compare.pipeline import compare
+    from readout_compare.render import renderer
+    from readout_compare.report import report_dict
+
+    rid, arts = task
+    comparison = compare(shared.readouts[rid],
+                         [LoadedText(text, _source(aid)) for aid, _, text in arts],
+                         labels=[label for _, label, _ in arts],
+                         readout_label=shared.labels[rid], semantic_matcher=shared.semantic)
+    return rid, renderer("html")(report_dict(comparison))
 
 
 def _source(aid: str):  # type: ignore[no-untyped-def]
