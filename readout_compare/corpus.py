@@ -36,7 +36,7 @@ from typing import Any
 
 from readout_compare.errors import ReadoutCompareError
 from readout_compare.model import AccountComparison, LoadedText
-from readout_compare.normalize import STOPWORDS, clean_label, normalize
+from readout_compare.normalize import STOPWORDS, clean_label, words
 
 PARTITION = 16  # articles per unit of work
 SHINGLE = 3  # consecutive content words in a shingle
@@ -179,12 +179,8 @@ def _manifest_rows(path: Path) -> list[dict[str, Any]]:
 
 # -- The index ----------------------------------------------------------------------------------
 
-_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
-
-
 def content_words(text: str) -> list[str]:
-    return [w for w in (normalize(m) for m in _WORD.findall(text)) if w not in STOPWORDS
-            and len(w) > 1]
+    return [w for w in words(text) if w not in STOPWORDS and len(w) > 1]
 
 
 def shingles(words: list[str]) -> set[tuple[str, ...]]:

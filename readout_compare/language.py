@@ -29,6 +29,7 @@ NAMES = {
     "en": "English", "es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese",
     "it": "Italian", "ru": "Russian", "zh": "Chinese", "ja": "Japanese", "ar": "Arabic",
     "ko": "Korean", "nl": "Dutch", "pl": "Polish", "tr": "Turkish", "uk": "Ukrainian",
+    "und": "undetermined",
 }
 
 

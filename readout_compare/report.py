@@ -13,7 +13,7 @@ from dataclasses import asdict
 from datetime import datetime, timezone
 from typing import Any
 
-from readout_compare import __version__
+from readout_compare import __version__, language
 from readout_compare.model import (
     AccountComparison,
     Comparison,
@@ -55,6 +55,7 @@ def report_dict(comparison: Comparison, *, generated: datetime | None = None) ->
             "id": comparison.readout.id,
             "label": comparison.readout.label,
             "language": comparison.readout.language,
+            "language_name": language.name(comparison.readout.language),
             "source": asdict(comparison.readout.source),
             "sentences": [
                 {"id": s.id, "text": s.text, "start": s.start, "end": s.end, "role": s.role,
@@ -121,6 +122,7 @@ def _account(acc: AccountComparison, sp: StoryPlacement | None = None) -> dict[s
         "id": doc.id,
         "label": doc.label,
         "language": doc.language,
+        "language_name": language.name(doc.language),
         "across_languages": acc.across_languages,
         "source": asdict(doc.source),
         "sentences": sentences,

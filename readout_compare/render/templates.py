@@ -35,15 +35,7 @@ def environment(*, autoescape: bool = True) -> jinja2.Environment:
     )
     env.filters["pct"] = lambda x: f"{round(100 * x)}%"
     env.filters["label"] = lambda s: (s or "").replace("_", " ")
-    env.filters["language"] = lambda code: LANGUAGE_NAMES.get(code, code)
     return env
-
-
-LANGUAGE_NAMES = {
-    "en": "English", "es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese",
-    "it": "Italian", "ru": "Russian", "zh": "Chinese", "ja": "Japanese", "ar": "Arabic",
-    "und": "undetermined",
-}
 
 
 @lru_cache(maxsize=1)
