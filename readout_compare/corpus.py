@@ -124,11 +124,8 @@ def read_collection(spec: str) -> list[Item]:
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.is_file()
                        and not any(part.startswith(".") for part in p.relative_to(path).parts))
-        items, seen = [], set()
-        for p in files:
-            ident = p.relative_to(path).with_suffix("").as_posix()
-            items.append(Item(id=ident, source=str(p)))
-            seen.add(ident)
+        items = [Item(id=p.relative_to(path).with_suffix("").as_posix(), source=str(p))
+                 for p in files]
         if not items:
             raise ReadoutCompareError(f"{spec}: the folder holds no files")
         return items
@@ -239,8 +236,9 @@ def process_partition(items: list[Item], shared: Shared) -> list[ArticleResult]:
 
 
 def process_article(item: Item, shared: Shared) -> ArticleResult:
+    from readout_compare import language
     from readout_compare.load import load
-    from readout_compare.pipeline import compare
+    from readout_compare.pipeline import as_document, compare
 
     result = ArticleResult(item)
     try:
@@ -252,6 +250,9 @@ def process_article(item: Item, shared: Shared) -> ArticleResult:
     result.text = loaded.text
     result.sha256 = loaded.source.sha256
     result.label = _label(item, loaded)
+    document = as_document(loaded, doc_id="a1", label=result.label)
+    result.language = language.detect(document.text)
+    result.sentences = len(document.body)
     found = candidates(shared, loaded.text, item.date)
     result.candidates = len(found)
     for rid in found:
@@ -263,8 +264,6 @@ def process_article(item: Item, shared: Shared) -> ArticleResult:
             result.error = f"against readout {rid}: {exc}"
             continue
         acc = comparison.accounts[0]
-        result.language = acc.document.language
-        result.sentences = len(acc.document.body)
         result.pairs.append(_pair_rows(rid, item.id, comparison.readout, acc))
     return result
 
