@@ -43,6 +43,7 @@ from readout_compare.similarity import (
     longest_common_run,
     profile,
 )
+from readout_compare.workers import fork_available, parallel_map
 
 # Share of the readout sentence reproduced in runs of 3+ words for a match to be verbatim.
 VERBATIM_COVERAGE = 0.8
@@ -112,9 +113,7 @@ def align(
     total = len(r_sents) * len(a_sents)
     exhaustive = total <= EXHAUSTIVE_PAIRS
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
-    if total >= PARALLEL_PAIRS and workers > 1 and _fork_available():
-        from readout_compare.workers import parallel_map
-
+    if total >= PARALLEL_PAIRS and workers > 1 and fork_available():
         chunks = [a_sents[i::workers] for i in range(workers)]
         global _WORK
         _WORK = (r_sents, r_prof, settings, model, exhaustive)
@@ -159,14 +158,6 @@ def align_across_languages(
             if score >= semantic.CROSS_THRESHOLD else ()
         )
     return out
-
-
-def _fork_available() -> bool:
-    """Whether workers can be forked (imported here, not at the top: multiprocessing costs
-    about 15 ms at start-up and most comparisons never need it)."""
-    from readout_compare.workers import fork_available
-
-    return fork_available()
 
 
 # Alignment work handed to forked worker processes (set only while a pool runs).

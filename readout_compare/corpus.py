@@ -35,8 +35,8 @@ from pathlib import Path
 from typing import Any
 
 from readout_compare.errors import ReadoutCompareError
-from readout_compare.model import AccountComparison, LoadedText
-from readout_compare.normalize import STOPWORDS, clean_label, words
+from readout_compare.model import AccountComparison, Document, LoadedText, Source
+from readout_compare.normalize import STOPWORDS, clean_label, file_name, words
 
 PARTITION = 16  # articles per unit of work
 SHINGLE = 3  # consecutive content words in a shingle
@@ -92,14 +92,13 @@ class Item:
 class Shared:
     """What every worker gets: the readouts, their index and the settings."""
 
-    readouts: dict[str, LoadedText]
+    readouts: dict[str, Document]  # segmented once, here, and used by every worker
     items: dict[str, Item]
     shingles: dict[tuple[str, ...], list[str]]
     rare: dict[str, list[str]]
     window: int | None
     timeout: float
     semantic: bool
-    labels: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -184,12 +183,12 @@ def shingles(words: list[str]) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
 
 
-def build_index(readouts: dict[str, LoadedText]) -> tuple[dict, dict]:
+def build_index(readouts: dict[str, Document]) -> tuple[dict, dict]:
     """Shingles of content words, and rare words, each to the readouts that have them."""
     by_shingle: dict[tuple[str, ...], list[str]] = defaultdict(list)
     by_word: dict[str, list[str]] = defaultdict(list)
-    for rid, loaded in readouts.items():
-        words = content_words(loaded.text)
+    for rid, doc in readouts.items():
+        words = content_words(doc.text)
         for sh in shingles(words):
             by_shingle[sh].append(rid)
         for w in set(words):
@@ -244,21 +243,21 @@ def process_article(item: Item, shared: Shared) -> ArticleResult:
     try:
         loaded = load(item.source, timeout=shared.timeout)
     except ReadoutCompareError as exc:
-        result.error = str(exc).replace(item.source, _shown_source(item.source))
+        result.error = str(exc).replace(item.source, file_name(item.source))
         return result
     loaded = _with_item_metadata(loaded, item)
     result.text = loaded.text
     result.sha256 = loaded.source.sha256
     result.label = _label(item, loaded)
     document = as_document(loaded, doc_id="a1", label=result.label)
-    result.language = language.detect(document.text)
+    document = replace(document, language=language.detect(document.text))
+    result.language = document.language
     result.sentences = len(document.body)
     found = candidates(shared, loaded.text, item.date)
     result.candidates = len(found)
     for rid in found:
-        try:
-            comparison = compare(shared.readouts[rid], [loaded], labels=[result.label],
-                                 readout_label=shared.labels[rid],
+        try:  # both documents are segmented already: each is segmented once per run
+            comparison = compare(shared.readouts[rid], [document],
                                  semantic_matcher=shared.semantic)
         except ReadoutCompareError as exc:
             result.error = f"against readout {rid}: {exc}"
@@ -368,7 +367,7 @@ class Results:
             for table in ("pairs", "coverage", "claims", "quotes", "divergences"):
                 self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (item.id,))
             self._insert("articles", {
-                "id": item.id, "source": _shown_source(item.source), "date": item.date,
+                "id": item.id, "source": file_name(item.source), "date": item.date,
                 "outlet": item.outlet, "title": item.title, "label": result.label,
                 "language": result.language, "sentences": result.sentences,
                 "sha256": result.sha256, "error": result.error, "candidates": result.candidates,
@@ -388,11 +387,6 @@ class Results:
 
     def close(self) -> None:
         self.db.close()
-
-
-def _shown_source(source: str) -> str:
-    """URLs whole; paths by file name (reports are shared: see --full-paths in compare)."""
-    return source if "://" in source else Path(source).name
 
 
 # -- The run ------------------------------------------------------------------------------------
@@ -426,20 +420,20 @@ def run(config: Run) -> dict[str, int]:
     article_items = read_collection(config.articles)
     results = Results(folder, resume=config.resume)
     try:
-        loaded: dict[str, LoadedText] = {}
+        readouts: dict[str, Document] = {}
         rows = []
         for item in readout_items:
             text = _with_item_metadata(load(item.source, timeout=config.timeout), item)
-            loaded[item.id] = text
-            doc = as_document(text, doc_id="r", label=item.id)
-            rows.append({"id": item.id, "source": _shown_source(item.source), "date": item.date,
-                         "outlet": item.outlet, "title": item.title, "label": _label(item, text),
-                         "language": language.detect(doc.text), "sentences": len(doc.body),
+            doc = as_document(text, doc_id="r", label=_label(item, text))
+            doc = replace(doc, language=language.detect(doc.text))
+            readouts[item.id] = doc
+            rows.append({"id": item.id, "source": file_name(item.source), "date": item.date,
+                         "outlet": item.outlet, "title": item.title, "label": doc.label,
+                         "language": doc.language, "sentences": len(doc.body),
                          "sha256": text.source.sha256})
-        shingle_index, rare_index = build_index(loaded)
-        shared = Shared(loaded, {i.id: i for i in readout_items}, shingle_index, rare_index,
-                        config.window, config.timeout, config.semantic,
-                        {r["id"]: r["label"] for r in rows})
+        shingle_index, rare_index = build_index(readouts)
+        shared = Shared(readouts, {i.id: i for i in readout_items}, shingle_index, rare_index,
+                        config.window, config.timeout, config.semantic)
         results.readouts(rows, {"window": str(config.window), "schema": "1"})
         done = results.done() if config.resume else set()
         todo = [item for item in article_items if item.id not in done]
@@ -547,16 +541,9 @@ def render_page(task: tuple[str, list[tuple[str, str, str]]], shared: Shared) ->
 
     rid, arts = task
     comparison = compare(shared.readouts[rid],
-                         [LoadedText(text, _source(aid)) for aid, _, text in arts],
-                         labels=[label for _, label, _ in arts],
-                         readout_label=shared.labels[rid], semantic_matcher=shared.semantic)
+                         [LoadedText(text, Source(path=aid)) for aid, _, text in arts],
+                         labels=[label for _, label, _ in arts], semantic_matcher=shared.semantic)
     return rid, renderer("html")(report_dict(comparison))
-
-
-def _source(aid: str):  # type: ignore[no-untyped-def]
-    from readout_compare.model import Source
-
-    return Source(path=aid)
 
 
 def _slug(ident: str) -> str:

@@ -51,6 +51,13 @@ def clean_label(label: str) -> str:
     return _LABEL_SPACE.sub(" ", label.replace("\ufeff", "")).strip()
 
 
+def file_name(path: str) -> str:
+    """What a shared report shows of a local path: its file name (a URL is kept whole)."""
+    if "://" in path:
+        return path
+    return path.replace("\\", "/").rsplit("/", 1)[-1] or path
+
+
 def normalize(text: str) -> str:
     """Fold case, typography (curly quotes, dashes, odd spaces) and Unicode compatibility forms."""
     text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)

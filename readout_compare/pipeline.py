@@ -29,11 +29,12 @@ from readout_compare.model import (
     Settings,
     Source,
 )
-from readout_compare.normalize import clean_label, clean_text
+from readout_compare.normalize import clean_label, clean_text, file_name
 from readout_compare.placement import placement
 from readout_compare.segment import segment
 from readout_compare.similarity import default_model, profile
 from readout_compare.timing import Timings, maybe
+from readout_compare.workers import call, fork_available, parallel_map
 
 Input = str | LoadedText | Document
 
@@ -122,8 +123,6 @@ def segment_all(items: list[tuple[Input, str, str | None, str]]) -> list[Documen
     total = sum(len(_text_of(item)) for item, *_ in items)
     if total < PARALLEL_SEGMENT_CHARS or len(items) < 2 or (os.cpu_count() or 1) < 2:
         return [as_document(item, doc_id=i, label=lb, default=d) for item, i, lb, d in items]
-    from readout_compare.workers import call, parallel_map
-
     workers = min(len(items), os.cpu_count() or 2)
     jobs = [(as_document, (item,), {"doc_id": i, "label": lb, "default": d})
             for item, i, lb, d in items]
@@ -165,12 +164,10 @@ def compare_accounts(
     large = (len(readout.body) * account_sentences >= PARALLEL_ACCOUNT_PAIRS
              or account_sentences >= PARALLEL_ACCOUNT_SENTENCES)
     workers = min(os.cpu_count() or 1, len(accounts), MAX_ACCOUNT_WORKERS)
-    if len(accounts) < 2 or not large or workers < 2 or not _can_fork():
+    if len(accounts) < 2 or not large or workers < 2 or not fork_available():
         return [compare_account(readout, doc, settings, stats=stats, profiles=profiles,
                                 timings=timings, account_profiles=account_profiles)
                 for doc in accounts]
-    from readout_compare.workers import parallel_map
-
     global _ACCOUNT_WORK
     _ACCOUNT_WORK = (readout, settings, profiles or {})
     start = time.perf_counter()
@@ -192,12 +189,6 @@ def compare_accounts(
         for name, seconds in spent.items():
             timings[name] = timings.get(name, 0.0) + wall * seconds / total
     return [result for result, _, _ in done]
-
-
-def _can_fork() -> bool:
-    from readout_compare.workers import fork_available  # multiprocessing: only when needed
-
-    return fork_available()
 
 
 def _compare_in_worker(account: Document) -> tuple[AccountComparison, Timings, AlignStats]:
@@ -307,5 +298,5 @@ def _file_name_only(doc: Document) -> Document:
     path = doc.source.path
     if not path or path == "-":
         return doc
-    name = path.replace("\\", "/").rsplit("/", 1)[-1] or path
+    name = file_name(path)
     return replace(doc, source=replace(doc.source, path=name)) if name != path else doc

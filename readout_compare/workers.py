@@ -12,15 +12,16 @@ pairs), made so that they never outlive the command.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from multiprocessing.pool import Pool
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -33,7 +34,10 @@ _in_worker = False  # set in each worker: a pool's workers may not start pools o
 
 def fork_available() -> bool:
     """Whether work can be forked into a pool here (not inside a worker, whose processes are
-    daemons and may have no children)."""
+    daemons and may have no children). Imports multiprocessing only when asked (about 15 ms
+    at start-up that most comparisons never need)."""
+    import multiprocessing
+
     return not _in_worker and "fork" in multiprocessing.get_all_start_methods()
 
 
@@ -41,6 +45,8 @@ def fork_available() -> bool:
 def worker_pool(workers: int) -> Iterator[Pool]:
     """A pool of ``workers`` processes (forked where possible, so that they share the parent's
     memory) that is terminated when the block ends, normally or not."""
+    import multiprocessing
+
     context = multiprocessing.get_context("fork" if fork_available() else "spawn")
     pool = context.Pool(workers, initializer=_start_worker, initargs=(os.getpid(),))
     try:
