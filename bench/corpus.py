@@ -1,32 +1,42 @@
-"""Corpus mode at scale: candidate pairs and time as the collections grow.
+"""Corpus mode at scale: time, memory, and how well it finds the planted reports.
 
-    python bench/corpus.py [--readouts 200] [--articles 1000] [--workers N]
+    python bench/corpus.py [--readouts 200] [--articles 20000] [--workers 0 1 2] [--window 7]
+    python bench/corpus.py --generator msrp --articles 1000   # the older MSRP/STS-B corpus
 
-Builds readouts of five news sentences each from the MSRP and STS-B pools (bench/synthetic.py)
-and articles of six: two thirds of the articles report one readout (one of its sentences copied,
-one given as the other half of its paraphrase pair, among four unrelated sentences), one third
-report none. Prints the candidate pairs the index proposed against all
-readouts x articles, the share of true reports found, and the wall time.
+Writes a corpus (bench/corpusgen.py: readouts and ~30-sentence articles made here, one in ten
+reporting a readout, one in ten a near miss about the same officials; or, with ``--generator
+msrp``, readouts of five MSRP/STS-B sentences and articles of six), then runs
+``readout-compare corpus`` on it as a separate process, once per ``--workers`` value (0 is one
+process without Dask; N starts a local Dask cluster of N workers). For each run it prints the wall
+time, the peak memory of the whole process tree (summed over the command and its workers,
+sampled every 0.2 s), the candidate pairs compared, and retrieval recall (planted reports found)
+and precision (the share of pairs kept as reports that are planted reports), and checks that
+every run wrote the same pairs.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+import psutil
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from synthetic import _pools
-
-from readout_compare.corpus import Run, run
+from corpusgen import write_corpus
 
 
-def build(folder: Path, n_readouts: int, n_articles: int, seed: int = 0) -> dict[str, str]:
+def build_msrp(folder: Path, n_readouts: int, n_articles: int, seed: int = 0) -> dict[str, str]:
+    """Readouts of five MSRP/STS-B sentences; two thirds of the articles report one (a sentence
+    copied, one paraphrased, among four unrelated sentences)."""
+    from synthetic import _pools
+
     rng = random.Random(seed)
     pairs, singles = _pools()
     rng.shuffle(pairs)
@@ -53,28 +63,84 @@ def build(folder: Path, n_readouts: int, n_articles: int, seed: int = 0) -> dict
     return truth
 
 
+def measure(args: list[str]) -> tuple[float, int]:
+    """Run a command; return its wall time and the peak summed RSS of it and its descendants."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args)
+    parent = psutil.Process(proc.pid)
+    peak = 0
+    while proc.poll() is None:
+        total = 0
+        try:
+            for p in [parent, *parent.children(recursive=True)]:
+                try:
+                    total += p.memory_info().rss
+                except psutil.Error:
+                    pass
+        except psutil.Error:
+            pass
+        peak = max(peak, total)
+        time.sleep(0.2)
+    wall = time.perf_counter() - start
+    if proc.returncode:
+        raise SystemExit(f"{' '.join(args)} exited with {proc.returncode}")
+    return wall, peak
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--readouts", type=int, default=200)
-    parser.add_argument("--articles", type=int, default=1000)
-    parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument("--articles", type=int, default=20000)
+    parser.add_argument("--workers", type=int, nargs="+", default=[0],
+                        help="0: one process; N: a local Dask cluster of N workers")
+    parser.add_argument("--window", type=int, default=None, help="days after the readout")
+    parser.add_argument("--generator", choices=["own", "msrp"], default="own")
+    parser.add_argument("--keep", help="write the corpus and results here instead of a temporary "
+                        "folder")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        truth = build(folder, args.readouts, args.articles)
+        folder = Path(args.keep or tmp)
         start = time.perf_counter()
-        counts = run(Run(str(folder / "readouts"), str(folder / "articles"),
-                         str(folder / "out"), workers=args.workers, semantic=False))
-        wall = time.perf_counter() - start
-        db = sqlite3.connect(folder / "out" / "results.sqlite")
-        (candidates,) = db.execute("SELECT SUM(candidates) FROM articles").fetchone()
-        found = set(db.execute("SELECT article_id, readout_id FROM pairs WHERE reports = 1"))
-        right = sum(1 for pair in found if truth.get(pair[0]) == pair[1])
-    print(f"{args.readouts} readouts x {args.articles} articles "
-          f"({args.readouts * args.articles:,} pairs): {candidates:,} candidate pairs compared; "
-          f"{right} of {len(truth)} true reports found, {len(found) - right} other reporting "
-          f"pairs; {wall:.1f} s{f' on {args.workers} Dask workers' if args.workers else ''} "
-          f"({counts['pairs']} reporting pairs)")
+        if args.generator == "own":
+            truth = write_corpus(folder, args.readouts, args.articles)
+            readouts, articles = folder / "readouts.jsonl", folder / "articles.jsonl"
+        else:
+            folder.mkdir(parents=True, exist_ok=True)
+            truth = build_msrp(folder, args.readouts, args.articles)
+            readouts, articles = folder / "readouts", folder / "articles"
+        print(f"corpus ({args.generator}): {args.readouts} readouts x {args.articles:,} articles, "
+              f"{len(truth):,} planted reports; written in {time.perf_counter() - start:.1f} s")
+        runs = {}
+        for workers in args.workers:
+            out = folder / f"out-{workers}"
+            cmd = [sys.executable, "-m", "readout_compare", "corpus", str(readouts),
+                   str(articles), "-o", str(out), "--quiet", "--no-semantic"]
+            if workers:
+                cmd += ["--workers", str(workers)]
+            if args.window is not None:
+                cmd += ["--window", str(args.window)]
+            wall, peak = measure(cmd)
+            db = sqlite3.connect(out / "results.sqlite")
+            (candidates,) = db.execute("SELECT SUM(candidates) FROM articles").fetchone()
+            (segmented,) = db.execute(
+                "SELECT COUNT(*) FROM articles WHERE sentences IS NOT NULL").fetchone()
+            kept = set(db.execute("SELECT article_id, readout_id FROM pairs WHERE reports = 1"))
+            runs[workers] = sorted(db.execute("SELECT * FROM pairs"))
+            db.close()
+            right = sum(1 for aid, rid in kept if truth.get(aid) == rid)
+            where = f"{workers} local Dask workers" if workers else "one process"
+            print(f"{where}: {wall:.1f} s, peak memory {peak / 2**20:,.0f} MB; "
+                  f"{candidates:,} candidate pairs compared of "
+                  f"{args.readouts * args.articles:,}; recall {right / len(truth):.4f} "
+                  f"({right} of {len(truth)} planted reports found); precision "
+                  f"{right / len(kept) if kept else 1:.4f} ({len(kept) - right} of {len(kept)} "
+                  f"pairs kept are not planted reports)")
+            if args.generator == "own":
+                print(f"  articles segmented: {segmented:,}")
+        if len({json.dumps(v) for v in runs.values()}) > 1:
+            raise SystemExit("the runs wrote different pairs")
+        if len(runs) > 1:
+            print("every run wrote the same pairs")
 
 
 if __name__ == "__main__":

@@ -180,8 +180,10 @@ def _align_sentences(
     account_profiles: dict[str, Profile] | None = None,
 ) -> tuple[dict[str, tuple[Match, ...]], int]:
     """(matches per account sentence, pairs scored) for some account sentences; their profiles
-    are left in ``account_profiles`` when given, for the steps after alignment."""
-    a_prof = {s.id: profile(s.text) for s in a_sents}
+    are left in ``account_profiles`` when given, for the steps after alignment (and taken from
+    it when already there: corpus mode compares one article with several readouts)."""
+    known = account_profiles if account_profiles is not None else {}
+    a_prof = {s.id: known.get(s.id) or profile(s.text) for s in a_sents}
     if account_profiles is not None:
         account_profiles.update(a_prof)
     spread = key_spread(r_prof.values())
