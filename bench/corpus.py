@@ -1,6 +1,7 @@
 """Corpus mode at scale: time, memory, and how well it finds the planted reports.
 
     python bench/corpus.py [--readouts 200] [--articles 20000] [--workers 0 1 2] [--window 7]
+                           [--seed 1]
     python bench/corpus.py --generator msrp --articles 1000   # the older MSRP/STS-B corpus
 
 Writes a corpus (bench/corpusgen.py: readouts and ~30-sentence articles made here, one in ten
@@ -29,6 +30,8 @@ from pathlib import Path
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import contextlib
+
 from corpusgen import write_corpus
 
 
@@ -73,10 +76,8 @@ def measure(args: list[str]) -> tuple[float, int]:
         total = 0
         try:
             for p in [parent, *parent.children(recursive=True)]:
-                try:
+                with contextlib.suppress(psutil.Error):
                     total += p.memory_info().rss
-                except psutil.Error:
-                    pass
         except psutil.Error:
             pass
         peak = max(peak, total)
@@ -95,6 +96,11 @@ def main() -> None:
                         help="0: one process; N: a local Dask cluster of N workers")
     parser.add_argument("--window", type=int, default=None, help="days after the readout")
     parser.add_argument("--generator", choices=["own", "msrp"], default="own")
+    parser.add_argument("--seed", type=int, default=1,
+                        help="the corpus: 0 is the one the retrieval and decision rules were "
+                        "chosen on (its first 2,000 articles), 1 (the default) is held out")
+    parser.add_argument("--errors", action="store_true",
+                        help="list the planted reports missed and the pairs kept wrongly")
     parser.add_argument("--keep", help="write the corpus and results here instead of a temporary "
                         "folder")
     args = parser.parse_args()
@@ -102,13 +108,13 @@ def main() -> None:
         folder = Path(args.keep or tmp)
         start = time.perf_counter()
         if args.generator == "own":
-            truth = write_corpus(folder, args.readouts, args.articles)
+            truth = write_corpus(folder, args.readouts, args.articles, seed=args.seed)
             readouts, articles = folder / "readouts.jsonl", folder / "articles.jsonl"
         else:
             folder.mkdir(parents=True, exist_ok=True)
-            truth = build_msrp(folder, args.readouts, args.articles)
+            truth = build_msrp(folder, args.readouts, args.articles, seed=args.seed)
             readouts, articles = folder / "readouts", folder / "articles"
-        print(f"corpus ({args.generator}): {args.readouts} readouts x {args.articles:,} articles, "
+        print(f"corpus ({args.generator}, seed {args.seed}): {args.readouts} readouts x {args.articles:,} articles, "
               f"{len(truth):,} planted reports; written in {time.perf_counter() - start:.1f} s")
         runs = {}
         for workers in args.workers:
@@ -137,6 +143,18 @@ def main() -> None:
                   f"pairs kept are not planted reports)")
             if args.generator == "own":
                 print(f"  articles segmented: {segmented:,}")
+            if args.errors:
+                db = sqlite3.connect(out / "results.sqlite")
+                for aid, rid in sorted(set(truth.items()) - kept):
+                    row = db.execute("SELECT reported, reported_verbatim, reported_paraphrase, "
+                                     "reported_in_part FROM pairs WHERE article_id = ? AND "
+                                     "readout_id = ?", (aid, rid)).fetchone()
+                    print(f"  missed {aid} -> {rid}: " + (
+                        "not a candidate" if row is None else
+                        "{} reported ({} verbatim, {} paraphrase, {} in part)".format(*row)))
+                for aid, rid in sorted(kept - set(truth.items())):
+                    print(f"  kept wrongly {aid} -> {rid} (planted: {truth.get(aid)})")
+                db.close()
         if len({json.dumps(v) for v in runs.values()}) > 1:
             raise SystemExit("the runs wrote different pairs")
         if len(runs) > 1:

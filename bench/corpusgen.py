@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import random
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 
 FIRST = ["Ingrid", "Chidi", "Mariana", "Tomasz", "Aiko", "Rafael", "Leila", "Sven", "Amara",
@@ -169,7 +170,7 @@ class Readout:
         verb = rng.choice(["underscored", "emphasized", "highlighted", "stressed"])
         said = f"{verb} the importance of cooperation on {issue[0]}"
         tail = rng.choice([f", noting progress made since {rng.choice(MONTHS)}.",
-                           f" and the need for regular meetings of technical teams.",
+                           " and the need for regular meetings of technical teams.",
                            "."])
         return {"subject": f"{self.a_role} {self.a_last}", "readout": said + tail,
                 "restated": f"{self.a_last} told {self.b_last} that working together on "
@@ -323,7 +324,7 @@ def _near_miss(rng: random.Random, r: Readout) -> str:
         f"for talks on {issue[1]}.",
         f"{r.b_name} told reporters that {r.b_country[1]} farmers were struggling with high "
         f"fuel prices.",
-        f"Both governments have long stressed the importance of close cooperation.",
+        "Both governments have long stressed the importance of close cooperation.",
         f"{r.a_last} has spoken with {r.b_last} several times this year.",
         f"The {r.a_country[1]} ministry said in a statement that {issue[1]} remained a priority.",
         f"{r.b_last} is expected to name a new deputy minister before the end of the month.",
@@ -395,22 +396,22 @@ def write_corpus(folder: Path, readouts: int, articles: int, seed: int = 0) -> d
             if kind == "report":
                 truth[aid] = r.id
                 body = _report_sentences(rng, r)
-                body += _distinct(rng, lambda: _background(rng, r), n - len(body))
+                body += _distinct(rng, partial(_background, rng, r), n - len(body))
                 lede, rest = body[0], body[1:]
                 rng.shuffle(rest)
-                body = [lede] + rest
+                body = [lede, *rest]
                 day = r.date + timedelta(days=rng.randint(0, 3))
                 headline = rng.choice([f"{r.a_last} and {r.b_last} hold talks",
                                        f"{r.a_country[0]} presses {r.b_country[0]} in talks",
                                        f"{r.a_country[1]} minister reaches out to {r.b_country[0]}"])
             elif kind == "near":
                 body = [_near_miss(rng, r) for _ in range(4)]
-                body += _distinct(rng, lambda: _background(rng, r), n - 4)
+                body += _distinct(rng, partial(_background, rng, r), n - 4)
                 rng.shuffle(body)
                 day = r.date + timedelta(days=rng.randint(-20, 20))
                 headline = f"{r.a_country[1]} officials weigh next steps"
             else:
-                body = _distinct(rng, lambda: _other_news(rng), n)
+                body = _distinct(rng, partial(_other_news, rng), n)
                 day = start + timedelta(days=rng.randint(0, 340))
                 headline = rng.choice(["Markets edge higher", "Council backs transit plan",
                                        "Storm knocks out power", "Court rules in fraud case"])

@@ -145,3 +145,39 @@ def test_the_command_line(tmp_path, cli_invoke):
                    "-o", tmp_path / "out", "--no-semantic", "-q")
     assert r.exit_code == 0, r.output
     assert "3 readouts, 6 articles (1 unreadable), 4 reporting pairs" in r.output
+
+
+SIBLINGS = Path(__file__).parent / "fixtures" / "siblings"
+
+
+def test_an_article_reports_the_readout_it_matches_best_not_a_template_sibling(tmp_path):
+    # Two readouts of one ministry written on the same templates ("X announced N million dollars
+    # in new funding for the Coastal Resilience Fund to support work on ..."): the matcher pairs
+    # the Eskel wire's sentences with both, but only Halvorsen's call is what it reports.
+    from readout_compare.corpus import reported_readouts
+    from readout_compare.load import load
+    from readout_compare.pipeline import as_document, compare_account, make_settings
+
+    settings = make_settings(semantic_matcher=False)
+    article = as_document(load(str(SIBLINGS / "articles" / "eskel-wire.txt")), doc_id="a1",
+                          label="Eskel wire")
+    compared = {}
+    for name in ("halvorsen-okafor", "quiroga-haddad"):
+        readout = as_document(load(str(SIBLINGS / "readouts" / f"{name}.txt")), doc_id="r",
+                              label=name)
+        compared[name] = compare_account(readout, article, settings)
+    sibling_matches = [m for s in compared["quiroga-haddad"].sentences for m in s.matches
+                       if m.basis == "claim"]
+    assert sibling_matches, "the sibling should share a templated sentence with the article"
+    assert reported_readouts(compared) == {"halvorsen-okafor"}
+    # The other way round: the Tolvan wire reports Quiroga's call, not Halvorsen's.
+    out = tmp_path / "siblings"
+    counts = run(Run(str(SIBLINGS / "readouts"), str(SIBLINGS / "articles"), str(out),
+                     semantic=False))
+    assert counts["pairs"] == 2
+    assert reporting(out) == {("halvorsen-okafor", "eskel-wire"), ("quiroga-haddad", "tolvan-wire")}
+    db = sqlite3.connect(out / "results.sqlite")
+    # An article with no candidate is not segmented: its sentence count is left empty.
+    assert db.execute("SELECT candidates, sentences, language FROM articles "
+                      "WHERE id = 'council-bikes'").fetchone() == (0, None, "en")
+    assert db.execute("SELECT sentences FROM articles WHERE id = 'eskel-wire'").fetchone()[0] >= 5
