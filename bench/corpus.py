@@ -88,6 +88,38 @@ def measure(args: list[str]) -> tuple[float, int]:
     return wall, peak
 
 
+def costs(readouts: Path, articles: Path) -> None:
+    """The cost of each step on its own, in this process: retrieval per article, segmentation per
+    article with candidates, comparison per candidate pair."""
+    from readout_compare import corpus
+    from readout_compare.load import load
+    from readout_compare.pipeline import as_document, compare_account, make_settings
+
+    rows = [json.loads(line) for line in readouts.read_text(encoding="utf-8").splitlines()]
+    docs = {r["id"]: as_document(load(r["path"]), doc_id="r", label=r["id"]) for r in rows}
+    shared = corpus.Shared(docs, {}, corpus.build_index(docs), None, 20.0, False,
+                           make_settings(semantic_matcher=False))
+    texts = [load(json.loads(line)["path"])
+             for line in articles.read_text(encoding="utf-8").splitlines()]
+    start = time.perf_counter()
+    found = [corpus.candidates(shared, t.text, None) for t in texts]
+    retrieval = time.perf_counter() - start
+    start = time.perf_counter()
+    segmented = [(as_document(t, doc_id="a1", label="a"), c) for t, c in zip(texts, found) if c]
+    segmentation = time.perf_counter() - start
+    start = time.perf_counter()
+    pairs = 0
+    for doc, found_here in segmented:
+        for rid in found_here:
+            compare_account(docs[rid], doc, shared.settings)
+            pairs += 1
+    comparison = time.perf_counter() - start
+    print(f"costs: retrieval {retrieval / len(texts) * 1000:.2f} ms per article; segmentation "
+          f"{segmentation / max(1, len(segmented)) * 1000:.1f} ms per article with candidates "
+          f"({len(segmented)} of {len(texts)}); comparison {comparison / max(1, pairs) * 1000:.1f} "
+          f"ms per candidate pair ({pairs})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--readouts", type=int, default=200)
@@ -99,6 +131,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1,
                         help="the corpus: 0 is the one the retrieval and decision rules were "
                         "chosen on (its first 2,000 articles), 1 (the default) is held out")
+    parser.add_argument("--costs", action="store_true",
+                        help="also time retrieval, segmentation and comparison on their own")
     parser.add_argument("--errors", action="store_true",
                         help="list the planted reports missed and the pairs kept wrongly")
     parser.add_argument("--keep", help="write the corpus and results here instead of a temporary "
@@ -116,6 +150,8 @@ def main() -> None:
             readouts, articles = folder / "readouts", folder / "articles"
         print(f"corpus ({args.generator}, seed {args.seed}): {args.readouts} readouts x {args.articles:,} articles, "
               f"{len(truth):,} planted reports; written in {time.perf_counter() - start:.1f} s")
+        if args.costs and args.generator == "own":
+            costs(readouts, articles)
         runs = {}
         for workers in args.workers:
             out = folder / f"out-{workers}"
