@@ -521,7 +521,7 @@ def run(config: Run) -> dict[str, int]:
                          "sha256": text.source.sha256})
         shared = Shared(readouts, {i.id: i for i in readout_items}, build_index(readouts),
                         config.window, config.timeout, config.semantic,
-                        make_settings(semantic_matcher=config.semantic))
+                        make_settings(semantic_matcher=config.semantic, hint_encoder=False))
         results.readouts(rows, {"window": str(config.window), "schema": "1"})
         done = results.done() if config.resume else set()
         todo = [item for item in article_items if item.id not in done]
@@ -633,7 +633,8 @@ def render_page(task: tuple[str, list[tuple[str, str, str]]], shared: Shared) ->
     rid, arts = task
     comparison = compare(shared.readouts[rid],
                          [LoadedText(text, Source(path=aid)) for aid, _, text in arts],
-                         labels=[label for _, label, _ in arts], semantic_matcher=shared.semantic)
+                         labels=[label for _, label, _ in arts], semantic_matcher=shared.semantic,
+                         hint_encoder=False)
     return rid, renderer("html")(report_dict(comparison))
 
 

