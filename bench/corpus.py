@@ -153,6 +153,7 @@ def main() -> None:
         if args.costs and args.generator == "own":
             costs(readouts, articles)
         runs = {}
+        walls = {}
         for workers in args.workers:
             out = folder / f"out-{workers}"
             cmd = [sys.executable, "-m", "readout_compare", "corpus", str(readouts),
@@ -162,6 +163,7 @@ def main() -> None:
             if args.window is not None:
                 cmd += ["--window", str(args.window)]
             wall, peak = measure(cmd)
+            walls[workers] = wall
             db = sqlite3.connect(out / "results.sqlite")
             (candidates,) = db.execute("SELECT SUM(candidates) FROM articles").fetchone()
             (segmented,) = db.execute(
@@ -195,6 +197,12 @@ def main() -> None:
             raise SystemExit("the runs wrote different pairs")
         if len(runs) > 1:
             print("every run wrote the same pairs")
+            name = {0: "one process"}
+            base = args.workers[0]
+            for workers in args.workers[1:]:
+                print(f"speed-up of {name.get(workers, f'{workers} Dask workers')} over "
+                      f"{name.get(base, f'{base} Dask workers')}: "
+                      f"{walls[base] / walls[workers]:.2f}x")
 
 
 if __name__ == "__main__":
