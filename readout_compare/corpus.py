@@ -41,9 +41,10 @@ from readout_compare.normalize import STOPWORDS, clean_label, file_name, words
 PARTITION = 16  # articles per unit of work
 # Candidate retrieval (docs/corpus.md). Words are weighted by how few readout sentences hold them:
 # log(N / df) / log(N), 1 for a word in one sentence of N; a word in more than COMMON_SHARE of
-# them (and more than COMMON_MIN) weighs nothing: it names no readout in particular. An article sentence scores against a readout sentence the weight of the
-# words they share; each readout sentence keeps its best score if that is at least
-# SENTENCE_FLOOR, and a readout scores the sum over its sentences. A readout is a candidate when
+# them (and more than COMMON_MIN) weighs nothing: it names no readout in particular. An article
+# sentence scores against a readout sentence the weight of the words they share; each readout
+# sentence keeps its best score if that is at least SENTENCE_FLOOR, and a readout scores the sum
+# over its sentences. A readout is a candidate when
 # it scores at least MIN_SCORE and at least RATIO of the article's best readout. Chosen on
 # bench/corpusgen.py's seed 0, checked on seed 1 (docs/corpus.md).
 COMMON_SHARE = 0.05
@@ -289,15 +290,14 @@ def process_article(item: Item, shared: Shared) -> ArticleResult:
     result.language = language.detect(loaded.text)
     scores = candidates(shared, loaded.text, item.date)
     result.candidates = len(scores)
-    found = list(scores)
-    if not found:  # no need to segment it
+    if not scores:  # no need to segment it
         return result
     document = as_document(loaded, doc_id="a1", label=result.label)
     document = replace(document, language=result.language)
     result.sentences = len(document.body)
     compared: dict[str, AccountComparison] = {}
     article_profiles: dict = {}  # the article's sentence profiles, made once for all candidates
-    for rid in found:
+    for rid in scores:
         readout = shared.readouts[rid]
         if rid not in shared.profiles:
             shared.profiles[rid] = {s.id: profile(s.text) for s in readout.body}
