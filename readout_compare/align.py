@@ -17,6 +17,7 @@ other than names ("Secretary of Defense Pete Hegseth" alone reports nothing).
 
 from __future__ import annotations
 
+import heapq
 import math
 import os
 from collections import defaultdict
@@ -255,12 +256,15 @@ def candidates(
     n = max(len(r_sents), 1)
     idf = {st: math.log(1 + n / len(ids)) for st, ids in index.items()}
     common = max_df if max_df is not None else max(COMMON_MIN_DF, COMMON_SHARE * n)
-    r_weight = [sum(idf[st] for st in terms_of(r_prof[s.id])) for s in r_sents]
+    # Sums in a fixed order (sets iterate in an order that changes from run to run, and so would
+    # the last bits of a float sum and the ranking of ties).
+    r_weight = [sum(idf[st] for st in sorted(terms_of(r_prof[s.id]))) for s in r_sents]
+    r_least = [MIN_SHARED_WEIGHT * w for w in r_weight]
     out = []
     for a in a_sents:
         weight: dict[int, float] = defaultdict(float)
         a_total = 0.0
-        for st in terms_of(a_prof[a.id]):
+        for st in sorted(terms_of(a_prof[a.id])):
             ids = index.get(st, ())
             a_total += idf.get(st, math.log(1 + n))
             if not exhaustive and len(ids) > common:
@@ -272,13 +276,16 @@ def candidates(
         else:
             # Rank by the Dice share of rarity, which, like the model, favours pairs that share
             # most of what both say over long sentences that share a little of everything.
+            # (w >= m * min(a, r) is w >= m * a or w >= m * r, without a call per pair.)
+            a_least = MIN_SHARED_WEIGHT * a_total
             share = {i: 2 * w / (a_total + r_weight[i]) for i, w in weight.items()
-                     if w >= MIN_SHARED_WEIGHT * min(a_total, r_weight[i])}
-            kept = sorted(share, key=lambda i: -share[i])
+                     if w >= a_least or w >= r_least[i]}
+            # The best few; of equal shares, the earlier readout sentence.
+            kept = heapq.nlargest(CANDIDATES_PER_SENTENCE, share, key=lambda i: (share[i], -i))
             if kept:
                 floor = RELATIVE_SHARE * share[kept[0]]
                 kept = [i for i in kept if share[i] >= floor]
-            chosen = sorted(kept[:CANDIDATES_PER_SENTENCE])
+            chosen = sorted(kept)
         out.append((a, [r_sents[i] for i in chosen]))
     return out
 

@@ -364,7 +364,9 @@ class _ReadoutWords:
                 for p in positions:
                     k = self.sentence_index[p]
                     hits[k] = hits.get(k, 0) + 1
-        best = sorted(hits, key=lambda k: -hits[k])[:QUOTE_CANDIDATE_SENTENCES]
+        # Most shared rare words first; of equal counts, the earlier sentence (not the order in
+        # which a set of words happened to be walked, which changes from run to run).
+        best = sorted(hits, key=lambda k: (-hits[k], k))[:QUOTE_CANDIDATE_SENTENCES]
         keep = sorted({k + d for k in best for d in (-1, 0, 1) if 0 <= k + d < len(self.bounds)})
         sub = _ReadoutWords.__new__(_ReadoutWords)
         sub._seq = None
