@@ -120,6 +120,10 @@ def costs(readouts: Path, articles: Path) -> None:
           f"ms per candidate pair ({pairs})")
 
 
+def _where(workers: int) -> str:
+    return f"{workers} local Dask workers" if workers else "one process"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--readouts", type=int, default=200)
@@ -170,10 +174,8 @@ def main() -> None:
                 "SELECT COUNT(*) FROM articles WHERE sentences IS NOT NULL").fetchone()
             kept = set(db.execute("SELECT article_id, readout_id FROM pairs WHERE reports = 1"))
             runs[workers] = sorted(db.execute("SELECT * FROM pairs"))
-            db.close()
             right = sum(1 for aid, rid in kept if truth.get(aid) == rid)
-            where = f"{workers} local Dask workers" if workers else "one process"
-            print(f"{where}: {wall:.1f} s, peak memory {peak / 2**20:,.0f} MB; "
+            print(f"{_where(workers)}: {wall:.1f} s, peak memory {peak / 2**20:,.0f} MB; "
                   f"{candidates:,} candidate pairs compared of "
                   f"{args.readouts * args.articles:,}; recall {right / len(truth):.4f} "
                   f"({right} of {len(truth)} planted reports found); precision "
@@ -182,7 +184,6 @@ def main() -> None:
             if args.generator == "own":
                 print(f"  articles segmented: {segmented:,}")
             if args.errors:
-                db = sqlite3.connect(out / "results.sqlite")
                 for aid, rid in sorted(set(truth.items()) - kept):
                     row = db.execute("SELECT reported, reported_verbatim, reported_paraphrase, "
                                      "reported_in_part FROM pairs WHERE article_id = ? AND "
@@ -192,16 +193,14 @@ def main() -> None:
                         "{} reported ({} verbatim, {} paraphrase, {} in part)".format(*row)))
                 for aid, rid in sorted(kept - set(truth.items())):
                     print(f"  kept wrongly {aid} -> {rid} (planted: {truth.get(aid)})")
-                db.close()
+            db.close()
         if len({json.dumps(v) for v in runs.values()}) > 1:
             raise SystemExit("the runs wrote different pairs")
         if len(runs) > 1:
             print("every run wrote the same pairs")
-            name = {0: "one process"}
             base = args.workers[0]
             for workers in args.workers[1:]:
-                print(f"speed-up of {name.get(workers, f'{workers} Dask workers')} over "
-                      f"{name.get(base, f'{base} Dask workers')}: "
+                print(f"speed-up of {_where(workers)} over {_where(base)}: "
                       f"{walls[base] / walls[workers]:.2f}x")
 
 

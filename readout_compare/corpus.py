@@ -2,8 +2,9 @@
 
 ``readout-compare corpus READOUTS ARTICLES -o results/`` reads two collections (folders of
 files, or manifests), finds for each article the readouts it may report through an index of
-rare word shingles (so the work grows with the candidate pairs, not with readouts x articles),
-compares each candidate pair exactly as ``compare`` does, and writes:
+the readouts' sentences by their rare words (so the work grows with the candidate pairs, not
+with readouts x articles), compares each candidate pair exactly as ``compare`` does, keeps as
+reports the readouts each article matches best (:func:`reported_readouts`), and writes:
 
 * ``results.sqlite``: readouts, articles (with any error), pairs, per-sentence coverage, claims
   not in the readout, quotations and divergences (schema in docs/corpus.md);
@@ -35,7 +36,14 @@ from pathlib import Path
 from typing import Any
 
 from readout_compare.errors import ReadoutCompareError
-from readout_compare.model import AccountComparison, Document, LoadedText, Settings, Source
+from readout_compare.model import (
+    AccountComparison,
+    Document,
+    LoadedText,
+    Match,
+    Settings,
+    Source,
+)
 from readout_compare.normalize import STOPWORDS, clean_label, file_name, words
 
 PARTITION = 16  # articles per unit of work
@@ -44,9 +52,9 @@ PARTITION = 16  # articles per unit of work
 # them (and more than COMMON_MIN) weighs nothing: it names no readout in particular. An article
 # sentence scores against a readout sentence the weight of the words they share; each readout
 # sentence keeps its best score if that is at least SENTENCE_FLOOR, and a readout scores the sum
-# over its sentences. A readout is a candidate when
-# it scores at least MIN_SCORE and at least RATIO of the article's best readout. Chosen on
-# bench/corpusgen.py's seed 0, checked on seed 1 (docs/corpus.md).
+# over its sentences. A readout is a candidate when it scores at least MIN_SCORE and at least
+# RATIO of the article's best readout. Chosen on bench/corpusgen.py's seed 0, checked on seed 1
+# (docs/corpus.md).
 COMMON_SHARE = 0.05
 COMMON_MIN = 10
 SENTENCE_FLOOR = 1.0
@@ -339,20 +347,22 @@ def reported_readouts(compared: dict[str, AccountComparison],
     not a report: it counts only when retrieval (``scores``) also points to this readout alone,
     strongly (at least SINGLE_PART_SCORE, and the next readout below SINGLE_PART_RATIO of it). A
     mention of the call alone (basis "event") is no evidence."""
+    def strength(m: Match) -> float:
+        return m.score * m.readout_coverage
+
     best: dict[str, float] = {}
     for acc in compared.values():
         for s in acc.sentences:
             for m in s.matches:
                 if m.basis == "claim":
-                    strength = m.score * m.readout_coverage
-                    best[s.sentence.id] = max(best.get(s.sentence.id, 0.0), strength)
+                    best[s.sentence.id] = max(best.get(s.sentence.id, 0.0), strength(m))
     ranked = sorted((scores or {}).items(), key=lambda item: (-item[1], item[0]))
     clear_first = (ranked[0][0] if ranked and ranked[0][1] >= SINGLE_PART_SCORE and (
         len(ranked) == 1 or ranked[1][1] < SINGLE_PART_RATIO * ranked[0][1]) else None)
     found = set()
     for rid, acc in compared.items():
         evidence = {(m.readout_sentence, m.kind) for s in acc.sentences for m in s.matches
-                    if m.basis == "claim" and m.score * m.readout_coverage >= best[s.sentence.id]}
+                    if m.basis == "claim" and strength(m) >= best[s.sentence.id]}
         if (len({r for r, _ in evidence}) >= 2 or any(k != "partial" for _, k in evidence)
                 or (evidence and rid == clear_first)):
             found.add(rid)

@@ -10,11 +10,16 @@ negation, a changed figure or a claim turned round, and a reporter must check th
 
 from __future__ import annotations
 
-from readout_compare.model import AccountComparison, Document, Hint, Settings
+from typing import TYPE_CHECKING
+
+from readout_compare.model import AccountComparison, Document, Hint, Sentence, Settings
+
+if TYPE_CHECKING:
+    from readout_compare.semantic import Embedder
 
 # The least cosine for a hint, chosen on the development stories of the matching set
-# (python bench/hints.py): the lowest threshold whose hints there are all right. One per encoder:
-# the hint encoder's cosines run higher (unrelated news sentences score about 0.75).
+# (python bench/hints.py): the lowest threshold whose hints there were at least 90% right. One
+# per encoder: the hint encoder's cosines run higher (unrelated news sentences score about 0.75).
 HINT_THRESHOLD = 0.65  # Universal Sentence Encoder, when the hint encoder is not installed
 E5_THRESHOLD = 0.90  # multilingual-e5-small (semantic.HINT_MODEL)
 # The hint encoder embeds a few dozen sentences a second, so it rechecks only the readout
@@ -50,7 +55,8 @@ def paraphrase_hints(readout: Document, acc: AccountComparison,
     return _recheck(second, alone, r_sents, rows)
 
 
-def _recheck(encoder, alone, r_sents, rows) -> tuple[Hint, ...]:  # type: ignore[no-untyped-def]
+def _recheck(encoder: Embedder, alone: list[Sentence], r_sents: list[Sentence],
+             rows: list[list[float]]) -> tuple[Hint, ...]:
     """Hints from the hint encoder, on the pairs the first encoder ranks first."""
     from readout_compare import semantic
 

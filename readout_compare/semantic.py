@@ -69,19 +69,22 @@ class Embedder(Protocol):
     def embed(self, texts: Sequence[str]) -> list[list[float]]: ...
 
 
-def installed() -> bool:
-    """Whether the extra is installed (without importing it)."""
+def _pinned(package: str, version: str) -> bool:
+    """Whether the package is installed at the pinned version (without importing it)."""
     try:
-        return metadata.version(PACKAGE) == VERSION
+        return metadata.version(package) == version
     except metadata.PackageNotFoundError:
         return False
+
+
+def installed() -> bool:
+    """Whether the extra is installed."""
+    return _pinned(PACKAGE, VERSION)
 
 
 def hint_encoder_installed() -> bool:
-    try:
-        return metadata.version(HINT_PACKAGE) == HINT_VERSION
-    except metadata.PackageNotFoundError:
-        return False
+    """Whether the hint encoder is installed (only where it has wheels)."""
+    return _pinned(HINT_PACKAGE, HINT_VERSION)
 
 
 def model_name(*, hint_encoder: bool = True) -> str | None:
