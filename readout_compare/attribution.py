@@ -291,8 +291,9 @@ def _candidates(original: str) -> list[tuple[int, int, Attribution, int]]:
                 out.append((lead.start(), m.end(), _make(whole, f"{lead_src}, citing {src}"), 0))
             else:
                 out.append((m.start(), m.end(), _make(phrase, src), 0))
-    for pattern in (_SUBJECT_VERB, _VERB_SUBJECT):
-        for m in pattern.finditer(text):
+    # The subject-verb matches are the leads found above (the pattern is long; run it once).
+    for matches in (leads, _VERB_SUBJECT.finditer(text)):
+        for m in matches:
             src = _clean(m.group("src"))
             role = m.groupdict().get("role")
             if role and src[:1].isupper():

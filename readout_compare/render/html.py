@@ -142,6 +142,12 @@ def overview(report: dict[str, Any], acc: dict[str, Any]) -> dict[str, Any]:
             "label": f"{s['id']}{' (' + where + ')' if where else ''}: {words}",
         })
     first = {p["readout_sentence"]: p for p in placement["placements"]}
+    # The grid has a row per readout sentence and a column per story sentence; past a size a
+    # reader can take in (and a page can hold), one row of marks replaces it: each column
+    # lists the readout sentences first reported there. (Its marks are rows x columns, so they
+    # are made only for a grid that is shown.)
+    grid = (len(acc["readout_coverage"]) <= OVERVIEW_MAX_ROWS
+            and len(cells) <= OVERVIEW_MAX_COLUMNS)
     rows = []
     for c in acc["readout_coverage"]:
         rid = c["readout_sentence"]
@@ -154,7 +160,7 @@ def overview(report: dict[str, Any], acc: dict[str, Any]) -> dict[str, Any]:
                 "first" if p and p["account_sentence"] == cell["id"]
                 else "also" if cell["id"] in reports else ""
                 for cell in cells
-            ],
+            ] if grid else [],
             "placement": p,
             "words": (
                 f"{rid}: omitted" if not p else
@@ -163,19 +169,12 @@ def overview(report: dict[str, Any], acc: dict[str, Any]) -> dict[str, Any]:
                 + (" (only a mention of the call)" if p["basis"] == "event" else "")
             ),
         })
-    # The grid has a row per readout sentence and a column per story sentence; past a size a
-    # reader can take in (and a page can hold), one row of marks replaces it: each column
-    # lists the readout sentences first reported there.
-    grid = len(rows) <= OVERVIEW_MAX_ROWS and len(cells) <= OVERVIEW_MAX_COLUMNS
     firsts: list[list[str]] = [[] for _ in cells]
     column = {cell["id"]: k for k, cell in enumerate(cells)}
     for row in rows:
         p = row["placement"]
         if p and p["account_sentence"] in column:
             firsts[column[p["account_sentence"]]].append(row["id"])
-    if not grid:
-        for row in rows:
-            row["marks"] = []
     fp = placement["first_point"]
     first_point = (
         f"the readout's first point ({fp['readout_sentence']}) appears in paragraph "

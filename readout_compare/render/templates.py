@@ -21,10 +21,25 @@ _PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _REPO_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 
+class _ReportEnvironment(jinja2.Environment):
+    """Reads ``x.key`` on the report's dictionaries as an item first. jinja2 tries an attribute
+    first and falls back to the item after an AttributeError; on a report of 5,000 sentences
+    that was about a fifth of the HTML's rendering time. A dictionary method (``.items()``)
+    is still found when no key has its name (the report has no such keys)."""
+
+    def getattr(self, obj, attribute):  # type: ignore[no-untyped-def]
+        if type(obj) is dict:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
 def environment(*, autoescape: bool = True) -> jinja2.Environment:
     """The jinja2 environment over the report templates."""
     folders = [str(p) for p in (_PACKAGE_TEMPLATES, _REPO_TEMPLATES) if p.is_dir()]
-    env = jinja2.Environment(
+    env = _ReportEnvironment(
         loader=jinja2.FileSystemLoader(folders),
         bytecode_cache=_bytecode_cache(),
         autoescape=autoescape,
