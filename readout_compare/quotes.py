@@ -17,6 +17,8 @@ or a ``scare`` quote (one or two words, still checked against the readout). Verd
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -116,14 +118,26 @@ def quote_spans(text: str) -> list[_Span]:
     with a quotation mark (the newspaper convention), and ends there otherwise."""
     spans: list[_Span] = []
     i, n = 0, len(text)
+    # The scans jump from one character that matters to the next (a regular expression finds
+    # it), rather than stepping through every character in Python: a 5 MB story took 1.8 s.
     while i < n:
+        found = _OPENING_CHAR.search(text, i)
+        if found is None:
+            break
+        i = found.start()
         ch = text[i]
-        if ch in OPENING and _opens(text, i):
+        if _opens(text, i):
             close = OPENING[ch]
+            stop = _CLOSE_OR_NEWLINE[close]
             j = i + 1
             pieces: list[tuple[int, int]] = []
             seg_start = j
             while j < n:
+                hit = stop.search(text, j)
+                if hit is None:
+                    j = n
+                    break
+                j = hit.start()
                 c = text[j]
                 if c == close and (close != '"' or _closes(text, j)):
                     pieces.append((seg_start, j))
@@ -140,7 +154,7 @@ def quote_spans(text: str) -> list[_Span]:
                         continue
                     break
                 j += 1
-            else:
+            if j >= n:
                 pieces.append((seg_start, n))
             spans.extend(_make_span(text, pieces, single=False))
             # Single quotes nested inside this quotation.
@@ -149,13 +163,24 @@ def quote_spans(text: str) -> list[_Span]:
             i = max(j, i + 1)
             continue
         i += 1
-    # Single quotes outside any double quotation (British style).
-    covered = [(s.start, s.end) for s in spans]
+    # Single quotes outside any double quotation (British style): those not inside a span
+    # found above (the spans that start at or before one, and the furthest any of them ends).
+    covered = sorted((s.start, s.end) for s in spans)
+    starts = [a for a, _ in covered]
+    reach = list(itertools.accumulate((b for _, b in covered), max))
     for s in _single_quotes(text, 0, n):
-        if not any(a <= s.start and s.end <= b for a, b in covered):
+        k = bisect.bisect_right(starts, s.start)
+        if not (k and reach[k - 1] >= s.end):
             spans.append(s)
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+_OPENING_CHAR = re.compile("[" + "".join(OPENING) + "]")
+_CLOSE_OR_NEWLINE = {close: re.compile("[" + re.escape(close) + "\n]")
+                     for close in set(OPENING.values())}
+_SINGLE_OPEN = re.compile("[\u2018']")
+_SINGLE_CLOSE = re.compile("[\u2019']")
 
 
 def _make_span(text: str, pieces: list[tuple[int, int]], *, single: bool) -> list[_Span]:
@@ -183,15 +208,19 @@ def _single_quotes(text: str, start: int, end: int) -> list[_Span]:
     out = []
     i = start
     while i < end:
-        c = text[i]
-        if c in "\u2018'" and _opens(text, i):
+        found = _SINGLE_OPEN.search(text, i, end)
+        if found is None:
+            break
+        i = found.start()
+        if _opens(text, i):
             j = i + 1
             while j < end:
-                if (
-                    text[j] in "\u2019'"
-                    and _closes(text, j)
-                    and not _plural_possessive(text, j, end)
-                ):
+                hit = _SINGLE_CLOSE.search(text, j, end)
+                if hit is None:
+                    j = end
+                    break
+                j = hit.start()
+                if _closes(text, j) and not _plural_possessive(text, j, end):
                     out.extend(_make_span(text, [(i + 1, j)], single=True))
                     break
                 j += 1
