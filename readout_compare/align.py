@@ -183,15 +183,47 @@ def _align_sentences(
     """(matches per account sentence, pairs scored) for some account sentences; their profiles
     are left in ``account_profiles`` when given, for the steps after alignment (and taken from
     it when already there: corpus mode compares one article with several readouts)."""
+    spread = key_spread(r_prof.values())
+    index = ReadoutIndex(r_sents, r_prof)
+    found: dict[str, tuple[Match, ...]] = {}
+    scored = 0
+    # Account sentences are profiled and scored a batch at a time, so that the n-gram sets of
+    # the pairs scored (about 45 KB a sentence) are freed batch by batch rather than held for
+    # the whole account: a 5 MB account peaked above 1 GB. Each account sentence is judged on
+    # its own, so the batches change nothing else.
+    for k in range(0, len(a_sents), ALIGN_BATCH):
+        batch = a_sents[k : k + ALIGN_BATCH]
+        batch_found, batch_scored = _align_batch(r_sents, r_prof, batch, settings, model,
+                                                 exhaustive, account_profiles, spread, index)
+        found.update(batch_found)
+        scored += batch_scored
+    return found, scored
+
+
+# Account sentences profiled and scored at a time (see _align_sentences).
+ALIGN_BATCH = 2000
+
+
+def _align_batch(
+    r_sents: tuple[Sentence, ...],
+    r_prof: dict[str, Profile],
+    a_sents: tuple[Sentence, ...],
+    settings: Settings,
+    model: Model,
+    exhaustive: bool,
+    account_profiles: dict[str, Profile] | None,
+    spread: dict[str, int],
+    index: ReadoutIndex,
+) -> tuple[dict[str, tuple[Match, ...]], int]:
     known = account_profiles if account_profiles is not None else {}
     a_prof = {s.id: known.get(s.id) or profile(s.text) for s in a_sents}
     if account_profiles is not None:
         account_profiles.update(a_prof)
-    spread = key_spread(r_prof.values())
     pairs = score_pairs(
         [
             (r_sent, a_sent, r_prof[r_sent.id], a_prof[a_sent.id])
-            for a_sent, r_ids in candidates(r_sents, r_prof, a_sents, a_prof, exhaustive)
+            for a_sent, r_ids in candidates(r_sents, r_prof, a_sents, a_prof, exhaustive,
+                                            index=index)
             for r_sent in r_ids
         ],
         model,
@@ -222,8 +254,6 @@ def _align_sentences(
     return found, len(pairs)
 
 
-
-
 def candidates(
     r_sents: tuple[Sentence, ...],
     r_prof: dict[str, Profile],
@@ -233,6 +263,7 @@ def candidates(
     *,
     max_df: int | None = None,
     terms: Callable[[Profile], frozenset[str]] | None = None,
+    index: ReadoutIndex | None = None,
 ) -> list[tuple[Sentence, list[Sentence]]]:
     """For each account sentence, the readout sentences worth scoring.
 
@@ -249,23 +280,15 @@ def candidates(
     the best :data:`CANDIDATES_PER_SENTENCE`.
     """
     terms_of = terms or (lambda p: p.terms)
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, s in enumerate(r_sents):
-        for st in terms_of(r_prof[s.id]):
-            index[st].append(i)
-    n = max(len(r_sents), 1)
-    idf = {st: math.log(1 + n / len(ids)) for st, ids in index.items()}
-    common = max_df if max_df is not None else max(COMMON_MIN_DF, COMMON_SHARE * n)
-    # Sums in a fixed order (sets iterate in an order that changes from run to run, and so would
-    # the last bits of a float sum and the ranking of ties).
-    r_weight = [sum(idf[st] for st in sorted(terms_of(r_prof[s.id]))) for s in r_sents]
-    r_least = [MIN_SHARED_WEIGHT * w for w in r_weight]
+    built = index or ReadoutIndex(r_sents, r_prof, max_df=max_df, terms=terms)
+    postings, idf, n = built.postings, built.idf, built.n
+    common, r_weight, r_least = built.common, built.r_weight, built.r_least
     out = []
     for a in a_sents:
         weight: dict[int, float] = defaultdict(float)
         a_total = 0.0
         for st in sorted(terms_of(a_prof[a.id])):
-            ids = index.get(st, ())
+            ids = postings.get(st, ())
             a_total += idf.get(st, math.log(1 + n))
             if not exhaustive and len(ids) > common:
                 continue
@@ -288,6 +311,34 @@ def candidates(
             chosen = sorted(kept)
         out.append((a, [r_sents[i] for i in chosen]))
     return out
+
+
+class ReadoutIndex:
+    """The inverted index of :func:`candidates`: from each term to the readout sentences that
+    hold it, with the terms' rarity (idf) and each readout sentence's total; built once and
+    queried batch by batch."""
+
+    def __init__(
+        self,
+        r_sents: tuple[Sentence, ...],
+        r_prof: dict[str, Profile],
+        *,
+        max_df: int | None = None,
+        terms: Callable[[Profile], frozenset[str]] | None = None,
+    ) -> None:
+        terms_of = terms or (lambda p: p.terms)
+        postings: dict[str, list[int]] = defaultdict(list)
+        for i, s in enumerate(r_sents):
+            for st in terms_of(r_prof[s.id]):
+                postings[st].append(i)
+        self.postings = postings
+        self.n = n = max(len(r_sents), 1)
+        self.idf = idf = {st: math.log(1 + n / len(ids)) for st, ids in postings.items()}
+        self.common = max_df if max_df is not None else max(COMMON_MIN_DF, COMMON_SHARE * n)
+        # Sums in a fixed order (sets iterate in an order that changes from run to run, and so
+        # would the last bits of a float sum and the ranking of ties).
+        self.r_weight = [sum(idf[st] for st in sorted(terms_of(r_prof[s.id]))) for s in r_sents]
+        self.r_least = [MIN_SHARED_WEIGHT * w for w in self.r_weight]
 
 
 def score_pair(r_sent: Sentence, a_sent: Sentence, r: Profile, a: Profile, model: Model) -> Pair:

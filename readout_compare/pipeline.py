@@ -121,12 +121,18 @@ PARALLEL_SEGMENT_CHARS = 200_000
 
 
 def segment_all(items: list[tuple[Input, str, str | None, str]]) -> list[Document]:
-    """Segment every input; large inputs in parallel, one process per document, since
-    segmentation is pure Python and each document is independent."""
-    total = sum(len(_text_of(item)) for item, *_ in items)
-    if total < PARALLEL_SEGMENT_CHARS or len(items) < 2 or (os.cpu_count() or 1) < 2:
+    """Segment every input; large inputs in parallel, since segmentation is pure Python: one
+    process per document, or, when one document holds most of the text (a long account of a
+    short readout), its paragraphs split between the processes."""
+    sizes = [len(_text_of(item)) for item, *_ in items]
+    cpus = os.cpu_count() or 1
+    if sum(sizes) < PARALLEL_SEGMENT_CHARS or cpus < 2:
         return [as_document(item, doc_id=i, label=lb, default=d) for item, i, lb, d in items]
-    workers = min(len(items), os.cpu_count() or 2)
+    if len(items) < 2 or 2 * max(sizes) > sum(sizes):
+        return [as_document(item, doc_id=i, label=lb, default=d,
+                            workers=cpus if size >= PARALLEL_SEGMENT_CHARS else 1)
+                for (item, i, lb, d), size in zip(items, sizes)]
+    workers = min(len(items), cpus)
     jobs = [(as_document, (item,), {"doc_id": i, "label": lb, "default": d})
             for item, i, lb, d in items]
     return parallel_map(call, jobs, workers)
@@ -280,9 +286,10 @@ def make_settings(
 
 
 def as_document(
-    item: Input, *, doc_id: str, label: str | None, default: str = "Readout"
+    item: Input, *, doc_id: str, label: str | None, default: str = "Readout", workers: int = 1
 ) -> Document:
-    """Segment text or loaded text into a Document with the given id."""
+    """Segment text or loaded text into a Document with the given id (its paragraphs split
+    between ``workers`` processes when above 1)."""
     if isinstance(item, Document):
         return item
     if isinstance(item, LoadedText):
@@ -295,7 +302,7 @@ def as_document(
     text = clean_text(text)
     if not text.strip():
         raise ReadoutCompareError(f"{label}: no text to compare (the input is empty)")
-    return segment(text, doc_id=doc_id, label=label, source=source)
+    return segment(text, doc_id=doc_id, label=label, source=source, workers=workers)
 
 
 def _file_name_only(doc: Document) -> Document:

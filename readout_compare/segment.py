@@ -31,6 +31,7 @@ from syntok import segmenter as _syntok
 from readout_compare import furniture
 from readout_compare.layout import CLOSERS, TERMINAL, Block, blocks
 from readout_compare.model import Document, Role, Sentence, Source
+from readout_compare.workers import fork_available, parallel_map
 
 MAX_QUOTE_SENTENCES = 4
 # A lone line without closing punctuation and with at most this many words is a heading.
@@ -54,16 +55,25 @@ class _Unit:
     kind: str  # "sentence", "dateline", "lead-in", "item", "list-lead-in"
 
 
-def segment(text: str, *, doc_id: str, label: str, source: Source | None = None) -> Document:
-    """Split ``text`` into a :class:`Document` of units, each with its role."""
-    laid_out: list[tuple[int, _Unit, Role]] = []
-    for paragraph_no, group in groupby(blocks(text), key=lambda b: b.paragraph):
-        units = [u for block in group for u in _units(text, block)]
-        roles = _roles(text, units)
-        if units and set(roles) == {"furniture"} and len(units) > 1:
-            # A credit line, a caption or a disclaimer is one piece of furniture.
-            units, roles = [_Unit(units[0].start, units[-1].end, "furniture")], ["furniture"]
-        laid_out += [(paragraph_no, u, r) for u, r in zip(units, roles)]
+def segment(
+    text: str, *, doc_id: str, label: str, source: Source | None = None, workers: int = 1
+) -> Document:
+    """Split ``text`` into a :class:`Document` of units, each with its role. With ``workers``
+    above 1 (and fork available), the paragraphs are split between that many worker
+    processes: each paragraph's units and roles depend on that paragraph alone."""
+    paragraphs = [list(group) for _, group in groupby(blocks(text), key=lambda b: b.paragraph)]
+    if workers > 1 and len(paragraphs) > 1 and fork_available():
+        global _TEXT
+        size = -(-len(paragraphs) // (workers * CHUNKS_PER_WORKER))
+        chunks = [paragraphs[k : k + size] for k in range(0, len(paragraphs), size)]
+        _TEXT = text
+        try:  # forked, so the text is shared, not sent
+            laid_out = [item for part in parallel_map(_lay_out_shared, chunks, workers)
+                        for item in part]
+        finally:
+            _TEXT = None
+    else:
+        laid_out = _lay_out(text, paragraphs)
     sentences: list[Sentence] = []
     lead_id: str | None = None
     for n, (paragraph_no, unit, role) in enumerate(laid_out):
@@ -96,6 +106,30 @@ def segment(text: str, *, doc_id: str, label: str, source: Source | None = None)
     return Document(
         id=doc_id, label=label, text=text, sentences=tuple(sentences), source=source or Source()
     )
+
+
+# Paragraphs are handed to workers in this many contiguous runs per worker (so that one slow
+# run does not leave a worker idle at the end).
+CHUNKS_PER_WORKER = 4
+_TEXT: str | None = None  # the text being segmented in workers (set only while a pool runs)
+
+
+def _lay_out(text: str, paragraphs: list[list[Block]]) -> list[tuple[int, _Unit, Role]]:
+    """(paragraph number, unit, role) for every unit of the given paragraphs, in order."""
+    laid_out: list[tuple[int, _Unit, Role]] = []
+    for group in paragraphs:
+        units = [u for block in group for u in _units(text, block)]
+        roles = _roles(text, units)
+        if units and set(roles) == {"furniture"} and len(units) > 1:
+            # A credit line, a caption or a disclaimer is one piece of furniture.
+            units, roles = [_Unit(units[0].start, units[-1].end, "furniture")], ["furniture"]
+        laid_out += [(group[0].paragraph, u, r) for u, r in zip(units, roles)]
+    return laid_out
+
+
+def _lay_out_shared(paragraphs: list[list[Block]]) -> list[tuple[int, _Unit, Role]]:
+    assert _TEXT is not None
+    return _lay_out(_TEXT, paragraphs)
 
 
 def _units(text: str, block: Block) -> Iterator[_Unit]:
