@@ -21,7 +21,7 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass
-from difflib import SequenceMatcher
+from difflib import Match as Block
 from functools import lru_cache
 
 from readout_compare.attribution import (
@@ -280,8 +280,11 @@ def quote_kind(quoted: str, text: str, start: int) -> QuoteKind:
 
 
 def _sentence_start(text: str, start: int) -> bool:
-    before = text[: max(start - 1, 0)].rstrip()
-    return not before or before[-1] in ".!?\n"
+    """Whether only the end of a sentence (or nothing) comes before ``start``, spaces aside."""
+    k = max(start - 1, 0)
+    while k > 0 and text[k - 1].isspace():  # not text[:k].rstrip(): a copy of a long text
+        k -= 1
+    return k == 0 or text[k - 1] in ".!?\n"
 
 
 @lru_cache(maxsize=2)
@@ -299,7 +302,7 @@ class _ReadoutWords:
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.sentence: list[str] = []
-        self._seq: SequenceMatcher | None = None
+        self._runs: SharedRuns | None = None
         self.bounds: list[tuple[int, int]] = []  # word range of each sentence
         self.sentence_index: list[int] = []
         self.positions: dict[str, list[int]] = {}
@@ -343,7 +346,7 @@ class _ReadoutWords:
             # Close to one passage: the readout window around the quote's best monotonic
             # alignment, if it is not much longer than the quote.
             blocks = [
-                blk for blk in self._matcher(q).get_matching_blocks() if blk.size
+                blk for blk in self._matcher().matching_blocks(q) if blk.size
             ]
             longest = max(blocks, key=lambda blk: blk.size, default=None)
             if longest is not None and longest.size >= 2:
@@ -360,25 +363,24 @@ class _ReadoutWords:
         (position in quote, position in readout, size) for runs of two or more words (or the
         whole quote)."""
         pieces: list[tuple[int, int, int]] = []
-        matcher = self._matcher(q)
+        matcher = self._matcher()
         todo = [(0, len(q))]
         while todo:
             lo, hi = todo.pop()
             if hi - lo <= 0:
                 continue
-            m = matcher.find_longest_match(lo, hi, 0, len(self.words))
+            m = matcher.longest(q, lo, hi, 0, len(self.words))
             if m.size < 2 and not (m.size == hi - lo == len(q)):
                 continue
             pieces.append((m.a, m.b, m.size))
             todo += [(lo, m.a), (m.a + m.size, hi)]
         return pieces
 
-    def _matcher(self, q: list[str]) -> SequenceMatcher:
-        """A matcher of ``q`` against the readout; the readout's index is built once."""
-        if self._seq is None:
-            self._seq = SequenceMatcher(None, [], self.words, autojunk=False)
-        self._seq.set_seq1(q)
-        return self._seq
+    def _matcher(self) -> SharedRuns:
+        """The readout's index of shared runs, built once."""
+        if self._runs is None:
+            self._runs = SharedRuns(self.words)
+        return self._runs
 
     def narrowed(self, quoted: str) -> _ReadoutWords:
         """For a long readout, the stretches around the sentences that share the quote's rarer
@@ -398,7 +400,7 @@ class _ReadoutWords:
         best = sorted(hits, key=lambda k: (-hits[k], k))[:QUOTE_CANDIDATE_SENTENCES]
         keep = sorted({k + d for k in best for d in (-1, 0, 1) if 0 <= k + d < len(self.bounds)})
         sub = _ReadoutWords.__new__(_ReadoutWords)
-        sub._seq = None
+        sub._runs = None
         sub.words, sub.starts, sub.ends, sub.sentence = [], [], [], []
         for k in keep:
             lo, hi = self.bounds[k]
@@ -410,6 +412,84 @@ class _ReadoutWords:
 
     def _span(self, lo: int, hi: int) -> tuple[str, int, int]:
         return self.sentence[lo], self.starts[lo], self.ends[hi - 1]
+
+
+class SharedRuns:
+    """The runs of words a quotation shares with the readout's word stream: exactly the blocks
+    of difflib's ``SequenceMatcher(None, quote, readout, autojunk=False)`` (its longest match,
+    of equal ones the earliest in the quote and then in the readout, and its matching blocks),
+    found through an index of the readout's word *pairs*. difflib walks every position of
+    every quoted word, and a quotation's "the" and "of" occur hundreds of times in a long
+    readout; its word pairs occur far fewer times. On a 5 MB story against a 3,500-word
+    readout the quotations took 9.7 s, nearly all of it in difflib."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = words
+        self.positions: dict[str, list[int]] = {}
+        self.pairs: dict[tuple[str, str], list[int]] = {}
+        for j, w in enumerate(words):
+            self.positions.setdefault(w, []).append(j)
+        for j in range(len(words) - 1):
+            self.pairs.setdefault((words[j], words[j + 1]), []).append(j)
+
+    def longest(self, q: list[str], alo: int, ahi: int, blo: int, bhi: int) -> Block:
+        """The longest run shared by q[alo:ahi] and words[blo:bhi] (difflib's
+        ``find_longest_match``)."""
+        words = self.words
+        best, size = Block(alo, blo, 0), 0
+        for i in range(alo, ahi - 1):
+            hits = self.pairs.get((q[i], q[i + 1]))
+            if not hits:
+                continue
+            for j in hits[bisect.bisect_left(hits, blo):]:
+                if j + 1 >= bhi:
+                    break
+                if i > alo and j > blo and q[i - 1] == words[j - 1]:
+                    continue  # inside a run that starts earlier in the box
+                k = 2
+                while i + k < ahi and j + k < bhi and q[i + k] == words[j + k]:
+                    k += 1
+                if k > size:
+                    best, size = Block(i, j, k), k
+        if size:
+            return best
+        for i in range(alo, ahi):  # no shared pair: the first shared word
+            found = self.positions.get(q[i])
+            if found:
+                s = bisect.bisect_left(found, blo)
+                if s < len(found) and found[s] < bhi:
+                    return Block(i, found[s], 1)
+        return best
+
+    def matching_blocks(self, q: list[str]) -> list[Block]:
+        """difflib's ``get_matching_blocks``: the longest run, then recursively those left and
+        right of it, in order, adjacent blocks joined, ending with a block of size 0."""
+        la, lb = len(q), len(self.words)
+        queue = [(0, la, 0, lb)]
+        found = []
+        while queue:
+            alo, ahi, blo, bhi = queue.pop()
+            i, j, k = x = self.longest(q, alo, ahi, blo, bhi)
+            if k:
+                found.append(x)
+                if alo < i and blo < j:
+                    queue.append((alo, i, blo, j))
+                if i + k < ahi and j + k < bhi:
+                    queue.append((i + k, ahi, j + k, bhi))
+        found.sort()
+        i1 = j1 = k1 = 0
+        joined = []
+        for i2, j2, k2 in found:
+            if i1 + k1 == i2 and j1 + k1 == j2:
+                k1 += k2
+            else:
+                if k1:
+                    joined.append((i1, j1, k1))
+                i1, j1, k1 = i2, j2, k2
+        if k1:
+            joined.append((i1, j1, k1))
+        joined.append((la, lb, 0))
+        return [Block(*b) for b in joined]
 
 
 def _sentence_lookup(doc: Document):

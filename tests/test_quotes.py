@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from readout_compare import compare
 from readout_compare.quotes import quote_kind, quote_spans
@@ -127,3 +129,39 @@ def test_a_plural_possessive_inside_single_quotes_is_an_apostrophe():
     assert [q.text for q in quotes] == [
         "useful for both countries’ officials’ understanding of the issues"
     ]
+
+
+# The quotation verdicts find shared runs through an index of word pairs instead of difflib;
+# they must be difflib's blocks exactly (ties included), on few-word vocabularies where ties
+# and repeats are everywhere.
+_words = st.lists(st.sampled_from("abcde"), max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(quote=_words, readout=_words, data=st.data())
+def test_shared_runs_are_difflibs_blocks(quote, readout, data):
+    from difflib import SequenceMatcher
+
+    from readout_compare.quotes import SharedRuns
+
+    matcher = SequenceMatcher(None, quote, readout, autojunk=False)
+    runs = SharedRuns(readout)
+    assert runs.matching_blocks(quote) == matcher.get_matching_blocks()
+    alo = data.draw(st.integers(0, len(quote)))
+    ahi = data.draw(st.integers(alo, len(quote)))
+    blo = data.draw(st.integers(0, len(readout)))
+    bhi = data.draw(st.integers(blo, len(readout)))
+    assert runs.longest(quote, alo, ahi, blo, bhi) == matcher.find_longest_match(alo, ahi, blo, bhi)
+
+
+def test_quotation_spans_in_a_long_story_are_found_as_in_a_short_one():
+    # The scan jumps between quotation marks; a long text must give each paragraph's spans.
+    paragraph = ('The minister said the talks were "frank and useful" and added, \u201cWe will '
+                 'meet again.\u201d Officials called it a \u2018reset\u2019.\n\n')
+    one = quote_spans(paragraph)
+    many = quote_spans(paragraph * 500)
+    assert len(one) == 3
+    assert len(many) == 500 * len(one)
+    step = len(paragraph)
+    assert [(s.start - k * step, s.end - k * step, s.text) for k in (0, 499)
+            for s in many[k * 3 : k * 3 + 3]] == [(s.start, s.end, s.text) for s in one] * 2
