@@ -8,17 +8,24 @@ quotation are the quoted speaker's, not the account's framing; they are listed a
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from readout_compare.attribution import blank_quotes
 from readout_compare.lexicon import LADDER_NAMES, VERB_LADDER
 from readout_compare.model import AccountComparison, Document, Framing, Verb
 from readout_compare.normalize import words
 
 
+@lru_cache(maxsize=16384)
 def verbs_in(text: str) -> tuple[Verb, ...]:
-    """Reporting verbs in a sentence, in order; those inside quotation marks marked quoted."""
+    """Reporting verbs in a sentence, in order; those inside quotation marks marked quoted.
+    (Kept for each text: an account sentence that reports several readout sentences is read
+    once.)"""
+    inside = [w for w in words(text) if w in VERB_LADDER]
+    if not inside:
+        return ()
     outside = words(blank_quotes(text))
     found = [Verb(w, LADDER_NAMES[VERB_LADDER[w]]) for w in outside if w in VERB_LADDER]
-    inside = [w for w in words(text) if w in VERB_LADDER]
     for w in outside:
         if w in inside:
             inside.remove(w)
