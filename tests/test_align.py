@@ -165,3 +165,19 @@ def test_a_large_comparison_is_the_same_from_run_to_run(tmp_path):
         report.pop("generated")
         reports.append(report)
     assert reports[0] == reports[1]
+
+
+def test_aligning_in_batches_changes_nothing(case_texts, monkeypatch):
+    # Account sentences are aligned a batch at a time to keep memory flat; each is judged on
+    # its own, so batches of three give the matches of one batch.
+    from readout_compare import align as align_module
+
+    readout = case_texts["readout-pentagon"]
+    accounts = [case_texts["account-nypost"], case_texts["account-wire"]]
+    whole = compare(readout, accounts, semantic_matcher=False)
+    monkeypatch.setattr(align_module, "ALIGN_BATCH", 3)
+    batched = compare(readout, accounts, semantic_matcher=False)
+    assert [s.matches for a in batched.accounts for s in a.sentences] == [
+        s.matches for a in whole.accounts for s in a.sentences
+    ]
+    assert any(s.matches for a in whole.accounts for s in a.sentences)

@@ -388,3 +388,27 @@ def test_furniture_is_never_omitted_nor_a_claim():
     assert claims == []
     assert [s.sentence.role for s in acc.sentences] == [
         "furniture", "furniture", "body", "furniture", "furniture", "furniture"]
+
+
+def test_a_long_document_split_between_workers_is_segmented_as_in_one_process(
+    case_texts, monkeypatch
+):
+    # Paragraphs go to worker processes in runs; each paragraph's units and roles are its own,
+    # so the document must come back identical: ids, offsets, roles, lists and their lead-ins.
+    listing = ("The package includes the following capabilities:\n\n- Two air defence systems;\n"
+               "- Up to 150,000 rounds of artillery ammunition; and\n- Spare parts.\n\n"
+               "BRUSSELS (Wire) — Ministers met on Tuesday. They agreed to meet again.\n\n"
+               "Reporting by A. Writer; Editing by B. Editor")
+    text = "\n\n".join([*case_texts.values(), listing] * 3)
+    one = segment(text, doc_id="a1", label="Long")
+    from readout_compare import segment as segment_module
+
+    runs = []
+    real = segment_module.parallel_map
+    monkeypatch.setattr(segment_module, "parallel_map",
+                        lambda f, chunks, w: runs.append(len(chunks)) or real(f, chunks, w))
+    split = segment(text, doc_id="a1", label="Long", workers=2)
+    assert runs and runs[0] > 2  # the paragraphs went to workers, in several runs
+    assert len({s.paragraph for s in one.sentences}) > 20
+    assert split == one
+    assert {"lead-in", "furniture", "heading"} <= {s.role for s in one.sentences}
