@@ -201,6 +201,7 @@ def compare(
     from readout_compare.load import load
     from readout_compare.output import write_report
     from readout_compare.pipeline import compare as run_compare
+    from readout_compare.pipeline import without_cycle_collection
     from readout_compare.progress import Progress
     from readout_compare.render import renderer
     from readout_compare.report import report_dict
@@ -216,7 +217,7 @@ def compare(
         )
     fmt = fmt or _format_for(output)
     clock = Timings()
-    with Progress(clock, enabled=not quiet):
+    with Progress(clock, enabled=not quiet), without_cycle_collection():
         with clock.stage("load"):
             loaded = [load(name, timeout=timeout) for name in inputs]
         names = [labels[i] if i < len(labels) else None for i in range(len(inputs))]

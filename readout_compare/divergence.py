@@ -32,8 +32,8 @@ from readout_compare.lexicon import (
     VERB_LADDER,
     WEEKDAYS,
     acronym,
-    initials,
     number_values,
+    spelled_out,
     word_key,
 )
 from readout_compare.model import DiffOp, Divergence, Document, Match, Quote
@@ -507,9 +507,10 @@ def _name_keys_cached(text: str, at_sentence_start: bool) -> dict[str, str]:
 def _spelled_out(span: str, other: str) -> bool:
     """The span holds an acronym the other sentence spells out ("EDCA", "Enhanced Defense
     Cooperation Agreement"; "EU", "European Union")."""
-    spelled = initials(_words(other), STOPWORDS)
+    other_words = _words(other)
     return any(
-        (letters := acronym(tok)) is not None and letters in spelled
+        (letters := acronym(tok)) is not None
+        and spelled_out(other_words, STOPWORDS, letters) is not None
         for tok in re.findall(r"[\w.]+", span)
     )
 

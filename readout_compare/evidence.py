@@ -26,9 +26,9 @@ from readout_compare.lexicon import (
     TIME_WORDS,
     TITLES,
     acronym,
-    initials,
     number_key,
     number_values,
+    spelled_out,
     word_key,
 )
 from readout_compare.normalize import KEY_TOKEN, STOPWORDS
@@ -110,9 +110,9 @@ class Keyed:
     def names(self) -> frozenset[str]:
         return frozenset(t.key for t in self.tokens if t.kind == "name")
 
-    @cached_property
-    def initials(self) -> dict[str, tuple[int, int]]:
-        return initials(list(self.words), STOPWORDS)
+    def spelled_out(self, letters: str) -> tuple[int, int] | None:
+        """The words (start, end) whose initials are ``letters``, if any."""
+        return spelled_out(self.words, STOPWORDS, letters)
 
     @cached_property
     def word_keys(self) -> tuple[str, ...]:
@@ -253,8 +253,8 @@ def overlap(r: Keyed, a: Keyed, explained: frozenset[str] = frozenset()) -> Over
     # An acronym on one side, spelled out on the other.
     for x, y, x_w, y_w in ((r, a, rw, aw), (a, r, aw, rw)):
         for key in x.acronyms:
-            if key in x_w and key not in matched and key[1:] in y.initials:
-                lo, hi = y.initials[key[1:]]
+            if key in x_w and key not in matched and (run := y.spelled_out(key[1:])):
+                lo, hi = run
                 matched.add(key)
                 spelled = {y.word_keys[i] for i in range(lo, hi)}
                 matched |= spelled & set(y_w)

@@ -7,7 +7,7 @@ and "ceasefire", "Poznań" and "Poznan" share a key); a country's name, its adje
 capital share the country's key ("Mexican", "Mexico's", "Mexico City" is a place though);
 words of one meaning class share a concept key ("pact", "accord" and "agreement"); numbers
 share their value ("three hundred ninety" and "390"). Acronyms are matched against the
-initials of the other sentence's words at comparison time (:func:`initials`).
+initials of the other sentence's words at comparison time (:func:`spelled_out`).
 
 The classes are small and deliberate: each lists words that a wire reporter substitutes for a
 readout's word without changing the claim. They were written from how readouts and news
@@ -318,13 +318,19 @@ def acronym(raw: str) -> str | None:
     return None
 
 
-def initials(words: list[str], stopwords: frozenset[str]) -> dict[str, tuple[int, int]]:
-    """Runs of 2-8 words by their initials, with and without function words: "gross domestic
-    product" -> "gdp", "Advanced Medium-Range Air-to-Air Missiles" -> "amraam"."""
-    out: dict[str, tuple[int, int]] = {}
+def spelled_out(
+    words: list[str] | tuple[str, ...], stopwords: frozenset[str], letters: str
+) -> tuple[int, int] | None:
+    """The first run of 2-10 words whose initials, with or without function words, are
+    ``letters`` (2-8 of them), as (start, end): "gdp" in "gross domestic product", "amraam" in
+    "Advanced Medium-Range Air-to-Air Missiles". A run starts and ends on a content word. Only
+    runs that can still spell ``letters`` are followed, so the cost is that of the few words
+    with its first letter, not of every run in the sentence."""
+    if not 2 <= len(letters) <= 8:
+        return None
     n = len(words)
     for i in range(n):
-        if words[i] in stopwords:
+        if words[i][:1] != letters[0] or words[i] in stopwords:
             continue
         full = content = ""
         for j in range(i, min(n, i + 10)):
@@ -332,11 +338,11 @@ def initials(words: list[str], stopwords: frozenset[str]) -> dict[str, tuple[int
             full += w[0]
             if w not in stopwords:
                 content += w[0]
-            if j > i and words[j] not in stopwords:
-                for key in (full, content):
-                    if 2 <= len(key) <= 8:
-                        out.setdefault(key, (i, j + 1))
-    return out
+                if j > i and (full == letters or content == letters):
+                    return i, j + 1
+            if not (letters.startswith(full) or letters.startswith(content)):
+                break
+    return None
 
 
 def _verbs() -> tuple[dict[str, int], tuple[str, ...]]:

@@ -134,21 +134,34 @@ def longest_common_run(
         # candidate pairs, and much cheaper than the table below).
         shared = set(a).intersection(b)
         return (1 if shared else 0), (1 if shared & counted else 0)
+    # The run-length table, kept only where the words are equal (a dictionary per word of
+    # ``a``, keyed by position in ``b``): the cost of the shared words, not of every cell.
+    positions: dict[str, list[int]] = {}
+    for j, y in enumerate(b, 1):
+        positions.setdefault(y, []).append(j)
     best = best_counted = 0
-    prev = [0] * (len(b) + 1)
-    prev_c = [0] * (len(b) + 1)
+    prev: dict[int, int] = {}
+    prev_c: dict[int, int] = {}
     for x in a:
-        cur = [0] * (len(b) + 1)
-        cur_c = [0] * (len(b) + 1)
+        found = positions.get(x)
+        if found is None:
+            prev = prev_c = _NO_RUN
+            continue
+        cur: dict[int, int] = {}
+        cur_c: dict[int, int] = {}
         weight = 1 if x in counted else 0
-        for j, y in enumerate(b, 1):
-            if x == y:
-                v = cur[j] = prev[j - 1] + 1
-                c = cur_c[j] = prev_c[j - 1] + weight
-                best = max(best, v)
-                best_counted = max(best_counted, c)
+        for j in found:
+            v = cur[j] = prev.get(j - 1, 0) + 1
+            c = cur_c[j] = prev_c.get(j - 1, 0) + weight
+            if v > best:
+                best = v
+            if c > best_counted:
+                best_counted = c
         prev, prev_c = cur, cur_c
     return best, best_counted
+
+
+_NO_RUN: dict[int, int] = {}
 
 
 def _ratio(n: int, d: int) -> float:

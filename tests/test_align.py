@@ -181,3 +181,22 @@ def test_aligning_in_batches_changes_nothing(case_texts, monkeypatch):
         s.matches for a in whole.accounts for s in a.sentences
     ]
     assert any(s.matches for a in whole.accounts for s in a.sentences)
+
+
+def test_compare_pauses_cycle_collection_and_gives_it_back(case_texts):
+    import gc
+
+    from readout_compare.pipeline import without_cycle_collection
+
+    seen = []
+    with without_cycle_collection():
+        seen.append(gc.isenabled())
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        compare(case_texts["readout-pentagon"], case_texts["account-wire"], semantic_matcher=False)
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        gc.enable()
+    compare(case_texts["readout-pentagon"], case_texts["account-wire"], semantic_matcher=False)
+    assert gc.isenabled()

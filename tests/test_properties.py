@@ -51,3 +51,58 @@ def test_text_compared_with_itself_has_no_divergence(chosen):
     acc = compare(text, [text]).accounts[0]
     assert [d for s in acc.sentences for d in s.divergences] == []
     assert all(s.status == "supported" for s in acc.sentences if s.sentence.role == "body")
+
+
+def _all_initials(words, stopwords):
+    """Every run of 2-10 words by its initials (the map the matcher once built for every
+    sentence): the reference that lexicon.spelled_out must agree with."""
+    out = {}
+    for i in range(len(words)):
+        if words[i] in stopwords:
+            continue
+        full = content = ""
+        for j in range(i, min(len(words), i + 10)):
+            full += words[j][0]
+            if words[j] not in stopwords:
+                content += words[j][0]
+            if j > i and words[j] not in stopwords:
+                for key in (full, content):
+                    if 2 <= len(key) <= 8:
+                        out.setdefault(key, (i, j + 1))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.sampled_from(["of", "the", "and", "gross", "grand", "domestic",
+                                       "deal", "product", "plan", "party"]), max_size=16),
+       letters=st.text(alphabet="gdpotea", min_size=1, max_size=9))
+def test_spelled_out_finds_the_first_run_with_those_initials(words, letters):
+    from readout_compare.lexicon import spelled_out
+    from readout_compare.normalize import STOPWORDS
+
+    assert spelled_out(words, STOPWORDS, letters) == _all_initials(words, STOPWORDS).get(letters)
+
+
+def _runs_by_table(a, b, counted):
+    """The full run-length table: the reference for similarity.longest_common_run."""
+    best = best_counted = 0
+    prev, prev_c = [0] * (len(b) + 1), [0] * (len(b) + 1)
+    for x in a:
+        cur, cur_c = [0] * (len(b) + 1), [0] * (len(b) + 1)
+        for j, y in enumerate(b, 1):
+            if x == y:
+                cur[j] = prev[j - 1] + 1
+                cur_c[j] = prev_c[j - 1] + (x in counted)
+                best, best_counted = max(best, cur[j]), max(best_counted, cur_c[j])
+        prev, prev_c = cur, cur_c
+    return best, best_counted
+
+
+@settings(max_examples=300, deadline=None)
+@given(a=st.lists(st.sampled_from("abcd"), max_size=20),
+       b=st.lists(st.sampled_from("abcd"), max_size=20),
+       counted=st.frozensets(st.sampled_from("abcd")))
+def test_longest_common_run_is_the_full_tables(a, b, counted):
+    from readout_compare.similarity import longest_common_run
+
+    assert longest_common_run(tuple(a), tuple(b), counted) == _runs_by_table(a, b, counted)
