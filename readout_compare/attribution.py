@@ -191,13 +191,26 @@ def person_name(source: str) -> str | None:
     return None
 
 
-def attribute_quote(sentence: Sentence, q_start: int, q_end: int) -> Attribution | None:
+# What attribution finds in each sentence, by sentence id (see found_in); made once per account
+# and shared by the quotation and the sentence passes.
+Found = dict[str, tuple[tuple[int, int, Attribution, int], ...]]
+
+
+def found_in(sentences: Sequence[Sentence]) -> Found:
+    """Every attribution in each sentence, by sentence id: the patterns' work, which the
+    quotation pass and the sentence pass both need and which large accounts do in parallel."""
+    return {s.id: _candidates(s.text) for s in sentences}
+
+
+def attribute_quote(
+    sentence: Sentence, q_start: int, q_end: int, found_by_sentence: Found | None = None
+) -> Attribution | None:
     """The attribution of the quotation at q_start:q_end (offsets into the account's text)
     within its sentence: the nearest
     attribution after the quote ("...," the readout continued), else the nearest before it.
     When another source in the sentence reports the speaker's words ("Xinhua said Xi told …";
     "Lavrov stressed …, the ministry said"), the speaker is given as that source reports him."""
-    found = _candidates(sentence.text)
+    found = _found(sentence, found_by_sentence)
     if not found:
         return None
     rel_start, rel_end = q_start - sentence.start, q_end - sentence.start
@@ -236,15 +249,18 @@ def _reported(speaker: Attribution, reporter: Attribution) -> Attribution:
     )
 
 
-def attribute_sentences(account: Document, readout: Document | None = None) -> dict[str, Attribution]:
+def attribute_sentences(
+    account: Document, readout: Document | None = None, found_by_sentence: Found | None = None
+) -> dict[str, Attribution]:
     """The attribution each body sentence of the account carries, where it carries one, with
-    the speaker's kind (``readout`` tells who its issuer is)."""
+    the speaker's kind (``readout`` tells who its issuer is). ``found_by_sentence``: what
+    :func:`found_in` gave for the account, when made already."""
     issuer = issuer_names(readout)
     known: dict[str, str] = {}
     out = {}
     body = [s for s in account.sentences if s.role == "body"]
     for i, s in enumerate(body):
-        found = _candidates(s.text)
+        found = _found(s, found_by_sentence)
         if not found:
             continue
         # "according to" and "citing" name the source more surely than a verb of saying;
@@ -271,10 +287,18 @@ _TRIGGERS = frozenset(
 _LOWER_WORD = re.compile(r"[a-z]+")
 
 
-def _candidates(original: str) -> list[tuple[int, int, Attribution, int]]:
+def _found(
+    sentence: Sentence, found_by_sentence: Found | None
+) -> tuple[tuple[int, int, Attribution, int], ...]:
+    if found_by_sentence is not None and sentence.id in found_by_sentence:
+        return found_by_sentence[sentence.id]
+    return _candidates(sentence.text)
+
+
+def _candidates(original: str) -> tuple[tuple[int, int, Attribution, int], ...]:
     """Every attribution in a sentence: (start, end, attribution, priority)."""
     if _TRIGGERS.isdisjoint(_LOWER_WORD.findall(original.lower())):
-        return []
+        return ()
     text = blank_quotes(original)
     out: list[tuple[int, int, Attribution, int]] = []
     leads = list(_SUBJECT_VERB.finditer(text))
@@ -314,7 +338,7 @@ def _candidates(original: str) -> list[tuple[int, int, Attribution, int]]:
              Attribution(text=rep.group(0), source="unnamed sources (reportedly)", is_readout=False),
              2)
         )
-    return sorted(out, key=lambda f: f[0])
+    return tuple(sorted(out, key=lambda f: f[0]))
 
 
 _SUBJECT_NAME = re.compile(

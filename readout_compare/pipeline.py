@@ -276,10 +276,12 @@ def compare_account(
             matches = align(readout, account, settings, stats=stats, readout_profiles=profiles,
                             account_profiles=account_profiles)
     with maybe(timings, "classify"):
+        found, verdicts = _classify_work(readout, account, across)
         # Quotations are checked word for word, so not across languages.
-        found_quotes = () if across else quotes.find_quotes(readout, account)
+        found_quotes = () if across else quotes.find_quotes(
+            readout, account, found_by_sentence=found, verdicts=verdicts)
         matches = with_quotes(readout, account, matches, found_quotes)
-        attributions = attribution.attribute_sentences(account, readout)
+        attributions = attribution.attribute_sentences(account, readout, found)
         if across:
             divergences = divergence.across_languages(readout, account, matches)
         else:
@@ -294,6 +296,54 @@ def compare_account(
         with maybe(timings, "hints"):
             result = replace(result, hints=paraphrase_hints(readout, result, settings))
     return result
+
+
+# From this many body sentences, the pattern work of attribution and the quotations' verdicts
+# run in worker processes, one per core, before the passes that read them in order.
+PARALLEL_CLASSIFY_SENTENCES = 3_000
+# The readout and account being classified, shared with forked workers (set only while a pool
+# runs).
+_CLASSIFY_WORK: tuple[Document, Document] | None = None
+
+
+def _classify_work(
+    readout: Document, account: Document, across: bool
+) -> tuple[attribution.Found, dict[int, quotes.Verdict] | None]:
+    """What attribution finds in each body sentence and, for a large account, the verdict on
+    each quotation, made in parallel when the account is large (each is a function of one
+    sentence or one quotation and the readout)."""
+    body = account.body
+    workers = min(os.cpu_count() or 1, MAX_ACCOUNT_WORKERS)
+    if len(body) < PARALLEL_CLASSIFY_SENTENCES or workers < 2 or not fork_available():
+        return attribution.found_in(body), None
+    spans = [] if across else quotes.quote_spans(account.text)
+    size = -(-len(body) // (4 * workers))
+    span_size = max(1, -(-len(spans) // (4 * workers)))
+    jobs = ([("sentences", k, k + size) for k in range(0, len(body), size)]
+            + [("spans", k, k + span_size) for k in range(0, len(spans), span_size)])
+    global _CLASSIFY_WORK, _CLASSIFY_SPANS
+    _CLASSIFY_WORK, _CLASSIFY_SPANS = (readout, account), spans
+    try:  # forked, so the documents are shared, not sent
+        parts = parallel_map(_classify_part, jobs, workers)
+    finally:
+        _CLASSIFY_WORK, _CLASSIFY_SPANS = None, []
+    found: attribution.Found = {}
+    verdicts: dict[int, quotes.Verdict] = {}
+    for (kind, _, _), part in zip(jobs, parts):
+        (found if kind == "sentences" else verdicts).update(part)
+    return found, verdicts
+
+
+_CLASSIFY_SPANS: list = []
+
+
+def _classify_part(job: tuple[str, int, int]) -> dict:
+    assert _CLASSIFY_WORK is not None
+    readout, account = _CLASSIFY_WORK
+    kind, lo, hi = job
+    if kind == "sentences":
+        return attribution.found_in(account.body[lo:hi])
+    return quotes.verdicts(readout, _CLASSIFY_SPANS[lo:hi])
 
 
 def across_languages(readout: Document, account: Document) -> bool:

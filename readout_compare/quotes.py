@@ -20,11 +20,13 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import Match as Block
 from functools import lru_cache
 
 from readout_compare.attribution import (
+    Found,
     attribute_quote,
     issuer_names,
     resolve_pronoun,
@@ -57,8 +59,20 @@ class _Span:
     single: bool
 
 
-def find_quotes(readout: Document, account: Document) -> tuple[Quote, ...]:
-    """Every quotation in the account, with its kind, verdict and attribution."""
+Verdict = tuple[QuoteFidelity, str | None, int | None, int | None, float]
+
+
+def find_quotes(
+    readout: Document,
+    account: Document,
+    *,
+    found_by_sentence: Found | None = None,
+    verdicts: dict[int, Verdict] | None = None,
+) -> tuple[Quote, ...]:
+    """Every quotation in the account, with its kind, verdict and attribution.
+    ``found_by_sentence`` (:func:`attribution.found_in`) and ``verdicts`` (:func:`verdicts`,
+    by the quotation's start), when given, are the work already done, in parallel for a large
+    account."""
     stream = _readout_words(readout)
     out: list[Quote] = []
     sentence_at = _sentence_lookup(account)
@@ -72,7 +86,7 @@ def find_quotes(readout: Document, account: Document) -> tuple[Quote, ...]:
             continue
         kind = quote_kind(span.text, account.text, span.start)
         qid = f"{account.id}-q{len(out) + 1}"
-        attribution = attribute_quote(sentence, span.start - 1, span.end + 1)
+        attribution = attribute_quote(sentence, span.start - 1, span.end + 1, found_by_sentence)
         if attribution is not None:
             k = position[sentence.id]
             attribution = resolve_pronoun(attribution, account.sentences[max(k - 3, 0) : k])
@@ -89,7 +103,10 @@ def find_quotes(readout: Document, account: Document) -> tuple[Quote, ...]:
                       sentence.id, attribution=attribution)
             )
             continue
-        fidelity, r_sid, r_start, r_end, score = stream.narrowed(span.text).verdict(span.text)
+        if verdicts is not None and span.start in verdicts:
+            fidelity, r_sid, r_start, r_end, score = verdicts[span.start]
+        else:
+            fidelity, r_sid, r_start, r_end, score = stream.narrowed(span.text).verdict(span.text)
         r_text = readout.text[r_start:r_end] if r_start is not None else None
         out.append(
             Quote(
@@ -279,6 +296,12 @@ def quote_kind(quoted: str, text: str, start: int) -> QuoteKind:
     return "quotation"
 
 
+def verdicts(readout: Document, spans: Sequence[_Span]) -> dict[int, Verdict]:
+    """The readout's verdict on each quoted span, by the span's start."""
+    stream = _readout_words(readout)
+    return {s.start: stream.narrowed(s.text).verdict(s.text) for s in spans}
+
+
 def _sentence_start(text: str, start: int) -> bool:
     """Whether only the end of a sentence (or nothing) comes before ``start``, spaces aside."""
     k = max(start - 1, 0)
@@ -320,9 +343,7 @@ class _ReadoutWords:
                 self.sentence_index.append(len(self.bounds))
             self.bounds.append((first, len(self.words)))
 
-    def verdict(
-        self, quoted: str
-    ) -> tuple[QuoteFidelity, str | None, int | None, int | None, float]:
+    def verdict(self, quoted: str) -> Verdict:
         """(fidelity, readout sentence, span start, span end, share of quote words found)."""
         edited = bool(_ELLIPSIS.search(quoted) or _BRACKETED.search(quoted))
         q = [normalize(m.group()) for m in WORD.finditer(_BRACKETED.sub(" ", quoted))]

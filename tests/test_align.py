@@ -200,3 +200,27 @@ def test_compare_pauses_cycle_collection_and_gives_it_back(case_texts):
         gc.enable()
     compare(case_texts["readout-pentagon"], case_texts["account-wire"], semantic_matcher=False)
     assert gc.isenabled()
+
+
+def test_classifying_a_large_account_in_workers_changes_nothing(case_texts, monkeypatch):
+    # Past a size, attribution's pattern work and the quotations' verdicts are made in worker
+    # processes first; the report must be the one made in one process.
+    from readout_compare import pipeline
+    from readout_compare.report import report_dict
+
+    def report(**kw):
+        d = report_dict(compare(case_texts["readout-pentagon"],
+                                [case_texts["account-nypost"], case_texts["account-wire"]],
+                                semantic_matcher=False))
+        d.pop("generated")
+        return d
+
+    alone = report()
+    runs = []
+    real = pipeline.parallel_map
+    monkeypatch.setattr(pipeline, "PARALLEL_CLASSIFY_SENTENCES", 5)
+    monkeypatch.setattr(pipeline, "parallel_map",
+                        lambda f, jobs, w: runs.append(len(jobs)) or real(f, jobs, w))
+    assert report() == alone
+    assert runs and all(n > 2 for n in runs)
+    assert any(q["attribution"] for a in alone["accounts"] for q in a["quotes"])
