@@ -115,11 +115,10 @@ def align(
     exhaustive = total <= EXHAUSTIVE_PAIRS
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
     if total >= PARALLEL_PAIRS and workers > 1 and fork_available():
-        chunks = [a_sents[i::workers] for i in range(workers)]
         global _WORK
-        _WORK = (r_sents, r_prof, settings, model, exhaustive)
-        try:  # forked, so the readout's index is shared, not copied
-            parts = parallel_map(_align_part, chunks, workers)
+        _WORK = (r_sents, r_prof, a_sents, workers, settings, model, exhaustive)
+        try:  # forked, so both documents are shared, not copied: a worker is sent its number
+            parts = parallel_map(_align_part, range(workers), workers)
         finally:
             _WORK = None
     else:
@@ -165,10 +164,11 @@ def align_across_languages(
 _WORK: tuple | None = None
 
 
-def _align_part(a_sents: tuple[Sentence, ...]) -> tuple[dict[str, tuple[Match, ...]], int]:
+def _align_part(part: int) -> tuple[dict[str, tuple[Match, ...]], int]:
+    """Every ``workers``-th account sentence from the ``part``-th."""
     assert _WORK is not None
-    r_sents, r_prof, settings, model, exhaustive = _WORK
-    return _align_sentences(r_sents, r_prof, a_sents, settings, model, exhaustive)
+    r_sents, r_prof, a_sents, workers, settings, model, exhaustive = _WORK
+    return _align_sentences(r_sents, r_prof, a_sents[part::workers], settings, model, exhaustive)
 
 
 def _align_sentences(

@@ -276,10 +276,10 @@ def compare_account(
             matches = align(readout, account, settings, stats=stats, readout_profiles=profiles,
                             account_profiles=account_profiles)
     with maybe(timings, "classify"):
-        found, verdicts = _classify_work(readout, account, across)
+        found, verdicts, spans = _classify_work(readout, account, across)
         # Quotations are checked word for word, so not across languages.
         found_quotes = () if across else quotes.find_quotes(
-            readout, account, found_by_sentence=found, verdicts=verdicts)
+            readout, account, found_by_sentence=found, verdicts=verdicts, spans=spans)
         matches = with_quotes(readout, account, matches, found_quotes)
         attributions = attribution.attribute_sentences(account, readout, found)
         if across:
@@ -308,14 +308,14 @@ _CLASSIFY_WORK: tuple[Document, Document] | None = None
 
 def _classify_work(
     readout: Document, account: Document, across: bool
-) -> tuple[attribution.Found, dict[int, quotes.Verdict] | None]:
-    """What attribution finds in each body sentence and, for a large account, the verdict on
-    each quotation, made in parallel when the account is large (each is a function of one
-    sentence or one quotation and the readout)."""
+) -> tuple[attribution.Found, dict[int, quotes.Verdict] | None, list | None]:
+    """What attribution finds in each body sentence and, for a large account, the quoted spans
+    and the verdict on each, made in parallel (each is a function of one sentence or one
+    quotation and the readout)."""
     body = account.body
     workers = min(os.cpu_count() or 1, MAX_ACCOUNT_WORKERS)
     if len(body) < PARALLEL_CLASSIFY_SENTENCES or workers < 2 or not fork_available():
-        return attribution.found_in(body), None
+        return attribution.found_in(body), None, None
     spans = [] if across else quotes.quote_spans(account.text)
     size = -(-len(body) // (4 * workers))
     span_size = max(1, -(-len(spans) // (4 * workers)))
@@ -331,7 +331,7 @@ def _classify_work(
     verdicts: dict[int, quotes.Verdict] = {}
     for (kind, _, _), part in zip(jobs, parts):
         (found if kind == "sentences" else verdicts).update(part)
-    return found, verdicts
+    return found, verdicts, None if across else spans
 
 
 _CLASSIFY_SPANS: list = []

@@ -68,11 +68,12 @@ def find_quotes(
     *,
     found_by_sentence: Found | None = None,
     verdicts: dict[int, Verdict] | None = None,
+    spans: Sequence[_Span] | None = None,
 ) -> tuple[Quote, ...]:
     """Every quotation in the account, with its kind, verdict and attribution.
     ``found_by_sentence`` (:func:`attribution.found_in`) and ``verdicts`` (:func:`verdicts`,
-    by the quotation's start), when given, are the work already done, in parallel for a large
-    account."""
+    by the quotation's start) and ``spans`` (:func:`quote_spans` of its text), when given, are
+    the work already done, in parallel for a large account."""
     stream = _readout_words(readout)
     out: list[Quote] = []
     sentence_at = _sentence_lookup(account)
@@ -80,7 +81,7 @@ def find_quotes(
     issuer = issuer_names(readout)
     known: dict[str, str] = {}
     position = {s.id: k for k, s in enumerate(account.sentences)}
-    for span in quote_spans(account.text):
+    for span in quote_spans(account.text) if spans is None else spans:
         sentence = sentence_at(span.start)
         if sentence is None or sentence.role != "body":
             continue
