@@ -73,12 +73,28 @@ def cases(tmp: Path) -> dict[str, list[str]]:
     return out
 
 
-def run(tree: Path, args: list[str]) -> float:
+def _env(tree: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPATH"] = str(tree)
+    return env
+
+
+def check_tree(tree: Path, folder: Path) -> None:
+    """Fail unless ``python -m readout_compare`` run as run() runs it imports ``tree``'s copy
+    (the current folder would come first on the path, and an editable install after it)."""
+    found = subprocess.run([sys.executable, "-P", "-c",
+                            "import readout_compare; print(readout_compare.__file__)"],
+                           check=True, env=_env(tree), cwd=folder, capture_output=True,
+                           text=True).stdout.strip()
+    if not Path(found).resolve().is_relative_to(tree.resolve()):
+        raise SystemExit(f"{tree} is not the copy imported (got {found})")
+
+
+def run(tree: Path, args: list[str], folder: Path) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "readout_compare", "compare", *args, "--no-semantic",
-                    "-q"], check=True, env=env, capture_output=True)
+    subprocess.run([sys.executable, "-P", "-m", "readout_compare", "compare", *args,
+                    "--no-semantic", "-q"], check=True, env=_env(tree), cwd=folder,
+                   capture_output=True)
     return time.perf_counter() - start
 
 
@@ -97,13 +113,14 @@ def main() -> None:
         try:
             chosen = {name: a for name, a in cases(tmp).items()
                       if not args.cases or any(w.lower() in name.lower() for w in args.cases)}
-            for tree in (old, ROOT):  # bytecode compiled, caches warm
-                run(tree, chosen[next(iter(chosen))])
+            for tree in (old, ROOT):  # the right copy; bytecode compiled, caches warm
+                check_tree(tree, tmp)
+                run(tree, chosen[next(iter(chosen))], tmp)
             times: dict[str, dict[str, list[float]]] = {n: {"old": [], "new": []} for n in chosen}
             for r in range(args.rounds):
                 for name, a in chosen.items():
                     for side, tree in (("old", old), ("new", ROOT)):
-                        times[name][side].append(run(tree, a))
+                        times[name][side].append(run(tree, a, tmp))
                     print(f"round {r + 1}: {name}: {args.revision} {times[name]['old'][-1]:.2f} s,"
                           f" this tree {times[name]['new'][-1]:.2f} s", file=sys.stderr)
         finally:
