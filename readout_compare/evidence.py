@@ -62,8 +62,18 @@ class Keyed:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        raws = [r for r in map(_strip_point, KEY_TOKEN.findall(text)) if r]
-        lower = [_fold_token(r) for r in raws]
+        # (_strip_point and _fold_token inlined for the common word: this runs for every
+        # sentence of every account.)
+        raws = [r for r in (_strip_point(r) if r[-1:] == "." else r
+                            for r in KEY_TOKEN.findall(text)) if r]
+        lower = []
+        for r in raws:
+            low = r.lower()
+            if "\u2019" in low:
+                low = low.replace("\u2019", "'")
+            if low[-1:] == "." and not low.startswith("u."):
+                low = low.rstrip(".")
+            lower.append(low)
         numbers = {i: (j, v) for i, j, v in number_values(lower)}
         tokens: list[Token] = []
         dates: set[tuple[str, int]] = set()
@@ -84,7 +94,13 @@ class Keyed:
         # "the United States", "the European Union": the country, once.
         self.tokens = tuple(_merge_phrases(tokens))
         self.dates = frozenset(dates)
-        self.words = tuple(w for r in lower for w in re.split(r"[-.]", r) if w)
+        split: list[str] = []
+        for r in lower:
+            if "-" in r or "." in r:
+                split.extend(w for w in _WORD_PARTS.split(r) if w)
+            elif r:
+                split.append(r)
+        self.words = tuple(split)
         self.event = _event(lower)
         self.anchored = any(w in TIME_WORDS for w in lower)  # "today", "on Tuesday"
         self.negated = any(w in NEGATIONS or w.endswith("n't") for w in lower)
@@ -119,6 +135,7 @@ class Keyed:
         return tuple(word_key(w) for w in self.words)
 
 
+_WORD_PARTS = re.compile(r"[-.]")
 _ABBREVIATIONS = frozenset(["jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "mr.", "dr.", "st."])
 
 
