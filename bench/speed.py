@@ -337,7 +337,9 @@ def write_doc(res: dict) -> None:
         "",
         "The figures in brackets are the quickest and slowest of the three runs behind a "
         "median. Times move from run to run on this virtual machine by a fifth or more with "
-        "no change to the code, so compare figures from one run of this script. In this run, "
+        "no change to the code (the same tree timed against itself in alternation differed by "
+        "up to 28%), so compare figures from one run of this script, and compare two revisions "
+        "with `python bench/versus.py REV`, which times them in alternation. In this run, "
         "`python -c pass` alone, which runs none of our code, took "
         f"{res['python'][0]:.3f} s (median of 5; {res['python'][1]:.3f} to "
         f"{res['python'][2]:.3f} s): the start-up floors leave our code "
