@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import make_accounts, make_pair
+from synthetic import make_accounts, make_long_account, make_pair
 from wiregen import make_wire_pair
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -241,17 +241,7 @@ def accounts_rows(tmp: str, *, quick: bool) -> list[dict]:
 
 def five_mb(tmp: str) -> dict:
     """A 5 MB account (MSRP/STS-B paragraphs drawn at random) against a 200-sentence readout."""
-    import random
-
-    readout, account, _ = make_pair(200, 5000, seed=1)
-    paragraphs = account.split("\n\n")
-    rng = random.Random(2)
-    out, size = [], 0
-    while size < 5_000_000:
-        p = rng.choice(paragraphs)
-        out.append(p)
-        size += len(p) + 2
-    text = "\n\n".join(out)[:5_000_000]
+    readout, text = make_long_account(5_000_000)
     rp, ap = Path(tmp, "r5.txt"), Path(tmp, "a5.txt")
     rp.write_text(readout, encoding="utf-8")
     ap.write_text(text, encoding="utf-8")

@@ -142,3 +142,19 @@ def make_accounts(
         rng.shuffle(sentences)
         accounts.append(_paragraphs(sentences, rng))
     return _paragraphs(readout, rng), accounts
+
+
+def make_long_account(chars: int = 5_000_000) -> tuple[str, str]:
+    """(readout, account): a 200-sentence readout (make_pair, seed 1) and an account of
+    ``chars`` characters made of its account's paragraphs drawn at random (the speed bench's
+    5 MB account). Paragraphs repeat: make_pair's account is about a tenth of that size."""
+    readout, account, _ = make_pair(200, 5000, seed=1)
+    paragraphs = account.split("\n\n")
+    rng = random.Random(2)
+    out, size = [], 0
+    while size < chars:
+        p = rng.choice(paragraphs)
+        out.append(p)
+        size += len(p) + 2
+    return readout, "\n\n".join(out)[:chars]
+

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
 import statistics
 import subprocess
 import sys
@@ -26,7 +25,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import make_accounts, make_pair
+from synthetic import make_accounts, make_long_account, make_pair
 from wiregen import make_wire_pair
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,17 +56,9 @@ def cases(tmp: Path) -> dict[str, list[str]]:
         paths.append(str(tmp / f"acc-{i}.txt"))
     out["10 accounts x 1,000, JSON"] = [str(tmp / "acc-r.txt"), *paths, "-o",
                                         str(tmp / "acc.json")]
-    # As bench/speed.py's five_mb: MSRP/STS-B paragraphs drawn at random up to 5,000,000 chars.
-    readout, account, _ = make_pair(200, 5000, seed=1)
-    paragraphs = account.split("\n\n")
-    rng = random.Random(2)
-    chunks, size = [], 0
-    while size < 5_000_000:
-        p = rng.choice(paragraphs)
-        chunks.append(p)
-        size += len(p) + 2
+    readout, text = make_long_account(5_000_000)  # as bench/speed.py's 5 MB account
     (tmp / "five-r.txt").write_text(readout, encoding="utf-8")
-    (tmp / "five-a.txt").write_text("\n\n".join(chunks)[:5_000_000], encoding="utf-8")
+    (tmp / "five-a.txt").write_text(text, encoding="utf-8")
     out["5 MB account, JSON"] = [str(tmp / "five-r.txt"), str(tmp / "five-a.txt"), "-o",
                                  str(tmp / "five.json")]
     return out

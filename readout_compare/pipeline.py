@@ -301,9 +301,9 @@ def compare_account(
 # From this many body sentences, the pattern work of attribution and the quotations' verdicts
 # run in worker processes, one per core, before the passes that read them in order.
 PARALLEL_CLASSIFY_SENTENCES = 3_000
-# The readout and account being classified, shared with forked workers (set only while a pool
-# runs).
-_CLASSIFY_WORK: tuple[Document, Document] | None = None
+# The readout, the account being classified and its quoted spans, shared with forked workers
+# (set only while a pool runs).
+_CLASSIFY_WORK: tuple[Document, Document, list] | None = None
 
 
 def _classify_work(
@@ -321,12 +321,12 @@ def _classify_work(
     span_size = max(1, -(-len(spans) // (4 * workers)))
     jobs = ([("sentences", k, k + size) for k in range(0, len(body), size)]
             + [("spans", k, k + span_size) for k in range(0, len(spans), span_size)])
-    global _CLASSIFY_WORK, _CLASSIFY_SPANS
-    _CLASSIFY_WORK, _CLASSIFY_SPANS = (readout, account), spans
+    global _CLASSIFY_WORK
+    _CLASSIFY_WORK = (readout, account, spans)
     try:  # forked, so the documents are shared, not sent
         parts = parallel_map(_classify_part, jobs, workers)
     finally:
-        _CLASSIFY_WORK, _CLASSIFY_SPANS = None, []
+        _CLASSIFY_WORK = None
     found: attribution.Found = {}
     verdicts: dict[int, quotes.Verdict] = {}
     for (kind, _, _), part in zip(jobs, parts):
@@ -334,16 +334,13 @@ def _classify_work(
     return found, verdicts, None if across else spans
 
 
-_CLASSIFY_SPANS: list = []
-
-
 def _classify_part(job: tuple[str, int, int]) -> dict:
     assert _CLASSIFY_WORK is not None
-    readout, account = _CLASSIFY_WORK
+    readout, account, spans = _CLASSIFY_WORK
     kind, lo, hi = job
     if kind == "sentences":
         return attribution.found_in(account.body[lo:hi])
-    return quotes.verdicts(readout, _CLASSIFY_SPANS[lo:hi])
+    return quotes.verdicts(readout, spans[lo:hi])
 
 
 def across_languages(readout: Document, account: Document) -> bool:
