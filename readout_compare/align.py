@@ -44,7 +44,7 @@ from readout_compare.similarity import (
     longest_common_run,
     profile,
 )
-from readout_compare.workers import fork_available, parallel_map
+from readout_compare.workers import fork_available, parallel_map, shared
 
 # Share of the readout sentence reproduced in runs of 3+ words for a match to be verbatim.
 VERBATIM_COVERAGE = 0.8
@@ -120,13 +120,12 @@ def align(
         # readout's side once, for all its parts (made here instead, before the fork, it was
         # serial work: 5,000 x 5,000 took 5-10% longer).
         n_parts = workers * PARTS_PER_WORKER
-        global _WORK, _READOUT_SIDE
-        _WORK = (r_sents, r_prof, a_sents, n_parts, settings, model, exhaustive)
+        global _READOUT_SIDE
         _READOUT_SIDE = None  # each forked worker makes its own, for this readout
-        try:  # forked, so both documents are shared, not copied: a worker is sent a number
-            parts = parallel_map(_align_part, range(n_parts), workers)
-        finally:
-            _WORK = None
+        # Both documents are shared by the fork, not sent: a worker is sent a part's number.
+        parts = parallel_map(_align_part, range(n_parts), workers,
+                             shared=(r_sents, r_prof, a_sents, n_parts, settings, model,
+                                     exhaustive))
     else:
         parts = [_align_sentences(r_sents, r_prof, a_sents, settings, model, exhaustive,
                                   account_profiles)]
@@ -166,8 +165,6 @@ def align_across_languages(
     return out
 
 
-# Alignment work handed to forked worker processes (set only while a pool runs).
-_WORK: tuple | None = None
 
 
 # Parts of the account per worker process in a parallel alignment.
@@ -180,12 +177,11 @@ _READOUT_SIDE: tuple[dict[str, int], ReadoutIndex] | None = None  # made once in
 def _align_part(part: int) -> tuple[dict[str, tuple[Match, ...]], int]:
     """Every ``n_parts``-th account sentence from the ``part``-th."""
     global _READOUT_SIDE
-    assert _WORK is not None
-    r_sents, r_prof, a_sents, n_parts, settings, model, exhaustive = _WORK
+    r_sents, r_prof, a_sents, n_parts, settings, model, exhaustive = shared()
     if _READOUT_SIDE is None:
         _READOUT_SIDE = (key_spread(r_prof.values()), ReadoutIndex(r_sents, r_prof))
     return _align_sentences(r_sents, r_prof, a_sents[part::n_parts], settings, model, exhaustive,
-                            shared=_READOUT_SIDE)
+                            readout_side=_READOUT_SIDE)
 
 
 def _align_sentences(
@@ -197,13 +193,14 @@ def _align_sentences(
     exhaustive: bool,
     account_profiles: dict[str, Profile] | None = None,
     *,
-    shared: tuple[dict[str, int], ReadoutIndex] | None = None,
+    readout_side: tuple[dict[str, int], ReadoutIndex] | None = None,
 ) -> tuple[dict[str, tuple[Match, ...]], int]:
     """(matches per account sentence, pairs scored) for some account sentences; their profiles
     are left in ``account_profiles`` when given, for the steps after alignment (and taken from
     it when already there: corpus mode compares one article with several readouts).
-    ``shared``: the readout's key spread and index, when made already."""
-    spread, index = shared or (key_spread(r_prof.values()), ReadoutIndex(r_sents, r_prof))
+    ``readout_side``: the readout's key spread and index, when made already."""
+    spread, index = readout_side or (key_spread(r_prof.values()),
+                                     ReadoutIndex(r_sents, r_prof))
     found: dict[str, tuple[Match, ...]] = {}
     scored = 0
     # Account sentences are profiled and scored a batch at a time, so that the n-gram sets of

@@ -35,7 +35,7 @@ from readout_compare.placement import placement
 from readout_compare.segment import segment
 from readout_compare.similarity import default_model, profile
 from readout_compare.timing import Timings, maybe
-from readout_compare.workers import call, fork_available, parallel_map
+from readout_compare.workers import call, fork_available, parallel_map, shared
 
 Input = str | LoadedText | Document
 
@@ -190,8 +190,6 @@ def _text_of(item: Input) -> str:
 PARALLEL_ACCOUNT_PAIRS = 300_000
 PARALLEL_ACCOUNT_SENTENCES = 1_000
 MAX_ACCOUNT_WORKERS = 4
-# The readout side of the work, shared with forked workers (set only while a pool runs).
-_ACCOUNT_WORK: tuple[Document, Settings, dict] | None = None
 
 
 def compare_accounts(
@@ -217,14 +215,11 @@ def compare_accounts(
         return [compare_account(readout, doc, settings, stats=stats, profiles=profiles,
                                 timings=timings, account_profiles=account_profiles)
                 for doc in accounts]
-    global _ACCOUNT_WORK
-    _ACCOUNT_WORK = (readout, settings, profiles or {})
     start = time.perf_counter()
-    try:
-        with timings.doing("align") if timings is not None else contextlib.nullcontext():
-            done = parallel_map(_compare_in_worker, accounts, workers)
-    finally:
-        _ACCOUNT_WORK = None
+    with timings.doing("align") if timings is not None else contextlib.nullcontext():
+        # The readout's side is shared by the fork, not sent.
+        done = parallel_map(_compare_in_worker, accounts, workers,
+                            shared=(readout, settings, profiles or {}))
     wall = time.perf_counter() - start
     spent = Timings()
     for _, worker_timings, worker_stats in done:
@@ -241,8 +236,7 @@ def compare_accounts(
 
 
 def _compare_in_worker(account: Document) -> tuple[AccountComparison, Timings, AlignStats]:
-    assert _ACCOUNT_WORK is not None
-    readout, settings, profiles = _ACCOUNT_WORK
+    readout, settings, profiles = shared()
     timings, stats = Timings(), AlignStats()
     result = compare_account(readout, account, settings, stats=stats, profiles=profiles,
                              timings=timings)
@@ -301,9 +295,6 @@ def compare_account(
 # From this many body sentences, the pattern work of attribution and the quotations' verdicts
 # run in worker processes, one per core, before the passes that read them in order.
 PARALLEL_CLASSIFY_SENTENCES = 3_000
-# The readout, the account being classified and its quoted spans, shared with forked workers
-# (set only while a pool runs).
-_CLASSIFY_WORK: tuple[Document, Document, list] | None = None
 
 
 def _classify_work(
@@ -321,12 +312,8 @@ def _classify_work(
     span_size = max(1, -(-len(spans) // (4 * workers)))
     jobs = ([("sentences", k, k + size) for k in range(0, len(body), size)]
             + [("spans", k, k + span_size) for k in range(0, len(spans), span_size)])
-    global _CLASSIFY_WORK
-    _CLASSIFY_WORK = (readout, account, spans)
-    try:  # forked, so the documents are shared, not sent
-        parts = parallel_map(_classify_part, jobs, workers)
-    finally:
-        _CLASSIFY_WORK = None
+    # The documents and spans are shared by the fork, not sent.
+    parts = parallel_map(_classify_part, jobs, workers, shared=(readout, account, spans))
     found: attribution.Found = {}
     verdicts: dict[int, quotes.Verdict] = {}
     for (kind, _, _), part in zip(jobs, parts):
@@ -335,8 +322,7 @@ def _classify_work(
 
 
 def _classify_part(job: tuple[str, int, int]) -> dict:
-    assert _CLASSIFY_WORK is not None
-    readout, account, spans = _CLASSIFY_WORK
+    readout, account, spans = shared()
     kind, lo, hi = job
     if kind == "sentences":
         return attribution.found_in(account.body[lo:hi])

@@ -31,7 +31,7 @@ from syntok import segmenter as _syntok
 from readout_compare import furniture
 from readout_compare.layout import CLOSERS, TERMINAL, Block, blocks
 from readout_compare.model import Document, Role, Sentence, Source
-from readout_compare.workers import fork_available, parallel_map
+from readout_compare.workers import fork_available, parallel_map, shared
 
 MAX_QUOTE_SENTENCES = 4
 # A lone line without closing punctuation and with at most this many words is a heading.
@@ -63,15 +63,10 @@ def segment(
     processes: each paragraph's units and roles depend on that paragraph alone."""
     paragraphs = [list(group) for _, group in groupby(blocks(text), key=lambda b: b.paragraph)]
     if workers > 1 and len(paragraphs) > 1 and fork_available():
-        global _TEXT
         size = -(-len(paragraphs) // (workers * CHUNKS_PER_WORKER))
         chunks = [paragraphs[k : k + size] for k in range(0, len(paragraphs), size)]
-        _TEXT = text
-        try:  # forked, so the text is shared, not sent
-            laid_out = [item for part in parallel_map(_lay_out_shared, chunks, workers)
-                        for item in part]
-        finally:
-            _TEXT = None
+        laid_out = [item for part in parallel_map(_lay_out_shared, chunks, workers, shared=text)
+                    for item in part]
     else:
         laid_out = _lay_out(text, paragraphs)
     sentences: list[Sentence] = []
@@ -113,7 +108,6 @@ def segment(
 # the 5 MB account, 16 runs a worker took 6.2-6.8 s where 4 took 7.0-7.2 s (three alternating
 # rounds).
 CHUNKS_PER_WORKER = 16
-_TEXT: str | None = None  # the text being segmented in workers (set only while a pool runs)
 
 
 def _lay_out(text: str, paragraphs: list[list[Block]]) -> list[tuple[int, _Unit, Role]]:
@@ -130,8 +124,7 @@ def _lay_out(text: str, paragraphs: list[list[Block]]) -> list[tuple[int, _Unit,
 
 
 def _lay_out_shared(paragraphs: list[list[Block]]) -> list[tuple[int, _Unit, Role]]:
-    assert _TEXT is not None
-    return _lay_out(_TEXT, paragraphs)
+    return _lay_out(shared(), paragraphs)
 
 
 def _units(text: str, block: Block) -> Iterator[_Unit]:

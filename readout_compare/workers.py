@@ -56,10 +56,28 @@ def worker_pool(workers: int) -> Iterator[Pool]:
         pool.join()
 
 
-def parallel_map(func: Callable[[T], R], items: Iterable[T], workers: int) -> list[R]:
-    """``[func(x) for x in items]`` in ``workers`` processes, in order."""
-    with worker_pool(workers) as pool:
-        return pool.map(func, list(items), chunksize=1)
+_shared: Any = None  # what the work of the running pool shares (see parallel_map)
+
+
+def parallel_map(
+    func: Callable[[T], R], items: Iterable[T], workers: int, *, shared: Any = None
+) -> list[R]:
+    """``[func(x) for x in items]`` in ``workers`` processes, in order. ``shared`` (the
+    documents, the readout's profiles...) is what every item's work reads through
+    :func:`shared`: forked workers find it in memory, so only the small items are sent."""
+    global _shared
+    _shared = shared
+    try:
+        with worker_pool(workers) as pool:
+            return pool.map(func, list(items), chunksize=1)
+    finally:
+        _shared = None
+
+
+def shared() -> Any:
+    """In a worker, the ``shared`` value of the :func:`parallel_map` that started it."""
+    assert _shared is not None, "shared() is for work run by parallel_map(..., shared=...)"
+    return _shared
 
 
 def _start_worker(parent: int) -> None:

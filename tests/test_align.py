@@ -220,7 +220,7 @@ def test_classifying_a_large_account_in_workers_changes_nothing(case_texts, monk
     real = pipeline.parallel_map
     monkeypatch.setattr(pipeline, "PARALLEL_CLASSIFY_SENTENCES", 5)
     monkeypatch.setattr(pipeline, "parallel_map",
-                        lambda f, jobs, w: runs.append(len(jobs)) or real(f, jobs, w))
+                        lambda f, jobs, w, **kw: runs.append(len(jobs)) or real(f, jobs, w, **kw))
     assert report() == alone
     assert runs and all(n > 2 for n in runs)
     assert any(q["attribution"] for a in alone["accounts"] for q in a["quotes"])

@@ -406,7 +406,7 @@ def test_a_long_document_split_between_workers_is_segmented_as_in_one_process(
     runs = []
     real = segment_module.parallel_map
     monkeypatch.setattr(segment_module, "parallel_map",
-                        lambda f, chunks, w: runs.append(len(chunks)) or real(f, chunks, w))
+                        lambda f, chunks, w, **kw: runs.append(len(chunks)) or real(f, chunks, w, **kw))
     split = segment(text, doc_id="a1", label="Long", workers=2)
     assert runs and runs[0] > 2  # the paragraphs went to workers, in several runs
     assert len({s.paragraph for s in one.sentences}) > 20
