@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -111,6 +113,52 @@ def test_python_dash_m_works_like_the_command():
     r = subprocess.run([sys.executable, "-m", "readout_compare", "compare", "nope.txt", POST],
                        capture_output=True, text=True, check=False)
     assert r.returncode == 1 and r.stderr.strip() == "Error: nope.txt: no such file"
+
+
+def test_stored_help_pages_are_what_click_makes_now():
+    from readout_compare.entry import PAGES, made_pages
+
+    stored = {p.name: p.read_text(encoding="utf-8") for p in Path(PAGES).glob("*.txt")}
+    made = made_pages()
+    assert sorted(stored) == sorted(made)
+    for name, text in made.items():
+        assert stored[name] == text, (
+            f"data/help/{name} is out of date: run "
+            "python -c 'from readout_compare.entry import store_pages; store_pages()'"
+        )
+
+
+HELP_PROBE = (
+    "import sys; sys.argv = ['readout-compare', *sys.argv[1:]];"
+    "from readout_compare.entry import main\n"
+    "try:\n    main()\n"
+    "finally:\n    print('click' in sys.modules, file=sys.stderr)"
+)
+
+
+@pytest.mark.parametrize("columns, width, stored", [("80", 78, True), ("200", 98, True),
+                                                    ("60", 58, False)])
+@pytest.mark.parametrize("args", [["--help"], ["compare", "-h"], ["corpus", "--help"]])
+def test_help_pages_at_every_width_are_clicks(cli_invoke, args, columns, width, stored):
+    """A stored page is printed without importing click; other widths are made by click."""
+    from click.testing import CliRunner
+
+    from readout_compare.cli import main
+
+    env = {**os.environ, "COLUMNS": columns}
+    r = subprocess.run([sys.executable, "-c", HELP_PROBE, *args], capture_output=True,
+                       text=True, check=False, env=env)
+    assert r.returncode == 0, r.stderr
+    expected = CliRunner().invoke(main, args, prog_name="readout-compare", terminal_width=width)
+    assert r.stdout == expected.output
+    assert r.stderr.strip() == str(not stored), "click imported only when the page is not stored"
+
+
+def test_version_page_is_stored():
+    r = subprocess.run([sys.executable, "-c", HELP_PROBE, "-V"], capture_output=True, text=True,
+                       check=False)
+    assert r.stdout == f"readout-compare, version {__version__}\n"
+    assert r.stderr.strip() == "False"
 
 
 def test_library_settings_are_typed_keywords():

@@ -35,7 +35,7 @@ def test_wheel_holds_templates_and_calibration(wheel):
     entry = zipfile.ZipFile(wheel).read(
         next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
     ).decode()
-    assert "readout-compare = readout_compare.cli:main" in entry
+    assert "readout-compare = readout_compare.entry:main" in entry
 
 
 def test_report_renders_from_the_unpacked_wheel(wheel, tmp_path):
