@@ -17,7 +17,6 @@ other than names ("Secretary of Defense Pete Hegseth" alone reports nothing).
 
 from __future__ import annotations
 
-import heapq
 import math
 import os
 from collections import defaultdict
@@ -297,35 +296,14 @@ def candidates(
     """
     terms_of = terms or (lambda p: p.terms)
     built = index or ReadoutIndex(r_sents, r_prof, max_df=max_df, terms=terms)
-    postings, idf, n = built.postings, built.idf, built.n
-    common, r_weight, r_least = built.common, built.r_weight, built.r_least
+    if not exhaustive:
+        return [(a, [r_sents[i] for i in built.ranked(terms_of(a_prof[a.id]))])
+                for a in a_sents]
+    postings = built.postings
     out = []
     for a in a_sents:
-        weight: dict[int, float] = defaultdict(float)
-        a_total = 0.0
-        for st in sorted(terms_of(a_prof[a.id])):
-            ids = postings.get(st, ())
-            a_total += idf.get(st, math.log(1 + n))
-            if not exhaustive and len(ids) > common:
-                continue
-            for i in ids:
-                weight[i] += idf[st]
-        if exhaustive:
-            chosen = sorted(weight)
-        else:
-            # Rank by the Dice share of rarity, which, like the model, favours pairs that share
-            # most of what both say over long sentences that share a little of everything.
-            # (w >= m * min(a, r) is w >= m * a or w >= m * r, without a call per pair.)
-            a_least = MIN_SHARED_WEIGHT * a_total
-            share = {i: 2 * w / (a_total + r_weight[i]) for i, w in weight.items()
-                     if w >= a_least or w >= r_least[i]}
-            # The best few; of equal shares, the earlier readout sentence.
-            kept = heapq.nlargest(CANDIDATES_PER_SENTENCE, share, key=lambda i: (share[i], -i))
-            if kept:
-                floor = RELATIVE_SHARE * share[kept[0]]
-                kept = [i for i in kept if share[i] >= floor]
-            chosen = sorted(kept)
-        out.append((a, [r_sents[i] for i in chosen]))
+        shared_any = {i for st in terms_of(a_prof[a.id]) for i in postings.get(st, ())}
+        out.append((a, [r_sents[i] for i in sorted(shared_any)]))
     return out
 
 
@@ -355,6 +333,48 @@ class ReadoutIndex:
         # would the last bits of a float sum and the ranking of ties).
         self.r_weight = [sum(idf[st] for st in sorted(terms_of(r_prof[s.id]))) for s in r_sents]
         self.r_least = [MIN_SHARED_WEIGHT * w for w in self.r_weight]
+        self._arrays: tuple | None = None
+
+    def ranked(self, terms: frozenset[str]) -> list[int]:
+        """The readout sentences worth scoring for an account sentence with these terms, by
+        position, pruned as :func:`candidates` says.
+
+        numpy adds each followed term's rarity to the sentences it is filed under, term by term
+        in sorted order, so each sum is the same float a plain Python loop makes (the loop
+        took 2.2 times as long on 5,000 x 5,000 sentences)."""
+        import numpy as np
+
+        if self._arrays is None:
+            self._arrays = (
+                {st: np.array(ids, dtype=np.intp) for st, ids in self.postings.items()
+                 if len(ids) <= self.common},
+                np.array(self.r_weight, dtype=np.float64),
+                np.array(self.r_least, dtype=np.float64),
+            )
+        followed, r_weight, r_least = self._arrays
+        weight = np.zeros(len(r_weight), dtype=np.float64)
+        idf, unknown = self.idf, math.log(1 + self.n)
+        a_total = 0.0
+        for st in sorted(terms):
+            a_total += idf.get(st, unknown)
+            ids = followed.get(st)
+            if ids is not None:
+                weight[ids] += idf[st]
+        touched = np.flatnonzero(weight)  # every rarity is positive
+        w = weight[touched]
+        # Rank by the Dice share of rarity, which, like the model, favours pairs that share
+        # most of what both say over long sentences that share a little of everything.
+        # (w >= m * min(a, r) is w >= m * a or w >= m * r, without a call per pair.)
+        keep = (w >= MIN_SHARED_WEIGHT * a_total) | (w >= r_least[touched])
+        ids, w = touched[keep], w[keep]
+        if not len(ids):
+            return []
+        share = 2 * w / (a_total + r_weight[ids])
+        # The best few; of equal shares, the earlier readout sentence (ids are in order, and
+        # the sort is stable).
+        best = np.argsort(-share, kind="stable")[:CANDIDATES_PER_SENTENCE]
+        best = best[share[best] >= RELATIVE_SHARE * share[best[0]]]
+        return sorted(ids[best].tolist())
 
 
 def score_pair(r_sent: Sentence, a_sent: Sentence, r: Profile, a: Profile, model: Model) -> Pair:

@@ -39,10 +39,11 @@ HEADING_MAX_WORDS = 25
 # A full stop, ! or ? directly followed by a capitalised word, after a lower-case word of two
 # letters or more: a boundary that scraped text lost its space at ("on Tuesday.The").
 _RUN_TOGETHER = re.compile(r"(?<=[a-z]{2}[.!?])[\u201d\u2019)]?(?=[\"\u201c]?[A-Z][a-z])")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-_CJK_SENTENCE = re.compile(
-    r"[^\u3002\uff01\uff1f!?]+(?:[\u3002\uff01\uff1f!?]+[\u300d\u300f\u201d\u2019\uff09)]*|$)"
-)
+# Chinese, Japanese and Korean text: its characters, and its sentences (compiled on first use:
+# the character class alone costs a few milliseconds to compile, and most text has none).
+_CJK_FIRST = "\u3040"
+_CJK = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
+_CJK_SENTENCE = r"[^\u3002\uff01\uff1f!?]+(?:[\u3002\uff01\uff1f!?]+[\u300d\u300f\u201d\u2019\uff09)]*|$)"
 # Items of an inline list: at least this many parts separated by semicolons after a colon.
 MIN_INLINE_ITEMS = 3
 _LAST_ITEM = re.compile(r"\s*(?:and|or)\b")
@@ -212,8 +213,10 @@ def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
 
 def _raw_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     chunk = text[start:end]
-    if len(_CJK.findall(chunk)) > 0.3 * len(chunk.replace(" ", "")):
-        for m in _CJK_SENTENCE.finditer(chunk):
+    if max(chunk, default="") >= _CJK_FIRST and (
+        len(re.findall(_CJK, chunk)) > 0.3 * len(chunk.replace(" ", ""))
+    ):
+        for m in re.finditer(_CJK_SENTENCE, chunk):
             yield from _trimmed(text, start + m.start(), start + m.end())
         return
     for paragraph in _syntok.analyze(chunk):

@@ -6,6 +6,8 @@ import random
 import subprocess
 import sys
 
+import pytest
+
 from readout_compare import compare
 from readout_compare.align import AlignStats, align
 from readout_compare.pipeline import make_settings
@@ -117,6 +119,69 @@ def test_candidate_pairs_stay_sub_quadratic():
     for k, i in enumerate(planted):
         best = acc.sentences[k].matches[0]
         assert best.readout_sentence == f"r-{i + 1}" and best.kind == "verbatim"
+
+
+def _ranked_by_hand(index, terms):
+    """candidates()'s pruning written as plain Python loops over dicts (how it was first
+    written), for the numpy version to be held to; and whether two candidates tied."""
+    import heapq
+    import math
+    from collections import defaultdict
+
+    from readout_compare.align import (
+        CANDIDATES_PER_SENTENCE,
+        MIN_SHARED_WEIGHT,
+        RELATIVE_SHARE,
+    )
+
+    weight = defaultdict(float)
+    a_total = 0.0
+    for st in sorted(terms):
+        ids = index.postings.get(st, ())
+        a_total += index.idf.get(st, math.log(1 + index.n))
+        if len(ids) > index.common:
+            continue
+        for i in ids:
+            weight[i] += index.idf[st]
+    a_least = MIN_SHARED_WEIGHT * a_total
+    share = {i: 2 * w / (a_total + index.r_weight[i]) for i, w in weight.items()
+             if w >= a_least or w >= index.r_least[i]}
+    kept = heapq.nlargest(CANDIDATES_PER_SENTENCE, share, key=lambda i: (share[i], -i))
+    if kept:
+        floor = RELATIVE_SHARE * share[kept[0]]
+        kept = [i for i in kept if share[i] >= floor]
+    return sorted(kept), len(set(share.values())) < len(share)
+
+
+@pytest.mark.parametrize("kept", [10, 2])
+def test_ranked_candidates_are_the_plain_python_ranking(case_texts, monkeypatch, kept):
+    """The index ranks with numpy; the same sums in the same order give the same candidates,
+    ties included (a small vocabulary makes ties common; keeping 2 puts ties at the cut), on
+    generated and real sentences."""
+    from readout_compare import align as align_module
+    from readout_compare.align import ReadoutIndex
+
+    monkeypatch.setattr(align_module, "CANDIDATES_PER_SENTENCE", kept)
+    from readout_compare.similarity import profile
+
+    rng = random.Random(11)
+    vocabulary = [f"w{i}x" for i in range(300)]
+    readout = _generated_document(rng, 400, vocabulary)
+    account = _generated_document(rng, 400, vocabulary)
+    real = " ".join(case_texts.values())
+    readout += [s.text for s in segment(real, doc_id="r", label="r").body]
+    account += [s.text for s in segment(real, doc_id="a", label="a").body]
+    r_sents = segment("\n\n".join(readout), doc_id="r", label="r").body
+    r_prof = {s.id: profile(s.text) for s in r_sents}
+    index = ReadoutIndex(r_sents, r_prof)
+    assert index.common < 100, "some terms are too common to follow"
+    tied = 0
+    for text in account:
+        terms = profile(text).terms
+        expected, ties = _ranked_by_hand(index, terms)
+        assert index.ranked(terms) == expected, text
+        tied += ties
+    assert tied >= 5
 
 
 def test_a_copied_fragment_counts_even_when_both_models_are_made_strict():

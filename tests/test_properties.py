@@ -106,3 +106,11 @@ def test_longest_common_run_is_the_full_tables(a, b, counted):
     from readout_compare.similarity import longest_common_run
 
     assert longest_common_run(tuple(a), tuple(b), counted) == _runs_by_table(a, b, counted)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="ab \n\u2019.é", max_size=30), n=st.sampled_from([3, 4, 5]))
+def test_char_ngrams_are_every_slice(text, n):
+    from readout_compare.similarity import _char_ngrams
+
+    assert _char_ngrams(text, n) == frozenset(text[i : i + n] for i in range(len(text) - n + 1))
