@@ -64,6 +64,15 @@ class Profile:
             if w[:1].isdigit() or w in _NUMBER_WORDS
         )
 
+    # What is made at once; the rest is cached on first use.
+    _MADE = ("sentence", "words", "content", "stems", "names", "claim_words", "content_stems",
+             "numbers")
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled (sent back from a worker process) without the cached n-gram sets and keys,
+        which are several times larger and remade on first use."""
+        return {name: self.__dict__[name] for name in self._MADE}
+
     @cached_property
     def keyed(self) -> Keyed:
         """The sentence as keys, for the in-domain evidence (:mod:`readout_compare.evidence`)."""

@@ -154,14 +154,19 @@ def _ranked_by_hand(index, terms):
 
 
 @pytest.mark.parametrize("kept", [10, 2])
-def test_ranked_candidates_are_the_plain_python_ranking(case_texts, monkeypatch, kept):
+@pytest.mark.parametrize("numpy_from, scan_below", [(0, 1), (0, 10**9), (10**9, 1)])
+def test_ranked_candidates_are_the_plain_python_ranking(case_texts, monkeypatch, kept,
+                                                        numpy_from, scan_below):
     """The index ranks with numpy; the same sums in the same order give the same candidates,
     ties included (a small vocabulary makes ties common; keeping 2 puts ties at the cut), on
-    generated and real sentences."""
+    generated and real sentences, with numpy (finding the sentences reached by their ids or
+    by a scan) or without."""
     from readout_compare import align as align_module
     from readout_compare.align import ReadoutIndex
 
     monkeypatch.setattr(align_module, "CANDIDATES_PER_SENTENCE", kept)
+    monkeypatch.setattr(align_module, "SCAN_BELOW", scan_below)
+    monkeypatch.setattr(align_module, "NUMPY_FROM", numpy_from)
     from readout_compare.similarity import profile
 
     rng = random.Random(11)

@@ -153,3 +153,36 @@ def test_claim_groups_reuse_the_profiles_alignment_made(case_texts, monkeypatch)
                          [case_texts["account-nypost"], case_texts["account-wire"]])
     assert comparison.claim_groups  # the "unilateral action" claim travels
     assert made_here == []  # every claim's profile came from the alignment
+
+
+def test_accounts_compared_in_workers_send_back_their_claims_profiles(case_texts, monkeypatch):
+    """Accounts compared in worker processes send back the profiles of their claims (without
+    the cached n-grams), so claim groups make none again, and group as in one process."""
+    import os
+    import pickle
+
+    from readout_compare import groups, pipeline
+    from readout_compare.similarity import Profile, profile
+
+    if (os.cpu_count() or 1) < 2 or not pipeline.fork_available():
+        pytest.skip("needs two cores and fork")
+    readout = case_texts["readout-pentagon"]
+    accounts = [case_texts["account-nypost"], case_texts["account-wire"], UNRELATED]
+    serial = compare(readout, accounts, semantic_matcher=False)
+    made_here = []
+    real = groups.profile
+    monkeypatch.setattr(groups, "profile", lambda text: made_here.append(text) or real(text))
+    monkeypatch.setattr(pipeline, "PARALLEL_ACCOUNT_SENTENCES", 1)
+    sent = []
+    real_map = pipeline.parallel_map
+    monkeypatch.setattr(pipeline, "parallel_map",
+                        lambda *a, **k: sent.append(a[0]) or real_map(*a, **k))
+    parallel = compare(readout, accounts, semantic_matcher=False)
+    assert pipeline._compare_in_worker in sent
+    assert parallel.claim_groups == serial.claim_groups and serial.claim_groups
+    assert made_here == []
+    # What a profile sends: what it is made with, not what it caches.
+    p = profile(case_texts["account-wire"][:300])
+    made = set(p.__dict__)
+    p.keyed, p.char3, p.terms  # noqa: B018
+    assert set(pickle.loads(pickle.dumps(p)).__dict__) == made == set(Profile._MADE)
