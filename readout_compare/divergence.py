@@ -38,6 +38,7 @@ from readout_compare.lexicon import (
 )
 from readout_compare.model import DiffOp, Divergence, Document, Match, Quote
 from readout_compare.normalize import STOPWORDS, WORD, normalize
+from readout_compare.workers import fork_available, parallel_map, shared
 
 # A match that reproduces the whole readout sentence (every word in shared runs).
 WHOLE = 0.999
@@ -53,28 +54,25 @@ def find_divergences(
     readout: Document,
     matches: dict[str, tuple[Match, ...]],
     quotes: tuple[Quote, ...],
+    *,
+    workers: int = 1,
 ) -> dict[str, tuple[Divergence, ...]]:
-    """Divergences for every matched account sentence, keyed by account sentence id."""
-    out: dict[str, list[Divergence]] = {}
+    """Divergences for every matched account sentence, keyed by account sentence id. With
+    ``workers`` > 1 and :data:`PARALLEL_SENTENCES` account sentences or more, the matched pairs
+    are read in that many worker processes (each pair is read on its own)."""
     day = document_date(readout)
     today = _DAYS[day.weekday()] if day else None
-    for sid, found in matches.items():
-        claims = [m for m in found if m.basis == "claim"]  # an event mention reports no words
-        whole = [m for m in claims if m.kind == "verbatim" and m.readout_coverage >= WHOLE]
-        if whole:
-            # It reproduces a readout sentence whole: that is what it reports (words it adds,
-            # a "not", a hedge, are read from that pair), and its likeness to other readout
-            # sentences is no change to them.
-            claims = whole[:1]
-        for m in claims:
-            # Numbers the account sentence takes from another readout sentence it reports
-            # ("$45 million for nutrition, and the rest for health care") are not changes.
-            elsewhere = {v for o in claims if o is not m
-                         for v in _numbers(_words(readout.sentence(o.readout_sentence).text))}
-            out.setdefault(sid, []).extend(
-                pair_divergences(m.diff, m.readout_sentence, elsewhere=frozenset(elsewhere),
-                                 today=today)
-            )
+    items = list(matches.items())
+    out: dict[str, list[Divergence]]
+    if workers > 1 and len(items) >= PARALLEL_SENTENCES and fork_available():
+        size = -(-len(items) // (4 * workers))
+        out = {}
+        # The readout and the matches are shared by the fork, not sent.
+        for part in parallel_map(_claims_part, range(0, len(items), size), workers,
+                                 shared=(readout, items, today, size)):
+            out.update(part)
+    else:
+        out = _claim_divergences(readout, items, today)
     for q in quotes:
         if q.kind == "title" or q.fidelity == "verbatim":
             continue
@@ -105,6 +103,40 @@ def find_divergences(
             )
         )
     return {sid: tuple(_dedupe(_within_quotes(ds))) for sid, ds in out.items() if ds}
+
+
+# From this many matched account sentences, find_divergences may use worker processes.
+PARALLEL_SENTENCES = 3_000
+
+
+def _claims_part(start: int) -> dict[str, list[Divergence]]:
+    readout, items, today, size = shared()
+    return _claim_divergences(readout, items[start : start + size], today)
+
+
+def _claim_divergences(
+    readout: Document, items: list[tuple[str, tuple[Match, ...]]], today: str | None
+) -> dict[str, list[Divergence]]:
+    """The divergences of each account sentence's matched pairs (not of its quotations)."""
+    out: dict[str, list[Divergence]] = {}
+    for sid, found in items:
+        claims = [m for m in found if m.basis == "claim"]  # an event mention reports no words
+        whole = [m for m in claims if m.kind == "verbatim" and m.readout_coverage >= WHOLE]
+        if whole:
+            # It reproduces a readout sentence whole: that is what it reports (words it adds,
+            # a "not", a hedge, are read from that pair), and its likeness to other readout
+            # sentences is no change to them.
+            claims = whole[:1]
+        for m in claims:
+            # Numbers the account sentence takes from another readout sentence it reports
+            # ("$45 million for nutrition, and the rest for health care") are not changes.
+            elsewhere = {v for o in claims if o is not m
+                         for v in _numbers(_words(readout.sentence(o.readout_sentence).text))}
+            out.setdefault(sid, []).extend(
+                pair_divergences(m.diff, m.readout_sentence, elsewhere=frozenset(elsewhere),
+                                 today=today)
+            )
+    return out
 
 
 def _within_quotes(items: list[Divergence]) -> list[Divergence]:

@@ -289,7 +289,9 @@ def compare_account(
         if across:
             divergences = divergence.across_languages(readout, account, matches)
         else:
-            divergences = divergence.find_divergences(readout, matches, found_quotes)
+            divergences = divergence.find_divergences(
+                readout, matches, found_quotes,
+                workers=min(os.cpu_count() or 1, MAX_ACCOUNT_WORKERS))
         sentences = classify_sentences(account, matches, divergences, attributions)
         coverage = readout_coverage(readout, sentences)
     result = AccountComparison(

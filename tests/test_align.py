@@ -274,13 +274,18 @@ def test_compare_pauses_cycle_collection_and_gives_it_back(case_texts):
 
 def test_classifying_a_large_account_in_workers_changes_nothing(case_texts, monkeypatch):
     # Past a size, attribution's pattern work and the quotations' verdicts are made in worker
-    # processes first; the report must be the one made in one process.
-    from readout_compare import pipeline
+    # processes first, and the matched pairs' divergences are read in workers; the report must
+    # be the one made in one process.
+    from readout_compare import divergence, pipeline
     from readout_compare.report import report_dict
 
+    readout = case_texts["readout-pentagon"]
+    # An account that strengthens the readout's verbs of saying: divergences to read.
+    stronger = readout.replace("highlighted", "warned of").replace("underscored", "demanded")
+
     def report(**kw):
-        d = report_dict(compare(case_texts["readout-pentagon"],
-                                [case_texts["account-nypost"], case_texts["account-wire"]],
+        d = report_dict(compare(readout, [case_texts["account-nypost"],
+                                          case_texts["account-wire"], stronger],
                                 semantic_matcher=False))
         d.pop("generated")
         return d
@@ -291,6 +296,12 @@ def test_classifying_a_large_account_in_workers_changes_nothing(case_texts, monk
     monkeypatch.setattr(pipeline, "PARALLEL_CLASSIFY_SENTENCES", 5)
     monkeypatch.setattr(pipeline, "parallel_map",
                         lambda f, jobs, w, **kw: runs.append(len(jobs)) or real(f, jobs, w, **kw))
+    monkeypatch.setattr(divergence, "PARALLEL_SENTENCES", 5)
+    read = []
+    monkeypatch.setattr(divergence, "parallel_map",
+                        lambda f, jobs, w, **kw: read.append(len(jobs)) or real(f, jobs, w, **kw))
     assert report() == alone
     assert runs and all(n > 2 for n in runs)
+    assert read and all(n > 2 for n in read)
+    assert any(s["divergences"] for a in alone["accounts"] for s in a["sentences"])
     assert any(q["attribution"] for a in alone["accounts"] for q in a["quotes"])
