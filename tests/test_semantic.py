@@ -68,7 +68,9 @@ def test_a_restatement_the_lexicon_misses_becomes_a_hint_not_a_match(hint_encode
     md = renderer("md")(report)
     assert "### Possible paraphrases (semantic, not verified)" in md and "`a1-2` may restate `r-4`" in md
     html = renderer("html")(report)
-    assert "possible paraphrase (semantic) of" in html
+    # Beside both sentences: the account's (to the readout's) and the readout's (to the account's).
+    assert html.count('possible paraphrase (semantic) of <a href="#a1-r-4">r-4</a>') == 1
+    assert html.count('possible paraphrase (semantic): <a href="#a1-2">a1-2</a>') == 1
 
 
 @needs_extra

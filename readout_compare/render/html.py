@@ -110,7 +110,20 @@ def view_model(report: dict[str, Any]) -> dict[str, Any]:
             if q["kind"] != "title"
         },
         "overview": {a["id"]: overview(report, a) for a in report["accounts"]},
+        # Each account's paraphrase hints by readout sentence and by account sentence (looked
+        # up per sentence: a filter over all hints for each sentence is quadratic).
+        "hints_by_readout": {a["id"]: _grouped(a.get("hints", []), "readout_sentence")
+                             for a in report["accounts"]},
+        "hints_by_account": {a["id"]: _grouped(a.get("hints", []), "account_sentence")
+                             for a in report["accounts"]},
     }
+
+
+def _grouped(items: list[dict[str, Any]], key: str) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for item in items:
+        out.setdefault(item[key], []).append(item)
+    return out
 
 
 OVERVIEW_MAX_ROWS = 60  # readout sentences shown as rows of the overview grid
