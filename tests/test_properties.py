@@ -114,3 +114,24 @@ def test_char_ngrams_are_every_slice(text, n):
     from readout_compare.similarity import _char_ngrams
 
     assert _char_ngrams(text, n) == frozenset(text[i : i + n] for i in range(len(text) - n + 1))
+
+
+_PIECES = ["The Secretary", "’s", "Ã©", "â€™", "â€œ", "Â ", "Ã ", "caf", "&amp;", "&#39;",
+           "&lt;b&gt;", "<b>", "</b>", "ﬁnal", "\x1b[31m", "\x7f", "\x0c", "\r", "\t", "—", "“",
+           "”", " ", " ", "\n", "\n", "\n\n", ".", "AT&T", "a < b"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_mojibake_fixed_line_by_line_is_ftfy_on_the_whole_text(pieces):
+    """ftfy runs when the text has what it fixes, and then only on the lines it might change;
+    the text is the one ftfy makes of the whole (including its switch to leaving entities
+    alone after the first "<")."""
+    import ftfy
+
+    from readout_compare.load import _FTFY_WORK, fix_mojibake
+
+    text = "".join(pieces)
+    whole = ftfy.fix_text(text, uncurl_quotes=False, fix_character_width=False,
+                          fix_line_breaks=False, normalization=None, explain=False)
+    assert fix_mojibake(text) == (whole if _FTFY_WORK.search(text) else text)
