@@ -217,7 +217,7 @@ def compare(
         )
     fmt = fmt or _format_for(output)
     clock = Timings()
-    with Progress(clock, enabled=not quiet), without_cycle_collection():
+    with Progress(clock, enabled=not quiet), without_cycle_collection(freeze_survivors=True):
         with clock.stage("load"):
             loaded = [load(name, timeout=timeout) for name in inputs]
         names = [labels[i] if i < len(labels) else None for i in range(len(inputs))]
@@ -240,6 +240,9 @@ def compare(
         with clock.stage("render"):
             text = renderer(fmt)(report_dict(comparison))
             write_report(output, text)
+        # Let go of the comparison while the collector is still paused: its first pass after
+        # it resumes would walk every object made meanwhile (0.15 s at 5,000 x 5,000 sentences).
+        del comparison, loaded, text
     if timings:
         click.echo(f"timings: {clock.line()}", err=True)
 

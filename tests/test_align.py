@@ -272,6 +272,23 @@ def test_compare_pauses_cycle_collection_and_gives_it_back(case_texts):
     assert gc.isenabled()
 
 
+def test_the_command_freezes_what_survives_before_resuming_collection(cli_invoke, tmp_path):
+    """The command line exits after its report: what outlives the comparison (caches) is
+    frozen rather than walked by the collector's first pass, and the collector is back on."""
+    import gc
+
+    from tests.conftest import CASE
+
+    gc.unfreeze()
+    try:
+        r = cli_invoke("compare", str(CASE / "readout-pentagon.txt"),
+                       str(CASE / "account-wire.txt"), "-o", str(tmp_path / "r.json"))
+        assert r.exit_code == 0, r.output
+        assert gc.isenabled() and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
 def test_classifying_a_large_account_in_workers_changes_nothing(case_texts, monkeypatch):
     # Past a size, attribution's pattern work and the quotations' verdicts are made in worker
     # processes first, and the matched pairs' divergences are read in workers; the report must
