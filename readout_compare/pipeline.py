@@ -32,10 +32,10 @@ from readout_compare.model import (
 )
 from readout_compare.normalize import clean_label, clean_text, file_name
 from readout_compare.placement import placement
-from readout_compare.segment import segment
+from readout_compare.segment import segment_texts
 from readout_compare.similarity import Profile, default_model, profile
 from readout_compare.timing import Timings, maybe
-from readout_compare.workers import call, fork_available, parallel_map, shared
+from readout_compare.workers import fork_available, parallel_map, shared
 
 Input = str | LoadedText | Document
 
@@ -168,27 +168,15 @@ PARALLEL_SEGMENT_CHARS = 200_000
 
 
 def segment_all(items: list[tuple[Input, str, str | None, str]]) -> list[Document]:
-    """Segment every input; large inputs in parallel, since segmentation is pure Python: one
-    process per document, or, when one document holds most of the text (a long account of a
-    short readout), its paragraphs split between the processes."""
-    sizes = [len(_text_of(item)) for item, *_ in items]
+    """Segment every input; large inputs in parallel, since segmentation is pure Python: the
+    paragraphs of all the texts go to the worker processes together, in runs taken as workers
+    come free (one document per worker left the other idle once its document was done)."""
+    prepared = [_prepared(item, doc_id=i, label=lb, default=d) for item, i, lb, d in items]
+    texts = [p for p in prepared if not isinstance(p, Document)]
     cpus = os.cpu_count() or 1
-    if sum(sizes) < PARALLEL_SEGMENT_CHARS or cpus < 2:
-        return [as_document(item, doc_id=i, label=lb, default=d) for item, i, lb, d in items]
-    if len(items) < 2 or 2 * max(sizes) > sum(sizes):
-        return [as_document(item, doc_id=i, label=lb, default=d,
-                            workers=cpus if size >= PARALLEL_SEGMENT_CHARS else 1)
-                for (item, i, lb, d), size in zip(items, sizes)]
-    workers = min(len(items), cpus)
-    jobs = [(as_document, (item,), {"doc_id": i, "label": lb, "default": d})
-            for item, i, lb, d in items]
-    return parallel_map(call, jobs, workers)
-
-
-def _text_of(item: Input) -> str:
-    if isinstance(item, Document):
-        return ""
-    return item.text if isinstance(item, LoadedText) else str(item)
+    large = sum(len(text) for text, *_ in texts) >= PARALLEL_SEGMENT_CHARS
+    segmented = iter(segment_texts(texts, workers=cpus if large else 1))
+    return [p if isinstance(p, Document) else next(segmented) for p in prepared]
 
 
 # Past this many readout x account sentence pairs in all, or this many account sentences (many
@@ -382,6 +370,17 @@ def as_document(
 ) -> Document:
     """Segment text or loaded text into a Document with the given id (its paragraphs split
     between ``workers`` processes when above 1)."""
+    prepared = _prepared(item, doc_id=doc_id, label=label, default=default)
+    if isinstance(prepared, Document):
+        return prepared
+    return segment_texts([prepared], workers=workers)[0]
+
+
+def _prepared(
+    item: Input, *, doc_id: str, label: str | None, default: str
+) -> Document | tuple[str, str, str, Source]:
+    """A document as it is, or what segmenting the input takes: its cleaned text, id, label
+    and source."""
     if isinstance(item, Document):
         return item
     if isinstance(item, LoadedText):
@@ -394,7 +393,7 @@ def as_document(
     text = clean_text(text)
     if not text.strip():
         raise ReadoutCompareError(f"{label}: no text to compare (the input is empty)")
-    return segment(text, doc_id=doc_id, label=label, source=source, workers=workers)
+    return text, doc_id, label, source
 
 
 def _file_name_only(doc: Document) -> Document:

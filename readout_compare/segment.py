@@ -62,14 +62,40 @@ def segment(
     """Split ``text`` into a :class:`Document` of units, each with its role. With ``workers``
     above 1 (and fork available), the paragraphs are split between that many worker
     processes: each paragraph's units and roles depend on that paragraph alone."""
-    paragraphs = [list(group) for _, group in groupby(blocks(text), key=lambda b: b.paragraph)]
-    if workers > 1 and len(paragraphs) > 1 and fork_available():
-        size = -(-len(paragraphs) // (workers * CHUNKS_PER_WORKER))
-        chunks = [paragraphs[k : k + size] for k in range(0, len(paragraphs), size)]
-        laid_out = [item for part in parallel_map(_lay_out_shared, chunks, workers, shared=text)
-                    for item in part]
+    return segment_texts([(text, doc_id, label, source)], workers=workers)[0]
+
+
+def segment_texts(
+    items: list[tuple[str, str, str, Source | None]], *, workers: int = 1
+) -> list[Document]:
+    """:func:`segment` for several (text, id, label, source) at once. With ``workers`` above 1,
+    the paragraphs of all the texts go to the worker processes together, in runs taken as
+    workers come free, so that a longer text or a slower core leaves no worker idle (one text
+    per worker waited for the longest)."""
+    texts = [text for text, *_ in items]
+    paragraphs = [
+        [list(group) for _, group in groupby(blocks(text), key=lambda b: b.paragraph)]
+        for text in texts
+    ]
+    total = sum(map(len, paragraphs))
+    if workers > 1 and total > 1 and fork_available():
+        size = -(-total // (workers * CHUNKS_PER_WORKER))
+        runs = [(k, lo) for k, ps in enumerate(paragraphs) for lo in range(0, len(ps), size)]
+        laid_out: list[list[tuple[int, _Unit, Role]]] = [[] for _ in items]
+        # The texts and their paragraphs are shared by the fork; a worker is sent a run's place.
+        for (k, _), part in zip(runs, parallel_map(_lay_out_run, runs, workers,
+                                                   shared=(texts, paragraphs, size))):
+            laid_out[k] += part
     else:
-        laid_out = _lay_out(text, paragraphs)
+        laid_out = [_lay_out(text, ps) for text, ps in zip(texts, paragraphs)]
+    return [_document(text, doc_id, label, source, units)
+            for (text, doc_id, label, source), units in zip(items, laid_out)]
+
+
+def _document(
+    text: str, doc_id: str, label: str, source: Source | None,
+    laid_out: list[tuple[int, _Unit, Role]],
+) -> Document:
     sentences: list[Sentence] = []
     lead_id: str | None = None
     for n, (paragraph_no, unit, role) in enumerate(laid_out):
@@ -124,8 +150,10 @@ def _lay_out(text: str, paragraphs: list[list[Block]]) -> list[tuple[int, _Unit,
     return laid_out
 
 
-def _lay_out_shared(paragraphs: list[list[Block]]) -> list[tuple[int, _Unit, Role]]:
-    return _lay_out(shared(), paragraphs)
+def _lay_out_run(run: tuple[int, int]) -> list[tuple[int, _Unit, Role]]:
+    texts, paragraphs, size = shared()
+    k, lo = run
+    return _lay_out(texts[k], paragraphs[k][lo : lo + size])
 
 
 def _units(text: str, block: Block) -> Iterator[_Unit]:

@@ -112,9 +112,3 @@ def _watch_parent(parent: int) -> None:
         time.sleep(PARENT_POLL)
         if os.getppid() != parent:
             os._exit(1)
-
-
-def call(args: tuple[Callable[..., Any], tuple, dict]) -> Any:
-    """Run ``func(*args, **kwargs)`` from one picklable tuple (for :func:`parallel_map`)."""
-    func, positional, keywords = args
-    return func(*positional, **keywords)

@@ -412,3 +412,23 @@ def test_a_long_document_split_between_workers_is_segmented_as_in_one_process(
     assert len({s.paragraph for s in one.sentences}) > 20
     assert split == one
     assert {"lead-in", "furniture", "heading"} <= {s.role for s in one.sentences}
+
+
+def test_several_texts_segmented_together_in_workers_are_as_each_alone(case_texts, monkeypatch):
+    # The paragraphs of all the inputs go to the workers together, in runs; each document must
+    # come back as if segmented alone, in one process.
+    from readout_compare import segment as segment_module
+    from readout_compare.model import Source
+    from readout_compare.segment import segment_texts
+
+    items = [(text * (k + 1), f"d{k}", name, Source(title=name))
+             for k, (name, text) in enumerate(case_texts.items())]
+    alone = [segment(t, doc_id=i, label=lb, source=src) for t, i, lb, src in items]
+    runs = []
+    real = segment_module.parallel_map
+    monkeypatch.setattr(segment_module, "parallel_map",
+                        lambda f, jobs, w, **kw: runs.append(len(jobs)) or real(f, jobs, w, **kw))
+    together = segment_texts(items, workers=2)
+    assert runs and runs[0] > len(items)  # in more runs than documents
+    assert together == alone
+    assert [d.source.title for d in together] == list(case_texts)
