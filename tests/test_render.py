@@ -134,3 +134,22 @@ def test_markdown_names_accounts_by_label_and_opens_a_symmetric_report_with_both
     assert sections[0] == "## Two documents, neither the reference"
     assert "not in the readout" in renderer("html")(report_dict(both))
     assert "from elsewhere" not in renderer("html")(report_dict(both))
+
+
+def test_the_report_is_built_as_dataclasses_asdict_builds_it(case_texts, monkeypatch):
+    """The report's own asdict gives the dictionaries dataclasses.asdict gives, on a comparison
+    with quotations, attributions, divergences, placements and framing verbs."""
+    import dataclasses
+
+    from readout_compare import report
+
+    readout = case_texts["readout-pentagon"]
+    stronger = readout.replace("highlighted", "warned of").replace("underscored", "demanded")
+    comparison = compare(readout, [case_texts["account-nypost"], case_texts["account-wire"],
+                                   stronger], semantic_matcher=False)
+    fast = report_dict(comparison, generated=FIXED)
+    monkeypatch.setattr(report, "_asdict", dataclasses.asdict)
+    assert fast == report_dict(comparison, generated=FIXED)
+    sentences = [s for a in fast["accounts"] for s in a["sentences"]]
+    assert any(s["divergences"] for s in sentences) and any(s["attribution"] for s in sentences)
+    assert any(q["attribution"] for a in fast["accounts"] for q in a["quotes"])
