@@ -110,6 +110,13 @@ def view_model(report: dict[str, Any]) -> dict[str, Any]:
             if q["kind"] != "title"
         },
         "overview": {a["id"]: overview(report, a) for a in report["accounts"]},
+        # The words of each divergent account sentence's divergences (both sides), which its
+        # diffs mark.
+        "divergent_words": {
+            s["id"]: [d["account_text"] for d in s["divergences"]]
+            + [d["readout_text"] for d in s["divergences"]]
+            for a in report["accounts"] for s in a["sentences"] if s["divergences"]
+        },
         # Each account's paraphrase hints by readout sentence and by account sentence (looked
         # up per sentence: a filter over all hints for each sentence is quadratic).
         "hints_by_readout": {a["id"]: _grouped(a.get("hints", []), "readout_sentence")
