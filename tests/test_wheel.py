@@ -28,6 +28,8 @@ def test_wheel_holds_templates_and_calibration(wheel):
     for name in ("report.html.j2", "report.md.j2", "report.css", "report.js"):
         assert f"readout_compare/templates/{name}" in names
     assert "readout_compare/calibration.json" in names
+    for page in ("main", "compare", "corpus"):  # the stored help pages (readout_compare.entry)
+        assert f"readout_compare/data/help/{page}-78.txt" in names
     metadata = zipfile.ZipFile(wheel).read(
         next(n for n in names if n.endswith(".dist-info/METADATA"))
     ).decode()
