@@ -32,8 +32,9 @@ def main() -> None:
     started: the console script, ``python -m readout_compare``)."""
     page = stored_page(sys.argv[1:])
     if page is not None:
-        sys.stdout.write(page)
-        sys.stdout.flush()
+        if sys.stdout is not None:  # None when started with standard output closed, as click
+            sys.stdout.write(page)
+            sys.stdout.flush()
         return
     from readout_compare.cli import main as cli_main
 

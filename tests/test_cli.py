@@ -154,6 +154,15 @@ def test_help_pages_at_every_width_are_clicks(cli_invoke, args, columns, width, 
     assert r.stderr.strip() == str(not stored), "click imported only when the page is not stored"
 
 
+def test_a_stored_page_with_standard_output_closed_is_no_error():
+    # Python sets sys.stdout to None when the command starts with it closed; click then
+    # prints nothing and exits 0, and so does a stored page.
+    code = ("import sys; sys.stdout = None; sys.argv = ['readout-compare', '--help'];"
+            "from readout_compare.entry import main; main()")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert (r.returncode, r.stderr) == (0, "")
+
+
 def test_version_page_is_stored():
     r = subprocess.run([sys.executable, "-c", HELP_PROBE, "-V"], capture_output=True, text=True,
                        check=False)
