@@ -127,8 +127,6 @@ def align(
         # readout's side once, for all its parts (made here instead, before the fork, it was
         # serial work: 5,000 x 5,000 took 5-10% longer).
         n_parts = workers * PARTS_PER_WORKER
-        global _READOUT_SIDE
-        _READOUT_SIDE = None  # each forked worker makes its own, for this readout
         # Both documents are shared by the fork, not sent: a worker is sent a part's number.
         parts = parallel_map(_align_part, range(n_parts), workers,
                              shared=(r_sents, r_prof, a_sents, n_parts, settings, model,
@@ -172,13 +170,13 @@ def align_across_languages(
     return out
 
 
-
-
 # Parts of the account per worker process in a parallel alignment.
 PARTS_PER_WORKER = 8
 
 
-_READOUT_SIDE: tuple[dict[str, int], ReadoutIndex] | None = None  # made once in each worker
+# The readout's key spread and index, made once in each worker (a fresh fork of the parent,
+# where this is never set) for all its parts.
+_READOUT_SIDE: tuple[dict[str, int], ReadoutIndex] | None = None
 
 
 def _align_part(part: int) -> tuple[dict[str, tuple[Match, ...]], int]:

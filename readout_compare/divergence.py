@@ -105,7 +105,8 @@ def find_divergences(
     return {sid: tuple(_dedupe(_within_quotes(ds))) for sid, ds in out.items() if ds}
 
 
-# From this many matched account sentences, find_divergences may use worker processes.
+# From this many account sentences (with their matches, if any), find_divergences may use
+# worker processes.
 PARALLEL_SENTENCES = 3_000
 
 

@@ -366,14 +366,13 @@ def make_settings(
 
 
 def as_document(
-    item: Input, *, doc_id: str, label: str | None, default: str = "Readout", workers: int = 1
+    item: Input, *, doc_id: str, label: str | None, default: str = "Readout"
 ) -> Document:
-    """Segment text or loaded text into a Document with the given id (its paragraphs split
-    between ``workers`` processes when above 1)."""
+    """Segment text or loaded text into a Document with the given id."""
     prepared = _prepared(item, doc_id=doc_id, label=label, default=default)
     if isinstance(prepared, Document):
         return prepared
-    return segment_texts([prepared], workers=workers)[0]
+    return segment_texts([prepared])[0]
 
 
 def _prepared(
