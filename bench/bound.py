@@ -43,11 +43,11 @@ PARALLEL_STAGES = ("segment", "align", "classify")
 FLOOR = 5.0  # seconds, the speed issue's floor for every case here
 ONE_PROCESS = ("import os, sys; os.cpu_count = lambda: 1; from readout_compare.cli import main; "
                "main(sys.argv[1:], prog_name='readout-compare')")
+FULL = ("import sys; from readout_compare.cli import main; "
+        "main(sys.argv[1:], prog_name='readout-compare')")
 BURN = ("import time\nt = time.perf_counter()\nx = 0\nfor i in range(4_000_000):\n"
         "    x += i * i % 7\nprint(time.perf_counter() - t)")
 DOC = Path(__file__).resolve().parents[1] / "docs" / "speed-bound.md"
-FULL = ("import sys; from readout_compare.cli import main; "
-        "main(sys.argv[1:], prog_name='readout-compare')")
 
 
 def run(code: str, args: list[str], folder: Path) -> tuple[float, dict[str, float]]:
