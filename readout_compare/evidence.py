@@ -76,7 +76,7 @@ class Keyed:
             lower.append(low)
         numbers = {i: (j, v) for i, j, v in number_values(lower)}
         tokens: list[Token] = []
-        dates: set[tuple[str, int]] = set()
+        dates: set[tuple[int, int]] = set()  # (month, day)
         i = 0
         while i < len(raws):
             raw, low = raws[i], lower[i]
