@@ -1,0 +1,477 @@
+"""Scores readout-compare on the real-news benchmark (run through ``python bench/real.py``).
+
+    python bench/real.py [--split dev|heldout|all] [--errors] [--event ID] [--json PATH]
+
+For every event it checks each text's SHA-256 against the labels, loads the texts as the
+command line does (``readout_compare.load.load``), runs ``compare`` on the readout and all the
+event's accounts, maps the tool's units onto the labelled ones by character overlap, and
+counts, per split:
+
+- roles: each labelled unit's role against the role of the tool's unit covering most of it
+  (text the tool leaves out of every unit counts as furniture); readouts and accounts apart;
+- boundaries: unit starts and ends, precision / recall / F1, readouts and accounts apart;
+- coverage: each (account, readout body unit): reported or omitted; precision and recall of
+  "reported", and the share of verdicts right;
+- account verdicts: each account body unit's supported / divergent / not in the readout
+  (three classes), and "reports the readout or not" (two); the readout unit it reports;
+- furniture as claims: labelled furniture, headings and lead-ins that the tool made a claim
+  not in the readout, a lede sentence, or a reported readout sentence;
+- quotations: fidelity of each labelled quotation, and its speaker (KEY in the tool's source,
+  and the source's kind); a quotation the tool did not find counts as wrong;
+- claim sources: the source of each claim not in the readout (``-``: right when the tool
+  names none); "he"/"she" and other unresolved answers are wrong;
+- divergences: (unit, type) pairs raised by the tool against the labelled ones, by type;
+- lede statements: per account, what it led with (headline and the first two body units with
+  their verdicts), its first point (first report of a readout claim) and where it first
+  reports the readout's main point.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import reallabels as rl
+
+from readout_compare import compare, semantic
+from readout_compare.load import load
+
+# -------------------------------------------------------------------------------------------
+# Putting the tool's units on the labelled ones
+
+
+def offset_map(tool_text: str, file_text: str) -> list[int]:
+    """For each offset of the tool's text (and one past its end), the matching offset of the
+    file's text: the identity when load changed nothing, else through difflib's matching blocks
+    (load may repair mojibake, turn Markdown into text or drop a byte-order mark)."""
+    if tool_text == file_text:
+        return list(range(len(tool_text) + 1))
+    out = [0] * (len(tool_text) + 1)
+    sm = difflib.SequenceMatcher(None, tool_text, file_text, autojunk=False)
+    last_a = last_b = 0
+    for a, b, size in sm.get_matching_blocks():
+        for i in range(last_a, a):  # changed text: spread over the file's changed text
+            out[i] = last_b + (i - last_a) * max(0, b - last_b) // max(1, a - last_a)
+        for k in range(size):
+            out[a + k] = b + k
+        last_a, last_b = a + size, b + size
+    out[len(tool_text)] = len(file_text)
+    return out
+
+
+@dataclass
+class Placed:
+    """A tool unit on the labelled document: its id, span (file offsets) and role."""
+
+    id: str
+    start: int
+    end: int
+    role: str
+
+
+def place(doc, file_text: str) -> list[Placed]:
+    m = offset_map(doc.text, file_text)
+    return [Placed(s.id, m[s.start], m[s.end], s.role) for s in doc.sentences]
+
+
+def overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+@dataclass
+class Mapping:
+    """Which labelled unit each tool unit stands on, and the tool units on each labelled one."""
+
+    to_gold: dict[str, str] = field(default_factory=dict)
+    from_gold: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    main_tool: dict[str, str | None] = field(default_factory=dict)  # gold -> tool unit covering most
+
+
+def map_units(gold: list[rl.Unit], tool: list[Placed]) -> Mapping:
+    m = Mapping()
+    for t in tool:
+        best = max(gold, key=lambda g: overlap(g.start, g.end, t.start, t.end), default=None)
+        if best is not None and overlap(best.start, best.end, t.start, t.end) > 0:
+            m.to_gold[t.id] = best.id
+            m.from_gold[best.id].append(t.id)
+    for g in gold:
+        best_t = max(tool, key=lambda t: overlap(g.start, g.end, t.start, t.end), default=None)
+        ok = best_t is not None and overlap(g.start, g.end, best_t.start, best_t.end) > 0
+        m.main_tool[g.id] = best_t.id if ok else None
+    return m
+
+
+# -------------------------------------------------------------------------------------------
+# Counting
+
+
+def _right_source(source: str | None, label: str) -> bool:
+    """A tool's source against a label ``KEY|KEY/KIND`` or ``-`` (the kind is scored apart)."""
+    key = label.split("/")[0]
+    if key == "-":
+        return source is None
+    if source is None or re.fullmatch(r"(?i)\s*(he|she|they|it|we|i|him|her)\s*", source):
+        return False
+    return any(k.strip().lower() in source.lower() for k in key.split("|") if k.strip())
+
+
+def _kind(label: str) -> str | None:
+    return label.split("/")[1] if "/" in label else None
+
+
+class Tally:
+    """Counters per split and category, and the errors to list."""
+
+    def __init__(self) -> None:
+        self.c: Counter = Counter()
+        self.by_type: Counter = Counter()  # (divergence type, "tp" | "pred" | "gold")
+        self.roles: Counter = Counter()  # (readout | account, labelled role, tool's role)
+        self.errors: list[str] = []
+
+    def add(self, key: str, ok: bool, error: str | None = None) -> None:
+        self.c[key + " n"] += 1
+        self.c[key + " right"] += bool(ok)
+        if not ok and error:
+            self.errors.append(error)
+
+
+def _short(text: str, n: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def score_event(event: rl.Event, texts: dict[str, str], t: Tally) -> None:
+    loaded = {d: load(str(rl.text_path(event.id, d))) for d in event.docs}
+    acc_ids = [a.id for a in event.accounts]
+    comparison = compare(loaded["readout"], [loaded[a] for a in acc_ids],
+                         labels=acc_ids, readout_label="readout")
+    readout_gold = event.readout
+    readout_tool = place(comparison.readout, texts["readout"])
+    rmap = map_units(readout_gold.units, readout_tool)
+    tool_role = {p.id: p.role for p in readout_tool}
+    where = f"{event.id}/readout"
+
+    _segmentation(t, "readout", readout_gold, readout_tool, rmap, texts["readout"], where)
+
+    main_unit = next(u.id for u in readout_gold.units if "main" in u.flags)
+    for acc_gold, acc_cmp, placement in zip(event.accounts, comparison.accounts, comparison.placement):
+        text = texts[acc_gold.id]
+        where = f"{event.id}/{acc_gold.id}"
+        tool = place(acc_cmp.document, text)
+        amap = map_units(acc_gold.units, tool)
+        _segmentation(t, "account", acc_gold, tool, amap, text, where)
+        tool_by_id = {s.sentence.id: s for s in acc_cmp.sentences}
+        gold_by_id = {u.id: u for u in acc_gold.units}
+
+        # Coverage of each labelled readout body unit.
+        reported_gold: dict[str, str] = {}  # readout unit -> first account unit reporting it
+        for u in acc_gold.body:
+            for r, _kind_ in u.links:
+                reported_gold.setdefault(r, u.id)
+        tool_reported = {c.readout_sentence for c in acc_cmp.coverage if c.status == "reported"}
+        for r in readout_gold.body:
+            ids = rmap.from_gold.get(r.id) or ([rmap.main_tool[r.id]] if rmap.main_tool[r.id] else [])
+            got = any(i in tool_reported for i in ids)
+            want = r.id in reported_gold
+            t.c["coverage n"] += 1
+            t.c["coverage right"] += got == want
+            t.c["coverage tp"] += got and want
+            t.c["coverage pred"] += got
+            t.c["coverage gold"] += want
+            if got != want:
+                t.errors.append(f"{where} coverage {r.id}: want {'reported' if want else 'omitted'}, "
+                                f"got {'reported' if got else 'omitted'}: "
+                                f"{_short(texts['readout'][r.start:r.end])}")
+        for r in readout_gold.units:
+            if r.role != "body":
+                ids = rmap.from_gold.get(r.id, [])
+                if any(i in tool_reported and tool_role.get(i) == "body" for i in ids):
+                    t.c["furniture reported"] += 1
+                    t.errors.append(f"{where} furniture {r.id} ({r.role}) reported: "
+                                    f"{_short(texts['readout'][r.start:r.end])}")
+
+        # Account verdicts, links, claim sources.
+        for u in acc_gold.body:
+            ids = amap.from_gold.get(u.id) or ([amap.main_tool[u.id]] if amap.main_tool[u.id] else [])
+            statuses = [tool_by_id[i].status for i in ids if i in tool_by_id]
+            got = ("divergent" if "divergent" in statuses else "supported" if "supported" in statuses
+                   else "not_in_readout" if "not_in_readout" in statuses else None)
+            span = _short(text[u.start:u.end])
+            t.add("verdict", got in _accepted(u),
+                  f"{where} verdict {u.id}: want {u.verdict}, got {got}: {span}")
+            t.add("verdict2", any((got in ("supported", "divergent")) == (v != "not_in_readout")
+                                  for v in _accepted(u)))
+            if u.verdict != "not_in_readout" and got in ("supported", "divergent"):
+                linked = {rmap.to_gold.get(m.readout_sentence) for i in ids if i in tool_by_id
+                          for m in tool_by_id[i].matches}
+                t.add("link", bool(linked & {r for r, _ in u.links}),
+                      f"{where} link {u.id}: want {[r for r, _ in u.links]}, got {sorted(x for x in linked if x)}: {span}")
+            if u.verdict == "not_in_readout" and u.source:
+                attr = next((tool_by_id[i].attribution for i in ids
+                             if i in tool_by_id and tool_by_id[i].attribution), None)
+                src = attr.source if attr else None
+                ok = _right_source(src, u.source)
+                t.add("claim source", ok,
+                      f"{where} source {u.id}: want {u.source}, got {src!r}: {span}")
+                if ok and _kind(u.source):
+                    t.add("claim source kind", attr is not None and attr.kind == _kind(u.source))
+            # Divergences, as (unit, type).
+            got_types = {d.type for i in ids if i in tool_by_id for d in tool_by_id[i].divergences}
+            want_types = set(u.divergences)
+            for ty in got_types | want_types:
+                hit = ty in got_types and ty in want_types
+                t.by_type[(ty, "tp")] += hit
+                t.by_type[(ty, "pred")] += ty in got_types
+                t.by_type[(ty, "gold")] += ty in want_types
+                if not hit:
+                    t.errors.append(f"{where} divergence {u.id}: {'missed' if ty in want_types else 'false'} "
+                                    f"{ty}: {span}")
+        # Furniture made claims.
+        for u in acc_gold.units:
+            if u.role == "body":
+                continue
+            for i in amap.from_gold.get(u.id, []):
+                s = tool_by_id.get(i)
+                if s is not None and s.sentence.role == "body" and s.status == "not_in_readout":
+                    t.c["furniture claims"] += 1
+                    t.errors.append(f"{where} furniture {u.id} ({u.role}) as a claim: "
+                                    f"{_short(text[u.start:u.end])}")
+                    break
+
+        # Quotations.
+        tool_quotes = [(q, *_qspan(q, acc_cmp.document.text, text)) for q in acc_cmp.quotes]
+        for u in acc_gold.body:
+            for gq in u.quotes:
+                best = max(tool_quotes, key=lambda x: overlap(gq.start, gq.end, x[1], x[2]), default=None)
+                found = best is not None and overlap(gq.start, gq.end, best[1], best[2]) * 2 > (gq.end - gq.start)
+                q = best[0] if found else None
+                qtext = _short(text[gq.start:gq.end], 70)
+                if gq.kind != "quotation":
+                    if q is not None and q.kind == "quotation" and q.fidelity != "not_in_readout":
+                        t.c["scare as readout quote"] += 1
+                    continue
+                got_f = q.fidelity if q is not None else "(not found)"
+                t.add("quote fidelity", got_f == gq.fidelity,
+                      f"{where} quote {u.id}: want {gq.fidelity}, got {got_f}: “{qtext}”")
+                if gq.speaker:
+                    src = q.attribution.source if q is not None and q.attribution else None
+                    ok = _right_source(src, gq.speaker)
+                    t.add("quote speaker", ok,
+                          f"{where} speaker {u.id}: want {gq.speaker}, got {src!r}: “{qtext}”")
+                    if ok and _kind(gq.speaker):
+                        t.add("quote speaker kind", q is not None and q.attribution is not None
+                              and q.attribution.kind == _kind(gq.speaker))
+
+        # Lede statements.
+        body = acc_gold.body
+        headline = next((u.id for u in acc_gold.units if "headline" in u.flags), None)
+        want_lede = [(u.id, _accepted(u)) for u in body[:2]]
+        got_head = [amap.to_gold.get(ld.account_sentence) for ld in placement.lead if ld.position == "headline"]
+        got_lede = [(amap.to_gold.get(ld.account_sentence), ld.status) for ld in placement.lead
+                    if ld.position == "lede"]
+        ok = len(got_lede) == len(want_lede) and all(
+            g == w[0] and status in w[1] for (g, status), w in zip(got_lede, want_lede)) and (got_head[:1] == [headline] if headline else not got_head)
+        t.add("led with", ok, f"{where} led with: want headline {headline} lede {want_lede}, "
+                              f"got headline {got_head} lede {got_lede}: {placement.led_with!r}")
+        # Every body unit furniture made part of a lead counts as furniture in the lede.
+        for ld in placement.lead:
+            g = gold_by_id.get(amap.to_gold.get(ld.account_sentence, ""))
+            if g is not None and g.role == "furniture":
+                t.c["furniture in lede"] += 1
+        want_first = next((u.id for u in body if any(k != "event" for _, k in u.links)), None)
+        got_first = amap.to_gold.get(placement.first_point.account_sentence) if placement.first_point else None
+        t.add("first point", got_first == want_first,
+              f"{where} first point: want {want_first}, got {got_first}")
+        want_main = reported_gold.get(main_unit)
+        main_ids = set(rmap.from_gold.get(main_unit, []))
+        got_main_p = next((p for p in placement.placements if p.readout_sentence in main_ids), None)
+        got_main = amap.to_gold.get(got_main_p.account_sentence) if got_main_p else None
+        t.add("main point", got_main == want_main,
+              f"{where} main point ({main_unit}): want {want_main}, got {got_main}")
+
+
+def _accepted(u: rl.Unit) -> tuple[str, ...]:
+    """The tool's verdicts that count as right for a labelled body unit. A unit whose only links
+    are to the event a readout sentence announces ("during a Jan. 31 call with …") reports the
+    event but makes its own claim: supported and not in the readout are both right."""
+    if u.links and all(k == "event" for _, k in u.links):
+        return ("supported", "not_in_readout")
+    return (u.verdict,)  # type: ignore[return-value]
+
+
+def _qspan(q, tool_text: str, file_text: str) -> tuple[int, int]:
+    m = offset_map(tool_text, file_text)
+    return m[q.start], m[q.end]
+
+
+def _segmentation(t: Tally, kind: str, gold: rl.Doc, tool: list[Placed], mapping: Mapping,
+                  text: str, where: str) -> None:
+    def trimmed(a: int, b: int) -> tuple[int, int]:
+        piece = text[a:b]
+        return a + (len(piece) - len(piece.lstrip())), b - (len(piece) - len(piece.rstrip()))
+
+    g_b = {x for u in gold.units for x in (u.start, u.end)}
+    p_b = {x for p in tool for x in trimmed(p.start, p.end)}
+    t.c[f"{kind} boundary tp"] += len(g_b & p_b)
+    t.c[f"{kind} boundary pred"] += len(p_b)
+    t.c[f"{kind} boundary gold"] += len(g_b)
+    roles = {p.id: p.role for p in tool}
+    for u in gold.units:
+        tid = mapping.main_tool.get(u.id)
+        got = roles[tid] if tid else "furniture"
+        t.add(f"{kind} role", got == u.role,
+              f"{where} role {u.id}: want {u.role}, got {got}: {_short(text[u.start:u.end])}")
+        t.roles[(kind, u.role, got)] += 1
+
+
+# -------------------------------------------------------------------------------------------
+# The table
+
+
+def _ratio(a: int, b: int) -> str:
+    return f"{a / b:.3f}" if b else "–"
+
+
+def _prf(tp: int, pred: int, gold: int) -> tuple[str, str, str]:
+    p = tp / pred if pred else None
+    r = tp / gold if gold else None
+    f = 2 * p * r / (p + r) if p and r else None
+    return tuple("–" if x is None else f"{x:.3f}" for x in (p, r, f))  # type: ignore[return-value]
+
+
+def table(t: Tally) -> tuple[list[tuple[str, str, str]], dict]:
+    """Rows of (measure, figure, count) and the same figures for --json."""
+    c = t.c
+    rows: list[tuple[str, str, str]] = []
+    figures: dict = {}
+
+    def acc(label: str, key: str) -> None:
+        n, right = c[key + " n"], c[key + " right"]
+        rows.append((label, _ratio(right, n), f"{right}/{n}"))
+        figures[key] = {"right": right, "n": n}
+
+    for kind in ("readout", "account"):
+        p, r, f = _prf(c[f"{kind} boundary tp"], c[f"{kind} boundary pred"], c[f"{kind} boundary gold"])
+        rows.append((f"{kind}s: boundary P / R / F1", f"{p} / {r} / {f}",
+                     f"{c[f'{kind} boundary tp']} of {c[f'{kind} boundary gold']}"))
+        figures[f"{kind} boundaries"] = {k: c[f"{kind} boundary {k}"] for k in ("tp", "pred", "gold")}
+        acc(f"{kind}s: role accuracy", f"{kind} role")
+    p, r, f = _prf(c["coverage tp"], c["coverage pred"], c["coverage gold"])
+    rows.append(("coverage: verdicts right", _ratio(c["coverage right"], c["coverage n"]),
+                 f"{c['coverage right']}/{c['coverage n']}"))
+    rows.append(("coverage: 'reported' P / R / F1", f"{p} / {r} / {f}",
+                 f"{c['coverage tp']} of {c['coverage gold']}"))
+    figures["coverage"] = {k: c[f"coverage {k}"] for k in ("right", "n", "tp", "pred", "gold")}
+    acc("account verdicts (3 classes)", "verdict")
+    acc("account verdicts (reports the readout or not)", "verdict2")
+    acc("readout unit reported (matched pairs)", "link")
+    acc("quotation fidelity", "quote fidelity")
+    acc("quotation speaker", "quote speaker")
+    acc("  its kind, where the speaker is right", "quote speaker kind")
+    acc("claim source (not in the readout)", "claim source")
+    acc("  its kind, where the source is right", "claim source kind")
+    tp = sum(v for (ty, k), v in t.by_type.items() if k == "tp")
+    pred = sum(v for (ty, k), v in t.by_type.items() if k == "pred")
+    gold = sum(v for (ty, k), v in t.by_type.items() if k == "gold")
+    p, r, f = _prf(tp, pred, gold)
+    rows.append(("divergences P / R / F1", f"{p} / {r} / {f}", f"{tp} right of {pred} raised, {gold} labelled"))
+    figures["divergences"] = {"tp": tp, "pred": pred, "gold": gold, "by type": {}}
+    for ty in rl.DIVERGENCE_TYPES:
+        k = (t.by_type[(ty, "tp")], t.by_type[(ty, "pred")], t.by_type[(ty, "gold")])
+        if k[1] or k[2]:
+            p, r, _ = _prf(*k)
+            rows.append((f"  {ty}: P / R", f"{p} / {r}", f"{k[0]} right of {k[1]} raised, {k[2]} labelled"))
+            figures["divergences"]["by type"][ty] = dict(zip(("tp", "pred", "gold"), k))
+    acc("lede: led with (headline, lede verdicts)", "led with")
+    acc("lede: first point", "first point")
+    acc("lede: first report of the main point", "main point")
+    n = sum(c[k + " n"] for k in ("led with", "first point", "main point"))
+    right = sum(c[k + " right"] for k in ("led with", "first point", "main point"))
+    rows.append(("lede statements right (all three)", _ratio(right, n), f"{right}/{n}"))
+    figures["lede statements"] = {"right": right, "n": n}
+    for key in ("furniture claims", "furniture in lede", "furniture reported", "scare as readout quote"):
+        rows.append((f"count: {key}", str(c[key]), ""))
+        figures[key] = c[key]
+    return rows, figures
+
+
+# -------------------------------------------------------------------------------------------
+
+
+def events(split: str, only: str | None = None) -> list[Path]:
+    out = []
+    for d in sorted(rl.EVENTS.iterdir()):
+        if not (d / "labels.json").exists() or (only and d.name != only):
+            continue
+        if split != "all" and json.loads((d / "labels.json").read_text("utf-8"))["split"] != split:
+            continue
+        out.append(d)
+    return out
+
+
+def check_texts(event: rl.Event, event_dir: Path) -> list[str]:
+    """What is missing or changed among the event's texts, each with where to rebuild it from."""
+    rows = {r.get("doc"): r for r in rl.sources_table(event_dir)}
+    problems = []
+    for doc in event.docs.values():
+        path = rl.text_path(event.id, doc.id)
+        row = rows.get(doc.id, {})
+        how = f"rebuild from {row.get('address', '?')} ({row.get('found by', '?')}; trimmed: {row.get('trimmed', '?')})"
+        if not path.exists():
+            problems.append(f"{event.id}: missing {path.relative_to(rl.ROOT.parent.parent)}: {how}")
+        elif rl.sha256_file(path) != doc.sha256:
+            problems.append(f"{event.id}: {path.relative_to(rl.ROOT.parent.parent)} is not the text "
+                            f"labelled (SHA-256 differs): {how}")
+    return problems
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="real.py", description="Score on the real-news benchmark.")
+    parser.add_argument("command", nargs="?", choices=["score", "check"], default="score")
+    parser.add_argument("--split", choices=["dev", "heldout", "all"], default="dev")
+    parser.add_argument("--event", help="score only this event")
+    parser.add_argument("--errors", action="store_true", help="list every wrong item")
+    parser.add_argument("--json", type=Path, help="write the figures here")
+    args = parser.parse_args(argv)
+    splits = ["dev", "heldout"] if args.split == "all" else [args.split]
+    status = 0
+    out: dict = {"semantic": semantic.model_name()}
+    print(f"semantic matcher: {out['semantic'] or 'not installed'}")
+    for split in splits:
+        t = Tally()
+        dirs = events(split, args.event)
+        n_events = n_accounts = n_items = 0
+        for d in dirs:
+            event = rl.load_event(d)
+            problems = check_texts(event, d)
+            if problems:
+                for p in problems:
+                    print(p, file=sys.stderr)
+                status = 1
+                continue
+            n_events += 1
+            n_accounts += len(event.accounts)
+            n_items += rl.count_items(event)
+            if args.command == "score":
+                texts = {doc: rl.read_text(event.id, doc) for doc in event.docs}
+                score_event(event, texts, t)
+        print(f"\n{split}: {n_events} events, {n_accounts} accounts, {n_items} labelled items")
+        if args.command == "check" or not n_events:
+            continue
+        if args.errors:
+            for e in t.errors:
+                print("  " + e)
+        rows, figures = table(t)
+        width = max(len(r[0]) for r in rows)
+        for label, figure, count in rows:
+            print(f"  {label:<{width}}  {figure:<24} {count}")
+        out[split] = {"events": n_events, "accounts": n_accounts, "items": n_items, **figures}
+    if args.json:
+        args.json.write_text(json.dumps(out, indent=1) + "\n", "utf-8")
+    return status
