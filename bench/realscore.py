@@ -404,6 +404,20 @@ def table(t: Tally) -> tuple[list[tuple[str, str, str]], dict]:
 # -------------------------------------------------------------------------------------------
 
 
+def markdown(tables: dict[str, list[tuple[str, str, str]]], out: dict) -> str:
+    """The splits' tables side by side, figure and count in each cell."""
+    splits = list(tables)
+    head = " | ".join(f"{s} ({out[s]['events']} events, {out[s]['accounts']} accounts)" for s in splits)
+    lines = [f"| measure | {head} |", "| --- |" + " --- |" * len(splits)]
+    for i, (label, _, _) in enumerate(tables[splits[0]]):
+        cells = []
+        for s in splits:
+            _, figure, count = tables[s][i]
+            cells.append(f"{figure} ({count})" if count else figure)
+        lines.append(f"| {label.strip()} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def events(split: str, only: str | None = None) -> list[Path]:
     out = []
     for d in sorted(rl.EVENTS.iterdir()):
@@ -438,9 +452,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--event", help="score only this event")
     parser.add_argument("--errors", action="store_true", help="list every wrong item")
     parser.add_argument("--json", type=Path, help="write the figures here")
+    parser.add_argument("--markdown", action="store_true",
+                        help="print the table in Markdown, the splits side by side (for docs/)")
     args = parser.parse_args(argv)
     splits = ["dev", "heldout"] if args.split == "all" else [args.split]
     status = 0
+    tables: dict[str, list[tuple[str, str, str]]] = {}
     out: dict = {"semantic": semantic.model_name()}
     print(f"semantic matcher: {out['semantic'] or 'not installed'}")
     for split in splits:
@@ -468,10 +485,14 @@ def main(argv: list[str]) -> int:
             for e in t.errors:
                 print("  " + e)
         rows, figures = table(t)
+        tables[split] = rows
         width = max(len(r[0]) for r in rows)
         for label, figure, count in rows:
             print(f"  {label:<{width}}  {figure:<24} {count}")
         out[split] = {"events": n_events, "accounts": n_accounts, "items": n_items, **figures}
+    if args.markdown and tables:
+        print()
+        print(markdown(tables, out))
     if args.json:
         args.json.write_text(json.dumps(out, indent=1) + "\n", "utf-8")
     return status

@@ -17,6 +17,7 @@ class keys by its stem.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from functools import lru_cache
@@ -251,6 +252,9 @@ def stem(word: str) -> str:
 
 
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
+# A numeral with more digits than this is no figure a readout gives (an identifier, a run of
+# digits in hostile text); reading it would overflow a float.
+MAX_DIGITS = 18
 
 
 def number_values(words: list[str]) -> list[tuple[int, int, float]]:
@@ -265,7 +269,7 @@ def number_values(words: list[str]) -> list[tuple[int, int, float]]:
         if (w in SCALES and len(w) > 3 and w != "hundred"
                 and (i == 0 or not _is_number(words[i - 1]))):
             value, j = 1.0, i  # "a million": the scale alone
-        elif _NUMBER.match(w):
+        elif _NUMBER.match(w) and sum(ch.isdigit() for ch in w) <= MAX_DIGITS:
             try:
                 value = float(w.replace(",", ""))
             except ValueError:
@@ -296,7 +300,8 @@ def number_values(words: list[str]) -> list[tuple[int, int, float]]:
         while j < len(words) and words[j].rstrip("%") in SCALES and words[j] != "hundred":
             value *= SCALES[words[j].rstrip("%")]
             j += 1
-        out.append((i, j, value))
+        if math.isfinite(value):  # "9 billion billion …" past what a float holds is no figure
+            out.append((i, j, value))
         i = max(j, i + 1)
     return out
 

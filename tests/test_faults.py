@@ -500,3 +500,16 @@ def test_signals_leave_no_report_no_temporary_and_no_worker(tmp_path, signum, st
     assert sorted(f.name for f in tmp_path.iterdir()) == sorted([readout.name, account.name])
     time.sleep(0.5)
     assert not any(_alive(c) for c in children)
+
+
+@pytest.mark.parametrize("figure", [
+    ",".join(["1"] * 2000),      # a run of "1,1,1,…": one numeral of 2,000 digits
+    "9" * 400,                   # a 400-digit number
+    "9 " + "billion " * 400,     # a scale repeated past what a float holds
+])
+def test_numbers_too_large_to_be_figures_are_no_traceback(figure):
+    readout = "The Secretary announced 5 million dollars in new assistance."
+    comparison = compare(readout, [f"The Secretary announced {figure} dollars in new assistance."],
+                         semantic_matcher=False)
+    # The sentence is still matched to the readout's; only a figure it can read is compared.
+    assert comparison.accounts[0].sentences[0].status in ("supported", "divergent")
