@@ -28,7 +28,7 @@ from itertools import groupby
 
 from syntok import segmenter as _syntok
 
-from readout_compare import furniture
+from readout_compare import furniture, roles
 from readout_compare.layout import CLOSERS, TERMINAL, Block, blocks
 from readout_compare.model import Document, Role, Sentence, Source
 from readout_compare.workers import fork_available, parallel_map, shared
@@ -96,6 +96,7 @@ def _document(
     text: str, doc_id: str, label: str, source: Source | None,
     laid_out: list[tuple[int, _Unit, Role]],
 ) -> Document:
+    laid_out = _decided(text, laid_out)
     sentences: list[Sentence] = []
     lead_id: str | None = None
     for n, (paragraph_no, unit, role) in enumerate(laid_out):
@@ -130,6 +131,33 @@ def _document(
     )
 
 
+def role_units(text: str, laid_out: list[tuple[int, _Unit, Role]]) -> list[roles.Unit]:
+    """What the role decision reads of each laid-out unit."""
+    return [roles.Unit(text[u.start : u.end], p, u.kind, r) for p, u, r in laid_out]
+
+
+def _decided(
+    text: str, laid_out: list[tuple[int, _Unit, Role]]
+) -> list[tuple[int, _Unit, Role]]:
+    """The units with the roles the role model gives them, a paragraph that is all furniture
+    (a credit line, a caption, a disclaimer) made one unit."""
+    decided = roles.decide(role_units(text, laid_out))
+    for n, (_, unit, rule_role) in enumerate(laid_out):
+        # A list's lead-in is told by the list after it (_document), not by the model.
+        if (rule_role != "furniture" and unit.kind != "item" and n + 1 < len(laid_out)
+                and laid_out[n + 1][1].kind == "item" and text[unit.end - 1] == ":"):
+            decided[n] = rule_role
+    out: list[tuple[int, _Unit, Role]] = []
+    for paragraph_no, group in groupby(zip(laid_out, decided), key=lambda x: x[0][0]):
+        items = list(group)
+        if len(items) > 1 and all(role == "furniture" for _, role in items):
+            first, last = items[0][0][1], items[-1][0][1]
+            out.append((paragraph_no, _Unit(first.start, last.end, "furniture"), "furniture"))
+        else:
+            out += [(p, u, role) for (p, u, _), role in items]  # type: ignore[misc]
+    return out
+
+
 # Paragraphs are handed to workers in this many contiguous runs per worker, taken as workers
 # come free, so that a slower core or a slow run does not leave the other idle at the end: on
 # the 5 MB account, 16 runs a worker took 6.2-6.8 s where 4 took 7.0-7.2 s (three alternating
@@ -142,12 +170,14 @@ def _lay_out(text: str, paragraphs: list[list[Block]]) -> list[tuple[int, _Unit,
     laid_out: list[tuple[int, _Unit, Role]] = []
     for group in paragraphs:
         units = [u for block in group for u in _units(text, block)]
-        roles = _roles(text, units)
-        if units and set(roles) == {"furniture"} and len(units) > 1:
-            # A credit line, a caption or a disclaimer is one piece of furniture.
-            units, roles = [_Unit(units[0].start, units[-1].end, "furniture")], ["furniture"]
-        laid_out += [(group[0].paragraph, u, r) for u, r in zip(units, roles)]
+        laid_out += [(group[0].paragraph, u, r) for u, r in zip(units, _roles(text, units))]
     return laid_out
+
+
+def laid_out(text: str) -> list[tuple[int, _Unit, Role]]:
+    """Every unit of ``text`` with its paragraph and the role the rules give it, before the
+    role model decides (what ``bench/fit_roles.py`` fits the model on)."""
+    return _lay_out(text, [list(g) for _, g in groupby(blocks(text), key=lambda b: b.paragraph)])
 
 
 def _lay_out_run(run: tuple[int, int]) -> list[tuple[int, _Unit, Role]]:
@@ -184,11 +214,8 @@ def _roles(text: str, units: list[_Unit]) -> list[Role]:
         furniture.paragraph_rule(texts[claims[0]]) or furniture.caption_rule(texts[-1])
     ):
         return ["furniture"] * len(units)
-    roles: list[Role] = []
     lone = len(claims) == 1 and units[claims[0]].kind == "sentence"
-    for unit, unit_text in zip(units, texts):
-        roles.append(_role(unit, unit_text, lone=lone))
-    return roles
+    return [_role(unit, unit_text, lone=lone) for unit, unit_text in zip(units, texts)]
 
 
 def _role(unit: _Unit, unit_text: str, *, lone: bool) -> Role:

@@ -12,7 +12,7 @@ READOUT = (
 
 def test_statuses_and_coverage():
     account = (
-        "Leaders Meet Again\n\n"
+        "Leaders agree to meet again in the spring\n\n"
         "The Secretary warned of the importance of continued cooperation on border security. "
         "The two leaders agreed to meet again in the spring to review progress on trade. "
         "The Secretary also threatened new tariffs, people familiar with the call said.\n\n"

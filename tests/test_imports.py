@@ -13,7 +13,7 @@ SHARED = {"errors", "model", "normalize", "lexicon", "timing", "workers", "__ver
 # The steps, in the order data flows through them.
 STEPS = [
     {"fetch", "extract", "load"},
-    {"layout", "furniture", "language", "segment"},
+    {"layout", "furniture", "roles", "language", "segment"},
     {"evidence", "similarity", "semantic", "diff", "align"},
     {"attribution", "quotes", "divergence", "classify", "hints"},
     {"groups", "framing", "placement"},

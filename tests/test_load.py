@@ -56,11 +56,11 @@ def test_markdown_is_read_as_text():
 def test_markdown_list_reaches_the_segmenter_as_items():
     from readout_compare.segment import segment
 
-    md = "# Readout\n\nThe **package** includes:\n\n* Two NASAMS;\n* Up to 150,000 rounds; and\n* Spare parts.\n"
+    md = "# Readout of the Secretary's Call\n\nThe **package** includes:\n\n* Two NASAMS;\n* Up to 150,000 rounds; and\n* Spare parts.\n"
     loaded = load_bytes(md.encode(), Source(), name="x")
     doc = segment(loaded.text, doc_id="r", label="r")
     assert [(s.text, s.role) for s in doc.sentences] == [
-        ("Readout", "heading"), ("The package includes:", "lead-in"), ("Two NASAMS;", "body"),
+        ("Readout of the Secretary's Call", "heading"), ("The package includes:", "lead-in"), ("Two NASAMS;", "body"),
         ("Up to 150,000 rounds; and", "body"), ("Spare parts.", "body"),
     ]
 

@@ -1,0 +1,256 @@
+"""Roles: whether each unit is a claim (body), a heading, a lead-in or page furniture.
+
+The furniture rules (:mod:`readout_compare.furniture`) and the layout give a first answer;
+a small multinomial logistic model then decides, from features of the unit and of its place in
+the document (its length and punctuation, its share of capitals, digits and symbols, whether
+it reads like a date, a byline, a caption, a ticker or a line of a web page, whether the same
+line came before, where it stands, what the rules said). The model is fitted on labelled units
+(``bench/fit_roles.py``: the project's segmentation set and the real-news benchmark's
+development events) and stored as data (``data/roles.json``), so the decision is deterministic
+and each unit's role can be explained by the features that weighed most (:func:`explain`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from readout_compare import furniture
+from readout_compare.layout import CLOSERS, TERMINAL
+
+ROLES = ("body", "heading", "lead-in", "furniture")
+# A unit of at least this many words that ends a sentence is taken as the story's own text in
+# the features "before-story" and "after-story" (a page's furniture stands around the story).
+STORY_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Unit:
+    """What the role decision reads of one unit: its text, its paragraph, the kind of unit
+    segmentation made (sentence, dateline, lead-in, item, list-lead-in) and the rules' role."""
+
+    text: str
+    paragraph: int
+    kind: str
+    rule_role: str
+
+
+_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|"
+           r"abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\.?")
+_DAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|lunes|martes|miércoles|jueves|viernes|sábado|domingo"
+# A unit that is only a date or a time, with the words that label one.
+_DATE_ONLY = re.compile(
+    rf"(?i)^[\W_]*(?:(?:date|published|updated|posted|last updated|modified|fecha(?: de publicación)?|"
+    rf"actualizado|publicado|as of|on|at)\W*)*(?:(?:{_DAYS}|{_MONTHS}|\d{{1,4}}|am|pm|a\.m\.|p\.m\.|"
+    rf"gmt|utc|ist|est|edt|bst|cet|cest|msk|jst|kst|hrs|h|de|of|the|at|,|\.|/|-|:|\||\s)+)"
+    rf"(?:\W*(?:https?://\S+|\S+\.(?:com|org|net|gov|uk|in|ru|cn|it|ua)\S*))?[\W_]*$")
+_HAS_DIGIT_DATE = re.compile(r"\d")
+_URL = re.compile(r"(?i)https?://|www\.|\b[\w-]+\.(?:com|org|net|gov|co\.uk|in|ru|cn)\b|@\w+\.\w")
+_SEPARATORS = re.compile(r"[•|»›>·▪◦]|\s/\s|\s-\s*$")
+_MONEY = re.compile(r"[$€£¥₹%▲▼↑↓]|\b(?:usd|eur|gbp|jpy|rub|uah|brent|nasdaq|dow|s&p|ftse|nikkei)\b",
+                    re.I)
+_BYLINE = re.compile(r"^(?:by|por|written by|reporting by|posted by)\s+[A-Z]", re.I)
+_JOB = re.compile(r"(?i)\b(?:correspondent|reporter|editor|writer|journalist|columnist|staff|"
+                  r"bureau|contributor|producer|anchor|desk|redacción|corresponsal)\b")
+# Words of a web page talking about itself or its reader's device.
+_WEB = re.compile(
+    r"(?i)\b(?:click|tap here|subscribe|newsletter|sign up|log ?in|cookies|privacy policy|"
+    r"terms of (?:use|service)|web ?site|browser|javascript|download (?:the|our) app|"
+    r"comments are (?:closed|moderated)|add (?:a )?new comment|leave a comment|comment policy|"
+    r"community guidelines|captcha|"
+    r"human visitor|bookmark|follow us|read more|see also|most read|min read|listen to this|"
+    r"all rights reserved|copyright|logo|updates to this page|official website|https?|"
+    r"key takeaways|report (?:an )?(?:error|mistake)|embedded|\d[\d.,]*k? views|share this|"
+    r"advertisement|sponsored|recommended|trending|related (?:stories|articles|news|topics))\b|©")
+# Present-tense verbs of a photo caption ("Starmer speaks to the media in …").
+_CAPTION_VERB = re.compile(
+    r"\b(?:speaks|arrives|attends|looks on|gestures|shakes hands|poses|walks|listens|delivers|"
+    r"waves|greets|holds|sits|stands|reviews|addresses|meets|talks|smiles|leaves|departs|"
+    r"is seen|are seen|gather|pose|attend|arrive|speak)\b")
+_FUNCTION = frozenset(
+    "the a an of to in on for and with that is was are were has have had will would by as at "
+    "from it its their his her this which who said says el la los las de del que y en por con "
+    "para se un una".split())
+_EMOJI = re.compile(r"[\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\U0001f300-\U0001faff]")
+_CAPITAL = re.compile(r"^[A-ZÀ-Ý]")
+
+
+def _title_shaped(text: str) -> bool:
+    words = text.split()
+    return (4 <= len(words) <= 25 and text.rstrip()[-1:] not in TERMINAL + ":"
+            and any(ch.islower() for ch in text) and sum(ch.isdigit() for ch in text) <= 4
+            and not _URL.search(text) and not _SEPARATORS.search(text))
+
+
+def _bucket(n: int) -> str:
+    for limit, name in ((1, "1"), (3, "2-3"), (7, "4-7"), (15, "8-15"), (25, "16-25")):
+        if n <= limit:
+            return name
+    return "26+"
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def features(units: Sequence[Unit]) -> list[list[str]]:
+    """The names of the features that hold for each unit (each feature is 0 or 1)."""
+    norms = [_norm(u.text) for u in units]
+    seen: dict[str, int] = {}
+    first_seen = []
+    for i, n in enumerate(norms):
+        first_seen.append(seen.setdefault(n, i))
+    para_size: dict[int, int] = {}
+    for u in units:
+        para_size[u.paragraph] = para_size.get(u.paragraph, 0) + 1
+    long_units = [i for i, u in enumerate(units) if len(u.text.split()) >= STORY_WORDS
+                  and u.text.rstrip()[-1:] in TERMINAL + CLOSERS]
+    first_long = long_units[0] if long_units else len(units)
+    last_long = long_units[-1] if long_units else -1
+    story = set(long_units)
+    # Lines shaped like a title (a headline is one): 4-25 words, not all in capitals, no closing
+    # stop, letters rather than figures, no separators or addresses; the first and the last of
+    # them before the story starts.
+    titles = [i for i, u in enumerate(units[:first_long]) if _title_shaped(u.text)]
+    first_title = titles[0] if titles else None
+    last_title = titles[-1] if titles else None
+    out = []
+    for i, u in enumerate(units):
+        text = " ".join(u.text.split())
+        words = text.split()
+        n = len(words)
+        f = ["bias", f"rule:{u.rule_role}", f"kind:{u.kind}", f"words:{_bucket(n)}"]
+        last = text[-1:] if text else ""
+        if last in TERMINAL:
+            f.append("ends:stop")
+        elif last in CLOSERS:
+            f.append("ends:closer")
+        elif last == ":":
+            f.append("ends:colon")
+        else:
+            f.append("ends:other")
+        alpha = [w for w in words if re.search(r"[^\W\d_]", w)]
+        if alpha:
+            caps = sum(1 for w in alpha if _CAPITAL.match(w)) / len(alpha)
+            if caps >= 0.75 and n >= 3:
+                f.append("title-case")
+            if all(w.isupper() for w in alpha if len(w) > 1) and any(len(w) > 1 for w in alpha):
+                f.append("all-caps")
+            func = sum(1 for w in alpha if w.lower() in _FUNCTION) / len(alpha)
+            f.append("function-words:low" if func < 0.1 else "function-words:some"
+                     if func < 0.25 else "function-words:many")
+        else:
+            f.append("no-letters")
+        digits = sum(ch.isdigit() for ch in text)
+        if text and digits / len(text) > 0.25:
+            f.append("digits:many")
+        elif digits:
+            f.append("digits:some")
+        if _DATE_ONLY.match(text) and (_HAS_DIGIT_DATE.search(text) or re.search(_MONTHS, text, re.I)):
+            f.append("date-only")
+        if _URL.search(text):
+            f.append("url")
+        if _SEPARATORS.search(text):
+            f.append("separators")
+        if _MONEY.search(text):
+            f.append("money")
+        if _BYLINE.match(text):
+            f.append("byline")
+        if _JOB.search(text) and n <= 12:
+            f.append("job-title")
+        if n <= 3 and alpha and all(_CAPITAL.match(w) for w in alpha) and not any(
+                ch.isdigit() for ch in text) and last not in TERMINAL:
+            f.append("name-only")
+        web = len(_WEB.findall(text))
+        if web:
+            f.append("web-words" if web == 1 else "web-words:2+")
+        if _CAPTION_VERB.search(text) and (re.search(_MONTHS, text, re.I) or "(" in text):
+            f.append("caption-shape")
+        if _EMOJI.search(text):
+            f.append("emoji")
+        if text.startswith("(") and text.endswith(")"):
+            f.append("in-brackets")
+        if re.search(r"[\"“”«»]", text):
+            f.append("quote-marks")
+        if text[:1].islower():
+            f.append("starts-lower")
+        if first_seen[i] < i and n >= 3:
+            f.append("repeats-earlier")
+        if para_size[u.paragraph] == 1:
+            f.append("lone")
+        # Where a line stands says most of lines that do not read as sentences: the story's own
+        # sentences are body wherever they stand.
+        sentence_like = i in story
+        f.append("sentence-like" if sentence_like else "not-sentence-like")
+        if not sentence_like:
+            if i < first_long:
+                f.append("before-story")
+            if i > last_long:
+                f.append("after-story")
+            if i == 0:
+                f.append("first")
+        if i == first_title:
+            f.append("first-title-shape")
+        if i == last_title:
+            f.append("last-title-shape")
+            if i + 1 == first_long:
+                f.append("title-then-story")
+        if i + 1 == first_long:
+            f.append("just-before-story")
+        out.append(f)
+    return out
+
+
+@dataclass(frozen=True)
+class Model:
+    weights: dict[str, dict[str, float]]  # role -> feature -> weight
+    fitted_on: str
+
+
+@lru_cache(maxsize=1)
+def model() -> Model:
+    data = json.loads(resources.files("readout_compare").joinpath("data/roles.json").read_text("utf-8"))
+    return Model(data["weights"], data["fitted_on"])
+
+
+def _scores(feats: Sequence[str], m: Model) -> dict[str, float]:
+    return {role: sum(m.weights[role].get(x, 0.0) for x in feats) for role in ROLES}
+
+
+def decide(units: Sequence[Unit]) -> list[str]:
+    """The role of each unit of one document."""
+    m = model()
+    out = []
+    for u, feats in zip(units, features(units)):
+        if u.kind == "dateline":
+            out.append("furniture")  # split off by its own rule; never a claim
+            continue
+        scores = _scores(feats, m)
+        out.append(max(ROLES, key=lambda r: (scores[r], r == u.rule_role)))
+    if "body" not in out and any(u.rule_role == "body" for u in units):
+        # A text unlike anything the model was fitted on (no unit it reads as a claim, where the
+        # rules see sentences): the rules' roles stand.
+        return [u.rule_role for u in units]
+    return out
+
+
+def explain(units: Sequence[Unit], index: int, *, most: int = 3) -> tuple[str, dict[str, float], list[str]]:
+    """Why unit ``index`` got its role: the role, each role's probability, and the features
+    that pushed most towards it against the runner-up."""
+    m = model()
+    feats = features(units)[index]
+    scores = _scores(feats, m)
+    top = max(scores.values())
+    total = sum(math.exp(s - top) for s in scores.values())
+    probs = {r: math.exp(s - top) / total for r, s in scores.items()}
+    ranked = sorted(ROLES, key=lambda r: -scores[r])
+    role, second = ranked[0], ranked[1]
+    weight = {x: m.weights[role].get(x, 0.0) - m.weights[second].get(x, 0.0) for x in feats}
+    reasons = [x for x in sorted(weight, key=lambda x: -weight[x]) if weight[x] > 0][:most]
+    return role, probs, reasons

@@ -1,0 +1,81 @@
+"""Roles of units on pages as they are pasted or scraped: the role model (roles.py) over the
+furniture rules. The page below is written for this test in the manner of a news site's page
+copied whole: masthead, section menu, tickers, headline, byline with a job title, update
+stamp, photo caption with its credit, dateline, related links, an embedded-content notice and
+a newsletter line."""
+
+from __future__ import annotations
+
+import pytest
+
+from readout_compare import roles
+from readout_compare.segment import laid_out, role_units, segment
+
+PAGE = """GLOBAL DISPATCH
+World | Politics | Business | Markets
+EUR/USD 1.0842 +0.12%
+Brent 82.15 -0.47%
+FTSE 100 7,702.08 ▲ 0.3%
+Ministers pledge closer cooperation on Arctic security
+By Helen Marsh, Diplomatic Correspondent
+Updated 14:32 GMT, 12 March 2025
+Foreign Minister Lena Berg arrives for talks in Oslo, Norway, March 12, 2025. REUTERS/Ola Stein
+OSLO, March 12 (Global Dispatch) - Norway and Canada agreed on Wednesday to expand joint patrols in the Arctic, their foreign ministers said after talks in Oslo.
+The two ministers also discussed support for Ukraine and sanctions on Russia, according to a statement from the Norwegian foreign ministry.
+Related: Canada orders new icebreakers
+Related: Norway raises defence budget to 2%
+This content is embedded from a third party. Please enable cookies to view it.
+Berg said the patrols would begin in the summer.
+Sign up for our newsletter | Privacy policy
+"""
+
+
+def _roles(text: str) -> dict[str, str]:
+    return {s.text: s.role for s in segment(text, doc_id="a", label="a").sentences}
+
+
+@pytest.mark.parametrize("line, role", [
+    ("GLOBAL DISPATCH", "furniture"),  # the site's name in capitals
+    ("World | Politics | Business | Markets", "furniture"),  # section menu
+    ("EUR/USD 1.0842 +0.12%", "furniture"),  # tickers
+    ("Brent 82.15 -0.47%", "furniture"),
+    ("FTSE 100 7,702.08 ▲ 0.3%", "furniture"),
+    ("Ministers pledge closer cooperation on Arctic security", "heading"),  # the headline
+    ("By Helen Marsh, Diplomatic Correspondent", "furniture"),  # byline with a job title
+    ("Updated 14:32 GMT, 12 March 2025", "furniture"),  # update stamp
+    ("Foreign Minister Lena Berg arrives for talks in Oslo, Norway, March 12, 2025. "
+     "REUTERS/Ola Stein", "furniture"),  # a caption in the present tense, with its credit
+    ("OSLO, March 12 (Global Dispatch) -", "furniture"),  # dateline
+    ("Related: Canada orders new icebreakers", "furniture"),  # related headlines
+    ("Related: Norway raises defence budget to 2%", "furniture"),
+    ("This content is embedded from a third party. Please enable cookies to view it.", "furniture"),
+    ("Sign up for our newsletter | Privacy policy", "furniture"),
+    ("Berg said the patrols would begin in the summer.", "body"),
+])
+def test_a_scraped_page_keeps_only_the_story_as_claims(line, role):
+    assert _roles(PAGE)[line] == role
+
+
+def test_the_lede_is_the_first_body_sentence_not_the_furniture_above_it():
+    body = [s.text for s in segment(PAGE, doc_id="a", label="a").sentences if s.role == "body"]
+    assert body[0].startswith("Norway and Canada agreed on Wednesday")
+
+
+def test_roles_are_explained_by_features_of_the_unit():
+    units = role_units(PAGE, laid_out(PAGE))
+    index = next(i for i, u in enumerate(units) if u.text.startswith("EUR/USD"))
+    role, probabilities, reasons = roles.explain(units, index)
+    assert role == "furniture"
+    assert abs(sum(probabilities.values()) - 1) < 1e-9
+    assert probabilities["furniture"] == max(probabilities.values())
+    assert reasons and all(isinstance(r, str) for r in reasons)
+
+
+def test_the_same_text_gets_the_same_roles():
+    assert _roles(PAGE) == _roles(PAGE)
+
+
+def test_a_text_unlike_any_news_keeps_the_rules_roles():
+    # Sentences of made-up words: the model reads no claim, so the rules' roles stand.
+    text = " ".join(f"W{i}x w{i + 1}x w{i + 2}x w7x w9x w11x w13x w{i}5x." for i in range(20))
+    assert {s.role for s in segment(text, doc_id="a", label="a").sentences} == {"body"}
