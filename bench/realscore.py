@@ -452,6 +452,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--event", help="score only this event")
     parser.add_argument("--errors", action="store_true", help="list every wrong item")
     parser.add_argument("--json", type=Path, help="write the figures here")
+    parser.add_argument("--write-docs", action="store_true",
+                        help="put the table in docs/accuracy.md, between its real-figures marks")
     parser.add_argument("--markdown", action="store_true",
                         help="print the table in Markdown, the splits side by side (for docs/)")
     args = parser.parse_args(argv)
@@ -493,6 +495,16 @@ def main(argv: list[str]) -> int:
     if args.markdown and tables:
         print()
         print(markdown(tables, out))
+    if args.write_docs and tables:
+        doc = Path(__file__).parent.parent / "docs" / "accuracy.md"
+        text = doc.read_text("utf-8")
+        if "<!-- real-figures -->" not in text:
+            print(f"{doc} has no <!-- real-figures --> mark; not written", file=sys.stderr)
+            return 1
+        block = f"<!-- real-figures -->\n{markdown(tables, out)}\n<!-- /real-figures -->"
+        doc.write_text(re.sub(r"<!-- real-figures -->.*<!-- /real-figures -->",
+                              lambda _: block, text, flags=re.DOTALL), "utf-8")
+        print(f"wrote the table in {doc}")
     if args.json:
         args.json.write_text(json.dumps(out, indent=1) + "\n", "utf-8")
     return status
