@@ -409,11 +409,14 @@ def markdown(tables: dict[str, list[tuple[str, str, str]]], out: dict) -> str:
     splits = list(tables)
     head = " | ".join(f"{s} ({out[s]['events']} events, {out[s]['accounts']} accounts)" for s in splits)
     lines = [f"| measure | {head} |", "| --- |" + " --- |" * len(splits)]
-    for i, (label, _, _) in enumerate(tables[splits[0]]):
+    labels: list[str] = []
+    for s in splits:
+        labels += [label for label, _, _ in tables[s] if label not in labels]
+    for label in labels:
         cells = []
         for s in splits:
-            _, figure, count = tables[s][i]
-            cells.append(f"{figure} ({count})" if count else figure)
+            row = next((r for r in tables[s] if r[0] == label), None)
+            cells.append("–" if row is None else f"{row[1]} ({row[2]})" if row[2] else row[1])
         lines.append(f"| {label.strip()} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
