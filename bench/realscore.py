@@ -310,17 +310,32 @@ def _qspan(q, tool_text: str, file_text: str) -> tuple[int, int]:
     return m[q.start], m[q.end]
 
 
+_MARKER = re.compile(r"[*\u2022\u00b7\u25aa\u2013\u2014-]\s+")
+
+
 def _segmentation(t: Tally, kind: str, gold: rl.Doc, tool: list[Placed], mapping: Mapping,
                   text: str, where: str) -> None:
     def trimmed(a: int, b: int) -> tuple[int, int]:
         piece = text[a:b]
         return a + (len(piece) - len(piece.lstrip())), b - (len(piece) - len(piece.rstrip()))
 
-    g_b = {x for u in gold.units for x in (u.start, u.end)}
+    # A list marker ("* ", "- ", "• ") opening a labelled unit is not text the tool keeps in a
+    # unit: the unit's start is counted after it.
+    def start(u: rl.Unit) -> int:
+        m = _MARKER.match(text, u.start, u.end)
+        return m.end() if m else u.start
+
+    g_b = {x for u in gold.units for x in (start(u), u.end)}
     p_b = {x for p in tool for x in trimmed(p.start, p.end)}
     t.c[f"{kind} boundary tp"] += len(g_b & p_b)
     t.c[f"{kind} boundary pred"] += len(p_b)
     t.c[f"{kind} boundary gold"] += len(g_b)
+    for u in gold.units:
+        if start(u) not in p_b or u.end not in p_b:
+            pieces = [text[a:b] for a, b in (trimmed(p.start, p.end) for p in tool)
+                      if overlap(a, b, u.start, u.end)]
+            t.errors.append(f"{where} boundary {u.id}: want {_short(text[u.start:u.end], 60)!r}, got "
+                            + " | ".join(repr(_short(x, 40)) for x in pieces))
     roles = {p.id: p.role for p in tool}
     for u in gold.units:
         tid = mapping.main_tool.get(u.id)

@@ -422,9 +422,18 @@ def _clean(s: str) -> str:
 
 
 def blank_quotes(text: str) -> str:
-    """The text with quoted stretches replaced by spaces (offsets kept)."""
+    """The text with quoted stretches replaced by spaces (offsets kept). A sentence that opens
+    inside a quotation begun in the sentence before ("… forward," the diplomat said.) has its
+    words up to the closing mark blanked too."""
     def blank(m: re.Match[str]) -> str:
         return " " * len(m.group(0))
 
+    head = _CLOSES_FIRST.match(text)
+    if head and (text.count("\u201d") > text.count("\u201c") or text.count('"') % 2 == 1):
+        text = " " * head.end() + text[head.end():]
     text = re.sub(r"\u201c[^\u201d]*(\u201d|$)", blank, text)
     return re.sub(r'"[^"]*("|$)', blank, text)
+
+
+# A closing mark before any opening one: punctuation or a letter, then the mark, then a space.
+_CLOSES_FIRST = re.compile(r'^[^"\u201c\u201d]*?[\w.,!?\u2026]["\u201d](?=\s|$)')

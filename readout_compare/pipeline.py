@@ -24,6 +24,8 @@ from readout_compare.groups import claim_groups
 from readout_compare.hints import paraphrase_hints
 from readout_compare.model import (
     AccountComparison,
+    Attribution,
+    Quote,
     Comparison,
     Document,
     LoadedText,
@@ -281,6 +283,7 @@ def compare_account(
             readout, account, found_by_sentence=found, verdicts=verdicts, spans=spans)
         matches = with_quotes(readout, account, matches, found_quotes)
         attributions = attribution.attribute_sentences(account, readout, found)
+        attributions = _credited_by_quotes(account, attributions, found_quotes)
         if across:
             divergences = divergence.across_languages(readout, account, matches)
         else:
@@ -297,6 +300,24 @@ def compare_account(
         with maybe(timings, "hints"):
             result = replace(result, hints=paraphrase_hints(readout, result, settings))
     return result
+
+
+def _credited_by_quotes(
+    account: Document, attributions: dict[str, Attribution], found_quotes: tuple[Quote, ...]
+) -> dict[str, Attribution]:
+    """A sentence with no attribution of its own that stands inside a quotation (the first
+    sentences of "“…. ….,” he said") is credited to the quotation's speaker."""
+    out = dict(attributions)
+    spans = [q for q in found_quotes if q.kind == "quotation" and q.attribution is not None]
+    if not spans:
+        return out
+    for s in account.sentences:
+        if s.role != "body" or s.id in out:
+            continue
+        q = next((q for q in spans if q.start <= s.start + 1 and s.end - 1 <= q.end + 1), None)
+        if q is not None:
+            out[s.id] = q.attribution  # type: ignore[assignment]
+    return out
 
 
 # From this many body sentences, the pattern work of attribution and the quotations' verdicts

@@ -88,6 +88,10 @@ def find_quotes(
         kind = quote_kind(span.text, account.text, span.start)
         qid = f"{account.id}-q{len(out) + 1}"
         attribution = attribute_quote(sentence, span.start - 1, span.end + 1, found_by_sentence)
+        closing = sentence_at(span.end)
+        if attribution is None and closing is not None and closing is not sentence:
+            # A quotation of several sentences is credited where it closes ("…. …," he said).
+            attribution = attribute_quote(closing, span.start - 1, span.end + 1, found_by_sentence)
         if attribution is not None:
             k = position[sentence.id]
             attribution = resolve_pronoun(attribution, account.sentences[max(k - 3, 0) : k])

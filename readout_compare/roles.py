@@ -148,7 +148,7 @@ def features(units: Sequence[Unit]) -> list[list[str]]:
         else:
             f.append("no-letters")
         digits = sum(ch.isdigit() for ch in text)
-        if text and digits / len(text) > 0.25:
+        if text and digits / len(text) > 0.25 and n <= 8:  # a ticker, a stamp; not a sentence
             f.append("digits:many")
         elif digits:
             f.append("digits:some")

@@ -147,3 +147,30 @@ def test_the_issuer_is_known_from_the_readout_pages_site_and_attributable_to():
     text = ("The following is attributable to Spokesperson Tammy Bruce:\n\n"
             "The Secretary spoke today with the Minister.\n")
     assert "bruce" in issuer_names(segment(text, doc_id="r", label="r"))
+
+
+def test_a_quotation_of_several_sentences_is_credited_where_it_closes():
+    from readout_compare import compare
+
+    readout = ("Readout of the Secretary's Call\n\nThe Secretary spoke with the Foreign Minister today. "
+               "They discussed the prisoner exchange.\n")
+    account = ('WASHINGTON, May 17 (Wire) - The two discussed a prisoner exchange.\n\n'
+               '"The Secretary spoke with the Foreign Minister today. They discussed the prisoner '
+               'exchange," the State Department said in a statement.\n')
+    acc = compare(readout, [account], semantic_matcher=False).accounts[0]
+    quote = acc.quotes[0]
+    assert quote.attribution is not None and "State Department" in quote.attribution.source
+    # Both sentences of the quotation are the department's words.
+    inside = [s for s in acc.sentences if s.sentence.start >= quote.start - 1]
+    assert len(inside) == 2
+    assert all(s.attribution and "State Department" in s.attribution.source for s in inside)
+
+
+@pytest.mark.parametrize("sentence", [
+    'The plan is the best way forward," the diplomat said.',
+    "The plan is the best way forward,\u201d the diplomat said.",
+])
+def test_a_sentence_that_opens_inside_a_quotation_keeps_its_attribution(sentence):
+    doc = segment(sentence, doc_id="a1", label="a")
+    found = attribute_sentences(doc).get("a1-1")
+    assert found is not None and found.source == "the diplomat"

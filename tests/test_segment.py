@@ -23,10 +23,11 @@ def sentences(text: str) -> list[str]:
          ["She met Dr. J. R. R. Tolkien in Washington, D.C. on Monday.", "It rained."]),
         ("He said “we are ready.” Then he left.",
          ["He said “we are ready.”", "Then he left."]),
+        # A quotation of several sentences: a unit a sentence, as fact-checkers label them.
         ("“We are ready. We will act,” he said. Then he left.",
-         ["“We are ready. We will act,” he said.", "Then he left."]),
+         ["“We are ready.", "We will act,” he said.", "Then he left."]),
         ('"We are ready. We will act," he said. Then he left.',
-         ['"We are ready. We will act," he said.', "Then he left."]),
+         ['"We are ready.', 'We will act," he said.', "Then he left."]),
         ("The Secretary spoke\u00a0on Jan. 31.\u00a0He was clear.",
          ["The Secretary spoke\u00a0on Jan. 31.", "He was clear."]),
         ("Costs rose 2.5 percent. Then they fell.",
@@ -253,6 +254,18 @@ def test_semicolons_in_prose_are_not_a_list():
         ("Kyiv (Reuters) - Ukraine and Poland agreed to set up a working group.", "Kyiv (Reuters) -"),
         ("SAN JUAN, Puerto Rico (AP) — The governor declared an emergency.", "SAN JUAN, Puerto Rico (AP) —"),
         ("OTTAWA — Canada will send two frigates to the Baltic.", "OTTAWA —"),
+        # Shapes seen on real pages: cities joined by a slash, a date and agency without a
+        # city, a full date after the place, a Spanish dateline, a page's date stamp.
+        ("WASHINGTON/MOSCOW, Aug 1 (Reuters) - Obama phoned Putin on Friday.",
+         "WASHINGTON/MOSCOW, Aug 1 (Reuters) -"),
+        ("Jan 24 (Reuters) - Starmer spoke with Trump by telephone on Saturday.", "Jan 24 (Reuters) -"),
+        ("Beijing/Washington DC, 5 February 2023 (TDI): The two ministers spoke by phone.",
+         "Beijing/Washington DC, 5 February 2023 (TDI):"),
+        ("CIUDAD DE MÉXICO.- La presidenta recibió a la gobernadora general de Canadá.",
+         "CIUDAD DE MÉXICO.-"),
+        ("date 2025-07-03 The EU's chief diplomat said China must stop supporting Russia.",
+         "date 2025-07-03"),
+        ("2024-10-07 14:05 Turkish President Erdogan held a call with Putin.", "2024-10-07 14:05"),
     ],
 )
 def test_dateline_is_split_off_with_exact_offsets(text, dateline):
