@@ -56,6 +56,12 @@ _ACCORDING = re.compile(
     r"\b(?:[Aa]ccording(?: to)?|[Pp]er)\s+(?P<src>(?:[^,.;:\u201c\u201d\"]|(?<=\b[A-Z])\.)+)"
 )
 _CITING = re.compile(r"\bciting\s+(?P<src>[^,.;:\u201c\u201d\"]+)")
+# "This was reported by the EU Diplomatic Service", "as reported by the British press",
+# "reported on the British government's website", "with reference to the State Department".
+_REPORTED_BY = re.compile(
+    r"\b(?:(?:reported|announced|stated|said|confirmed|published|quoted)\s+by|"
+    r"with\s+reference\s+to)\s+(?P<src>(?:[^,.;:\u201c\u201d\"]|(?<=\b[A-Z])\.)+)"
+    r"|\b(?:reported|published|posted)\s+on\s+(?P<site>[^,.;:\u201c\u201d\"]*?\bwebsite)")
 _SUBJECT_VERB = re.compile(
     rf"(?P<src>{_SUBJECT}){_ASIDE}\s+"
     rf"(?:has\s+|have\s+|had\s+|also\s+|later\s+|then\s+)?(?P<adverb>{_ADVERBS}\s+)?"
@@ -67,7 +73,7 @@ _SUBJECT_VERB = re.compile(
 _VERB_SUBJECT = re.compile(
     # "…," said Ambassador Smith. The name ends the clause: in "said Colombia would …" the name
     # is the subject of what was said, not the speaker.
-    rf"\b(?P<verb>said|says|wrote|added|continued|reported)\s+(?P<src>(?:the\s+)?{_NAME})"
+    rf"\b(?P<verb>said|says|wrote|added|continued|reported|reports|informs|writes)\s+(?P<src>(?:the\s+)?{_NAME})"
     r"(?=\s*(?:[,.;:!?]|$)|\s+(?:in|on|at|during|after|adding|told|to)\b)"
 )
 _REPORTEDLY = re.compile(r"\breportedly\b|\bis said to\b|\bwas said to\b", re.IGNORECASE)
@@ -282,7 +288,7 @@ def attribute_sentences(
 # check is on lowercased words, so it never misses what the case-sensitive patterns find).
 _TRIGGERS = frozenset(
     [verb.split()[0] for verb in lexicon.SPEECH_VERBS]
-    + ["according", "per", "citing", "reportedly", "said"]
+    + ["according", "per", "citing", "reportedly", "said", "published", "reference"]
 )
 _LOWER_WORD = re.compile(r"[a-z]+")
 
@@ -302,9 +308,9 @@ def _candidates(original: str) -> tuple[tuple[int, int, Attribution, int], ...]:
     text = blank_quotes(original)
     out: list[tuple[int, int, Attribution, int]] = []
     leads = list(_SUBJECT_VERB.finditer(text))
-    for pattern in (_ACCORDING, _CITING):
+    for pattern in (_ACCORDING, _CITING, _REPORTED_BY):
         for m in pattern.finditer(text):
-            src = _clean(m.group("src"))
+            src = _clean(m.groupdict().get("src") or m.groupdict().get("site") or "")
             phrase = _clean(original[m.start() : m.end()])
             lead = max((x for x in leads if x.end() < m.start()), key=lambda x: x.start(),
                        default=None)
@@ -338,7 +344,60 @@ def _candidates(original: str) -> tuple[tuple[int, int, Attribution, int], ...]:
              Attribution(text=rep.group(0), source="unnamed sources (reportedly)", is_readout=False),
              2)
         )
-    return tuple(sorted(out, key=lambda f: f[0]))
+    return tuple(sorted((f for f in out if well_formed(f[2].source)), key=lambda f: f[0]))
+
+
+_WEEKDAYS_MONTHS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december jan feb mar apr jun jul aug sep sept "
+    "oct nov dec today yesterday tonight morning evening afternoon week month year day time "
+    "last this next earlier later on".split())
+# Words a mention of a source does not end with: a clause cut off ("… policy and", "Kremlin
+# also pointed to and") or a fragment ("a leaders' encounter has been").
+_DANGLING = frozenset(
+    "and or but after before since when while as that which who whom whose the a an of to in "
+    "on at by for with from into than has have had been is was were be being are its their his "
+    "her our your".split())
+# Subjects that are the call's own participants, not a source ("the two stressed …").
+_PARTICIPANTS = re.compile(
+    r"^(?:the\s+)?(?:two|both|both\s+sides|sides|parties|the\s+parties|two\s+sides|"
+    r"(?:two\s+)?(?:leaders|ministers|presidents|counterparts|men|officials\s+on\s+both\s+sides))$",
+    re.I)
+# A verb in the past tense followed by more words inside a mention: a clause, not a name
+# ("Pentagon official reaffirmed US commitment to …").
+_CLAUSE = re.compile(r"(?<![-\w])[a-z]{3,}ed\s+(?:the|a|an|that|its|his|her|their|US|U\.S\.|[A-Z][\w-]+)\b")
+_SUBORDINATE = frozenset(["after", "before", "when", "while", "since", "because", "although",
+                          "yet", "if", "unless"])
+MAX_SOURCE_WORDS = 12
+
+
+def well_formed(source: str) -> bool:
+    """A source the report can print: a name, a body, a government, an outlet or an unnamed
+    source's description, never a date, a clause fragment or a cut-off phrase. Each part of a
+    chain ("X, according to Y", "Y, citing X") is checked."""
+    head = source.replace(" (reportedly)", "")
+    for part in re.split(r",\s+(?:according\s+to|citing)\s+", head):
+        part = part.strip()
+        words = re.findall(r"[\w\u2019'.&-]+", part)
+        low = [w.lower().strip(".") for w in words]
+        if not words or len(words) > MAX_SOURCE_WORDS:
+            return False
+        if low[-1] in _DANGLING and low[-1] not in _PRONOUN_SOURCES:
+            return False
+        if all(w in _WEEKDAYS_MONTHS or w.isdigit() for w in low):
+            return False
+        if _PARTICIPANTS.match(part):
+            return False
+        if low[0] in ("as", "when", "while", "after", "before", "since", "if", "because"):
+            return False
+        if _CLAUSE.search(part) and "," not in part:
+            return False
+        if _SUBORDINATE.intersection(low[1:]):
+            return False
+    return True
+
+
+_PRONOUN_SOURCES = frozenset(["he", "she", "they", "it", "we", "i", "him", "her"])
 
 
 _SUBJECT_NAME = re.compile(
@@ -353,9 +412,9 @@ def resolve_pronoun(attribution: Attribution, earlier: Sequence[Sentence]) -> At
     earlier sentence that opens with a person's name; never a country or an organisation.
     Only he and she are resolved; the guess is shown beside the pronoun."""
     head = attribution.source.split(",")[0].strip()
-    if head.lower() not in ("he", "she"):
+    if head.lower() not in ("he", "she", "him", "her"):
         return attribution
-    wanted = "f" if head.lower() == "she" else "m"
+    wanted = "f" if head.lower() in ("she", "her") else "m"
     recent = [p for s in reversed(earlier[-3:])
               for p in reversed([person_name(f[2].source) for f in _candidates(s.text)]) if p]
     genders = {p: _gender(p, earlier) for p in recent}

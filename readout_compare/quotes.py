@@ -98,10 +98,18 @@ def find_quotes(
             attribution = with_kind(attribution, issuer, known)
         if attribution is None and kind == "quotation":
             # A quotation that goes on in the next sentence of the same paragraph keeps the
-            # speaker named before ("...," the readout continued. "In both calls, ...").
+            # speaker named before ("...," the readout continued. "In both calls, ..."); so does
+            # a paragraph that is only a quotation, by newspaper convention, the speaker of the
+            # quotation before it.
             attribution = last_speaker.get(sentence.paragraph)
+            k = position[sentence.id]
+            opens = (k == 0 or account.sentences[k - 1].paragraph != sentence.paragraph) and (
+                span.start - sentence.start <= 1)
+            if attribution is None and opens:
+                attribution = last_speaker.get(-1)
         if kind == "quotation" and attribution is not None:
             last_speaker[sentence.paragraph] = attribution
+            last_speaker[-1] = attribution
         if kind == "title":
             out.append(
                 Quote(qid, span.text, span.start, span.end, kind, "not_in_readout",

@@ -174,3 +174,53 @@ def test_a_sentence_that_opens_inside_a_quotation_keeps_its_attribution(sentence
     doc = segment(sentence, doc_id="a1", label="a")
     found = attribute_sentences(doc).get("a1-1")
     assert found is not None and found.source == "the diplomat"
+
+
+@pytest.mark.parametrize("source, ok", [
+    ("State Department spokesperson Tammy Bruce", True),
+    ("Lavrov, according to the Russian foreign ministry", True),
+    ("Wall Street Journal, citing people briefed on the call", True),
+    ("State-owned Codelco", True),
+    ("unnamed sources (reportedly)", True),
+    ("Friday", False),                                   # a day is no speaker
+    ("Monday last week", False),
+    ("the two", False),                                  # the call's participants
+    ("As", False),
+    ("a leaders' encounter has been", False),            # a clause cut off
+    ("Pentagon official reaffirmed US commitment to the One China policy and", False),
+    ("his strongest rebuke yet after Mr Trump", False),
+    ("he (Ryder), according to his opposition to unilateral changes to the status quo and", False),
+])
+def test_sources_are_well_formed_mentions(source, ok):
+    from readout_compare.attribution import well_formed
+
+    assert well_formed(source) is ok
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("This was reported by the EU Diplomatic Service, according to UNN.",
+     "EU Diplomatic Service"),
+    ("The figure was published by the Kyiv Independent.", "Kyiv Independent"),
+    ("This was reported on the British government's website, informs UNN.",
+     "British government's website"),
+])
+def test_passive_reports_name_their_source(sentence, source):
+    doc = segment(sentence, doc_id="a1", label="a")
+    found = attribute_sentences(doc).get("a1-1")
+    assert found is not None and source in found.source
+
+
+def test_no_source_the_tool_gives_on_the_examples_is_malformed():
+    from pathlib import Path
+
+    from readout_compare import compare
+    from readout_compare.attribution import well_formed
+
+    case = Path(__file__).parent.parent / "examples" / "hegseth-mexico"
+    comparison = compare((case / "readout-pentagon.txt").read_text("utf-8"),
+                         [(case / f"account-{n}.txt").read_text("utf-8") for n in ("nypost", "wire")],
+                         semantic_matcher=False)
+    sources = [a.source for acc in comparison.accounts
+               for a in [s.attribution for s in acc.sentences] + [q.attribution for q in acc.quotes]
+               if a is not None]
+    assert sources and all(well_formed(s) for s in sources)
