@@ -113,6 +113,36 @@ _ISSUERS = (
      ("commerce department", "department of commerce")),
     (re.compile(r"Agency for International Development|USAID", re.I), ("usaid", "the agency")),
     (re.compile(r"Mission to the United Nations", re.I), ("u.s. mission", "the mission")),
+    # Issuers outside Washington, by their readouts' headers, and how stories name them.
+    (re.compile(r"Downing Street|Prime Minister's Office|\bPM (?:call|meeting|statement)|"
+                r"The Prime Minister (?:spoke|met|held)", re.I),
+     ("downing street", "no 10", "number 10", "no. 10", "prime minister's office",
+      "british government", "uk government", "government's website", "@uk")),
+    (re.compile(r"\bKremlin\b|President of Russia|Vladimir Putin (?:had|held) a telephone", re.I),
+     ("kremlin", "russian presidency", "presidential press service", "peskov", "ushakov",
+      "@russia")),
+    (re.compile(r"Ministry of Foreign Affairs of the People's Republic of China|"
+                r"Chinese (?:Foreign Ministry|Embassy)|Wang Yi (?:held|had) a (?:phone|telephone)|"
+                r"Foreign Ministry Spokesperson", re.I),
+     ("chinese foreign ministry", "china's foreign ministry", "foreign ministry", "the ministry",
+      "beijing", "@china")),
+    (re.compile(r"Ministry of Foreign Affairs of Japan|mofa\.go\.jp|Japan-[A-Z][a-z]+ "
+                r"(?:Foreign Ministers|Summit|Leaders)|Prime Minister's Office of Japan|kantei", re.I),
+     ("japanese foreign ministry", "japan's foreign ministry", "foreign ministry", "the ministry",
+      "tokyo", "kantei", "prime minister's office", "@japan")),
+    (re.compile(r"Ministry of External Affairs|mea\.gov\.in", re.I),
+     ("ministry of external affairs", "mea", "external affairs ministry", "the ministry",
+      "new delhi", "pmo", "@india")),
+    (re.compile(r"European Council|European Commission|High Representative|EEAS|HR/VP", re.I),
+     ("european council", "european commission", "eeas", "eu diplomatic service",
+      "diplomatic service", "high representative", "hr/vp", "brussels", "the eu")),
+    (re.compile(r"Secretaría de Relaciones Exteriores|\bSRE\b|Presidencia de la República|"
+                r"Gobierno de México", re.I),
+     ("sre", "secretaría de relaciones exteriores", "cancillería", "presidencia",
+      "gobierno de méxico", "mexican foreign ministry", "mexico's foreign ministry", "@mexico")),
+    (re.compile(r"President of Ukraine|Office of the President|president\.gov\.ua", re.I),
+     ("office of the president", "presidential office", "zelensky's office",
+      "zelenskyy's office", "ukrainian presidency", "kyiv", "@ukraine")),
 )
 _PRINCIPAL = re.compile(
     r"\b(?:Secretary|Envoy|Ambassador|Administrator|Advisor|Adviser|President|Representative)"
@@ -122,6 +152,11 @@ _PRINCIPAL = re.compile(
 
 # A readout page's site says who issued it.
 _SITE_NAMES = {"state.gov": " Department of State ", "defense.gov": " Department of Defense ",
+               "gov.uk": " Prime Minister's Office ", "kremlin.ru": " Kremlin ",
+               "fmprc.gov.cn": " Chinese Foreign Ministry ", "mofa.go.jp": " mofa.go.jp ",
+               "mea.gov.in": " mea.gov.in ", "consilium.europa.eu": " European Council ",
+               "eeas.europa.eu": " EEAS ", "gob.mx": " Gobierno de México ",
+               "president.gov.ua": " president.gov.ua ",
                "war.gov": " Department of Defense ", "whitehouse.gov": " White House ",
                "ustr.gov": " Trade Representative ", "commerce.gov": " Department of Commerce ",
                "usaid.gov": " USAID ", "usun.usmission.gov": " Mission to the United Nations "}
@@ -156,7 +191,9 @@ def speaker_kind(source: str, issuer: frozenset[str] = frozenset(),
     unnamed. ``known``: kinds of names met earlier in the account ("Parnell" after "Pentagon
     press secretary Sean Parnell")."""
     low = source.lower()
-    foreign = _foreign(source)
+    # The issuer's own country is not foreign ("China's foreign ministry" after a readout of
+    # China's foreign ministry); issuer_names marks it with "@".
+    foreign = _foreign(source, frozenset(n for n in issuer if n.startswith("@")))
     if _READOUT_WORDS.search(source) and not foreign and not re.search(r"\bin a statement\b", low):
         return "issuer"
     if "reportedly" in low or "unnamed sources" in low:
@@ -459,9 +496,11 @@ def _make(phrase: str, source: str) -> Attribution:
     return Attribution(text=phrase, source=source, is_readout=is_readout)
 
 
-def _foreign(source: str) -> bool:
-    """The mention names a country other than the United States ("China's", "Philippine")."""
-    return any(word_key(w.lower()).startswith("@") and word_key(w.lower()) != "@us"
+def _foreign(source: str, home: frozenset[str] = frozenset()) -> bool:
+    """The mention names a country other than the issuer's (by default the United States):
+    "China's", "Philippine"."""
+    home = home or frozenset(["@us"])
+    return any(word_key(w.lower()).startswith("@") and word_key(w.lower()) not in home
                for w in re.findall(r"[A-Za-z\u2019']+", source))
 
 
@@ -473,7 +512,10 @@ def with_kind(attribution: Attribution, issuer: frozenset[str],
     name = person_name(attribution.source)
     if name and name.lower() not in known:
         known[name.lower()] = kind
-    return replace(attribution, kind=kind)
+    # "a readout from China's foreign ministry" is the readout when China's ministry issued it.
+    is_readout = attribution.is_readout or (
+        kind == "issuer" and bool(_READOUT_WORDS.search(attribution.source)))
+    return replace(attribution, kind=kind, is_readout=is_readout)
 
 
 def _clean(s: str) -> str:

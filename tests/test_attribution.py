@@ -224,3 +224,23 @@ def test_no_source_the_tool_gives_on_the_examples_is_malformed():
                for a in [s.attribution for s in acc.sentences] + [q.attribution for q in acc.quotes]
                if a is not None]
     assert sources and all(well_formed(s) for s in sources)
+
+
+@pytest.mark.parametrize("readout, sentence, key", [
+    ("PM call with President Trump: 24 January 2026\n\nThe Prime Minister spoke to the President "
+     "of the United States this afternoon.\n",
+     "The two discussed Arctic security, Downing Street said.", "Downing Street"),
+    ("Telephone conversation with President of Turkey\n\nVladimir Putin had a telephone "
+     "conversation with President of Turkey Recep Tayyip Erdogan.\n",
+     "The leaders agreed to meet, the Kremlin said.", "Kremlin"),
+    ("Wang Yi Holds a Phone Call with Secretary of State Blinken\n\nOn February 3, Wang Yi had a "
+     "phone call with U.S. Secretary of State Antony Blinken. Ministry of Foreign Affairs of the "
+     "People's Republic of China\n",
+     "China's foreign ministry said Wang urged calm.", "foreign ministry"),
+])
+def test_issuers_outside_washington_are_known_by_their_usual_names(readout, sentence, key):
+    from readout_compare import compare
+
+    acc = compare(readout, [sentence], semantic_matcher=False).accounts[0]
+    found = acc.sentences[0].attribution
+    assert found is not None and key in found.source and found.kind == "issuer"
