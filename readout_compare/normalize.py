@@ -18,12 +18,12 @@ _TRANSLATE = str.maketrans(
 _SPACE = re.compile(r"\s+")
 # A word: digits with their decimal points and thousands commas, or letters and digits with
 # inner apostrophes (straight or curly), so "Mexico's" and "Mexico’s" are one word each.
-WORD = re.compile(r"\d+(?:[.,]\d+)*(?:'?s\b)?|\w+(?:['\u2019]\w+)*")
+WORD = re.compile(r"\d+(?:[.,]\d+)*(?:'?s\b)?|\w+(?:['\u2018\u2019]\w+)*")
 # The package's other two tokenizers, kept here beside WORD so that the word knowledge lives in
 # one place; each serves one purpose.
 # DIFF_TOKEN: a word (with inner apostrophes, points and commas) or a run of punctuation, with
 # the spaces after it, so that joining the tokens of a diff gives the sentence back.
-DIFF_TOKEN = re.compile(r"(\w+(?:['\u2019.,]\w+)*|[^\w\s]+)(\s*)")
+DIFF_TOKEN = re.compile(r"(\w+(?:['\u2018\u2019.,]\w+)*|[^\w\s]+)(\s*)")
 # KEY_TOKEN: for keyed evidence, a number, or a word that keeps its hyphens, inner apostrophes
 # and the points of initials ("U.S.", "Sao-Paulo", "Mexico's"), so that variants can be folded.
 KEY_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'\u2019.][^\W\d_]+)*\.?|\w+")

@@ -34,7 +34,8 @@ from readout_compare.attribution import (
 )
 from readout_compare.diff import word_diff
 from readout_compare.model import Attribution, Document, Quote, QuoteFidelity, QuoteKind
-from readout_compare.normalize import WORD, normalize, normalize_word
+from readout_compare.lexicon import SPELLINGS, fold
+from readout_compare.normalize import normalize
 
 OPENING = {"\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb", '"': '"'}
 _ELLIPSIS = re.compile(r"\u2026|\.\s?\.\s?\.")
@@ -346,8 +347,8 @@ class _ReadoutWords:
             if s.role == "furniture":
                 continue
             first = len(self.words)
-            for m in WORD.finditer(s.text):
-                w = normalize_word(m.group())
+            for m in QUOTE_WORD.finditer(s.text):
+                w = quote_word(m.group())
                 self.positions.setdefault(w, []).append(len(self.words))
                 self.words.append(w)
                 self.starts.append(s.start + m.start())
@@ -359,7 +360,7 @@ class _ReadoutWords:
     def verdict(self, quoted: str) -> Verdict:
         """(fidelity, readout sentence, span start, span end, share of quote words found)."""
         edited = bool(_ELLIPSIS.search(quoted) or _BRACKETED.search(quoted))
-        q = [normalize(m.group()) for m in WORD.finditer(_BRACKETED.sub(" ", quoted))]
+        q = [quote_word(m.group()) for m in QUOTE_WORD.finditer(_BRACKETED.sub(" ", quoted))]
         if not q or not self.words:
             return "not_in_readout", None, None, None, 0.0
         pieces = self._cover(q)
@@ -372,6 +373,11 @@ class _ReadoutWords:
             adjacent = all(
                 b2 == b1 + s1 for (_, b1, s1), (_, b2, _) in zip(ordered, ordered[1:])
             )
+            if edited and self._one_passage(ordered):
+                # Editors' brackets and ellipses inside one passage, its words in order:
+                # "[Biden] said …", "stressed … the need".
+                first, last = ordered[0], ordered[-1]
+                return ("verbatim", *self._span(first[1], last[1] + last[2]), share)
             if edited or not adjacent:
                 # Every word is the readout's, but joined from places that are not together.
                 main = max(pieces, key=lambda p: p[2])
@@ -391,6 +397,11 @@ class _ReadoutWords:
                 if hi - lo <= 2 * len(q) + 3 and found >= ALTERED_MIN_SHARE:
                     return ("altered", *self._span(lo, hi), found)
         return "not_in_readout", None, None, None, share
+
+    def _one_passage(self, ordered: list[tuple[int, int, int]]) -> bool:
+        """The pieces stand in the readout in the quote's order, inside one sentence."""
+        increasing = all(b2 >= b1 + s1 for (_, b1, s1), (_, b2, _) in zip(ordered, ordered[1:]))
+        return increasing and len({self.sentence_index[b] for _, b, _ in ordered}) == 1
 
     def _cover(self, q: list[str]) -> list[tuple[int, int, int]]:
         """Cover the quote with the longest runs found anywhere in the readout, in any order:
@@ -421,7 +432,7 @@ class _ReadoutWords:
         words, so a quote is not matched word by word against thousands of "the"s."""
         if len(self.words) <= LONG_READOUT_WORDS:
             return self
-        q = {normalize_word(m.group()) for m in WORD.finditer(quoted)}
+        q = {quote_word(m.group()) for m in QUOTE_WORD.finditer(quoted)}
         hits: dict[int, int] = {}
         for w in q:
             positions = self.positions.get(w, ())
@@ -524,6 +535,18 @@ class SharedRuns:
             joined.append((i1, j1, k1))
         joined.append((la, lb, 0))
         return [Block(*b) for b in joined]
+
+
+# A word as quotations are compared: normalize.WORD, with inner hyphens ("co-operation").
+QUOTE_WORD = re.compile(r"\d+(?:[.,]\d+)*(?:'?s\b)?|\w+(?:['\u2018\u2019-]\w+)*")
+
+
+def quote_word(word: str) -> str:
+    """A word as quotations are compared: typography, case and accents folded, and the
+    spelling variants the matcher knows ("behaviour" and "behavior", "cease-fire" and
+    "ceasefire") made one."""
+    w = fold(normalize(word)).replace("-", "")
+    return SPELLINGS.get(w, w)
 
 
 def _sentence_lookup(doc: Document):

@@ -89,10 +89,9 @@ def test_altered_quote():
     "quoted",
     [
         "highlighted the importance of continued cooperation … to review progress on trade",
-        "[the Secretary] highlighted the importance of continued cooperation on border security",
         "thanked the Secretary for the hospitality highlighted the importance of continued cooperation",
     ],
-    ids=["ellipsis", "bracketed-insertion", "joined-out-of-order"],
+    ids=["ellipsis-across-sentences", "joined-out-of-order"],
 )
 def test_stitched_quote(quoted):
     assert verdicts(f"The readout said he “{quoted}.”")[0][2] == "stitched"
@@ -165,3 +164,20 @@ def test_quotation_spans_in_a_long_story_are_found_as_in_a_short_one():
     step = len(paragraph)
     assert [(s.start - k * step, s.end - k * step, s.text) for k in (0, 499)
             for s in many[k * 3 : k * 3 + 3]] == [(s.start, s.end, s.text) for s in one] * 2
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        # Editors' conventions inside one passage of the readout: a bracketed insertion, an
+        # ellipsis for words left out, a British spelling, a stray typographic apostrophe.
+        "[the Secretary] highlighted the importance of continued cooperation on border security",
+        "highlighted the importance of … cooperation on border security",
+        "highlighted the importance of continued co-operation on border security",
+    ],
+    ids=["bracketed-insertion", "ellipsis-in-one-sentence", "spelling-variant"],
+)
+def test_editing_conventions_keep_a_quotation_verbatim(quoted):
+    account = f"The readout said he “{quoted}.”"
+    (q,) = compare(READOUT, [account]).accounts[0].quotes
+    assert q.fidelity == "verbatim" and q.readout_sentence == "r-1"
