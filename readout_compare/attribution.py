@@ -30,9 +30,11 @@ _BODIES = (
     r"head|president|minister|authorities)"
 )
 _SUBJECT = (
-    rf"(?:\b(?i:the|a|an|his|her|their|its)\s+(?:[\w\u2019'.-]+\s+){{0,12}}?[\w\u2019'-]+"
+    # Words of a mention are one to three spaces apart: a longer run of spaces is a quotation
+    # blanked out (blank_quotes), which a mention does not span.
+    rf"(?:\b(?i:the|a|an|his|her|their|its)\s{{1,3}}(?:[\w\u2019'.-]+\s{{1,3}}){{0,12}}?[\w\u2019'-]+"
     r"|(?i:people|officials|sources|aides|diplomats|analysts|experts|several|some|two|three|"
-    r"others|one)\s+(?:[\w\u2019'-]+\s+){0,8}?[\w\u2019'-]+"
+    r"others|one)\s{1,3}(?:[\w\u2019'-]+\s{1,3}){0,8}?[\w\u2019'-]+"
     rf"|{_NAME}['\u2019]s\s+(?:[\w-]+\s+){{0,3}}?{_BODIES}(?:\s+{_NAME})?"
     rf"|[A-Z][\w.-]*(?:\s+[a-z][\w-]*){{0,2}}\s+{_BODIES}"
     rf"|(?i:police|officials|authorities|investigators|prosecutors)\s+in\s+{_NAME}"
@@ -317,7 +319,8 @@ def attribute_sentences(
                         and f[2].source != best[2].source), None)
         chosen = _reported(speaker[2], best[2]) if best[3] == 0 and speaker else best[2]
         chosen = resolve_pronoun(chosen, body[max(i - 3, 0) : i])
-        out[s.id] = with_kind(chosen, issuer, known)
+        chosen = whose_document(with_kind(chosen, issuer, known), account.text[: s.start], issuer)
+        out[s.id] = chosen
     return out
 
 
@@ -404,7 +407,7 @@ _PARTICIPANTS = re.compile(
 # ("Pentagon official reaffirmed US commitment to …").
 _CLAUSE = re.compile(r"(?<![-\w])[a-z]{3,}ed\s+(?:the|a|an|that|its|his|her|their|US|U\.S\.|[A-Z][\w-]+)\b")
 _SUBORDINATE = frozenset(["after", "before", "when", "while", "since", "because", "although",
-                          "yet", "if", "unless"])
+                          "yet", "if", "unless", "as"])
 MAX_SOURCE_WORDS = 12
 
 
@@ -496,12 +499,49 @@ def _make(phrase: str, source: str) -> Attribution:
     return Attribution(text=phrase, source=source, is_readout=is_readout)
 
 
+def names_foreign_country(source: str, issuer: frozenset[str]) -> bool:
+    """The mention names a country other than the readout issuer's ("Russia's", "Chinese")."""
+    return _foreign(source, frozenset(n for n in issuer if n.startswith("@")))
+
+
 def _foreign(source: str, home: frozenset[str] = frozenset()) -> bool:
     """The mention names a country other than the issuer's (by default the United States):
     "China's", "Philippine"."""
     home = home or frozenset(["@us"])
     return any(word_key(w.lower()).startswith("@") and word_key(w.lower()) not in home
                for w in re.findall(r"[A-Za-z\u2019']+", source))
+
+
+_BARE_DOCUMENT = re.compile(
+    r"^(?:the\s+)?(?:statement|readout|release|press\s+release|communiqu[eé]|summary|"
+    r"read-out)$", re.I)
+_DOCUMENT_MENTION = re.compile(
+    r"\b(?:statement|readout|read-out|release|communiqu[eé]|summary)\b", re.I)
+
+
+def whose_document(attribution: Attribution, earlier: str, issuer: frozenset[str]) -> Attribution:
+    """"the statement said" after "Russia's foreign ministry said in a statement" is that
+    ministry's statement, not the readout: a bare mention of a document is resolved to the last
+    document the story named before it, when that one was another government's."""
+    if not _BARE_DOCUMENT.match(attribution.source.strip()):
+        return attribution
+    mentions = list(_DOCUMENT_MENTION.finditer(earlier))
+    if not mentions:
+        return attribution
+    last = mentions[-1]
+    around = earlier[max(0, last.start() - 120): last.end() + 120]
+    window = re.split(r"(?<=[.!?])\s+", around)
+    near = next((w for w in window if last.group(0) in w), around)
+    home = frozenset(n for n in issuer if n.startswith("@"))
+    if not _foreign(near, home) or any(
+            re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", near.lower())
+            for n in issuer if not n.startswith("@")):
+        return attribution
+    owner = next((w for w in re.findall(r"[A-Za-z\u2019']+", near)
+                  if word_key(w.lower()).startswith("@") and word_key(w.lower()) not in (home or {"@us"})),
+                 None)
+    return replace(attribution, source=f"{attribution.source} ({owner})", is_readout=False,
+                   kind="government")
 
 
 def with_kind(attribution: Attribution, issuer: frozenset[str],

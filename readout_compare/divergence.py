@@ -230,8 +230,9 @@ def pair_divergences(
         new = {k: w for k, w in a_span.items() if k not in r_keys}
         # Two spellings of one name ("Gaddafi", "Qaddafi"; "Zelenskyy", "Zelenskiy").
         same = {(x, y) for x in gone for y in new if fuzz.ratio(gone[x], new[y]) >= NAME_VARIANT}
-        gone = {x for x in gone if not any(x == a for a, _ in same)}
-        new = {y for y in new if not any(y == b for _, b in same)}
+        offices = _offices(r_text) | _offices(a_text)
+        gone = {x for x in gone if not any(x == a for a, _ in same) and x not in offices}
+        new = {y for y in new if not any(y == b for _, b in same) and y not in offices}
         swap = len(r_words) <= 4 and len(a_words) <= 4  # a name for a name, not a rewrite
         # A place for a place ("in Damascus" -> "in Amman") even when the readout's country
         # is named elsewhere in the account ("the Syrian minister").
@@ -424,7 +425,15 @@ def _same_kind(r: tuple[object, ...], a: tuple[object, ...]) -> bool:
     return bool(kinds) and not (set(r) & relative or set(a) & relative)
 
 
-_MONTH_MAY = re.compile(r"(?<![.!?]\s)\bMay\b(?=\s+\d|\s*,?\s+\d{4})|\b(?:in|since|until|of|last|next|early|late|mid-)\s+May\b")
+_MONTH_MAY = re.compile(r"(?<![.!?]\s)\bMay\b(?=\s+\d|\s*,?\s+\d{4})|\b(?:in|since|until|of|last|next|early|late|mid-|on)\s+May\b|\b\d{1,2}(?:st|nd|rd|th)?\s+May\b")
+
+
+_OFFICE = re.compile(r"\b[A-Z]{1,4}(?:/[A-Z]{1,4})+\b")
+
+
+def _offices(text: str) -> set[str]:
+    """The parts of offices written as capitals joined by slashes ("HR/VP"): not names."""
+    return {part.lower() for m in _OFFICE.finditer(text) for part in m.group().split("/")}
 
 
 def _is_month_may(raw: str) -> bool:

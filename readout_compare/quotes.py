@@ -29,7 +29,9 @@ from readout_compare.attribution import (
     Found,
     attribute_quote,
     issuer_names,
+    names_foreign_country,
     resolve_pronoun,
+    whose_document,
     with_kind,
 )
 from readout_compare.diff import word_diff
@@ -97,6 +99,7 @@ def find_quotes(
             k = position[sentence.id]
             attribution = resolve_pronoun(attribution, account.sentences[max(k - 3, 0) : k])
             attribution = with_kind(attribution, issuer, known)
+            attribution = whose_document(attribution, account.text[: span.start], issuer)
         if attribution is None and kind == "quotation":
             # A quotation that goes on in the next sentence of the same paragraph keeps the
             # speaker named before ("...," the readout continued. "In both calls, ..."); so does
@@ -121,6 +124,10 @@ def find_quotes(
             fidelity, r_sid, r_start, r_end, score = verdicts[span.start]
         else:
             fidelity, r_sid, r_start, r_end, score = stream.narrowed(span.text).verdict(span.text)
+        if fidelity in ("altered", "stitched") and _other_government(attribution, issuer):
+            # The other government's readout, quoted: its words are its own, not a
+            # misquotation of this readout however alike the two are.
+            fidelity, r_sid, r_start, r_end = "not_in_readout", None, None, None
         r_text = readout.text[r_start:r_end] if r_start is not None else None
         out.append(
             Quote(
@@ -539,6 +546,19 @@ class SharedRuns:
 
 # A word as quotations are compared: normalize.WORD, with inner hyphens ("co-operation").
 QUOTE_WORD = re.compile(r"\d+(?:[.,]\d+)*(?:'?s\b)?|\w+(?:['\u2018\u2019-]\w+)*")
+
+
+_BODY_WORDS = re.compile(
+    r"\b(?:ministry|ministries|statement|readout|communiqu[eé]|release|embassy|office|"
+    r"spokes(?:person|man|woman)|kremlin|presidency|government)\b", re.I)
+
+
+def _other_government(attribution: Attribution | None, issuer: frozenset[str]) -> bool:
+    """The story credits the words to another government's statement or ministry, named as
+    such ("Russia's Foreign Ministry", "the statement (Russian)"), not a bare "the embassy"."""
+    return (attribution is not None and attribution.kind == "government"
+            and not attribution.is_readout and bool(_BODY_WORDS.search(attribution.source))
+            and names_foreign_country(attribution.source, issuer))
 
 
 def quote_word(word: str) -> str:

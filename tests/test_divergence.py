@@ -278,3 +278,34 @@ def test_a_sentences_first_word_is_no_name():
         "Officials discussed trade and energy in Ottawa on Monday with the Canadian delegation.",
         "Delegates discussed trade and energy in Ottawa on Monday with the Canadian delegation.",
     ) == []
+
+
+def _divergence_types(readout: str, account: str) -> set[str]:
+    acc = compare(readout, [account], semantic_matcher=False).accounts[0]
+    return {d.type for s in acc.sentences for d in s.divergences}
+
+
+def test_may_the_month_after_a_day_is_no_modal():
+    readout = ("Secretary of State Marco Rubio spoke today with Russian Foreign Minister Sergey "
+               "Lavrov about the prisoner exchange.")
+    account = ("Rubio spoke with Russian Foreign Minister Sergey Lavrov about the prisoner "
+               "exchange on 16 May, Russia's Foreign Ministry said.")
+    assert "modality" not in _divergence_types(readout, account)
+
+
+def test_an_office_in_capitals_is_not_another_name():
+    readout = "On Ukraine, the HR/VP highlighted the serious threat posed by Chinese support."
+    account = "On Ukraine, Kallas highlighted the serious threat posed by Chinese support."
+    assert "entity" not in _divergence_types(readout, account)
+
+
+def test_the_other_governments_statement_quoted_is_not_a_misquotation():
+    readout = ("Readout of the Secretary's Call\n\nSecretary Rubio spoke with Russian Foreign "
+               "Minister Lavrov and discussed the next steps after the call between the presidents.")
+    account = ('Russia\'s Foreign Ministry said in a statement that "the ministers discussed '
+               'concrete steps after the call between the presidents of Russia and the United '
+               'States."')
+    acc = compare(readout, [account], semantic_matcher=False).accounts[0]
+    (q,) = acc.quotes
+    assert q.fidelity == "not_in_readout"
+    assert "quote" not in {d.type for s in acc.sentences for d in s.divergences}
