@@ -200,7 +200,9 @@ def _units(text: str, block: Block) -> Iterator[_Unit]:
     if glued:
         yield from (_Unit(s, e, "lead-in") for s, e in _trimmed(text, start, start + glued))
         start += glued
-    for s, e in _sentence_spans(text, start, end):
+    # A quotation of several sentences gives a unit a sentence, as fact-checkers label them
+    # (bench/real/README.md); quotes.py finds the quotation over the whole text.
+    for s, e in _raw_sentences(text, start, end):
         if block.kind == "item":
             yield _Unit(s, e, "item")
         else:
@@ -244,13 +246,6 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         end -= 1
     if start < end:
         yield start, end
-
-
-def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Sentence spans of one block. A quotation of several sentences gives one unit a sentence,
-    as fact-checkers label them (bench/real/README.md); the quotation itself is found over the
-    whole text (quotes.py) and credited where it closes."""
-    yield from _raw_sentences(text, start, end)
 
 
 def _raw_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
