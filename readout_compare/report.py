@@ -1,9 +1,7 @@
 """The report dictionary: one plain, JSON-ready description of a comparison that every renderer
 (HTML, JSON, Markdown) takes, so a new format never touches the matcher.
 
-SCHEMA_VERSION history:
-    1: readout, accounts (sentences, matches, divergences, readout_coverage, quotes, summary),
-       claim_groups, coverage_matrix, framing, symmetric, settings, summary, tool.
+The schema's history is kept beside SCHEMA_VERSION below and in docs/json-schema.md.
 """
 
 from __future__ import annotations
@@ -15,6 +13,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from readout_compare import __version__, language
+from readout_compare.keys import unit_keys
 from readout_compare.model import (
     AccountComparison,
     Comparison,
@@ -23,7 +22,8 @@ from readout_compare.model import (
     StoryPlacement,
 )
 
-# 1: first release. 2: role "lead-in"; "context" on every sentence (a list item's lead-in);
+# 1: first release: readout, accounts (sentences, matches, divergences, readout_coverage,
+#    quotes, summary), claim_groups, coverage_matrix, framing, symmetric, settings, summary, tool. 2: role "lead-in"; "context" on every sentence (a list item's lead-in);
 #    "text" may hold the line breaks of a hard-wrapped input.
 # 3: matches carry "basis" ("claim" or "event"), "evidence" (why, in words) and "part" (the
 #    readout clause reported); readout_coverage carries "parts"; "score" is the confidence of
@@ -34,7 +34,8 @@ from readout_compare.model import (
 #    coverage matrix's "placements"; each document's "language"; an account's "hints"
 #    (possible paraphrases found by the semantic encoder) and "across_languages";
 #    settings.semantic_model.
-SCHEMA_VERSION = 5
+# 6: every readout sentence, account sentence and quotation carries a stable "key" (keys.py).
+SCHEMA_VERSION = 6
 FIDELITIES = ("verbatim", "altered", "stitched", "not_in_readout")
 DIVERGENCE_TYPES = ("number", "date", "negation", "modality", "reporting_verb", "entity", "quote")
 
@@ -59,9 +60,13 @@ def report_dict(comparison: Comparison, *, generated: datetime | None = None) ->
             "language_name": language.name(comparison.readout.language),
             "source": _asdict(comparison.readout.source),
             "sentences": [
-                {"id": s.id, "text": s.text, "start": s.start, "end": s.end, "role": s.role,
-                 "paragraph": s.paragraph, "context": s.context}
-                for s in comparison.readout.sentences
+                {"id": s.id, "key": key, "text": s.text, "start": s.start, "end": s.end,
+                 "role": s.role, "paragraph": s.paragraph, "context": s.context}
+                for s, key in zip(
+                    comparison.readout.sentences,
+                    unit_keys("readout", comparison.readout.label,
+                              (s.text for s in comparison.readout.sentences)),
+                )
             ],
         },
         "accounts": accounts,
@@ -103,10 +108,12 @@ def _placement(sp: StoryPlacement) -> dict[str, Any]:
 def _account(acc: AccountComparison, sp: StoryPlacement | None = None) -> dict[str, Any]:
     doc = acc.document
     sentences = []
-    for s in acc.sentences:
+    keys = unit_keys("account", doc.label, (s.sentence.text for s in acc.sentences))
+    for s, key in zip(acc.sentences, keys):
         sentences.append(
             {
                 "id": s.sentence.id,
+                "key": key,
                 "text": s.sentence.text,
                 "start": s.sentence.start,
                 "end": s.sentence.end,
@@ -138,7 +145,12 @@ def _account(acc: AccountComparison, sp: StoryPlacement | None = None) -> dict[s
             }
             for c in acc.coverage
         ],
-        "quotes": [_quote(q) for q in acc.quotes],
+        "quotes": [
+            {**_quote(q), "key": key}
+            for q, key in zip(acc.quotes, unit_keys("quote", doc.label, (
+                f"{acc.sentence(q.account_sentence).sentence.text}\x00{q.text}"
+                for q in acc.quotes)))
+        ],
         "hints": [_asdict(h) for h in acc.hints],
         "placement": _placement(sp) if sp else None,
         "summary": account_summary(acc),

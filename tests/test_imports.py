@@ -9,7 +9,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "readout_compare"
 
-SHARED = {"errors", "model", "normalize", "lexicon", "timing", "workers", "__version__"}
+SHARED = {"errors", "model", "normalize", "keys", "lexicon", "timing", "workers", "__version__"}
 # The steps, in the order data flows through them.
 STEPS = [
     {"fetch", "extract", "load"},

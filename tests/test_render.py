@@ -153,3 +153,46 @@ def test_the_report_is_built_as_dataclasses_asdict_builds_it(case_texts, monkeyp
     sentences = [s for a in fast["accounts"] for s in a["sentences"]]
     assert any(s["divergences"] for s in sentences) and any(s["attribution"] for s in sentences)
     assert any(q["attribution"] for a in fast["accounts"] for q in a["quotes"])
+
+
+def test_keys_survive_reruns_thresholds_and_hash_seeds(tmp_path):
+    """Stable keys: the same text gives the same key in another process, under another
+    PYTHONHASHSEED and another threshold; a changed sentence gets a new key, the others keep
+    theirs."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import CASE
+
+    readout, account = CASE / "readout-pentagon.txt", CASE / "account-nypost.txt"
+
+    def keys(seed: str, *extra: str, account_path=account) -> dict:
+        out = tmp_path / f"k{seed}{len(extra)}{account_path.name}.json"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run(
+            [sys.executable, "-m", "readout_compare", "compare", str(readout), str(account_path),
+             "--label", "Pentagon", "--label", "Post", "-q", "-o", str(out), *extra],
+            check=True, env=env, capture_output=True,
+        )
+        data = json.loads(out.read_text())
+        return {
+            "readout": [s["key"] for s in data["readout"]["sentences"]],
+            "account": {s["key"]: s["text"] for s in data["accounts"][0]["sentences"]},
+            "quotes": [q["key"] for q in data["accounts"][0]["quotes"]],
+        }
+
+    first, second = keys("0"), keys("12345", "--threshold", "0.9")
+    assert first == second
+    assert len(set(first["account"])) == len(first["account"])
+    assert all(k.startswith("s-") for k in first["account"])
+    assert first["quotes"] and all(k.startswith("q-") for k in first["quotes"])
+
+    text = account.read_text()
+    edited = tmp_path / "edited.txt"
+    victim = next(t for t in first["account"].values() if len(t) > 60 and t in text)
+    edited.write_text(text.replace(victim, victim[:-1] + " today."))
+    third = keys("7", account_path=edited)
+    assert third["readout"] == first["readout"]
+    changed = set(first["account"]) - set(third["account"])
+    assert [first["account"][k] for k in changed] == [victim]
