@@ -220,7 +220,10 @@ def score_event(event: rl.Event, texts: dict[str, str], t: Tally) -> None:
                 t.add("claim source", ok,
                       f"{where} source {u.id}: want {u.source}, got {src!r}: {span}")
                 if ok and _kind(u.source):
-                    t.add("claim source kind", attr is not None and attr.kind == _kind(u.source))
+                    got_kind = attr.kind if attr is not None else None
+                    t.add("claim source kind", got_kind == _kind(u.source),
+                          f"{where} source kind {u.id}: want {_kind(u.source)}, got {got_kind} "
+                          f"for {src!r}: {span}")
             # Divergences, as (unit, type).
             got_types = {d.type for i in ids if i in tool_by_id for d in tool_by_id[i].divergences}
             want_types = set(u.divergences)
@@ -265,8 +268,10 @@ def score_event(event: rl.Event, texts: dict[str, str], t: Tally) -> None:
                     t.add("quote speaker", ok,
                           f"{where} speaker {u.id}: want {gq.speaker}, got {src!r}: “{qtext}”")
                     if ok and _kind(gq.speaker):
-                        t.add("quote speaker kind", q is not None and q.attribution is not None
-                              and q.attribution.kind == _kind(gq.speaker))
+                        got_kind = q.attribution.kind if q is not None and q.attribution else None
+                        t.add("quote speaker kind", got_kind == _kind(gq.speaker),
+                              f"{where} speaker kind {u.id}: want {_kind(gq.speaker)}, got "
+                              f"{got_kind} for {src!r}: “{qtext}”")
 
         # Lede statements.
         body = acc_gold.body

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from readout_compare import lexicon
+from readout_compare import attribution_languages, lexicon
 from readout_compare.lexicon import TITLES, word_key
 from readout_compare.model import Attribution, Document, Sentence
 
@@ -80,7 +80,9 @@ _VERB_SUBJECT = re.compile(
 )
 _REPORTEDLY = re.compile(r"\breportedly\b|\bis said to\b|\bwas said to\b", re.IGNORECASE)
 _READOUT_WORDS = re.compile(
-    r"\b(readout|summary|statement|release|communiqu[eé]|transcript|read-out)\b", re.IGNORECASE
+    r"\b(readout|summary|statement|release|communiqu[eé]|transcript|read-out|comunicado|"
+    r"texto\s+oficial|nota\s+oficial|declaraci[oó]n|declara[cç][aã]o|сообщени\w*|заявлени\w*|"
+    r"коммюнике|пресс-релиз\w*|релиз\w*|Erkl[äa]rung|Mitteilung)(?!\w)", re.IGNORECASE
 )
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 
@@ -88,14 +90,22 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _MEDIA = re.compile(
     r"\b(?:journal|times|post|reuters|ap|afp|xinhua|kcna|cctv|tass|ria|bbc|cnn|abc|nbc|cbs|"
     r"fox|anadolu|folha|press agency|news agency|newspaper|outlet|report|reports|television|"
-    r"tv|radio|media|wire|broadcaster|agency said)\b", re.I)
+    r"tv|radio|media|wire|broadcaster|agency said|"
+    # in the other languages attribution_languages reads
+    r"agencia|agência|diario|periódico|jornal|revista|газета|агентство|издание|тасс|риа|"
+    r"интерфакс|zeitung|journal)(?!\w)", re.I)
 _UNNAMED = re.compile(
     r"^(?:(?:an?|the|two|three|several|some|other)\s+)?(?:[\w.'-]+\s+){0,3}?"
     r"(?:officials?|sources|people|diplomats|analysts|aides|experts|persons?)\b", re.I)
 _GOVERNMENT = re.compile(
     r"\b(?:ministry|ministries|government|presidency|kremlin|cabinet|office|police|"
     r"prosecutors|investigators|coast guard|embassy|army|military|minister|president|"
-    r"premier|chancellery|king|council|service|parliament|spokesperson for)\b", re.I)
+    r"premier|chancellery|king|council|service|parliament|spokesperson for|"
+    r"presidencia|presidência|gobierno|governo|cancillería|ministerio|ministério|secretaría|"
+    r"departamento|casa blanca|casa branca|conselho|consejo|portavoz|porta-voz|canciller|"
+    r"presidente|ministro|кремл\w*|мид|министерств\w*|правительств\w*|президент\w*|"
+    r"евросовет\w*|совет\w*|пресс-служб\w*|посольств\w*|Regierung|Ministerium|"
+    r"Bundesregierung|Kanzler\w*|gouvernement|ministère|Élysée|Elysée)(?!\w)", re.I)
 _ORGANISATION = re.compile(
     r"\b(?:groups?|united nations|un|world bank|nato|imf|hamas|hezbollah|houthis|taliban|"
     r"agency|survey|investigation|operators|company|companies|codelco|union|fund|bank|"
@@ -167,6 +177,44 @@ _ATTRIBUTABLE = re.compile(
     r"attributable to\s+(?:[A-Z]?[a-z]+\s+){0,3}(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)")
 
 
+# The verb of the readout's opening sentence that joins its principal to the other side:
+# "Secretary Austin met with …", "Wang Yi had a phone call with …", "mantuvo … con".
+_MEETING = re.compile(
+    r"\b(?:held|holds|had|has|spoke|speaks|met|meets|talked|received|receives|hosted|conducted|"
+    r"called|welcomed|mantuvo|sostuvo|conversó|habló|recibió|se\s+reunió|провел|провёл|"
+    r"состоялся|обсудил)\b")
+_WITH = re.compile(r"\b(?:with|to|con|с|со|avec|mit|com)\b")
+_CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-ÞА-ЯЁ][\w\u2019'-]+\b")
+# Marks a name of the readout's other side in the issuer set (issuer_names).
+OTHER_SIDE = "~"
+
+
+def _sides(readout: Document) -> tuple[set[str], set[str]]:
+    """The people on each side of the call or meeting, by the readout's opening sentence: names
+    before its verb of meeting are the issuer's principal ("Secretary of State Marco Rubio
+    spoke with …"), names after "with" the other side's ("… Russian Foreign Minister Sergey
+    Lavrov"). Lowercased words of the names."""
+    for s in readout.body[:3]:
+        m = _MEETING.search(s.text)
+        w = _WITH.search(s.text, m.end()) if m else None
+        if not m or not w:
+            continue
+        sides = []
+        for part in (s.text[: m.start()], s.text[w.end():]):
+            names = set()
+            for word in _CAPITALISED.findall(part.split(".")[0] if part is not s.text[: m.start()]
+                                             else part):
+                low = re.sub(r"['\u2019]s$", "", word).lower()
+                if (low in TITLES or low in _NOT_PERSON or low in _WEEKDAYS_MONTHS
+                        or word_key(low).startswith("@") or len(low) < 3
+                        or low in ("the", "on", "in", "during", "after", "his", "her")):
+                    continue
+                names.add(low)
+            sides.append(names)
+        return sides[0], sides[1] - sides[0]
+    return set(), set()
+
+
 def issuer_names(readout: Document | None) -> frozenset[str]:
     """How the account may name the readout's issuer: from the readout's opening lines (the
     department a readout page names) and the official whose call or meeting it reports."""
@@ -181,9 +229,13 @@ def issuer_names(readout: Document | None) -> frozenset[str]:
     for pattern, aliases in _ISSUERS:
         if pattern.search(head):
             names.update(aliases)
+    principal, other = _sides(readout)
     for m in _PRINCIPAL.finditer(head):
         if m.group("name") not in ("Of", "The"):
             names.add(m.group("name").lower())
+    # The other side's people are never the issuer, whatever the page's header says of them.
+    names = (names | principal) - other
+    names.update(OTHER_SIDE + n for n in other)
     return frozenset(names)
 
 
@@ -193,6 +245,15 @@ def speaker_kind(source: str, issuer: frozenset[str] = frozenset(),
     unnamed. ``known``: kinds of names met earlier in the account ("Parnell" after "Pentagon
     press secretary Sean Parnell")."""
     low = source.lower()
+    # A person on either side of the call is known by name: the issuer's principal, or the other
+    # government's.
+    if "reportedly" in low or "unnamed sources" in low:
+        return "unnamed"
+    name = person_name(source)
+    if name and OTHER_SIDE + name.lower() in issuer:
+        return "government"
+    if name and name.lower() in issuer:
+        return "issuer"
     # The issuer's own country is not foreign ("China's foreign ministry" after a readout of
     # China's foreign ministry); issuer_names marks it with "@".
     foreign = _foreign(source, frozenset(n for n in issuer if n.startswith("@")))
@@ -202,7 +263,6 @@ def speaker_kind(source: str, issuer: frozenset[str] = frozenset(),
         return "unnamed"
     if not foreign and any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", low) for n in issuer):
         return "issuer"
-    name = person_name(source)
     if known and name and name.lower() in known:
         return known[name.lower()]
     if _UNNAMED.match(source) and not name:
@@ -269,7 +329,12 @@ def attribute_quote(
     elif before:
         nearest = max(before, key=lambda f: f[1])
     else:
-        nearest = found[0]
+        # Only "according to" and its kind cover a whole sentence; "X said that …" is about
+        # what follows it, not a quotation far before it.
+        sure = [f for f in found if f[3] == 0 or f[0] <= rel_start]
+        if not sure:
+            return None
+        nearest = sure[0]
     outer = next((f for f in found if f[0] < nearest[0] and f[2].source != nearest[2].source),
                  None)
     if outer is not None:
@@ -343,10 +408,17 @@ def _found(
 
 def _candidates(original: str) -> tuple[tuple[int, int, Attribution, int], ...]:
     """Every attribution in a sentence: (start, end, attribution, priority)."""
-    if _TRIGGERS.isdisjoint(_LOWER_WORD.findall(original.lower())):
+    english = not _TRIGGERS.isdisjoint(_LOWER_WORD.findall(original.lower()))
+    if not english and original.isascii():
         return ()
     text = blank_quotes(original)
     out: list[tuple[int, int, Attribution, int]] = []
+    # Stories in Spanish, Portuguese, Russian, French and German (attribution_languages).
+    other = [(a, b, _make(_clean(original[a:b]), src), p)
+             for a, b, src, p in attribution_languages.candidates(text)
+             if 0 < len(src.split()) <= MAX_SOURCE_WORDS]
+    if not english:
+        return tuple(sorted(other, key=lambda f: f[0]))
     leads = list(_SUBJECT_VERB.finditer(text))
     for pattern in (_ACCORDING, _CITING, _REPORTED_BY):
         for m in pattern.finditer(text):
@@ -384,7 +456,8 @@ def _candidates(original: str) -> tuple[tuple[int, int, Attribution, int], ...]:
              Attribution(text=rep.group(0), source="unnamed sources (reportedly)", is_readout=False),
              2)
         )
-    return tuple(sorted((f for f in out if well_formed(f[2].source)), key=lambda f: f[0]))
+    kept = [f for f in out if well_formed(f[2].source)]
+    return tuple(sorted(kept + other, key=lambda f: f[0]))
 
 
 _WEEKDAYS_MONTHS = frozenset(

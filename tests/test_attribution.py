@@ -244,3 +244,42 @@ def test_issuers_outside_washington_are_known_by_their_usual_names(readout, sent
     acc = compare(readout, [sentence], semantic_matcher=False).accounts[0]
     found = acc.sentences[0].attribution
     assert found is not None and key in found.source and found.kind == "issuer"
+
+
+@pytest.mark.parametrize(
+    "sentence, source, is_readout",
+    [
+        ('"El diálogo fue productivo", agregó el texto oficial.', "el texto oficial", True),
+        ("Según indicó Presidencia, el mandatario formalizó una invitación.", "Presidencia", False),
+        ('"A UE mantém-se unida", disse Michel, num telefonema feito a Putin.', "Michel", False),
+        ("«Договоренность подтверждена», – говорится в сообщении Кремля.", "сообщении Кремля", True),
+        ("По словам Пескова, разговор был продолжительным.", "Пескова", False),
+        ("Selon le Kremlin, les deux présidents ont discuté de l'Ukraine.", "le Kremlin", False),
+        ("Así lo dijo durante la conferencia de prensa.", None, None),
+    ],
+)
+def test_sentence_attribution_in_other_languages(sentence, source, is_readout):
+    """Stories in Spanish, Portuguese, Russian and French name their sources with their own
+    words: 'según', 'agregó el texto oficial', 'disse', 'говорится в сообщении', 'selon'."""
+    doc = segment(sentence, doc_id="a1", label="a")
+    found = attribute_sentences(doc).get("a1-1")
+    if source is None:
+        assert found is None
+    else:
+        assert (found.source, found.is_readout) == (source, is_readout)
+
+
+def test_the_two_sides_of_a_call_are_known_by_name():
+    """The readout's opening sentence says who is on each side: its principal before the verb
+    of meeting, the other government after 'with'. A story quoting either is credited to the
+    issuer or to the other government, even when the issuer's country is not known."""
+    readout = segment(
+        "On March 16, State Councilor and Foreign Minister Qin Gang had a phone call with "
+        "Ukrainian Foreign Minister Dmytro Kuleba. Qin said China is concerned.",
+        doc_id="r", label="readout")
+    account = segment(
+        "Qin said China was worried about escalation. Kuleba said Ukraine wants peace.",
+        doc_id="a1", label="a")
+    found = attribute_sentences(account, readout)
+    assert (found["a1-1"].source, found["a1-1"].kind) == ("Qin", "issuer")
+    assert (found["a1-2"].source, found["a1-2"].kind) == ("Kuleba", "government")

@@ -15,7 +15,7 @@ STEPS = [
     {"fetch", "extract", "load"},
     {"layout", "furniture", "roles", "language", "segment"},
     {"evidence", "similarity", "semantic", "diff", "align"},
-    {"attribution", "quotes", "divergence", "classify", "hints"},
+    {"attribution_languages", "attribution", "quotes", "divergence", "classify", "hints"},
     {"groups", "framing", "placement"},
     {"pipeline"},
     {"report"},

@@ -1,0 +1,117 @@
+"""Attribution in stories written in Spanish, Portuguese, Russian, French and German: the
+phrases that tie words to their source ("según el comunicado", "disse Michel", "говорится в
+сообщении", "selon le Kremlin"), found as :mod:`readout_compare.attribution` finds the English
+ones and returned in the same form, (start, end, source, priority).
+
+Priority 0 names the source surely ("according to" and its equivalents, a document that "says"
+it); 1 is a verb of saying with its subject. Only verbs in the third person are listed: they
+are what reports use, and they are rarely anything but verbs of saying.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Verbs of saying, third person, past and present.
+_VERBS_ES = (
+    "dijo dice afirmó afirma señaló señala indicó indica informó informa destacó destaca sostuvo "
+    "sostiene expresó expresa agregó agrega añadió añade aseguró asegura explicó explica precisó "
+    "detalló detalla subrayó subraya apuntó manifestó planteó plantea advirtió advierte reconoció "
+    "confirmó declaró anunció comunicó remarcó enfatizó escribió publicó difundió expuso refirió "
+    "mencionó comentó resaltó resalta puntualizó recalcó insistió reiteró reitera contestó "
+    "respondió aclaró sentenció"
+)
+_VERBS_PT = (
+    "disse diz afirmou declarou destacou informou acrescentou acrescenta explicou ressaltou "
+    "ressalta sublinhou sublinha salientou salienta escreveu publicou anunciou confirmou garantiu "
+    "assinalou assinala frisou referiu refere adiantou adianta reiterou respondeu lê-se"
+)
+_VERBS_RU = (
+    "заявил заявила заявили заявляет сообщил сообщила сообщили сообщает отметил отметила "
+    "отметили отмечает подчеркнул подчеркнула подчеркнули подчеркивает сказал сказала сказали "
+    "написал написала написали пишет добавил добавила добавили указал указала указали уточнил "
+    "уточнила уточнили передает передаёт констатировал заверил заверила призвал призвала"
+)
+_VERBS_FR = "déclare déclaré affirme affirmé souligne souligné indique indiqué précise précisé explique"
+_VERBS_DE = "sagte sagt erklärte erklärt betonte betont teilte schrieb hieß"
+_VERBS = "|".join(
+    sorted({v for group in (_VERBS_ES, _VERBS_PT, _VERBS_RU, _VERBS_FR, _VERBS_DE)
+            for v in group.split()}, key=len, reverse=True)
+)
+_UPPER = r"[A-ZÀ-ÖØ-ÞА-ЯЁ]"
+_WORD = r"[\w\u2019'-]+"
+# A name: capitalised words, with the particles of Spanish and Portuguese names between them.
+_NAME = (rf"{_UPPER}[\w\u2019'.-]*(?:\s+(?:de\s+|del\s+|da\s+|do\s+|dos\s+|la\s+)?"
+         rf"{_UPPER}[\w\u2019'.-]*)*")
+_ARTICLE = r"(?:el|la|los|las|o|a|os|as|um|uma|un|una|le|les|der|die|das)"
+_SOURCE = r"[^,.;:«»\u201c\u201d\"()\u2013\u2014]+"
+
+# "según (indicó) Presidencia", "de acuerdo con", "segundo", "de acordo com", "conforme",
+# "selon", "laut", "по словам", "согласно", "как сообщает".
+_ACCORDING = re.compile(
+    r"(?<!\w)(?:[Ss]egún|[Dd]e\s+acuerdo\s+con|[Ss]egundo|[Dd]e\s+acordo\s+com|[Cc]onforme|"
+    r"[Ss]elon|[Ll]aut|[Пп]о\s+словам|[Сс]огласно|[Пп]о\s+данным|"
+    r"[Кк]ак\s+(?:сообщает|сообщил[аи]?|пишет|передает|передаёт|заявил[аи]?|говорится\s+в|"
+    r"отмечается\s+в|сообщается\s+в|следует\s+из))"
+    rf"(?:\s+(?:indicó|informó|señaló|explicó|detalló|dijo|afirmó|publicó|informou|disse))?"
+    rf"\s+(?P<src>{_SOURCE})"
+)
+# A document that says it: "говорится в сообщении", "уточняется в заявлении Кремля",
+# "lê-se no comunicado", "heißt es in der Erklärung".
+_DOCUMENT_SAYS = re.compile(
+    r"(?<!\w)(?:говорится|уточняется|отмечается|сообщается|подчеркивается|подчёркивается|"
+    r"указывается|заявляется)\s+в\s+(?P<src>[^,.;:«»\u201c\u201d\"]+)"
+    r"|(?<!\w)lê-se\s+n[oa]\s+(?P<src2>[^,.;:«»\u201c\u201d\"]+)"
+    r"|(?<!\w)hieß\s+es\s+in\s+(?P<src3>[^,.;:«»\u201c\u201d\"]+)"
+)
+# "el Departamento de Estado aseguró", "Michel disse", "Мишель заявил".
+_SUBJECT_VERB = re.compile(
+    rf"(?<![\w-])(?P<src>{_ARTICLE}\s+(?:{_WORD}\s+){{0,7}}?{_WORD}|{_NAME})"
+    rf"\s+(?:también\s+|ainda\s+|также\s+|hoy\s+|hoje\s+|luego\s+)?(?:(?:le|les|lo|la|se)\s+)?"
+    rf"(?P<verb>{_VERBS})(?![\w-])"
+)
+# "agregó el texto oficial.", "disse Michel,", "salienta o comunicado,", "заявил Мишель."
+_VERB_SUBJECT = re.compile(
+    rf"(?<![\w-])(?P<verb>{_VERBS})\s+(?P<src>{_ARTICLE}\s+(?:{_WORD}\s+){{0,4}}?{_WORD}|{_NAME})"
+    r"(?=\s*(?:[,.;:!?]|$)|\s+(?:en|em|no|na|num|numa|ao|à|a|al|в|на)\b)"
+)
+_TRIGGER = re.compile(
+    rf"(?<![\w-])(?:{_VERBS}|según|segundo|conforme|selon|laut|словам|согласно|данным|"
+    r"говорится|уточняется|отмечается|сообщается|подчеркивается|подчёркивается|указывается|"
+    r"заявляется|acuerdo|acordo)(?![\w-])",
+    re.IGNORECASE,
+)
+# Words that begin a subject but are not a source: pronouns and the sentence's own connectives.
+_NOT_SOURCE = frozenset(
+    "que quien quienes lo la le se él ella ellos ellas ele ela eles elas это он она они который "
+    "которая которые что il elle ils elles er sie es "
+    # connectives that open a sentence in capitals and would pass for a name
+    "según así como cuando durante tras luego además también segundo conforme selon laut "
+    "quando ainda depois antes после также как".split()
+)
+
+
+def candidates(text: str) -> list[tuple[int, int, str, int]]:
+    """Every attribution in a sentence of one of these languages, as (start, end, source,
+    priority); ``text`` has its quotations blanked out (attribution.blank_quotes)."""
+    if not _TRIGGER.search(text):
+        return []
+    out = []
+    for pattern in (_ACCORDING, _DOCUMENT_SAYS):
+        for m in pattern.finditer(text):
+            src = next(g for g in (m.groupdict().get(k) for k in ("src", "src2", "src3")) if g)
+            out.append((m.start(), m.end(), _tidy(src), 0))
+    for pattern in (_SUBJECT_VERB, _VERB_SUBJECT):
+        for m in pattern.finditer(text):
+            src = _tidy(m.group("src"))
+            if not src or src.split()[0].lower() in _NOT_SOURCE:
+                continue
+            # A source at the end of the sentence ("…, agregó el texto oficial.") reports all of
+            # what comes before it, as "according to" does.
+            at_end = pattern is _VERB_SUBJECT and not text[m.end():].strip(" .\u201d\"'»")
+            out.append((m.start(), m.end(), src, 0 if at_end else 1))
+    return out
+
+
+def _tidy(src: str) -> str:
+    return re.sub(r"\s+", " ", src).strip(" ,;:-\u2013\u2014")
