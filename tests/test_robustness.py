@@ -211,3 +211,79 @@ def test_the_semantic_encoder_is_interrupted_within_a_second(signum):
         pytest.fail("the encoder was not interrupted")
     assert p.returncode != 0
     assert float(out.split()[0]) - sent < 1.0
+
+
+# -- Report targets: hard links, extended attributes and ACLs, long names --------------------------
+
+def _report() -> str:
+    from readout_compare import compare
+    from readout_compare.render import renderer
+    from readout_compare.report import report_dict
+
+    comparison = compare(READOUT.read_text(encoding="utf-8"), [ACCOUNT.read_text(encoding="utf-8")],
+                         semantic_matcher=False)
+    return renderer("md")(report_dict(comparison))
+
+
+HEADING = "# readout-pentagon.txt vs account-wire.txt\n"
+
+
+def test_a_hard_linked_report_is_rewritten_in_place(tmp_path, cli_invoke):
+    target = tmp_path / "report.md"
+    target.write_text("the old report\n", encoding="utf-8")
+    other = tmp_path / "shared" / "latest.md"
+    other.parent.mkdir()
+    os.link(target, other)
+    inode = target.stat().st_ino
+    r = cli_invoke("compare", READOUT, ACCOUNT, "-o", target, "--no-semantic", "-q")
+    assert r.exit_code == 0, r.output
+    # Both names show the new report: the file itself was rewritten, not replaced.
+    assert target.stat().st_ino == inode and target.stat().st_nlink == 2
+    assert other.read_text(encoding="utf-8") == target.read_text(encoding="utf-8")
+    assert target.read_text(encoding="utf-8").startswith(HEADING)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.md", "shared"]
+
+
+def _acl(uid: int) -> bytes:
+    """A POSIX access ACL in the kernel's xattr form: owner rw, user ``uid`` r, group r,
+    mask r, others none."""
+    import struct
+
+    entries = [(0x01, 6, 0xFFFFFFFF), (0x02, 4, uid), (0x04, 4, 0xFFFFFFFF),
+               (0x10, 4, 0xFFFFFFFF), (0x20, 0, 0xFFFFFFFF)]
+    return struct.pack("<I", 2) + b"".join(struct.pack("<HHI", *e) for e in entries)
+
+
+@pytest.mark.skipif(not hasattr(os, "setxattr"), reason="needs extended attributes")
+def test_extended_attributes_and_acls_of_a_report_are_kept(tmp_path):
+    from readout_compare.output import write_report
+
+    target = tmp_path / "report.md"
+    target.write_text("the old report\n", encoding="utf-8")
+    try:
+        os.setxattr(target, "user.reviewed-by", b"desk editor")
+    except OSError:
+        pytest.skip("this file system has no user extended attributes")
+    acl = _acl(4321)
+    try:
+        os.setxattr(target, "system.posix_acl_access", acl)
+    except OSError:
+        acl = None  # no ACLs here: the user attribute is still checked
+    write_report(str(target), _report())
+    assert target.read_text(encoding="utf-8") == _report()
+    assert os.getxattr(target, "user.reviewed-by") == b"desk editor"
+    if acl is not None:
+        assert os.getxattr(target, "system.posix_acl_access") == acl
+    assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
+
+
+def test_a_report_name_as_long_as_the_file_system_allows(tmp_path, cli_invoke):
+    limit = os.pathconf(tmp_path, "PC_NAME_MAX")
+    for length in (250, limit):
+        target = tmp_path / ("r" * (length - 3) + ".md")
+        r = cli_invoke("compare", READOUT, ACCOUNT, "-o", target, "--no-semantic", "-q")
+        assert r.exit_code == 0, r.output
+        assert target.read_text(encoding="utf-8").startswith(HEADING)
+        r = cli_invoke("compare", READOUT, ACCOUNT, "-o", target, "--no-semantic", "-q")
+        assert r.exit_code == 0, r.output  # over an existing one too
+    assert all(not p.name.startswith(".") for p in tmp_path.iterdir())
