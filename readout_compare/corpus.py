@@ -751,9 +751,9 @@ class Executor:
                 self.client = Client(config.scheduler, timeout=config.timeout)
             else:
                 # Workers ignore Ctrl-C (the terminal sends it to them too): this process stops
-                # them. Held back while they and the cluster's threads start, and ignored by
-                # each worker as it starts (dask_setup below).
-                with _ctrl_c_held():
+                # them. Ignored here while they start, and by each worker as it starts
+                # (dask_setup below: a worker its nanny restarts is spawned anew).
+                with _local_workers_start():
                     self.cluster = LocalCluster(n_workers=config.workers, threads_per_worker=1,
                                                 processes=True, dashboard_address=None,
                                                 preload=["readout_compare.corpus"])
@@ -825,31 +825,49 @@ class Executor:
 
 
 def dask_setup(worker: Any) -> None:
-    """Run by each local Dask worker as it starts (``preload``): Ctrl-C is for the parent."""
+    """Run by each local Dask worker as it starts (``preload``): Ctrl-C is for the parent, and
+    the worker dies with it (on Linux at once; elsewhere Dask notices within seconds)."""
     import signal
     import threading
+
+    from readout_compare.workers import die_with_parent
 
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _quiet_dask(logging.CRITICAL)
+    die_with_parent()
 
 
 @contextlib.contextmanager
-def _ctrl_c_held() -> Iterator[None]:
-    """Ctrl-C blocked while the block runs. Processes and threads started meanwhile keep it
-    blocked (so the local cluster's workers, and those its nannies start later, never see it);
-    this thread gets a Ctrl-C that came meanwhile as soon as the block ends."""
+def _local_workers_start() -> Iterator[None]:
+    """While a local cluster starts its workers (about a second): Ctrl-C ignored, a
+    disposition the spawned processes inherit (blocking it would not reach them: the threads
+    that spawn them run with no signal blocked), Dask's logging in them silenced from the start
+    (its configuration is read from the environment when they import it), and its warnings
+    here too."""
+    import os
     import signal
     import threading
+    import warnings
 
-    if (not hasattr(signal, "pthread_sigmask")
-            or threading.current_thread() is not threading.main_thread()):
-        yield
-        return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    env = {"DASK_LOGGING__DISTRIBUTED": "critical"}
+    saved = {key: os.environ.get(key) for key in env}
+    os.environ.update(env)
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        yield
+        with warnings.catch_warnings():  # "Port 8787 is already in use": no news to the user
+            warnings.simplefilter("ignore")
+            yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
 def _quiet_dask(level: int) -> None:

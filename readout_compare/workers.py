@@ -179,7 +179,7 @@ def _start_worker(parent: int) -> None:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "SIGHUP"):
         signal.signal(signal.SIGHUP, signal.SIG_DFL)
-    if not _die_with_parent():
+    if not die_with_parent():
         threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     if os.getppid() != parent:  # the parent died before the kernel was told
         os._exit(1)
@@ -187,7 +187,7 @@ def _start_worker(parent: int) -> None:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
 
 
-def _die_with_parent() -> bool:
+def die_with_parent() -> bool:
     """Ask the kernel to kill this process when its parent dies (Linux only)."""
     if not sys.platform.startswith("linux"):
         return False

@@ -430,3 +430,48 @@ def _worker_processes() -> set[int]:
             if b"spawn_main" in cmdline:
                 found.add(int(child))
     return found
+
+
+def test_ctrl_c_to_a_run_on_local_dask_workers_prints_one_line_and_leaves_nothing(tmp_path):
+    pytest.importorskip("dask.distributed")
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for k in range(20):
+        for f in (CORPUS / "articles").iterdir():
+            shutil.copy(f, folder / f"{f.stem}-{k}{f.suffix}")
+    out = tmp_path / "out"
+    p = subprocess.Popen([sys.executable, "-m", "readout_compare", "corpus", str(CORPUS / "readouts"),
+                          str(folder), "-o", str(out), "--workers", "2", "--no-semantic", "-q"],
+                         cwd=Path(__file__).parent.parent, stderr=subprocess.PIPE,
+                         start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and p.poll() is None:  # until articles are being written
+        if (out / "results.sqlite-wal").exists():
+            try:
+                db = sqlite3.connect(out / "results.sqlite", timeout=0.1)
+                written = db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+                db.close()
+            except sqlite3.Error:
+                written = 0
+            if written:
+                break
+        time.sleep(0.02)
+    if p.poll() is not None:
+        pytest.skip("the run ended before the signal")
+    os.killpg(p.pid, signal.SIGINT)  # what the terminal does on Ctrl-C
+    start = time.monotonic()
+    _, err = p.communicate(timeout=30)
+    took = time.monotonic() - start
+    assert p.returncode == 130
+    assert err.decode("utf-8", "replace").strip() == "readout-compare: interrupted"
+    assert took < 3
+    time.sleep(1)
+    left = subprocess.run(["pgrep", "-s", str(p.pid)], capture_output=True, text=True).stdout
+    alive = [pid for pid in left.split() if Path(f"/proc/{pid}/cmdline").exists()
+             and Path(f"/proc/{pid}/cmdline").read_bytes()]  # zombies have no command line
+    assert alive == []
