@@ -156,7 +156,7 @@ def _write_in_place(target: Path, data: bytes) -> None:
 def remove_stale_temporaries(folder: Path) -> list[Path]:
     """Remove temporary files in ``folder`` left by processes that no longer run."""
     pattern = re.compile(re.escape(TMP_MARK) + r"(\d+)-[\w]+\.tmp")
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(folder))
     except OSError:
