@@ -155,11 +155,16 @@ def parallel_map(
     """``[func(x) for x in items]`` in ``workers`` processes, in order. ``shared`` (the
     documents, the readout's profiles...) is what every item's work reads through
     :func:`shared`: forked workers find it in memory, so only the small items are sent."""
+    from concurrent.futures.process import BrokenProcessPool
+
     global _shared
     _shared = shared
     try:
         with worker_pool(workers) as pool:
-            futures = _submit_all(pool, func, list(items))
+            try:
+                futures = _submit_all(pool, func, list(items))
+            except BrokenProcessPool:  # a worker died while the work was still being handed out
+                raise ReadoutCompareError(_death_message(pool)) from None
             return [_result(f, pool) for f in futures]
     finally:
         _shared = None
