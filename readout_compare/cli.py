@@ -277,7 +277,11 @@ def _default_label(item: Any, name: str) -> str:
 @click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
               help="Run on a local Dask cluster of N worker processes.")
 @click.option("--resume", is_flag=True,
-              help="Carry on with an existing results folder, skipping articles already done.")
+              help="Carry on with an existing results folder, skipping articles already done "
+              "(articles that failed are tried again).")
+@click.option("--force-settings", is_flag=True,
+              help="With --resume: carry on although the folder's results were made with other "
+              "settings (--window, --no-semantic, another version); without it that is an error.")
 @click.option("--timeout", type=FiniteFloat(0, MAX_TIMEOUT, open_high=False), default=20.0,
               show_default=True, help="Seconds to wait for a URL's server.")
 @click.option("--no-semantic", "no_semantic", is_flag=True,
@@ -286,7 +290,8 @@ def _default_label(item: Any, name: str) -> str:
 @friendly_errors
 def corpus(
     readouts: str, articles: str, output: str, window: int | None, scheduler: str | None,
-    workers: int | None, resume: bool, timeout: float, no_semantic: bool, quiet: bool,
+    workers: int | None, resume: bool, force_settings: bool, timeout: float, no_semantic: bool,
+    quiet: bool,
 ) -> None:
     """Find which ARTICLES report which READOUTS, and compare each pair.
 
@@ -302,6 +307,8 @@ def corpus(
 
     if scheduler and workers:
         raise click.UsageError("give --scheduler or --workers, not both")
+    if force_settings and not resume:
+        raise click.UsageError("--force-settings goes with --resume")
     clock = Timings()
 
     def progress(done: int, total: int) -> None:
@@ -309,7 +316,8 @@ def corpus(
 
     with Progress(clock, enabled=not quiet), clock.doing("reading the collections"):
         counts = run(Run(readouts, articles, output, window=window, scheduler=scheduler,
-                         workers=workers, resume=resume, timeout=timeout,
+                         workers=workers, resume=resume, force_settings=force_settings,
+                         timeout=timeout,
                          semantic=not no_semantic, on_progress=progress))
     click.echo(
         f"{counts['readouts']} readouts, {counts['articles']} articles "

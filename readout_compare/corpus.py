@@ -22,9 +22,11 @@ with the same database as an uninterrupted one.
 from __future__ import annotations
 
 import base64
+import contextlib
 import csv
 import hashlib
 import json
+import logging
 import math
 import re
 import sqlite3
@@ -147,9 +149,15 @@ class ArticleResult:
 
 # -- Collections --------------------------------------------------------------------------------
 
+MANIFEST_BYTES = 50 * 1024 * 1024  # a manifest larger than this is not a list of files
+FIELD_CHARS = 10_000  # longest value a manifest row may hold (a path, a URL, a title)
+
+
 def read_collection(spec: str) -> list[Item]:
     """A folder's files (sorted, hidden files left out) or a manifest's rows (.jsonl or .csv,
-    with ``id`` and ``path`` or ``url``; optional ``date``, ``outlet``, ``title``)."""
+    with ``id`` and ``path`` or ``url``; optional ``date``, ``outlet``, ``title``). Ids are
+    unique: two files of a folder that differ only in their suffix (``story.txt``,
+    ``story.md``) are an error naming both."""
     path = Path(spec)
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.is_file()
@@ -158,12 +166,24 @@ def read_collection(spec: str) -> list[Item]:
                  for p in files]
         if not items:
             raise ReadoutCompareError(f"{spec}: the folder holds no files")
+        _unique(spec, items, lambda item: item.id,
+                lambda item: Path(item.source).relative_to(path).as_posix(), "share the id")
         return items
     if not path.is_file():
         raise ReadoutCompareError(f"{spec}: no such folder or manifest")
     rows = _manifest_rows(path)
+    if not rows:
+        raise ReadoutCompareError(f"{spec}: the manifest holds no rows")
     items = []
     for n, row in enumerate(rows, 1):
+        for key, value in row.items():
+            if isinstance(value, (dict, list)):
+                raise ReadoutCompareError(f"{spec}: row {n}: {_key(key)} is not a plain value")
+            if len(str(value if value is not None else "")) > FIELD_CHARS:
+                raise ReadoutCompareError(
+                    f"{spec}: row {n}: {_key(key)} is over {FIELD_CHARS:,} characters")
+            if "\0" in str(key) + str(value):
+                raise ReadoutCompareError(f"{spec}: row {n} holds a NUL character")
         ident = str(row.get("id") or "").strip()
         source = str(row.get("path") or row.get("url") or "").strip()
         if not ident or not source:
@@ -175,19 +195,55 @@ def read_collection(spec: str) -> list[Item]:
             try:
                 when = date.fromisoformat(when[:10]).isoformat()
             except ValueError:
-                raise ReadoutCompareError(f"{spec}: row {n}: date {when!r} is not YYYY-MM-DD") from None
+                raise ReadoutCompareError(
+                    f"{spec}: row {n}: date {clean_label(when)!r} is not YYYY-MM-DD") from None
         items.append(Item(ident, source, when, (str(row.get("outlet") or "").strip() or None),
                           (str(row.get("title") or "").strip() or None)))
     ids = [i.id for i in items]
     dupes = sorted(k for k, v in Counter(ids).items() if v > 1)
     if dupes:
-        raise ReadoutCompareError(f"{spec}: ids must be unique; repeated: {', '.join(dupes[:5])}")
+        raise ReadoutCompareError(
+            f"{spec}: ids must be unique; repeated: {', '.join(clean_label(d) for d in dupes[:5])}")
     return items
 
 
+def _key(key: Any) -> str:
+    return repr(clean_label(str(key))[:40])
+
+
+def _unique(spec: str, items: list[Item], key: Callable[[Item], str],
+            name: Callable[[Item], str], what: str) -> None:
+    """An error naming the first two items that share ``key``."""
+    seen: dict[str, Item] = {}
+    for item in items:
+        k = key(item)
+        if k in seen:
+            raise ReadoutCompareError(
+                f"{spec}: {clean_label(name(seen[k]))} and {clean_label(name(item))} {what} "
+                f"{clean_label(k)!r}; ids must be unique in a run, rename one")
+        seen[k] = item
+
+
 def _manifest_rows(path: Path) -> list[dict[str, Any]]:
-    text = path.read_text(encoding="utf-8")
-    if path.suffix.lower() in (".jsonl", ".ndjson"):
+    suffix = path.suffix.lower()
+    if suffix not in (".jsonl", ".ndjson", ".csv"):
+        raise ReadoutCompareError(
+            f"{path}: a manifest is .jsonl or .csv; a folder of files also works")
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MANIFEST_BYTES + 1)
+    except OSError as exc:
+        raise ReadoutCompareError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > MANIFEST_BYTES:
+        raise ReadoutCompareError(f"{path}: a manifest may be at most {MANIFEST_BYTES:,} bytes")
+    if b"\0" in data:
+        raise ReadoutCompareError(f"{path}: holds a NUL byte; a manifest is UTF-8 text")
+    try:  # utf-8-sig: a CSV saved by Excel starts with a byte-order mark
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ReadoutCompareError(
+            f"{path}: not UTF-8 (byte {exc.start + 1:,}); save the manifest as UTF-8") from None
+    if suffix in (".jsonl", ".ndjson"):
         rows = []
         for n, line in enumerate(text.splitlines(), 1):
             if line.strip():
@@ -195,13 +251,19 @@ def _manifest_rows(path: Path) -> list[dict[str, Any]]:
                     row = json.loads(line)
                 except json.JSONDecodeError as exc:
                     raise ReadoutCompareError(f"{path}: line {n} is not JSON ({exc.msg})") from None
+                except RecursionError:
+                    raise ReadoutCompareError(f"{path}: line {n} is nested too deeply") from None
                 if not isinstance(row, dict):
                     raise ReadoutCompareError(f"{path}: line {n} is not a JSON object")
                 rows.append(row)
         return rows
-    if path.suffix.lower() == ".csv":
-        return list(csv.DictReader(text.splitlines()))
-    raise ReadoutCompareError(f"{path}: a manifest is .jsonl or .csv; a folder of files also works")
+    reader = csv.DictReader(text.splitlines())
+    try:
+        # A value longer than csv's own limit (128 KiB) is a csv.Error; shorter ones are
+        # checked against FIELD_CHARS by read_collection.
+        return [{k: v for k, v in row.items() if k is not None} for row in reader]
+    except csv.Error as exc:
+        raise ReadoutCompareError(f"{path}: line {reader.line_num}: not CSV ({exc})") from None
 
 
 # -- The index ----------------------------------------------------------------------------------
@@ -280,18 +342,34 @@ def process_partition(items: list[Item], shared: Shared) -> list[ArticleResult]:
 
 
 def process_article(item: Item, shared: Shared) -> ArticleResult:
+    """Load the article, find its candidate readouts, compare each candidate pair. Any failure
+    (an unreadable file, or a fault of the comparison itself) is recorded as the article's error
+    and the run goes on: one bad article never stops a corpus."""
+    try:
+        return _process_article(item, shared)
+    except MemoryError:
+        raise
+    except Exception as exc:  # recorded, with its kind, as this article's failure
+        return ArticleResult(item, error=_failure(exc, item))
+
+
+def _failure(exc: Exception, item: Item) -> str:
+    """One line for an article's failure: the tool's own message, or what went wrong inside."""
+    lines = str(exc).replace(item.source, file_name(item.source)).splitlines()
+    what = lines[0][:300] if lines else ""
+    if not isinstance(exc, ReadoutCompareError):
+        what = f"failed ({type(exc).__name__}{': ' + what if what else ''})"
+    return clean_label(what)
+
+
+def _process_article(item: Item, shared: Shared) -> ArticleResult:
     from readout_compare import language
     from readout_compare.load import load
     from readout_compare.pipeline import as_document, compare_account
     from readout_compare.similarity import profile
 
     result = ArticleResult(item)
-    try:
-        loaded = load(item.source, timeout=shared.timeout)
-    except ReadoutCompareError as exc:
-        result.error = str(exc).replace(item.source, file_name(item.source))
-        return result
-    loaded = _with_item_metadata(loaded, item)
+    loaded = _with_item_metadata(load(item.source, timeout=shared.timeout), item)
     result.text = loaded.text
     result.sha256 = loaded.source.sha256
     result.label = _label(item, loaded)
@@ -313,8 +391,10 @@ def process_article(item: Item, shared: Shared) -> ArticleResult:
             compared[rid] = compare_account(readout, document, shared.settings,
                                             profiles=shared.profiles[rid],
                                             account_profiles=article_profiles)
-        except ReadoutCompareError as exc:
-            result.error = f"against readout {rid}: {exc}"
+        except MemoryError:
+            raise
+        except Exception as exc:  # this pair's failure; the others are kept
+            result.error = f"against readout {rid}: {_failure(exc, item)}"
     reporting = reported_readouts(compared, scores)
     for rid, acc in compared.items():
         result.pairs.append(_pair_rows(rid, item.id, shared.readouts[rid], acc, rid in reporting))
@@ -422,29 +502,66 @@ def _pair_rows(rid: str, aid: str, readout: Document, acc: AccountComparison,
 
 # -- The writer ---------------------------------------------------------------------------------
 
+LOCK_WAIT = 2.0  # seconds to wait for a results.sqlite another process holds locked
+
+
+def database_error(path: Path, exc: sqlite3.Error) -> ReadoutCompareError:
+    """One line for a results database that cannot be used, saying what to do."""
+    message = str(exc)
+    if "locked" in message:
+        hint = "another run is using it"
+    elif "readonly" in message or "read-only" in message:
+        hint = "it is read-only; make it writable or give another -o"
+    elif "not a database" in message or "malformed" in message:
+        hint = "it is damaged; move it away and start again, or give another -o"
+    else:
+        hint = "give another -o folder"
+    return ReadoutCompareError(f"{path}: cannot use the results database ({message}; {hint})")
+
+
 class Results:
     """results.sqlite, written by one writer."""
 
     def __init__(self, folder: Path, *, resume: bool) -> None:
         self.path = folder / "results.sqlite"
-        if self.path.exists() and not resume:
+        exists = self.path.exists() or self.path.is_symlink()
+        if exists and not resume:
             raise ReadoutCompareError(
                 f"{self.path} exists: give --resume to carry on, or another -o folder"
             )
-        self.db = sqlite3.connect(self.path)
-        # One transaction per article: write-ahead logging with normal sync keeps every
-        # committed article across a crash of the program, without a disk flush per article.
-        self.db.execute("PRAGMA journal_mode = WAL")
-        self.db.execute("PRAGMA synchronous = NORMAL")
-        self.db.executescript(SCHEMA)
-        if resume:  # an article's rows are written with it; be sure no stray rows are left
-            with self.db:
-                for table in ("pairs", "coverage", "claims", "quotes", "divergences"):
-                    self.db.execute(f"DELETE FROM {table} WHERE article_id NOT IN "
-                                    "(SELECT id FROM articles WHERE done = 1)")
+        if exists and not self.path.is_file():
+            raise ReadoutCompareError(f"{self.path}: not a file; move it away or give another -o")
+        try:
+            self.db = sqlite3.connect(self.path, timeout=LOCK_WAIT)
+        except sqlite3.Error as exc:
+            raise database_error(self.path, exc) from None
+        try:
+            if exists:  # a damaged file fails here rather than halfway through the run
+                check = self.db.execute("PRAGMA quick_check").fetchone()
+                if not check or check[0] != "ok":
+                    raise sqlite3.DatabaseError("database disk image is malformed")
+            # One transaction per article: write-ahead logging with normal sync keeps every
+            # committed article across a crash of the program, without a disk flush per article.
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db.executescript(SCHEMA)
+            if resume:  # an article's rows are written with it; be sure no stray rows are left
+                with self.db:
+                    for table in ("pairs", "coverage", "claims", "quotes", "divergences"):
+                        self.db.execute(f"DELETE FROM {table} WHERE article_id NOT IN "
+                                        "(SELECT id FROM articles WHERE done = 1 "
+                                        "AND error IS NULL)")
+        except sqlite3.Error as exc:
+            self.db.close()
+            raise database_error(self.path, exc) from None
+
+    def meta(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT key, value FROM meta"))
 
     def done(self) -> set[str]:
-        return {row[0] for row in self.db.execute("SELECT id FROM articles WHERE done = 1")}
+        """Articles finished without error (--resume tries failed ones again)."""
+        return {row[0] for row in self.db.execute(
+            "SELECT id FROM articles WHERE done = 1 AND error IS NULL")}
 
     def readouts(self, rows: list[dict[str, Any]], meta: dict[str, str]) -> None:
         with self.db:
@@ -498,6 +615,7 @@ class Run:
     scheduler: str | None = None
     workers: int | None = None
     resume: bool = False
+    force_settings: bool = False  # --resume even when the settings differ from the stored ones
     timeout: float = 20.0
     semantic: bool = True
     on_progress: Callable[[int, int], None] | None = None
@@ -506,68 +624,118 @@ class Run:
 
 def run(config: Run) -> dict[str, int]:
     """Run a corpus comparison; returns counts (readouts, articles, errors, pairs)."""
-    from readout_compare import language
-    from readout_compare.load import load
-    from readout_compare.pipeline import as_document, make_settings
+    from readout_compare.pipeline import make_settings
 
     folder = Path(config.output)
     if folder.exists() and not folder.is_dir():
         raise ReadoutCompareError(f"{config.output}: not a folder")
     folder.mkdir(parents=True, exist_ok=True)
     readout_items = read_collection(config.readouts)
+    _unique(config.readouts, readout_items, lambda item: f"readouts/{_slug(item.id)}.html",
+            lambda item: item.id, "would both be written to")
     article_items = read_collection(config.articles)
+    settings = make_settings(semantic_matcher=config.semantic, hint_encoder=False)
+    fingerprint = run_settings(config, settings)
     results = Results(folder, resume=config.resume)
     try:
-        readouts: dict[str, Document] = {}
-        rows = []
-        for item in readout_items:
-            text = _with_item_metadata(load(item.source, timeout=config.timeout), item)
-            doc = as_document(text, doc_id="r", label=_label(item, text))
-            doc = replace(doc, language=language.detect(doc.text))
-            readouts[item.id] = doc
-            rows.append({"id": item.id, "source": file_name(item.source), "date": item.date,
-                         "outlet": item.outlet, "title": item.title, "label": doc.label,
-                         "language": doc.language, "sentences": len(doc.body),
-                         "sha256": text.source.sha256})
-        shared = Shared(readouts, {i.id: i for i in readout_items}, build_index(readouts),
-                        config.window, config.timeout, config.semantic,
-                        make_settings(semantic_matcher=config.semantic, hint_encoder=False))
-        results.readouts(rows, {"window": str(config.window), "schema": "1"})
-        done = results.done() if config.resume else set()
-        todo = [item for item in article_items if item.id not in done]
-        partitions = [todo[i:i + PARTITION] for i in range(0, len(todo), PARTITION)]
-        finished = len(article_items) - len(todo)
-        executor = Executor(config)
         try:
-            for batch in executor.map(process_partition, partitions, shared):
-                for result in batch:
-                    results.article(result)
-                    finished += 1
-                    if config.after_article:
-                        config.after_article(result)
-                    if config.on_progress:
-                        config.on_progress(finished, len(article_items))
-            write_pages(folder, results.db, shared, executor)
-        finally:
-            executor.close()
-        counts = {
-            "readouts": len(readout_items), "articles": len(article_items),
-            "errors": results.db.execute(
-                "SELECT COUNT(*) FROM articles WHERE error IS NOT NULL").fetchone()[0],
-            "pairs": results.db.execute("SELECT COUNT(*) FROM pairs WHERE reports = 1").fetchone()[0],
-        }
+            return _run(config, folder, results, readout_items, article_items, settings,
+                        fingerprint)
+        except sqlite3.Error as exc:
+            raise database_error(results.path, exc) from None
     finally:
-        results.close()
-    return counts
+        with contextlib.suppress(sqlite3.Error):
+            results.close()
+
+
+def run_settings(config: Run, settings: Settings) -> dict[str, Any]:
+    """What a run's results depend on besides its inputs; --resume checks them."""
+    from readout_compare import __version__
+
+    return {"version": __version__, "window": config.window, "threshold": settings.threshold,
+            "partial_min_words": settings.partial_min_words,
+            "semantic_model": settings.semantic_model}
+
+
+def _check_settings(results: Results, fingerprint: dict[str, Any], force: bool) -> None:
+    stored = results.meta().get("settings")
+    if stored is None or force:
+        return
+    try:
+        before = json.loads(stored)
+    except ValueError:
+        before = {}
+    changed = [f"{key} {before.get(key)!r} -> {value!r}" for key, value in fingerprint.items()
+               if before.get(key) != value]
+    if changed:
+        raise ReadoutCompareError(
+            f"{results.path} was made with other settings ({'; '.join(changed)}); resuming "
+            "would mix results: give --force-settings to carry on with the new ones, or "
+            "another -o folder")
+
+
+def _run(config: Run, folder: Path, results: Results, readout_items: list[Item],
+         article_items: list[Item], settings: Settings,
+         fingerprint: dict[str, Any]) -> dict[str, int]:
+    from readout_compare import language
+    from readout_compare.load import load
+    from readout_compare.pipeline import as_document
+
+    if config.resume:
+        _check_settings(results, fingerprint, config.force_settings)
+    readouts: dict[str, Document] = {}
+    rows = []
+    for item in readout_items:
+        text = _with_item_metadata(load(item.source, timeout=config.timeout), item)
+        doc = as_document(text, doc_id="r", label=_label(item, text))
+        doc = replace(doc, language=language.detect(doc.text))
+        readouts[item.id] = doc
+        rows.append({"id": item.id, "source": file_name(item.source), "date": item.date,
+                     "outlet": item.outlet, "title": item.title, "label": doc.label,
+                     "language": doc.language, "sentences": len(doc.body),
+                     "sha256": text.source.sha256})
+    shared = Shared(readouts, {i.id: i for i in readout_items}, build_index(readouts),
+                    config.window, config.timeout, config.semantic, settings)
+    results.readouts(rows, {"window": str(config.window), "schema": "1",
+                            "settings": json.dumps(fingerprint, sort_keys=True)})
+    done = results.done() if config.resume else set()
+    todo = [item for item in article_items if item.id not in done]
+    partitions = [todo[i:i + PARTITION] for i in range(0, len(todo), PARTITION)]
+    finished = len(article_items) - len(todo)
+    executor = Executor(config)
+    try:
+        for batch in executor.map(process_partition, partitions, shared):
+            for result in batch:
+                results.article(result)
+                finished += 1
+                if config.after_article:
+                    config.after_article(result)
+                if config.on_progress:
+                    config.on_progress(finished, len(article_items))
+        write_pages(folder, results.db, shared, executor)
+    finally:
+        executor.close()
+    return {
+        "readouts": len(readout_items), "articles": len(article_items),
+        "errors": results.db.execute(
+            "SELECT COUNT(*) FROM articles WHERE error IS NOT NULL").fetchone()[0],
+        "pairs": results.db.execute("SELECT COUNT(*) FROM pairs WHERE reports = 1").fetchone()[0],
+    }
+
+
+RETRIES = 2  # times the work lost with a Dask worker or the scheduler is sent again
 
 
 class Executor:
     """Runs work here, or on a Dask cluster: a local one (``--workers``) or an existing one
-    (``--scheduler``). What every task shares is sent to each worker once."""
+    (``--scheduler``). What every task shares is sent to each worker once. Work lost with a
+    worker (killed, or its machine gone) is sent again, up to RETRIES times; after that, or when
+    the scheduler cannot be reached, the run stops with one line."""
 
     def __init__(self, config: Run) -> None:
         self.client = self.cluster = None
         self._shared: tuple[Any, Any] | None = None
+        self.where = config.scheduler or f"a local cluster of {config.workers} workers"
         if not config.scheduler and not config.workers:
             return
         try:
@@ -576,17 +744,29 @@ class Executor:
             raise ReadoutCompareError(
                 "--scheduler and --workers need Dask: pip install 'readout-compare[corpus]'"
             ) from None
+        _quiet_dask(logging.CRITICAL)  # its failures reach the user as one line (below)
         try:
             if config.scheduler:
+                _probe_scheduler(config.scheduler, config.timeout)
                 self.client = Client(config.scheduler, timeout=config.timeout)
             else:
-                self.cluster = LocalCluster(n_workers=config.workers, threads_per_worker=1,
-                                            processes=True, dashboard_address=None)
+                # Workers ignore Ctrl-C (the terminal sends it to them too): this process stops
+                # them. Ignored here while they start, and by each worker as it starts
+                # (dask_setup below: a worker its nanny restarts is spawned anew).
+                with _local_workers_start():
+                    self.cluster = LocalCluster(n_workers=config.workers, threads_per_worker=1,
+                                                processes=True, dashboard_address=None,
+                                                preload=["readout_compare.corpus"])
                 self.client = Client(self.cluster)
-        except (OSError, RuntimeError, ValueError, TimeoutError) as exc:
+        except Exception as exc:
             self.close()
-            where = config.scheduler or f"a local cluster of {config.workers} workers"
-            raise ReadoutCompareError(f"cannot start Dask on {where} ({exc})") from None
+            if isinstance(exc, ReadoutCompareError):
+                raise
+            raise ReadoutCompareError(
+                f"cannot start Dask on {self.where} ({_one_line(exc)})") from None
+        except BaseException:  # Ctrl-C or SIGTERM while it started
+            self.close()
+            raise
 
     def map(self, func: Callable[[Any, Any], Any], items: list[Any], shared: Any) -> Iterator[Any]:
         """``func(item, shared)`` for every item, yielded as each completes."""
@@ -596,21 +776,143 @@ class Executor:
             return
         from dask.distributed import as_completed
 
-        if self._shared is None or self._shared[0] is not shared:
-            self._shared = (shared, self.client.scatter(shared, broadcast=True))
-        # Each result is let go once it is taken, so that workers don't keep them all.
-        pending = as_completed(self.client.map(func, items, shared=self._shared[1], pure=False))
-        for future in pending:
-            result = future.result()
-            future.release()
-            yield result
+        todo = list(items)
+        for attempt in range(RETRIES + 1):
+            try:
+                if self._shared is None or self._shared[0] is not shared or attempt:
+                    self._shared = (shared, self.client.scatter(shared, broadcast=True))
+                futures = self.client.map(func, todo, shared=self._shared[1], pure=False)
+            except Exception as exc:
+                raise self._lost(exc) from None
+            item_of = {f.key: item for f, item in zip(futures, todo)}
+            failed, cause = [], None
+            # Each result is let go once it is taken, so that workers don't keep them all.
+            for future in as_completed(futures):
+                try:
+                    result = future.result()
+                except ReadoutCompareError:
+                    raise
+                except Exception as exc:  # the worker or the scheduler went away
+                    if type(exc).__name__ == "KilledWorker":  # this work itself kills workers
+                        raise ReadoutCompareError(
+                            f"Dask workers on {self.where} died each time they took one part of "
+                            f"the work, perhaps out of memory ({_one_line(exc)})") from None
+                    failed.append(item_of[future.key])
+                    cause = exc
+                    continue
+                future.release()
+                yield result
+            if not failed:
+                return
+            todo = failed
+        raise self._lost(cause)
+
+    def _lost(self, exc: BaseException | None) -> ReadoutCompareError:
+        why = _one_line(exc) if exc is not None else "no reason given"
+        return ReadoutCompareError(
+            f"Dask on {self.where} failed, and the work could not be finished ({why}); "
+            "give --resume to carry on")
 
     def close(self) -> None:
-        if self.client is not None:
-            self.client.close()
-        if self.cluster is not None:
-            self.cluster.close()
+        _quiet_dask(logging.CRITICAL)  # its shutdown warnings are no news to the user
+        with contextlib.suppress(Exception):
+            if self.client is not None:
+                self.client.close()
+        with contextlib.suppress(Exception):
+            if self.cluster is not None:
+                self.cluster.close()
         self.client = self.cluster = None
+
+
+def dask_setup(worker: Any) -> None:
+    """Run by each local Dask worker as it starts (``preload``): Ctrl-C is for the parent, and
+    the worker dies with it (on Linux at once; elsewhere Dask notices within seconds)."""
+    import signal
+    import threading
+
+    from readout_compare.workers import die_with_parent
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _quiet_dask(logging.CRITICAL)
+    die_with_parent()
+
+
+@contextlib.contextmanager
+def _local_workers_start() -> Iterator[None]:
+    """While a local cluster starts its workers (about a second): Ctrl-C ignored, a
+    disposition the spawned processes inherit (blocking it would not reach them: the threads
+    that spawn them run with no signal blocked), Dask's logging in them silenced from the start
+    (its configuration is read from the environment when they import it), and its warnings
+    here too."""
+    import os
+    import signal
+    import threading
+    import warnings
+
+    env = {"DASK_LOGGING__DISTRIBUTED": "critical"}
+    saved = {key: os.environ.get(key) for key in env}
+    os.environ.update(env)
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        with warnings.catch_warnings():  # "Port 8787 is already in use": no news to the user
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def _quiet_dask(level: int) -> None:
+    for name in ("distributed", "tornado", "asyncio"):
+        logging.getLogger(name).setLevel(level)
+
+
+def _one_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    text = f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
+    return clean_label(text)[:300]
+
+
+def _probe_scheduler(address: str, timeout: float) -> None:
+    """A Dask scheduler speaks first when a client connects; a web server or anything else
+    waits for the client, and Dask's own connect then waits for ever. So a plain TCP address
+    is checked first: it must answer within ``timeout`` seconds (at most 10)."""
+    import socket
+    from urllib.parse import urlsplit
+
+    scheme = address.split("://", 1)[0].lower() if "://" in address else "tcp"
+    if scheme != "tcp":
+        return  # tls, ucx, inproc...: left to Dask, whose errors are caught
+    try:
+        parts = urlsplit(address if "://" in address else f"tcp://{address}")
+        host, port = parts.hostname, parts.port
+    except ValueError:
+        host = port = None
+    if not host or not port:
+        raise ReadoutCompareError(f"--scheduler {clean_label(address)!r}: give tcp://HOST:PORT")
+    wait = min(timeout, 10.0)
+    try:
+        with socket.create_connection((host, port), timeout=wait) as sock:
+            sock.settimeout(wait)
+            if not sock.recv(1):
+                raise ReadoutCompareError(
+                    f"{clean_label(address)}: closed the connection; is it a Dask scheduler?")
+    except TimeoutError:
+        raise ReadoutCompareError(
+            f"{clean_label(address)}: no Dask scheduler answered within {wait:g} s "
+            "(is it a web server or another service?)") from None
+    except OSError as exc:
+        raise ReadoutCompareError(
+            f"cannot reach the Dask scheduler at {clean_label(address)} "
+            f"({exc.strerror or exc})") from None
 
 
 # -- Pages --------------------------------------------------------------------------------------

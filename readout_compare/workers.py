@@ -1,12 +1,22 @@
 """Worker processes for the steps that run in parallel (segmenting large inputs, aligning large
-pairs), made so that they never outlive the command.
+pairs), made so that they never outlive the command and never leave it waiting.
 
+* A worker that dies (killed by the out-of-memory killer, say) stops the run with a one-line
+  error naming the signal; the pool is a :class:`concurrent.futures.ProcessPoolExecutor`, which
+  notices a dead worker, where :class:`multiprocessing.pool.Pool` starts an idle replacement and
+  waits forever for the lost result.
 * Ctrl-C goes to the whole process group; workers ignore it and the parent stops them, so the
-  user sees one message rather than a traceback per worker.
+  user sees one message rather than a traceback per worker. SIGTERM and SIGHUP kill a worker
+  outright. The workers are forked with those signals blocked, so that one sent to the group
+  while they start is acted on only once the worker has its own handlers (before, it would run
+  the parent's, which unwind the parent's stack).
+* The parent waits for results in short slices, so that a signal is acted on within a fraction
+  of a second whichever of its threads the kernel gave it to.
 * If the parent dies, however it dies (even SIGKILL), its workers die too: on Linux the kernel
   sends them SIGKILL (``PR_SET_PDEATHSIG``); elsewhere a thread in each worker notices that its
   parent has changed and exits.
-* When the work ends, or fails, or is interrupted, the pool is terminated, not waited for.
+* When the work ends it is shut down; when it fails or is interrupted, the workers are killed,
+  not waited for.
 """
 
 from __future__ import annotations
@@ -20,13 +30,19 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from readout_compare.errors import ReadoutCompareError
+
 if TYPE_CHECKING:
-    from multiprocessing.pool import Pool
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 T = TypeVar("T")
 R = TypeVar("R")
 _PR_SET_PDEATHSIG = 1
 PARENT_POLL = 1.0  # seconds between checks of the parent, where the kernel cannot do it
+RESULT_POLL = 0.2  # seconds the parent waits for a result before looking at its signals again
+# Signals that stop a run; blocked while workers are forked (see the module's docstring).
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP")
+                     if hasattr(signal, name))
 
 
 _in_worker = False  # set in each worker: a pool's workers may not start pools of their own
@@ -42,18 +58,92 @@ def fork_available() -> bool:
 
 
 @contextlib.contextmanager
-def worker_pool(workers: int) -> Iterator[Pool]:
+def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     """A pool of ``workers`` processes (forked where possible, so that they share the parent's
-    memory) that is terminated when the block ends, normally or not."""
+    memory). When the block ends normally the pool is shut down; otherwise its workers are
+    killed."""
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork" if fork_available() else "spawn")
-    pool = context.Pool(workers, initializer=_start_worker, initargs=(os.getpid(),))
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                               initargs=(os.getpid(),))
     try:
         yield pool
+    except BaseException:
+        _kill_workers(pool)
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _submit_all(pool: ProcessPoolExecutor, func: Callable[[T], R],
+                items: list[T]) -> list[Future[R]]:
+    """Submit every item; the first submit forks the workers, with the stop signals blocked."""
+    if not items:
+        return []
+    blocked = (hasattr(signal, "pthread_sigmask")
+               and threading.current_thread() is threading.main_thread())
+    if blocked:
+        old = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        first = pool.submit(func, items[0])
+        # Kept for the error message and for killing them (the pool forgets its processes
+        # once it is broken or shut down); noted before a signal held back can be acted on.
+        pool._rc_processes = list((pool._processes or {}).values())  # type: ignore[attr-defined]
     finally:
-        pool.terminate()
-        pool.join()
+        if blocked:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old)
+    return [first, *(pool.submit(func, item) for item in items[1:])]
+
+
+def _result(future: Future[R], pool: ProcessPoolExecutor) -> R:
+    """The future's result, waited for in short slices; a dead worker is a one-line error."""
+    from concurrent.futures import TimeoutError as FutureTimeout
+    from concurrent.futures.process import BrokenProcessPool
+
+    while True:
+        try:
+            return future.result(timeout=RESULT_POLL)
+        except FutureTimeout:
+            continue
+        except BrokenProcessPool:
+            raise ReadoutCompareError(_death_message(pool)) from None
+
+
+def _death_message(pool: ProcessPoolExecutor) -> str:
+    processes = getattr(pool, "_rc_processes", None) or []
+    deadline = time.monotonic() + 1.0  # the pool is stopping the others; let them be reaped
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AssertionError):
+            process.join(max(0.0, deadline - time.monotonic()))
+    codes = [p.exitcode for p in processes]
+    killed = {-c for c in codes if c is not None and c < 0}
+    if len(killed) > 1:  # the pool sends SIGTERM to the others once one has died
+        killed.discard(signal.SIGTERM)
+    if killed:
+        signum = min(killed)
+        oom = ", perhaps by the out-of-memory killer" if signum == signal.SIGKILL else ""
+        why = f"was killed ({_signal_name(signum)}{oom})"
+    else:
+        exited = sorted({c for c in codes if c})
+        why = f"exited unexpectedly (status {exited[0]})" if exited else "died"
+    return f"a worker process {why}; the run was stopped"
+
+
+def _signal_name(signum: int) -> str:
+    try:
+        return signal.Signals(signum).name
+    except ValueError:
+        return f"signal {signum}"
+
+
+def _kill_workers(pool: ProcessPoolExecutor) -> None:
+    noted = getattr(pool, "_rc_processes", None) or []
+    current = list((getattr(pool, "_processes", None) or {}).values())  # spawned on demand
+    for process in [*noted, *current]:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            process.kill()
 
 
 _shared: Any = None  # what the work of the running pool shares (see parallel_map)
@@ -65,11 +155,17 @@ def parallel_map(
     """``[func(x) for x in items]`` in ``workers`` processes, in order. ``shared`` (the
     documents, the readout's profiles...) is what every item's work reads through
     :func:`shared`: forked workers find it in memory, so only the small items are sent."""
+    from concurrent.futures.process import BrokenProcessPool
+
     global _shared
     _shared = shared
     try:
         with worker_pool(workers) as pool:
-            return pool.map(func, list(items), chunksize=1)
+            try:
+                futures = _submit_all(pool, func, list(items))
+            except BrokenProcessPool:  # a worker died while the work was still being handed out
+                raise ReadoutCompareError(_death_message(pool)) from None
+            return [_result(f, pool) for f in futures]
     finally:
         _shared = None
 
@@ -88,13 +184,15 @@ def _start_worker(parent: int) -> None:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "SIGHUP"):
         signal.signal(signal.SIGHUP, signal.SIG_DFL)
-    if not _die_with_parent():
+    if not die_with_parent():
         threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     if os.getppid() != parent:  # the parent died before the kernel was told
         os._exit(1)
+    if hasattr(signal, "pthread_sigmask"):  # forked with them blocked (_submit_all)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
 
 
-def _die_with_parent() -> bool:
+def die_with_parent() -> bool:
     """Ask the kernel to kill this process when its parent dies (Linux only)."""
     if not sys.platform.startswith("linux"):
         return False

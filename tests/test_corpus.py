@@ -4,6 +4,7 @@ same results in one process, after a resume, and on a local Dask cluster."""
 from __future__ import annotations
 
 import html
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -181,3 +182,296 @@ def test_an_article_reports_the_readout_it_matches_best_not_a_template_sibling(t
     assert db.execute("SELECT candidates, sentences, language FROM articles "
                       "WHERE id = 'council-bikes'").fetchone() == (0, None, "en")
     assert db.execute("SELECT sentences FROM articles WHERE id = 'eskel-wire'").fetchone()[0] >= 5
+
+
+# -- Faults: one bad article, a damaged database, hostile manifests, a bad scheduler -------------
+
+def one_line(result) -> str:
+    assert result.exit_code == 1, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.output, result.output
+    return lines[0]
+
+
+def test_an_article_that_fails_inside_the_comparison_is_recorded_and_retried(tmp_path, monkeypatch):
+    from readout_compare import pipeline
+
+    real = pipeline.compare_account
+
+    def overflowing(readout, account, *args, **kwargs):  # a fault inside the pipeline
+        if account.label == "Hegseth warned Mexico of unilateral action":  # post-hegseth
+            raise OverflowError("cannot convert float infinity to integer")
+        return real(readout, account, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "compare_account", overflowing)
+    out = tmp_path / "out"
+    counts = corpus_run(out)
+    assert counts["articles"] == 6 and counts["errors"] == 2  # broken.txt, and this one
+    db = sqlite3.connect(out / "results.sqlite")
+    (error,) = db.execute("SELECT error FROM articles WHERE id = 'post-hegseth'").fetchone()
+    assert error == ("against readout pentagon-mexico: failed (OverflowError: cannot convert "
+                     "float infinity to integer)")
+    db.close()
+    assert reporting(out) == REPORTING - {("pentagon-mexico", "post-hegseth")}
+    # --resume tries the failed articles again; with the fault gone the results are whole.
+    monkeypatch.setattr(pipeline, "compare_account", real)
+    counts = corpus_run(out, resume=True)
+    assert counts["errors"] == 1
+    assert reporting(out) == REPORTING
+
+
+def test_an_article_with_a_320_digit_number_does_not_stop_the_run(tmp_path):
+    folder = tmp_path / "articles"
+    shutil.copytree(CORPUS / "articles", folder)
+    digits = "".join(str((7 * i * i + 3) % 10) for i in range(320))
+    story = (CORPUS / "articles" / "post-hegseth.txt").read_text(encoding="utf-8")
+    (folder / "big-number.txt").write_text(
+        story + f"\n\nHegseth said {digits} troops and ${digits} would be sent.\n", encoding="utf-8")
+    counts = run(Run(str(CORPUS / "readouts"), str(folder), str(tmp_path / "out"), semantic=False))
+    assert counts["articles"] == 7 and counts["errors"] == 1  # broken.txt only
+    assert ("pentagon-mexico", "big-number") in reporting(tmp_path / "out")
+
+
+def _damage(path: Path, how: str) -> None:
+    if how == "random bytes":
+        path.write_bytes(bytes((i * 7919 + 13) % 256 for i in range(40_000)))
+    elif how == "truncated":
+        path.write_bytes(path.read_bytes()[:5000])
+    elif how == "zeroed header":
+        data = bytearray(path.read_bytes())
+        data[:100] = bytes(100)
+        path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("how, message", [
+    ("random bytes", "file is not a database"),
+    ("truncated", "malformed"),
+    ("zeroed header", "file is not a database"),
+])
+def test_a_damaged_results_database_is_one_line_on_resume(baseline, tmp_path, cli_invoke, how,
+                                                          message):
+    out = tmp_path / "out"
+    shutil.copytree(baseline, out)
+    _damage(out / "results.sqlite", how)
+    r = cli_invoke("corpus", CORPUS / "readouts.csv", CORPUS / "articles.csv", "-o", out,
+                   "--resume", "--no-semantic", "-q")
+    line = one_line(r)
+    assert message in line and "results.sqlite" in line
+
+
+def test_a_results_database_that_is_a_folder_or_locked_is_one_line(tmp_path, cli_invoke):
+    out = tmp_path / "out"
+    (out / "results.sqlite").mkdir(parents=True)
+    args = ["corpus", CORPUS / "readouts.csv", CORPUS / "articles.csv", "-o", out, "--resume",
+            "--no-semantic", "-q"]
+    assert "not a file" in one_line(cli_invoke(*args))
+    (out / "results.sqlite").rmdir()
+    corpus_run(out)
+    holder = sqlite3.connect(out / "results.sqlite")
+    holder.execute("BEGIN EXCLUSIVE")  # another run writing
+    try:
+        line = one_line(cli_invoke(*args))
+    finally:
+        holder.rollback()
+        holder.close()
+    assert "database is locked" in line and "another run is using it" in line
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes read-only files")
+def test_a_read_only_results_database_is_one_line(tmp_path, cli_invoke):
+    out = tmp_path / "out"
+    corpus_run(out)
+    (out / "results.sqlite").chmod(0o444)
+    r = cli_invoke("corpus", CORPUS / "readouts.csv", CORPUS / "articles.csv", "-o", out,
+                   "--resume", "--no-semantic", "-q")
+    assert "read-only" in one_line(r)
+
+
+def _manifest(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize("name, data, message", [
+    ("deep.jsonl", b"[" * 100_000 + b"]" * 100_000 + b"\n", "nested too deeply"),
+    ("deep-object.jsonl", b'{"id": ' + b"[" * 100_000 + b"]" * 100_000 + b"}\n",
+     "nested too deeply"),
+    ("latin1.csv", "id,path,title\na,a.txt,Café\n".encode("latin-1"), "not UTF-8"),
+    ("nul.csv", b"id,path\na,a\x00.txt\n", "NUL byte"),
+    ("nul.jsonl", b'{"id": "a", "path": "a\\u0000.txt"}\n', "NUL character"),
+    ("long.csv", b"id,path,title\na,a.txt," + b"x" * 200_000 + b"\n", "not CSV"),
+    ("long-title.csv", b"id,path,title\na,a.txt," + b"x" * 20_000 + b"\n",
+     "'title' is over 10,000 characters"),
+    ("long.jsonl", b'{"id": "a", "path": "' + b"x" * 200_000 + b'"}\n',
+     "'path' is over 10,000 characters"),
+    ("empty.csv", b"id,path,date\n", "holds no rows"),
+    ("empty.jsonl", b"", "holds no rows"),
+    ("list.jsonl", b'{"id": "a", "path": ["a.txt"]}\n', "'path' is not a plain value"),
+])
+def test_hostile_manifests_are_one_line_errors(tmp_path, cli_invoke, name, data, message):
+    manifest = _manifest(tmp_path, name, data)
+    with pytest.raises(ReadoutCompareError, match=message):
+        read_collection(str(manifest))
+    r = cli_invoke("corpus", CORPUS / "readouts.csv", manifest, "-o", tmp_path / "out",
+                   "--no-semantic", "-q")
+    assert message in one_line(r)
+
+
+def test_a_csv_manifest_saved_with_a_byte_order_mark_is_read(tmp_path):
+    text = (CORPUS / "articles.csv").read_text(encoding="utf-8")
+    manifest = _manifest(tmp_path, "articles.csv", "\ufeff".encode() + text.encode("utf-8"))
+    shutil.copytree(CORPUS / "articles", tmp_path / "articles")
+    items = read_collection(str(manifest))
+    assert [i.id for i in items] == [i.id for i in read_collection(str(CORPUS / "articles.csv"))]
+
+
+def test_files_that_share_an_id_are_an_error_naming_both(tmp_path, cli_invoke):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "story.txt").write_text("One story.", encoding="utf-8")
+    (folder / "story.md").write_text("# The same story", encoding="utf-8")
+    line = one_line(cli_invoke("corpus", CORPUS / "readouts", folder, "-o", tmp_path / "out"))
+    assert "story.md and story.txt share the id 'story'" in line
+
+
+def test_readout_ids_that_would_write_one_page_are_an_error_naming_both(tmp_path, cli_invoke):
+    readout = (CORPUS / "readouts" / "pentagon-mexico.txt").resolve()
+    manifest = _manifest(tmp_path, "readouts.jsonl", (
+        f'{{"id": "gov/pentagon", "path": "{readout}"}}\n'
+        f'{{"id": "gov_pentagon", "path": "{readout}"}}\n').encode("utf-8"))
+    line = one_line(cli_invoke("corpus", manifest, CORPUS / "articles.csv", "-o", tmp_path / "o"))
+    assert "gov/pentagon and gov_pentagon would both be written to 'readouts/gov_pentagon.html'" \
+        in line
+
+
+def test_resume_with_other_settings_refuses_unless_forced(baseline, tmp_path, cli_invoke):
+    out = tmp_path / "out"
+    shutil.copytree(baseline, out)
+    args = ["corpus", CORPUS / "readouts.csv", CORPUS / "articles.csv", "-o", out, "--resume",
+            "--no-semantic", "-q"]
+    line = one_line(cli_invoke(*args, "--window", "7"))
+    assert "other settings (window None -> 7)" in line and "--force-settings" in line
+    assert dump(out) == dump(baseline)  # nothing written
+    r = cli_invoke(*args, "--window", "7", "--force-settings")
+    assert r.exit_code == 0, r.output
+    assert cli_invoke(*args, "--force-settings").exit_code == 0  # back to no window
+    r = cli_invoke("corpus", CORPUS / "readouts.csv", CORPUS / "articles.csv", "-o", out,
+                   "--force-settings")
+    assert r.exit_code == 2 and "--force-settings goes with --resume" in r.output
+
+
+def _http_server():
+    import http.server
+    import threading
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.BaseHTTPRequestHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def test_a_scheduler_address_that_is_no_scheduler_is_one_line(tmp_path, cli_invoke):
+    pytest.importorskip("dask.distributed")
+    import time
+
+    server = _http_server()
+    try:
+        start = time.monotonic()
+        r = cli_invoke("corpus", CORPUS / "readouts.csv", CORPUS / "articles.csv",
+                       "-o", tmp_path / "a", "--no-semantic", "-q", "--timeout", "1",
+                       "--scheduler", f"tcp://127.0.0.1:{server.server_address[1]}")
+        assert "no Dask scheduler answered within 1 s" in one_line(r)
+        assert time.monotonic() - start < 10
+    finally:
+        server.shutdown()
+    r = cli_invoke("corpus", CORPUS / "readouts.csv", CORPUS / "articles.csv",
+                   "-o", tmp_path / "b", "--no-semantic", "-q", "--timeout", "1",
+                   "--scheduler", "ucx://127.0.0.1:8786")
+    assert one_line(r).startswith("Error: cannot start Dask on ucx://127.0.0.1:8786")
+
+
+def test_a_dask_worker_killed_midway_is_retried(tmp_path):
+    pytest.importorskip("dask.distributed")
+    import signal
+
+    from readout_compare import corpus
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for k in range(4):  # four partitions of articles
+        for f in (CORPUS / "articles").iterdir():
+            shutil.copy(f, folder / f"{f.stem}-{k}{f.suffix}")
+    monkey = pytest.MonkeyPatch()
+    monkey.setattr(corpus, "PARTITION", 6)
+    killed = []
+
+    def kill_a_worker(result) -> None:
+        if not killed:
+            workers = sorted(_worker_processes())
+            assert workers, "no Dask worker process found"
+            os.kill(workers[0], signal.SIGKILL)
+            killed.append(workers[0])
+
+    try:
+        counts = run(Run(str(CORPUS / "readouts"), str(folder), str(tmp_path / "out"),
+                         workers=2, semantic=False, after_article=kill_a_worker))
+    finally:
+        monkey.undo()
+    assert killed
+    assert counts == {"readouts": 3, "articles": 24, "errors": 4, "pairs": 16}
+
+
+def _worker_processes() -> set[int]:
+    """This process's Dask worker processes (spawned by its nannies)."""
+    found = set()
+    for task in Path(f"/proc/{os.getpid()}/task").glob("*"):
+        for child in (task / "children").read_text().split():
+            cmdline = Path(f"/proc/{child}/cmdline").read_bytes()
+            if b"spawn_main" in cmdline:
+                found.add(int(child))
+    return found
+
+
+def test_ctrl_c_to_a_run_on_local_dask_workers_prints_one_line_and_leaves_nothing(tmp_path):
+    pytest.importorskip("dask.distributed")
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for k in range(20):
+        for f in (CORPUS / "articles").iterdir():
+            shutil.copy(f, folder / f"{f.stem}-{k}{f.suffix}")
+    out = tmp_path / "out"
+    p = subprocess.Popen([sys.executable, "-m", "readout_compare", "corpus", str(CORPUS / "readouts"),
+                          str(folder), "-o", str(out), "--workers", "2", "--no-semantic", "-q"],
+                         cwd=Path(__file__).parent.parent, stderr=subprocess.PIPE,
+                         start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and p.poll() is None:  # until articles are being written
+        if (out / "results.sqlite-wal").exists():
+            try:
+                db = sqlite3.connect(out / "results.sqlite", timeout=0.1)
+                written = db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+                db.close()
+            except sqlite3.Error:
+                written = 0
+            if written:
+                break
+        time.sleep(0.02)
+    if p.poll() is not None:
+        pytest.skip("the run ended before the signal")
+    os.killpg(p.pid, signal.SIGINT)  # what the terminal does on Ctrl-C
+    start = time.monotonic()
+    _, err = p.communicate(timeout=30)
+    took = time.monotonic() - start
+    assert p.returncode == 130
+    assert err.decode("utf-8", "replace").strip() == "readout-compare: interrupted"
+    assert took < 3
+    time.sleep(1)
+    left = subprocess.run(["pgrep", "-s", str(p.pid)], capture_output=True, text=True).stdout
+    alive = [pid for pid in left.split() if Path(f"/proc/{pid}/cmdline").exists()
+             and Path(f"/proc/{pid}/cmdline").read_bytes()]  # zombies have no command line
+    assert alive == []

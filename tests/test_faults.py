@@ -374,7 +374,7 @@ def test_mode_of_an_existing_report_is_kept(tmp_path):
 def test_stale_temporaries_of_killed_runs_are_removed(tmp_path):
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
-    stale = tmp_path / f".report.html{TMP_MARK}{dead.pid}-abc123.tmp"
+    stale = tmp_path / f"{TMP_MARK}{dead.pid}-abc123.tmp"
     stale.write_text("half a report", encoding="utf-8")
     other = tmp_path / ".notes.txt"
     other.write_text("keep", encoding="utf-8")
