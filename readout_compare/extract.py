@@ -8,9 +8,13 @@ end-of-line hyphenation.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
+import signal
+import threading
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from readout_compare.errors import ReadoutCompareError
@@ -36,19 +40,85 @@ def looks_like_pdf(data: bytes) -> bool:
     return data[:1024].lstrip().startswith(b"%PDF-")
 
 
+# The budget of a web page. trafilatura's extraction grows faster than the page (60,000
+# elements took 8 s, 20,000 inline spans in one paragraph 10 s; docs/inputs.md), so a page with
+# more elements than this is refused; libxml2 stops nesting at 256 levels and drops what is
+# deeper, so a page that reaches that depth is refused rather than read in part; and the
+# extraction stops at a deadline where a timer can be set (the main thread).
+MAX_HTML_ELEMENTS = 50_000
+MAX_HTML_DEPTH = 255
+HTML_SECONDS = 30
+_ELEMENT = re.compile(r"<[A-Za-z]")
+
+
+class _OverDeadline(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _deadline(seconds: float, message: str) -> Iterator[None]:
+    """Raise :class:`ReadoutCompareError` with ``message`` if the block runs past ``seconds``
+    (a real-time timer, so only in the main thread; elsewhere the block runs unbounded in
+    time, still within the element and depth caps)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(signum, frame):
+        raise _OverDeadline
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _OverDeadline:
+        raise ReadoutCompareError(message) from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _parsed_within_budget(html: str, name: str):
+    """The page parsed by lxml (as trafilatura parses it), or a one-line error past the
+    element or depth budget."""
+    from lxml import etree
+    from trafilatura.utils import load_html
+
+    elements = sum(1 for _ in _ELEMENT.finditer(html))
+    if elements > MAX_HTML_ELEMENTS:
+        raise ReadoutCompareError(
+            f"{name}: the web page has {elements:,} elements; the limit is "
+            f"{MAX_HTML_ELEMENTS:,} (save its text and compare that)")
+    tree = load_html(html)
+    if tree is None:
+        raise ReadoutCompareError(f"{name}: no article text found in the web page")
+    depth = deepest = 0
+    for event, _ in etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    if deepest >= MAX_HTML_DEPTH:
+        raise ReadoutCompareError(
+            f"{name}: the web page's elements are nested {MAX_HTML_DEPTH} or more deep, past "
+            "what its parser reads whole")
+    return tree
+
+
 def html_text(html: str, *, name: str) -> Extracted:
     """The main text of a web page, one paragraph per block, with the page's metadata."""
     try:
         import trafilatura
     except ImportError as exc:  # pragma: no cover - an installation problem
         raise ReadoutCompareError(f"{name}: cannot read web pages ({exc})") from None
-    doc = trafilatura.bare_extraction(
-        html,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        favor_precision=True,
-    )
+    tree = _parsed_within_budget(html, name)
+    with _deadline(HTML_SECONDS, f"{name}: reading the web page took over {HTML_SECONDS} s "
+                                 "(too many elements?); save its text and compare that"):
+        doc = trafilatura.bare_extraction(
+            tree,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            favor_precision=True,
+        )
     data: dict = {}
     if doc is not None:
         data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
