@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import io
+import logging
 import re
 import signal
 import threading
+import warnings
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -143,25 +145,21 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d+(?:\s*(?:of|/)\s*\d+)?\s*$", re.I
 
 
 def pdf_text(data: bytes, *, name: str) -> Extracted:
-    """The text of a PDF's text layer, as paragraphs, without running headers and footers."""
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    """The text of a PDF's text layer, as paragraphs, without running headers and footers.
+    Whatever pypdf raises on a broken PDF becomes one line naming what is wrong; pypdf's own
+    log lines ("EOF marker not found") are kept from the terminal."""
+    import pypdf  # noqa: F401 - imported here, outside the guard below (an installation problem)
 
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            try:
-                reader.decrypt("")
-            except Exception:
-                raise ReadoutCompareError(f"{name}: the PDF is encrypted") from None
-        pages = [page.extract_text() or "" for page in reader.pages]
-        title = None
-        if reader.metadata is not None and reader.metadata.title:
-            title = str(reader.metadata.title).strip() or None
-    except ReadoutCompareError:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise ReadoutCompareError(f"{name}: cannot read the PDF ({exc})") from None
+    with _pypdf_quiet() as logged:
+        try:
+            pages, title = _pdf_pages(data, name)
+        except ReadoutCompareError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - hostile input: pypdf raises many kinds
+            raise ReadoutCompareError(f"{name}: {_pdf_problem(data, exc)}") from None
+    if not "".join(pages).strip() and logged:
+        # pypdf gave up on the page streams and said so in its log, not by raising.
+        raise ReadoutCompareError(f"{name}: the PDF is damaged ({_one_line(logged[0])})")
     if not "".join(pages).strip():
         raise ReadoutCompareError(
             f"{name}: the PDF has no text layer (a scan?); run OCR on it first"
@@ -184,6 +182,70 @@ def pdf_text(data: bytes, *, name: str) -> Extracted:
     if current:
         paragraphs.append(_join_lines(current))
     return Extracted(text="\n\n".join(paragraphs) + "\n", title=title)
+
+
+def _pdf_pages(data: bytes, name: str) -> tuple[list[str], str | None]:
+    from pypdf import PasswordType, PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
+        raise ReadoutCompareError(
+            f"{name}: the PDF is encrypted with a password; save an unencrypted copy")
+    pages = [page.extract_text() or "" for page in reader.pages]
+    title = None
+    if reader.metadata is not None and reader.metadata.title:
+        title = str(reader.metadata.title).strip() or None
+    return pages, title
+
+
+def _pdf_problem(data: bytes, exc: Exception) -> str:
+    """What is wrong with a PDF pypdf could not read, in the reader's words."""
+    from pypdf.errors import FileNotDecryptedError, LimitReachedError
+
+    detail = _one_line(str(exc)) or type(exc).__name__
+    if isinstance(exc, FileNotDecryptedError):
+        return "the PDF is encrypted with a password; save an unencrypted copy"
+    if isinstance(exc, LimitReachedError) and "decompress" in detail.lower():
+        return "the PDF is too large once decompressed (over pypdf's limit of 75 MB a stream)"
+    if isinstance(exc, (LimitReachedError, RecursionError)):
+        return "the PDF is damaged: its objects refer to themselves (a loop)"
+    if isinstance(exc, MemoryError):
+        return "the PDF is too large to read in memory"
+    if not re.search(rb"\d+\s+\d+\s+obj\b", data[:1_000_000]):
+        return "starts like a PDF (%PDF-) but holds no PDF objects: not a PDF, or damaged"
+    if b"%%EOF" not in data[-2048:]:
+        return f"the PDF is cut short (no end-of-file marker; {detail})"
+    return f"the PDF is damaged ({detail})"
+
+
+def _one_line(message: str) -> str:
+    first = next((ln.strip() for ln in message.splitlines() if ln.strip()), "")
+    return first[:200]
+
+
+class _Logged(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextlib.contextmanager
+def _pypdf_quiet() -> Iterator[list[str]]:
+    """pypdf's warnings and log lines collected, not printed, for the block."""
+    logger = logging.getLogger("pypdf")
+    handler, propagate = _Logged(), logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield handler.messages
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
 
 
 def _running_lines(pages: list[list[str]]) -> set[str]:
