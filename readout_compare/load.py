@@ -10,6 +10,7 @@ refusal is a :class:`ReadoutCompareError` whose message fits on one line.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import sys
 import unicodedata
@@ -36,7 +37,8 @@ def load(name: str, *, stdin: bytes | None = None, timeout: float | None = None)
         if len(data) > MAX_BYTES:
             raise ReadoutCompareError(f"standard input: {_over_limit()}")
         return load_bytes(data, Source(path="-"), name="standard input")
-    if is_url(name):
+    if is_url(name) and not ("://" not in name and os.path.lexists(name)):
+        # (A local file named like a URL without "//", "data:2024.txt", is read as the file.)
         from readout_compare.fetch import fetch  # only for URLs: the HTTP machinery is heavy
 
         got = fetch(name, timeout=timeout)

@@ -35,7 +35,9 @@ from readout_compare.model import (
 #    (possible paraphrases found by the semantic encoder) and "across_languages";
 #    settings.semantic_model.
 # 6: every readout sentence, account sentence and quotation carries a stable "key" (keys.py).
-SCHEMA_VERSION = 6
+# 7: settings.full_urls (a source's final_url and canonical_url lose their query string and
+#    fragment unless it is true, or unless they are the URL the user typed).
+SCHEMA_VERSION = 7
 FIDELITIES = ("verbatim", "altered", "stitched", "not_in_readout")
 DIVERGENCE_TYPES = ("number", "date", "negation", "modality", "reporting_verb", "entity", "quote")
 

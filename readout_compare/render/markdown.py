@@ -12,6 +12,10 @@ def render(report: dict[str, Any]) -> str:
     env = environment(autoescape=False)
     env.filters["md"] = _escape
     env.filters["cell"] = lambda s: _escape(s).replace("|", "\\|").replace("\n", " ")
+    # An id in a code span: a backtick in it (a document id given to the library) would end
+    # the span and let what follows be read as Markdown or HTML.
+    env.filters["code"] = lambda s: "`" + " ".join(
+        str(s).replace("`", "'").replace("|", "\\|").split()) + "`"
     return env.get_template("report.md.j2").render(**report, r=_lookup(report))
 
 
