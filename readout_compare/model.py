@@ -73,6 +73,9 @@ class Sentence:
     role: Role
     paragraph: int
     context: str | None = None  # for a list item, the id of the list's lead-in
+    # For a list item, its number or letter as written ("1.", "(b)"), which is not part of the
+    # text compared but is part of what the reader sees; None for a bullet or anything else.
+    marker: str | None = None
 
 
 @dataclass(frozen=True)

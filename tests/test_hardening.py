@@ -298,3 +298,20 @@ def test_a_url_the_user_typed_keeps_its_query(server, cli_invoke):
                    "-q", "-f", "json")
     source = json.loads(r.output)["accounts"][0]["source"]
     assert source["url"] == source["final_url"] == f"{server}/news?access_token=SECRET"
+
+
+def test_a_wrapped_numbered_list_keeps_its_numbers_in_the_report():
+    readout = ("Readout of the Secretary's call\n\nThe Secretary and the Minister agreed on the "
+               "following steps:\n\n1. The two sides will hold talks on border security\n"
+               "   in the coming weeks, led by their deputies.\n2. They will set up a joint "
+               "working group on trade\n   and investment before the end of the year.\n"
+               "(c) Both will meet again in Mexico City\n   in the spring.\n")
+    account = "The two sides will hold talks on border security in the coming weeks, officials said.\n"
+    report = report_dict(compare(readout, [account], semantic_matcher=False))
+    items = [s for s in report["readout"]["sentences"] if s["context"]]
+    assert [s["marker"] for s in items] == ["1.", "2.", "(c)"]
+    assert all(s["text"] == readout[s["start"] : s["end"]] for s in items)  # offsets as before
+    html, md = renderer("html")(report), renderer("md")(report)
+    for s in items:
+        assert f'<span class="marker">{s["marker"]}</span>' in html
+    assert "2. They will set up" in md and "(c) Both will meet" in md
