@@ -53,8 +53,9 @@ HTML_SECONDS = 30
 _ELEMENT = re.compile(r"<[A-Za-z]")
 
 
-class _OverDeadline(Exception):
-    pass
+class _OverDeadline(BaseException):
+    """Raised by the timer inside the extraction: not an Exception, so that no ``except
+    Exception`` in the library it interrupts can swallow it."""
 
 
 @contextlib.contextmanager

@@ -14,10 +14,11 @@ import zlib
 
 import pytest
 
-from readout_compare import attribution, compare, divergence, quotes
+from readout_compare import attribution, compare, divergence, extract, quotes
 from readout_compare.errors import ReadoutCompareError
 from readout_compare.lexicon import number_values
-from readout_compare.load import decode, load
+from readout_compare.load import decode, load, load_bytes
+from readout_compare.model import Source
 from readout_compare.normalize import clean_label, words
 from readout_compare.pipeline import without_cycle_collection
 from readout_compare.render import renderer
@@ -315,3 +316,27 @@ def test_a_wrapped_numbered_list_keeps_its_numbers_in_the_report():
     for s in items:
         assert f'<span class="marker">{s["marker"]}</span>' in html
     assert "2. They will set up" in md and "(c) Both will meet" in md
+
+
+# -- Web pages past their budget -------------------------------------------------------------------
+
+@pytest.mark.parametrize("shape, size, message", [
+    ("deep elements", 3_000, "nested 255 or more deep"),
+    ("deep elements", 240_000, "elements; the limit is 50,000"),
+    ("inline spans", 2_400_000, "elements; the limit is 50,000"),
+])
+def test_web_pages_past_their_element_or_depth_budget_are_one_line_errors(shape, size, message):
+    with pytest.raises(ReadoutCompareError, match=message):
+        load_bytes(HTML_SHAPES[shape](size).encode(), Source(path="page.html"), name="page.html")
+
+
+def test_web_page_extraction_stops_at_its_deadline(monkeypatch):
+    monkeypatch.setattr(extract, "HTML_SECONDS", 0.05)
+    page = HTML_SHAPES["inline spans"](400_000).encode()  # about 9,000 spans: over a second
+    start = time.perf_counter()
+    with pytest.raises(ReadoutCompareError, match="took over 0.05 s"):
+        load_bytes(page, Source(path="page.html"), name="page.html")
+    assert time.perf_counter() - start < 5
+    # The timer is gone afterwards: a page read next is read whole.
+    assert "Secretary" in load_bytes(HTML_SHAPES["inline spans"](2_000).encode(),
+                                     Source(path="p.html"), name="p.html").text
