@@ -20,11 +20,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from readout_compare import compare  # noqa: E402
-from readout_compare.errors import ReadoutCompareError  # noqa: E402
-from readout_compare.load import load_bytes  # noqa: E402
-from readout_compare.model import Source  # noqa: E402
-from tests.hostile import HTML_SHAPES, READOUT, TEXT_SHAPES  # noqa: E402
+from readout_compare import compare
+from readout_compare.errors import ReadoutCompareError
+from readout_compare.load import load_bytes
+from readout_compare.model import Source
+from tests.hostile import HTML_SHAPES, READOUT, TEXT_SHAPES
 
 
 def seconds(shape: str, size: int) -> tuple[float, str]:

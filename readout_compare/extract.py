@@ -84,7 +84,7 @@ def _deadline(seconds: float, message: str) -> Iterator[None]:
 def _parsed_within_budget(html: str, name: str):
     """The page parsed by lxml (as trafilatura parses it), or a one-line error past the
     element or depth budget."""
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped]
     from trafilatura.utils import load_html
 
     elements = sum(1 for _ in _ELEMENT.finditer(html))
@@ -156,7 +156,7 @@ def pdf_text(data: bytes, *, name: str) -> Extracted:
             pages, title = _pdf_pages(data, name)
         except ReadoutCompareError:
             raise
-        except Exception as exc:  # noqa: BLE001 - hostile input: pypdf raises many kinds
+        except Exception as exc:  # hostile input: pypdf raises many kinds
             raise ReadoutCompareError(f"{name}: {_pdf_problem(data, exc)}") from None
     if not "".join(pages).strip() and logged:
         # pypdf gave up on the page streams and said so in its log, not by raising.

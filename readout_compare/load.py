@@ -241,7 +241,7 @@ def _damaged_utf8(data: bytes) -> tuple[str, str] | None:
     text = _ESCAPED.sub(lambda m: bytes([ord(m.group()) - 0xDC00]).decode("cp1252", "replace"),
                         escaped)
     western = good > 0 and not _NOT_WESTERN_UTF8.search(escaped)
-    if 0 < bad and (bad <= UTF8_MAX_BAD and good >= bad or good >= UTF8_GOOD_PER_BAD * bad
+    if bad > 0 and ((bad <= UTF8_MAX_BAD and good >= bad) or good >= UTF8_GOOD_PER_BAD * bad
                     or western):
         noun = "byte" if bad == 1 else "bytes"
         return text, f"utf-8 ({bad} stray {noun} read as Windows-1252)"

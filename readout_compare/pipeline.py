@@ -24,13 +24,13 @@ from readout_compare.framing import framing
 from readout_compare.groups import claim_groups
 from readout_compare.hints import paraphrase_hints
 from readout_compare.model import (
+    MAX_PARTIAL_MIN_WORDS,
     AccountComparison,
     Attribution,
-    Quote,
     Comparison,
     Document,
-    MAX_PARTIAL_MIN_WORDS,
     LoadedText,
+    Quote,
     Settings,
     Source,
 )

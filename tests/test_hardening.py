@@ -7,16 +7,20 @@ Sizes that take seconds are measured by bench/hostile.py, not here."""
 from __future__ import annotations
 
 import json
+import math
 import random
 import re
+import threading
 import time
 import zlib
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from readout_compare import attribution, compare, divergence, extract, quotes
 from readout_compare.errors import ReadoutCompareError
-from readout_compare.lexicon import number_values
+from readout_compare.lexicon import number_key, number_values
 from readout_compare.load import decode, load, load_bytes
 from readout_compare.model import Source
 from readout_compare.normalize import clean_label, words
@@ -28,7 +32,7 @@ from tests.conftest import CASE
 from tests.hostile import HTML_SHAPES, READOUT, TEXT_SHAPES
 from tests.pdfmaker import encrypted, make_pdf, with_stream
 from tests.test_faults import one_line_error
-from tests.test_inputs import ROUTES, server  # noqa: F401 - the fixture, used below
+from tests.test_inputs import ROUTES, Handler, QuietServer
 
 # -- Time grows at most in proportion to the text ---------------------------------------------
 
@@ -281,6 +285,15 @@ ROUTES["/news?access_token=SECRET"] = ROUTES["/news"]
 ROUTES["/to-token"] = (302, {"Location": "/news?access_token=SECRET#part"}, b"")
 
 
+@pytest.fixture(scope="module")
+def server():
+    """tests/test_inputs.py's local server, with the two routes above."""
+    httpd = QuietServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
 def test_a_redirect_token_is_left_out_of_shared_reports(server, cli_invoke):
     base = ("compare", CASE / "readout-pentagon.txt", f"{server}/to-token", "-q")
     for fmt in ("json", "html", "md"):
@@ -340,3 +353,19 @@ def test_web_page_extraction_stops_at_its_deadline(monkeypatch):
     # The timer is gone afterwards: a page read next is read whole.
     assert "Secretary" in load_bytes(HTML_SHAPES["inline spans"](2_000).encode(),
                                      Source(path="p.html"), name="p.html").text
+
+
+_ODD_TOKENS = ["1", "1,1", "1.5", "9" * 320, "1," * 40 + "1", "0", "billion", "trillion",
+               "million", "hundred", "half", "a", "and", "twenty", "three", "%", "25%", "double"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_ODD_TOKENS), max_size=30))
+def test_numbers_are_read_from_any_run_of_odd_tokens_without_overflow(tokens):
+    """Every value read is a finite figure (a float past its range, or a numeral too long to be a
+    figure, is none), and its key is made without error."""
+    for first, end, value in number_values(tokens):
+        assert 0 <= first < end <= len(tokens) and math.isfinite(value)
+        assert number_key(value).startswith("#")
+    text = " ".join(tokens)
+    assert all(math.isfinite(v) for v in divergence._figures(text))
