@@ -173,11 +173,15 @@ _NOT_WESTERN_UTF8 = re.compile("[^\x00-\xff\u2000-\u206f\u20ac\udc80-\udcff]")
 # Windows-1252 is taken without detection when every non-ASCII character it gives is one that
 # Western European text uses (Icelandic's ð and þ included), and they are at most this share of
 # the letters (a Cyrillic or Greek single-byte text read as Windows-1252 is nearly all accented
-# Latin letters) -- or, in a short text ("Ça été où ?"), at most CP1252_SHORT_ACCENTED of them
-# and never three in a row ("Ïóòèí" is Путин in Windows-1251; Western words have two at most).
+# Latin letters) -- or, in a short text ("Ça été où ?"), at most CP1252_SHORT_ACCENTED of them,
+# never three in a row ("Ïóòèí" is Путин in Windows-1251; Western words have two at most) and
+# none of the signs of Central European text below.
 CP1252_MAX_ACCENTED = 0.3
 CP1252_SHORT_ACCENTED = 0.6
 _THREE_ACCENTED = re.compile(r"[^\W\d_a-zA-Z]{3}")
+# Past 30%, what Central European text in Windows-1250 shows when read as Windows-1252: š and ž
+# (the same bytes in both, rare in Western words), or a sign inside a word ("£ódŸ" for Łódź).
+_CENTRAL_SIGNS = re.compile(r"[šžŠŽ]|[^\W\d_][£¥¢¤¦§¨¬¯°±²³´µ¶·¸¹¼½¾]|[£¥¢¤¦§¨¬¯°±²³´µ¶·¸¹¼½¾][^\W\d_]")
 _WESTERN = frozenset(
     "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿŒœŠšŽžŸ"
     "\u201c\u201d\u2018\u2019\u201e\u201a\u2013\u2014\u2026\u20ac\u00a3\u00a5\u00a2\u00a9"
@@ -284,7 +288,8 @@ def _western(data: bytes) -> str | None:
     share = sum(1 for ch in accented if ch.isalpha()) / letters
     if share <= CP1252_MAX_ACCENTED:
         return text
-    if share <= CP1252_SHORT_ACCENTED and not _THREE_ACCENTED.search(text):
+    if (share <= CP1252_SHORT_ACCENTED and not _THREE_ACCENTED.search(text)
+            and not _CENTRAL_SIGNS.search(text)):
         return text
     return None
 

@@ -369,3 +369,7 @@ def test_numbers_are_read_from_any_run_of_odd_tokens_without_overflow(tokens):
         assert number_key(value).startswith("#")
     text = " ".join(tokens)
     assert all(math.isfinite(v) for v in divergence._figures(text))
+
+
+def test_short_central_european_text_is_not_taken_for_western():
+    assert decode("Čeština je těžká".encode("cp1250"), name="x") == ("Čeština je těžká", "cp1250")
