@@ -14,6 +14,7 @@ import logging
 import re
 import signal
 import threading
+import time
 import warnings
 from collections import Counter
 from collections.abc import Iterator
@@ -71,7 +72,8 @@ def _deadline(seconds: float, message: str) -> Iterator[None]:
         raise _OverDeadline
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    started = time.monotonic()
+    delay, interval = signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
     except _OverDeadline:
@@ -79,6 +81,9 @@ def _deadline(seconds: float, message: str) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if delay > 0:  # a timer of the caller's own: set again for what was left of it
+            left = max(delay - (time.monotonic() - started), 0.001)
+            signal.setitimer(signal.ITIMER_REAL, left, interval)
 
 
 def _parsed_within_budget(html: str, name: str):
