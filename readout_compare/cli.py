@@ -19,6 +19,7 @@ import click
 
 from readout_compare import __version__
 from readout_compare.errors import ReadoutCompareError
+from readout_compare.model import MAX_PARTIAL_MIN_WORDS
 from readout_compare.normalize import clean_label
 from readout_compare.timing import Timings
 
@@ -133,7 +134,8 @@ def main() -> None:
     "the in-domain model. Default: the threshold fitted with each model.",
 )
 @click.option(
-    "--partial-min-words", type=click.IntRange(min=1), default=4, show_default=True,
+    "--partial-min-words", type=click.IntRange(min=1, max=MAX_PARTIAL_MIN_WORDS), default=4,
+    show_default=True,
     help="Least run of shared content words (not names) that counts as quoting part of a "
     "readout sentence.",
 )
@@ -152,6 +154,11 @@ def main() -> None:
     "--full-paths", is_flag=True,
     help="Show each input file's full path in the report's sources (by default only the file "
     "name, since a shared report would show your folders).",
+)
+@click.option(
+    "--full-urls", is_flag=True,
+    help="Show whole the URLs you did not type (where redirects ended, a page's canonical URL), "
+    "query string and fragment included (by default left out: they may hold a token).",
 )
 @click.option(
     "--no-semantic", "no_semantic", is_flag=True,
@@ -180,6 +187,7 @@ def compare(
     symmetric: bool,
     timeout: float,
     full_paths: bool,
+    full_urls: bool,
     no_semantic: bool,
     quiet: bool,
     timings: bool,
@@ -234,6 +242,7 @@ def compare(
             partial_min_words=partial_min_words,
             symmetric=symmetric,
             full_paths=full_paths,
+            full_urls=full_urls,
             semantic_matcher=not no_semantic,
             timings=clock,
         )

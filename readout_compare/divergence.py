@@ -23,6 +23,7 @@ from readout_compare.lexicon import (
     FRAME_WORDS,
     HEDGE_CLASSES,
     LADDER_NAMES,
+    MAX_DIGITS,
     MODALS,
     MONTH_NAMES,
     MONTHS,
@@ -514,6 +515,22 @@ def _modality(words: list[str], raw: str) -> str | None:
     return "/".join(sorted(classes))
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][\w]+(?:['\u2019]s)?\b|\bU\.S\.")
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
+def _after_sentence_end(text: str, at: int) -> bool:
+    """Spaces, after an optional closing quote after ".", "!" or "?", come just before ``at``."""
+    k = at
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    if k == at:
+        return False
+    if k > 0 and text[k - 1] in "\"'\u201d\u2019":
+        k -= 1
+    return k > 0 and text[k - 1] in ".!?"
+
+
 def _name_keys(text: str, at_sentence_start: bool) -> dict[str, str]:
     return dict(_name_keys_cached(text, at_sentence_start))
 
@@ -526,13 +543,16 @@ def _name_keys_cached(text: str, at_sentence_start: bool) -> dict[str, str]:
     "Development Minister"), nor the first word of the sentence. Each key maps to the name
     as written (folded)."""
     out: dict[str, str] = {}
-    for m in re.finditer(r"\b[A-Z][\w]+(?:['\u2019]s)?\b|\bU\.S\.", text):
-        if at_sentence_start and not text[: m.start()].strip():
+    # Each test looks at the characters next to the word, never at a copy of all the text
+    # before it: that was quadratic in a long span of capitalised words.
+    first = len(text) - len(text.lstrip())
+    for m in _CAPITALISED.finditer(text):
+        if at_sentence_start and m.start() <= first:
             continue
-        if re.search(r"[.!?][\"'\u201d\u2019]?\s+$", text[: m.start()]):
+        if _after_sentence_end(text, m.start()):
             continue  # first word of a following sentence
         w = normalize(m.group()).removesuffix("'s")
-        after = re.match(r"\s+(\w+)", text[m.end():])
+        after = _NEXT_WORD.match(text, m.end())
         if (after and after.group(1).lower() in TITLES
                 and not word_key(w).startswith("@")):
             continue  # part of a title: "Defence Secretary", "Economy Minister"
@@ -600,6 +620,8 @@ def _figures(text: str) -> set[float]:
     out = set()
     for m in _FIGURE.finditer(text):
         raw = m.group()
+        if sum(ch.isdigit() for ch in raw) > MAX_DIGITS:
+            continue  # no figure (lexicon.MAX_DIGITS): as a float it would be infinity
         if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", raw):
             value = float(re.sub(r"[.,]", "", raw))  # 5,000 and 5.000 (Spanish) alike
         else:

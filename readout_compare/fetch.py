@@ -31,7 +31,8 @@ MAX_REDIRECTS = 5
 # per-read timeout: a server that trickles one byte at a time cannot hold the tool for longer.
 DEADLINE_FACTOR = 4
 CHUNK = 64 * 1024
-_UNSAFE = re.compile(r"[\s\x00-\x1f\x7f]")
+# Spaces, controls, and the controls of writing direction (which make a URL display as another).
+_UNSAFE = re.compile(r"[\s\x00-\x1f\x7f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 ACCEPTED_TYPES = (
     "text/html", "application/xhtml+xml", "text/plain", "text/markdown", "text/x-markdown",
     "application/pdf",
@@ -109,16 +110,52 @@ class _Deadline:
             sock.shutdown(socket.SHUT_RDWR)
 
 
+class HeadersCut(http.client.HTTPException):
+    """The connection closed before the blank line that ends a reply's headers."""
+
+
+class _LineWatch:
+    """A reply's stream, remembering the last line read: http.client takes the end of the
+    stream for the end of the headers, so a reply cut inside its headers would otherwise pass
+    for a whole reply with an empty body."""
+
+    def __init__(self, fp) -> None:  # type: ignore[no-untyped-def]
+        self._fp = fp
+        self.last = b"\r\n"
+
+    def readline(self, *args):  # type: ignore[no-untyped-def]
+        self.last = self._fp.readline(*args)
+        return self.last
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self._fp, name)
+
+
+class _Response(http.client.HTTPResponse):
+    def __init__(self, sock, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(sock, *args, **kwargs)
+        self.fp = _LineWatch(self.fp)
+
+    def begin(self) -> None:
+        super().begin()
+        if self.fp is not None and self.fp.last == b"":
+            raise HeadersCut("the connection closed in the middle of the reply's headers")
+
+
 def _handlers(deadline: _Deadline) -> list[urllib.request.BaseHandler]:
     """urllib's HTTP and HTTPS handlers with connections that report their socket to the
     deadline."""
 
     class Connection(http.client.HTTPConnection):
+        response_class = _Response
+
         def connect(self) -> None:
             super().connect()
             deadline.watch(self.sock)
 
     class SecureConnection(http.client.HTTPSConnection):
+        response_class = _Response
+
         def connect(self) -> None:
             super().connect()
             deadline.watch(self.sock)
@@ -241,6 +278,10 @@ def _failure(exc: BaseException, timeout: float) -> str:
     if isinstance(exc, urllib.error.HTTPError):
         if exc.code in (301, 302, 303, 307, 308) and "not allowed" in str(exc.msg):
             return "redirected to a non-HTTP URL"
+        if exc.code in (301, 302, 303, 307, 308) and not (
+                exc.headers and (exc.headers.get("Location") or exc.headers.get("URI"))):
+            return (f"the server answered {exc.code} {exc.reason} (a redirect) without saying "
+                    "where to (no Location header)")
         if exc.code in (301, 302, 303, 307, 308):
             return f"too many redirects (more than {MAX_REDIRECTS})"
         return f"the server answered {exc.code} {exc.reason}"
@@ -253,6 +294,8 @@ def _failure(exc: BaseException, timeout: float) -> str:
         return "connection refused"
     if isinstance(reason, ssl.SSLError):
         return f"secure connection failed ({reason.reason})"
+    if isinstance(reason, HeadersCut):
+        return "the connection closed in the middle of the reply's headers (a truncated reply)"
     if isinstance(reason, http.client.IncompleteRead):
         return "the connection closed in the middle of the reply (a truncated reply)"
     if isinstance(reason, http.client.LineTooLong):

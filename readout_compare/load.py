@@ -10,6 +10,7 @@ refusal is a :class:`ReadoutCompareError` whose message fits on one line.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import sys
 import unicodedata
@@ -36,7 +37,8 @@ def load(name: str, *, stdin: bytes | None = None, timeout: float | None = None)
         if len(data) > MAX_BYTES:
             raise ReadoutCompareError(f"standard input: {_over_limit()}")
         return load_bytes(data, Source(path="-"), name="standard input")
-    if is_url(name):
+    if is_url(name) and not ("://" not in name and os.path.lexists(name)):
+        # (A local file named like a URL without "//", "data:2024.txt", is read as the file.)
         from readout_compare.fetch import fetch  # only for URLs: the HTTP machinery is heavy
 
         got = fetch(name, timeout=timeout)
@@ -116,8 +118,10 @@ def load_bytes(
             source = replace(source, content_type="text/markdown")
         source = replace(source, encoding=encoding)
     text = clean_text(text)
-    if not text.strip():
-        raise ReadoutCompareError(f"{name}: no text to compare (the input is empty)")
+    if not _VISIBLE.search(text):
+        raise ReadoutCompareError(
+            f"{name}: no text to compare (the input is empty, or only spaces and invisible "
+            "characters)")
     if len(text) > MAX_TEXT_CHARS:
         raise ReadoutCompareError(
             f"{name}: the text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}"
@@ -154,14 +158,32 @@ _BOMS = (
     (b"\xfe\xff", "utf-16", "utf-16"),
 )
 # UTF-8 with this many bad bytes at most (and at least as many good multi-byte
-# characters) is taken as damaged UTF-8 rather than as another encoding.
+# characters), or with any number of bad bytes and this many times as many good multi-byte
+# characters (or the Western ones below), is taken as UTF-8 with stray Windows-1252 bytes (each read as Windows-1252:
+# a UTF-8 file edited by a program that wrote "’" or "é" in Windows-1252) rather than as
+# another encoding. A Windows-1252 text rarely holds a valid UTF-8 character at all.
 UTF8_MAX_BAD = 8
+UTF8_GOOD_PER_BAD = 2
+_ESCAPED = re.compile("[\udc80-\udcff]")
+# Past those counts, UTF-8 with stray bytes is still taken as such when all its valid multi-byte
+# characters are Latin-1 letters and signs or typographic punctuation (curly quotes, dashes,
+# the euro sign): in a Windows-1252 text, the bytes of such a character would have to be "Ã"
+# or "â" followed by one or two signs, which Western text does not write.
+_NOT_WESTERN_UTF8 = re.compile("[^\x00-\xff\u2000-\u206f\u20ac\udc80-\udcff]")
 # Windows-1252 is taken without detection when every non-ASCII character it gives is one that
-# Western European text uses, and they are at most this share of the letters (a Cyrillic or
-# Greek single-byte text read as Windows-1252 is nearly all accented Latin letters).
+# Western European text uses (Icelandic's ð and þ included), and they are at most this share of
+# the letters (a Cyrillic or Greek single-byte text read as Windows-1252 is nearly all accented
+# Latin letters) -- or, in a short text ("Ça été où ?"), at most CP1252_SHORT_ACCENTED of them,
+# never three in a row ("Ïóòèí" is Путин in Windows-1251; Western words have two at most) and
+# none of the signs of Central European text below.
 CP1252_MAX_ACCENTED = 0.3
+CP1252_SHORT_ACCENTED = 0.6
+_THREE_ACCENTED = re.compile(r"[^\W\d_a-zA-Z]{3}")
+# Past 30%, what Central European text in Windows-1250 shows when read as Windows-1252: š and ž
+# (the same bytes in both, rare in Western words), or a sign inside a word ("£ódŸ" for Łódź).
+_CENTRAL_SIGNS = re.compile(r"[šžŠŽ]|[^\W\d_][£¥¢¤¦§¨¬¯°±²³´µ¶·¸¹¼½¾]|[£¥¢¤¦§¨¬¯°±²³´µ¶·¸¹¼½¾][^\W\d_]")
 _WESTERN = frozenset(
-    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝßàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿŒœŠšŽžŸ"
+    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿŒœŠšŽžŸ"
     "\u201c\u201d\u2018\u2019\u201e\u201a\u2013\u2014\u2026\u20ac\u00a3\u00a5\u00a2\u00a9"
     "\u00ae\u2122\u00b0\u00ab\u00bb\u00a1\u00bf\u00a7\u00b7\u2022\u00a0\u00ba\u00aa\u00bd"
     "\u00bc\u00be\u00b1\u00d7\u00f7\u00b4\u2020\u2021\u2030\u00b5\u00b6"
@@ -177,7 +199,7 @@ def _decode(data: bytes, *, name: str, declared: str | None) -> tuple[str, str]:
                 raise ReadoutCompareError(
                     f"{name}: starts with a {label} byte-order mark but is not valid {label}"
                 ) from None
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:  # anywhere, not only in the first 8 KiB: no text file holds one
         raise ReadoutCompareError(f"{name}: looks like a binary file, not text")
     try:
         return data.decode("utf-8"), "utf-8"
@@ -192,7 +214,7 @@ def _decode(data: bytes, *, name: str, declared: str | None) -> tuple[str, str]:
             return clean, declared.lower()
     western = _western(data)
     if western is not None:
-        return western, "cp1252"
+        return western, _western_name(data, western)
     # Neither: let a library made for the job decide, and refuse if it cannot.
     from charset_normalizer import from_bytes
 
@@ -217,12 +239,16 @@ def _damaged_utf8(data: bytes) -> tuple[str, str] | None:
                 text = None
             if text is not None:
                 return text + "\ufffd", "utf-8 (cut inside its last character)"
-    text = data.decode("utf-8", "replace")
-    bad = text.count("\ufffd") - data.count("\ufffd".encode())
-    good = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
-    if 0 < bad <= UTF8_MAX_BAD and good >= bad:
+    escaped = data.decode("utf-8", "surrogateescape")  # each bad byte a lone surrogate
+    bad = len(_ESCAPED.findall(escaped))
+    good = sum(1 for ch in escaped if ord(ch) > 0x7F) - bad
+    text = _ESCAPED.sub(lambda m: bytes([ord(m.group()) - 0xDC00]).decode("cp1252", "replace"),
+                        escaped)
+    western = good > 0 and not _NOT_WESTERN_UTF8.search(escaped)
+    if bad > 0 and ((bad <= UTF8_MAX_BAD and good >= bad) or good >= UTF8_GOOD_PER_BAD * bad
+                    or western):
         noun = "byte" if bad == 1 else "bytes"
-        return text, f"utf-8 ({bad} invalid {noun} replaced)"
+        return text, f"utf-8 ({bad} stray {noun} read as Windows-1252)"
     return None
 
 
@@ -238,6 +264,18 @@ def _decodes_cleanly(data: bytes, charset: str) -> str | None:
     return text
 
 
+def _western_name(data: bytes, text: str) -> str:
+    """"cp1252", saying so when the bytes read as Central European (cp1250) too and give other
+    letters there: the evidence did not rule that out, the letters chose."""
+    try:
+        other = data.decode("cp1250")
+    except UnicodeDecodeError:
+        return "cp1252"
+    if other == text:
+        return "cp1252"
+    return "cp1252 (also readable as cp1250; Western European letters chosen)"
+
+
 def _western(data: bytes) -> str | None:
     try:
         text = data.decode("cp1252")
@@ -246,10 +284,14 @@ def _western(data: bytes) -> str | None:
     accented = [ch for ch in text if ord(ch) > 0x7F]
     if any(ch not in _WESTERN for ch in accented):
         return None
-    letters = sum(1 for ch in text if ch.isalpha())
-    if sum(1 for ch in accented if ch.isalpha()) > CP1252_MAX_ACCENTED * max(letters, 1):
-        return None
-    return text
+    letters = max(sum(1 for ch in text if ch.isalpha()), 1)
+    share = sum(1 for ch in accented if ch.isalpha()) / letters
+    if share <= CP1252_MAX_ACCENTED:
+        return text
+    if (share <= CP1252_SHORT_ACCENTED and not _THREE_ACCENTED.search(text)
+            and not _CENTRAL_SIGNS.search(text)):
+        return text
+    return None
 
 
 # What ftfy.fix_text (with the options below) can change: UTF-8 read as Windows-1252 or Latin-1
@@ -299,6 +341,11 @@ FTFY_LINE = 1_000_000
 # A character that ftfy might change, or that might be part of what it changes: anything but
 # printable ASCII, tabs and line breaks, and the "&" of an HTML entity.
 _FTFY_MAY_CHANGE = re.compile(r"[^\t\n\x20-\x25\x27-\x7e]")
+
+
+# A character that shows: not a space, nor an invisible format character (zero-width spaces and
+# joiners, byte-order marks, soft hyphens, direction marks and controls).
+_VISIBLE = re.compile("[^\\s\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
 
 
 def _looks_binary(text: str) -> bool:

@@ -73,6 +73,9 @@ class Sentence:
     role: Role
     paragraph: int
     context: str | None = None  # for a list item, the id of the list's lead-in
+    # For a list item, its number or letter as written ("1.", "(b)"), which is not part of the
+    # text compared but is part of what the reader sees; None for a bullet or anything else.
+    marker: str | None = None
 
 
 @dataclass(frozen=True)
@@ -221,6 +224,11 @@ class ClaimGroup:
     attributions: tuple[str, ...]
 
 
+# The most --partial-min-words may be: past the longest sentence it only turns partial matches
+# off, and a number without bound reached code that cannot take it.
+MAX_PARTIAL_MIN_WORDS = 10_000
+
+
 @dataclass(frozen=True)
 class Settings:
     """Every option that changes results; each report states the values it was made with."""
@@ -234,6 +242,10 @@ class Settings:
     # Sources show input files by name only unless this is set: a report shared by link would
     # otherwise tell its readers the sender's user name and folders.
     full_paths: bool = False
+    # A URL the user did not type (where redirects ended, the page's canonical URL) is shown
+    # without its query string and fragment unless this is set: a redirect may carry a token
+    # ("?access_token=…") that a shared report would publish.
+    full_urls: bool = False
     # The semantic encoder used for hints and across languages (None: not installed or off).
     semantic_model: str | None = None
 

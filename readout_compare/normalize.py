@@ -32,7 +32,13 @@ KEY_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'\u2019.][^\W\d_]+)*\.?|\
 # C0/C1 control characters other than tab and newline, byte-order marks and non-characters
 # never belong in a report; lone surrogates (undecodable file names, broken strings handed to
 # the library) cannot be written as UTF-8 at all.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
+# The embeddings, overrides and isolates of writing direction (U+202A-202E, U+2066-2069) go
+# too: in a report or on a terminal they reorder what follows them, so that text can display as
+# other text. (Right-to-left text displays rightly without them.)
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
+# In a name, the direction marks too (U+200E, U+200F, U+061C).
+_BIDI_LABEL = re.compile(r"[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _LABEL_SPACE = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
 
@@ -46,8 +52,10 @@ def clean_text(text: str) -> str:
 
 def clean_label(label: str) -> str:
     """A one-line name (a label, a title, a file name) safe for a terminal and a report: control
-    characters and line breaks become single spaces, lone surrogates U+FFFD."""
-    label = _SURROGATE.sub("\ufffd", label)
+    characters and line breaks become single spaces, lone surrogates U+FFFD, and the controls of
+    writing direction (embeddings, overrides, isolates, marks) are dropped, since they can make
+    a name display as another ("invoice\u202etxt.exe")."""
+    label = _SURROGATE.sub("\ufffd", _BIDI_LABEL.sub("", label))
     return _LABEL_SPACE.sub(" ", label.replace("\ufeff", "")).strip()
 
 

@@ -14,6 +14,7 @@ import os
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from urllib.parse import urlsplit, urlunsplit
 
 from readout_compare import attribution, divergence, language, quotes, semantic
 from readout_compare.align import AlignStats, align, align_across_languages, with_quotes
@@ -23,12 +24,13 @@ from readout_compare.framing import framing
 from readout_compare.groups import claim_groups
 from readout_compare.hints import paraphrase_hints
 from readout_compare.model import (
+    MAX_PARTIAL_MIN_WORDS,
     AccountComparison,
     Attribution,
-    Quote,
     Comparison,
     Document,
     LoadedText,
+    Quote,
     Settings,
     Source,
 )
@@ -52,6 +54,7 @@ def compare(
     partial_min_words: int = 4,
     symmetric: bool = False,
     full_paths: bool = False,
+    full_urls: bool = False,
     semantic_matcher: bool = True,
     hint_encoder: bool = True,
     stats: AlignStats | None = None,
@@ -62,17 +65,20 @@ def compare(
     ``labels`` name the accounts and ``readout_label`` the readout in the report (default: the
     title found in the input, else "Account N" and "Readout"); the command line's ``--label``
     names the readout first, then the accounts. ``threshold``, ``partial_min_words`` and
-    ``symmetric`` and ``full_paths`` are the fields of :class:`~readout_compare.model.Settings`;
+    ``symmetric``, ``full_paths`` and ``full_urls`` are the fields of
+    :class:`~readout_compare.model.Settings`;
     ``semantic_matcher=False`` leaves the optional semantic encoder unused even when installed
     (see there and docs/pipeline.md); ``hint_encoder=False`` makes paraphrase hints with the first
-    encoder only (fast; corpus mode); a value out of range raises :class:`ReadoutCompareError`.
+    encoder only (fast; corpus mode); a value out of range, or of the wrong type (an input that
+    is not text, a :class:`LoadedText` or a :class:`Document`), raises
+    :class:`ReadoutCompareError`.
     ``stats`` and
     ``timings``, when given, collect the work done and the time per stage.
     """
     with without_cycle_collection():
         return _compare(readout, accounts, labels=labels, readout_label=readout_label,
                         threshold=threshold, partial_min_words=partial_min_words,
-                        symmetric=symmetric, full_paths=full_paths,
+                        symmetric=symmetric, full_paths=full_paths, full_urls=full_urls,
                         semantic_matcher=semantic_matcher, hint_encoder=hint_encoder,
                         stats=stats, timings=timings)
 
@@ -110,16 +116,19 @@ def _compare(
     partial_min_words: int,
     symmetric: bool,
     full_paths: bool,
+    full_urls: bool,
     semantic_matcher: bool,
     hint_encoder: bool,
     stats: AlignStats | None,
     timings: Timings | None,
 ) -> Comparison:
     config = make_settings(threshold=threshold, partial_min_words=partial_min_words,
-                           symmetric=symmetric, full_paths=full_paths,
+                           symmetric=symmetric, full_paths=full_paths, full_urls=full_urls,
                            semantic_matcher=semantic_matcher, hint_encoder=hint_encoder)
     if isinstance(accounts, (str, LoadedText, Document)):
         accounts = [accounts]
+    _check_inputs(readout, accounts, labels, readout_label)
+    accounts = list(accounts)
     if not accounts:
         raise ReadoutCompareError("give at least one account to compare with the readout")
     if config.symmetric and len(accounts) != 1:
@@ -135,6 +144,8 @@ def _compare(
         )
     if not config.full_paths:
         documents = [_file_name_only(d) for d in documents]
+    if not config.full_urls:
+        documents = [_typed_urls_only(d) for d in documents]
     documents = [d if d.language != "und" else replace(d, language=language.detect(d.text))
                  for d in documents]
     readout_doc, account_docs = documents[0], documents[1:]
@@ -369,21 +380,51 @@ def make_settings(
     partial_min_words: int = 4,
     symmetric: bool = False,
     full_paths: bool = False,
+    full_urls: bool = False,
     semantic_matcher: bool = True,
     hint_encoder: bool = True,
 ) -> Settings:
     """The settings with their defaults filled in and checked."""
+    if (isinstance(threshold, bool)
+            or not isinstance(threshold, (int, float, type(None)))):
+        raise ReadoutCompareError(f"threshold must be a number, not {type(threshold).__name__}")
+    if isinstance(partial_min_words, bool) or not isinstance(partial_min_words, int):
+        raise ReadoutCompareError(
+            f"partial_min_words must be a whole number, not {type(partial_min_words).__name__}")
+    if not 1 <= partial_min_words <= MAX_PARTIAL_MIN_WORDS:
+        raise ReadoutCompareError(
+            f"partial_min_words must be between 1 and {MAX_PARTIAL_MIN_WORDS:,}")
     config = Settings(threshold=threshold, partial_min_words=partial_min_words,
-                      symmetric=symmetric, full_paths=full_paths,
+                      symmetric=symmetric, full_paths=full_paths, full_urls=full_urls,
                       semantic_model=(semantic.model_name(hint_encoder=hint_encoder)
                                       if semantic_matcher else None))
     threshold = config.threshold if config.threshold is not None else default_model().threshold
     if not (isinstance(threshold, (int, float)) and 0.0 < threshold < 1.0):
         raise ReadoutCompareError(f"threshold must be between 0 and 1, not {threshold}")
-    config = replace(config, threshold=threshold)
-    if config.partial_min_words < 1:
-        raise ReadoutCompareError("partial_min_words must be at least 1")
-    return config
+    return replace(config, threshold=threshold)
+
+
+def _check_inputs(readout: object, accounts: object, labels: object,
+                  readout_label: object) -> None:
+    """The library's own error for arguments of the wrong type (an int for a text, a string
+    for the list of labels), not whatever deeper code would raise on them."""
+    kinds = (str, LoadedText, Document)
+    if not isinstance(readout, kinds):
+        raise ReadoutCompareError(
+            f"the readout must be text, LoadedText or a Document, not {type(readout).__name__}")
+    if not isinstance(accounts, Sequence):
+        raise ReadoutCompareError("accounts must be text, LoadedText, a Document or a list of "
+                                  f"them, not {type(accounts).__name__}")
+    for n, account in enumerate(accounts, 1):
+        if not isinstance(account, kinds):
+            raise ReadoutCompareError(
+                f"account {n} must be text, LoadedText or a Document, not {type(account).__name__}")
+    if labels is not None and (isinstance(labels, str) or not isinstance(labels, Sequence)
+                               or not all(x is None or isinstance(x, str) for x in labels)):
+        raise ReadoutCompareError("labels must be a list of strings (or None), one per account")
+    if readout_label is not None and not isinstance(readout_label, str):
+        raise ReadoutCompareError(
+            f"readout_label must be a string, not {type(readout_label).__name__}")
 
 
 def as_document(
@@ -408,12 +449,32 @@ def _prepared(
     elif isinstance(item, str):
         text, source = item, Source()
     else:
-        raise TypeError(f"cannot compare a {type(item).__name__}")
+        raise ReadoutCompareError(f"cannot compare a {type(item).__name__}")
     label = clean_label(label or "") or clean_label(source.title or "") or default
     text = clean_text(text)
     if not text.strip():
         raise ReadoutCompareError(f"{label}: no text to compare (the input is empty)")
     return text, doc_id, label, source
+
+
+def _typed_urls_only(doc: Document) -> Document:
+    """The document with the URLs its user did not type (where redirects ended, the page's
+    canonical URL) cut to scheme, host and path, unless they are the typed URL itself."""
+    source = doc.source
+    final, canonical = (_without_query(u, source.url) for u in (source.final_url, source.canonical_url))
+    if (final, canonical) == (source.final_url, source.canonical_url):
+        return doc
+    return replace(doc, source=replace(source, final_url=final, canonical_url=canonical))
+
+
+def _without_query(url: str | None, typed: str | None) -> str | None:
+    if not url or url == typed:
+        return url
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
 
 
 def _file_name_only(doc: Document) -> Document:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import Match as Block
 from functools import lru_cache
@@ -51,6 +51,13 @@ STITCHED_MIN_SHARE = 0.9
 LONG_READOUT_WORDS = 5000
 COMMON_WORD_POSITIONS = 200
 QUOTE_CANDIDATE_SENTENCES = 8
+# A quotation is covered with readout runs in windows of this many words: the cover of one
+# window costs its length times the runs found in it, so a quotation mark never closed over a
+# whole story (hundreds of thousands of words) costs time in proportion to its length, not to
+# its square (docs/inputs.md). Quotations this long or shorter are covered whole, as before;
+# longer ones are not judged "altered" (that judgement compares the quotation with one readout
+# passage of about its length).
+QUOTE_WINDOW_WORDS = 400
 _TITLE_SMALL = {"&", "and", "of", "the", "a", "on", "in", "for", "to", "with", "at"}
 
 
@@ -245,6 +252,16 @@ def _single_quotes(text: str, start: int, end: int) -> list[_Span]:
     so not an apostrophe) up to a closing ’ or ' that is not followed by a letter."""
     out = []
     i = start
+    # The last closing mark of the stretch, found once when first needed (looking after every
+    # possessive for another mark was quadratic in a long stretch of "officials' views").
+    last: list[int] = []
+
+    def last_close() -> int:
+        if not last:
+            last.append(max((m.start() for m in _SINGLE_CLOSE.finditer(text, start, end)
+                             if _closes(text, m.start())), default=-1))
+        return last[0]
+
     while i < end:
         found = _SINGLE_OPEN.search(text, i, end)
         if found is None:
@@ -258,7 +275,7 @@ def _single_quotes(text: str, start: int, end: int) -> list[_Span]:
                     j = end
                     break
                 j = hit.start()
-                if _closes(text, j) and not _plural_possessive(text, j, end):
+                if _closes(text, j) and not _plural_possessive(text, j, last_close):
                     out.extend(_make_span(text, [(i + 1, j)], single=True))
                     break
                 j += 1
@@ -282,14 +299,15 @@ def _closes(text: str, j: int) -> bool:
     return not before.isspace() and not after.isalnum()
 
 
-def _plural_possessive(text: str, j: int, end: int) -> bool:
+def _plural_possessive(text: str, j: int, last_close: Callable[[], int]) -> bool:
     """’ after a plural ("officials’ views") with a lowercase word next is an apostrophe when
-    another closing mark follows later in the same stretch."""
+    another closing mark follows later in the same stretch (``last_close()``, the stretch's
+    last one, is after it)."""
     if text[j - 1 : j] != "s" or not text[j + 1 : j + 3].startswith(" "):
         return False
     if not text[j + 2 : j + 3].islower():
         return False
-    return any(text[k] in "\u2019'" and _closes(text, k) for k in range(j + 1, end))
+    return last_close() > j
 
 
 def _blank_after(text: str, j: int) -> bool:
@@ -389,7 +407,7 @@ class _ReadoutWords:
                 # Every word is the readout's, but joined from places that are not together.
                 main = max(pieces, key=lambda p: p[2])
                 return ("stitched", *self._span(main[1], main[1] + main[2]), share)
-        if len(q) >= 3:
+        if 3 <= len(q) <= QUOTE_WINDOW_WORDS:
             # Close to one passage: the readout window around the quote's best monotonic
             # alignment, if it is not much longer than the quote.
             blocks = [
@@ -414,6 +432,8 @@ class _ReadoutWords:
         """Cover the quote with the longest runs found anywhere in the readout, in any order:
         (position in quote, position in readout, size) for runs of two or more words (or the
         whole quote)."""
+        if len(q) > QUOTE_WINDOW_WORDS:
+            return self._cover_in_windows(q)
         pieces: list[tuple[int, int, int]] = []
         matcher = self._matcher()
         todo = [(0, len(q))]
@@ -426,6 +446,22 @@ class _ReadoutWords:
                 continue
             pieces.append((m.a, m.b, m.size))
             todo += [(lo, m.a), (m.a + m.size, hi)]
+        return pieces
+
+    def _cover_in_windows(self, q: list[str]) -> list[tuple[int, int, int]]:
+        """:meth:`_cover` of a long quotation, window by window; a run cut by a window's edge
+        is joined again when its two parts follow each other in the readout too."""
+        pieces: list[tuple[int, int, int]] = []
+        for lo in range(0, len(q), QUOTE_WINDOW_WORDS):
+            window = q[lo : lo + QUOTE_WINDOW_WORDS]
+            found = sorted((a + lo, b, size) for a, b, size in self._cover(window))
+            if pieces and found:
+                a1, b1, s1 = pieces[-1]
+                a2, b2, s2 = found[0]
+                if a1 + s1 == a2 == lo and b1 + s1 == b2:
+                    pieces[-1] = (a1, b1, s1 + s2)
+                    found = found[1:]
+            pieces += found
         return pieces
 
     def _matcher(self) -> SharedRuns:

@@ -35,7 +35,10 @@ from readout_compare.model import (
 #    (possible paraphrases found by the semantic encoder) and "across_languages";
 #    settings.semantic_model.
 # 6: every readout sentence, account sentence and quotation carries a stable "key" (keys.py).
-SCHEMA_VERSION = 6
+# 7: settings.full_urls (a source's final_url and canonical_url lose their query string and
+#    fragment unless it is true, or unless they are the URL the user typed); every sentence's
+#    "marker" (a list item's number or letter as written, else null).
+SCHEMA_VERSION = 7
 FIDELITIES = ("verbatim", "altered", "stitched", "not_in_readout")
 DIVERGENCE_TYPES = ("number", "date", "negation", "modality", "reporting_verb", "entity", "quote")
 
@@ -61,7 +64,8 @@ def report_dict(comparison: Comparison, *, generated: datetime | None = None) ->
             "source": _asdict(comparison.readout.source),
             "sentences": [
                 {"id": s.id, "key": key, "text": s.text, "start": s.start, "end": s.end,
-                 "role": s.role, "paragraph": s.paragraph, "context": s.context}
+                 "role": s.role, "paragraph": s.paragraph, "context": s.context,
+                 "marker": s.marker}
                 for s, key in zip(
                     comparison.readout.sentences,
                     unit_keys("readout", comparison.readout.label,
@@ -120,6 +124,7 @@ def _account(acc: AccountComparison, sp: StoryPlacement | None = None) -> dict[s
                 "role": s.sentence.role,
                 "paragraph": s.sentence.paragraph,
                 "context": s.sentence.context,
+                "marker": s.sentence.marker,
                 "status": s.status,
                 "matches": [_match(m) for m in s.matches],
                 "divergences": [_asdict(d) for d in s.divergences],

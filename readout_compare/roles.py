@@ -58,7 +58,9 @@ _MONEY = re.compile(r"[$€£¥₹%▲▼↑↓]|\b(?:usd|eur|gbp|jpy|rub|uah|br
 _BYLINE = re.compile(r"^(?:by|por|written by|reporting by|posted by)\s+[A-Z]", re.I)
 _JOB = re.compile(r"(?i)\b(?:correspondent|reporter|editor|writer|journalist|columnist|staff|"
                   r"bureau|contributor|producer|anchor|desk|redacción|corresponsal)\b")
-# Words of a web page talking about itself or its reader's device.
+# Words of a web page talking about itself or its reader's device. A count of views starts
+# only where a run of figures starts, and takes the run whole (no backtracking): tried at each
+# figure of "1,1,1,…", it was quadratic in the run's length.
 _WEB = re.compile(
     r"(?i)\b(?:click|tap here|subscribe|newsletter|sign up|log ?in|cookies|privacy policy|"
     r"terms of (?:use|service)|web ?site|browser|javascript|download (?:the|our) app|"
@@ -66,7 +68,7 @@ _WEB = re.compile(
     r"community guidelines|captcha|"
     r"human visitor|bookmark|follow us|read more|see also|most read|min read|listen to this|"
     r"all rights reserved|copyright|logo|updates to this page|official website|https?|"
-    r"key takeaways|report (?:an )?(?:error|mistake)|embedded|\d[\d.,]*k? views|share this|"
+    r"key takeaways|report (?:an )?(?:error|mistake)|embedded|(?<![\d.,])\d[\d.,]*+k? views|share this|"
     r"advertisement|sponsored|recommended|trending|related (?:stories|articles|news|topics))\b|©")
 # Present-tense verbs of a photo caption ("Starmer speaks to the media in …").
 _CAPTION_VERB = re.compile(

@@ -119,6 +119,7 @@ def _document(
                 role=role,
                 paragraph=paragraph_no,
                 context=lead_id if unit.kind == "item" else None,
+                marker=_item_marker(text, unit.start) if unit.kind == "item" else None,
             )
         )
         if opens_list:
@@ -128,6 +129,22 @@ def _document(
     return Document(
         id=doc_id, label=label, text=text, sentences=tuple(sentences), source=source or Source()
     )
+
+
+# A list item's number or letter: "1." / "1)", "(a)" / "a)", "(iv)" (layout.LIST_MARKER
+# without its bullets and dashes).
+_NUMBERED = re.compile(r"\d{1,2}[.)]|\(?[a-z][.)]|\([ivx]{1,4}\)|[ivx]{1,4}\)")
+
+
+def _item_marker(text: str, start: int) -> str | None:
+    """The number or letter that opens the line of an item starting at ``start``, if the item
+    starts its line after one (the first sentence of an item)."""
+    # Looked for only just before the item (an indent and a marker), not back to the start of
+    # a long line holding many inline items.
+    window = max(start - 40, 0)
+    line_start = text.rfind("\n", window, start) + 1 or window
+    before = text[line_start:start].strip()
+    return before if _NUMBERED.fullmatch(before) else None
 
 
 def role_units(text: str, laid_out: list[tuple[int, _Unit, Role]]) -> list[roles.Unit]:

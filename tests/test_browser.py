@@ -220,6 +220,8 @@ def test_overview_strips_link_every_cell_to_its_sentence(page):
     assert ["r-3", ["#a1-4"]] in first
     p.click("#overview-a1 .ov-cell a[href='#a1-5']")
     assert p.evaluate("location.hash") == "#a1-5"
+    # The flash comes with the hashchange event, which may fire just after the click returns.
+    p.wait_for_selector("#a1-5.flash", timeout=5000)
     assert "flash" in p.get_attribute("#a1-5", "class")
     caption = p.text_content("#overview-a1 figcaption")
     assert "led with 2 claims not in the readout" in caption and "paragraph 4" in caption

@@ -70,6 +70,8 @@ RAW = {
     "/truncated-chunked": _reply("HTTP/1.1 200 OK", ["Content-Type: text/plain",
                                                      "Transfer-Encoding: chunked"],
                                  b"1000\r\n" + BODY[:100]),
+    "/redirect-nowhere": _reply("HTTP/1.1 301 Moved Permanently", ["Content-Length: 0"], b""),
+    "/headers-cut": b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Len",
     "/gzip": _reply("HTTP/1.1 200 OK", ["Content-Type: text/plain; charset=utf-8",
                                         "Content-Encoding: gzip",
                                         f"Content-Length: {len(gzip.compress(BODY))}"],
@@ -138,6 +140,8 @@ def raw_server():
         ("/many-headers", "malformed reply"),
         ("/truncated", "truncated reply"),
         ("/truncated-chunked", "truncated reply"),
+        ("/redirect-nowhere", "301 Moved Permanently (a redirect) without saying where to"),
+        ("/headers-cut", "closed in the middle of the reply's headers"),
     ],
 )
 def test_bad_replies_are_one_line_errors(raw_server, cli_invoke, tmp_path, path, message):

@@ -12,6 +12,10 @@ def render(report: dict[str, Any]) -> str:
     env = environment(autoescape=False)
     env.filters["md"] = _escape
     env.filters["cell"] = lambda s: _escape(s).replace("|", "\\|").replace("\n", " ")
+    # An id in a code span: a backtick in it (a document id given to the library) would end
+    # the span and let what follows be read as Markdown or HTML.
+    env.filters["code"] = lambda s: "`" + " ".join(
+        str(s).replace("`", "'").replace("|", "\\|").split()) + "`"
     return env.get_template("report.md.j2").render(**report, r=_lookup(report))
 
 
@@ -27,7 +31,11 @@ def _escape(text: str | None) -> str:
 
 def _lookup(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """Every sentence in the report by id."""
-    found = {s["id"]: s for s in report["readout"]["sentences"]}
+    def shown(s: dict[str, Any]) -> dict[str, Any]:
+        # A list item's number belongs to what the reader sees ("2. The two sides …").
+        return {**s, "text": f"{s['marker']} {s['text']}"} if s.get("marker") else s
+
+    found = {s["id"]: shown(s) for s in report["readout"]["sentences"]}
     for acc in report["accounts"]:
-        found.update({s["id"]: s for s in acc["sentences"]})
+        found.update({s["id"]: shown(s) for s in acc["sentences"]})
     return found

@@ -1,0 +1,73 @@
+"""Time on hostile inputs, at growing sizes: does the time grow at most in proportion?
+
+    python bench/hostile.py                      # 60 KB, 240 KB and 960 KB of each shape
+    python bench/hostile.py --sizes 234000 936000 --shapes "unclosed quote"
+
+Each text shape of tests/hostile.py is compared, as an account, with the bundled example's
+readout (``compare(..., semantic_matcher=False)``, the command's work from segmenting to the
+comparison); each web-page shape is read by ``load.load_bytes``, HTML extraction included, which
+stops with a one-line error past its budget. Prints seconds per size and, for each size after
+the first, the ratio of times against the ratio of sizes (a ratio of times at most about the
+ratio of sizes is linear growth). Figures go in docs/inputs.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from readout_compare import compare
+from readout_compare.errors import ReadoutCompareError
+from readout_compare.load import load_bytes
+from readout_compare.model import Source
+from tests.hostile import HTML_SHAPES, READOUT, TEXT_SHAPES
+
+
+def seconds(shape: str, size: int) -> tuple[float, str]:
+    """Seconds to compare (text) or read (web page) one input of this shape and size, and
+    what came of it."""
+    start = time.perf_counter()
+    if shape in TEXT_SHAPES:
+        try:
+            done = compare(READOUT, [TEXT_SHAPES[shape](size)], semantic_matcher=False)
+            outcome = f"{len(done.accounts[0].quotes)} quotations"
+        except ReadoutCompareError as exc:
+            outcome = f"error: {exc}"
+    else:
+        try:
+            load_bytes(HTML_SHAPES[shape](size).encode(), Source(path="page.html"), name="page.html")
+            outcome = "read"
+        except ReadoutCompareError as exc:
+            outcome = f"error: {exc}"
+    return time.perf_counter() - start, outcome
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", nargs="*", type=int, default=[60_000, 240_000, 960_000])
+    parser.add_argument("--shapes", nargs="*", default=[*TEXT_SHAPES, *HTML_SHAPES])
+    args = parser.parse_args()
+    print("| shape | " + " | ".join(f"{s:,} chars" for s in args.sizes) + " | time ratio per size ratio |")
+    print("| --- " * (len(args.sizes) + 2) + "|")
+    for shape in args.shapes:
+        times = []
+        notes = []
+        for size in args.sizes:
+            t, outcome = seconds(shape, size)
+            times.append(t)
+            notes.append(outcome)
+        ratios = ", ".join(
+            f"{times[k] / max(times[k - 1], 1e-9):.1f} for {args.sizes[k] / args.sizes[k - 1]:.0f}"
+            for k in range(1, len(times)))
+        cells = " | ".join(f"{t:.2f} s" for t in times)
+        print(f"| {shape} | {cells} | {ratios} |", flush=True)
+        if any(n.startswith("error") for n in notes):
+            print(f"  ({shape}: {'; '.join(sorted(set(notes)))})", flush=True)
+
+
+if __name__ == "__main__":
+    main()
