@@ -159,6 +159,12 @@ def main() -> None:
     "no paraphrase hints, no comparison across languages.",
 )
 @click.option(
+    "--review", "review_file", metavar="FILE", default=None,
+    help="Apply a review file (the HTML report's \"Export reviews\"): its verdicts replace the "
+    "tool's, which the report keeps beside them; entries that no longer fit are listed as "
+    "stale.",
+)
+@click.option(
     "-q", "--quiet", is_flag=True,
     help="No progress display (it is shown on a terminal only, and only for runs longer than "
     "two seconds).",
@@ -181,6 +187,7 @@ def compare(
     timeout: float,
     full_paths: bool,
     no_semantic: bool,
+    review_file: str | None,
     quiet: bool,
     timings: bool,
 ) -> None:
@@ -216,6 +223,7 @@ def compare(
             f"{len(labels)} --label options for {len(inputs)} inputs; give at most one per input"
         )
     fmt = fmt or _format_for(output)
+    reviews = _read_reviews(review_file) if review_file is not None else None
     clock = Timings()
     with Progress(clock, enabled=not quiet), without_cycle_collection(freeze_survivors=True):
         with clock.stage("load"):
@@ -237,6 +245,15 @@ def compare(
             semantic_matcher=not no_semantic,
             timings=clock,
         )
+        if reviews is not None:
+            from readout_compare.review import apply_reviews
+
+            with clock.stage("review"):
+                comparison = apply_reviews(comparison, reviews)
+            for stale in comparison.stale_reviews or ():
+                who = f" (by {stale.entry.reviewer})" if stale.entry.reviewer else ""
+                click.echo(clean_label(f"readout-compare: stale review {stale.entry.key}{who}: "
+                                       f"{stale.reason}; listed in the report"), err=True)
         with clock.stage("render"):
             text = renderer(fmt)(report_dict(comparison))
             write_report(output, text)
@@ -245,6 +262,28 @@ def compare(
         del comparison, loaded, text
     if timings:
         click.echo(f"timings: {clock.line()}", err=True)
+
+
+class ReviewFileProblem(click.ClickException):
+    """A review file that cannot be read: one line, and exit status 2 like a usage error."""
+
+    exit_code = 2
+
+
+def _read_reviews(path: str) -> Any:
+    """The entries of a review file (read before the comparison runs, so a bad file costs
+    nothing)."""
+    from readout_compare.review import ReviewFileError, parse_reviews
+
+    try:
+        text = Path(path).read_bytes().decode("utf-8-sig")
+        return parse_reviews(text, name=path)
+    except UnicodeDecodeError:
+        raise ReviewFileProblem(clean_label(f"{path}: not UTF-8 text")) from None
+    except OSError as exc:
+        raise ReviewFileProblem(clean_label(f"{path}: {exc.strerror or exc}")) from None
+    except ReviewFileError as exc:
+        raise ReviewFileProblem(clean_label(str(exc))) from None
 
 
 def _format_for(output: str) -> str:

@@ -13,12 +13,14 @@ from datetime import datetime, timezone
 from typing import Any
 
 from readout_compare import __version__, language
-from readout_compare.keys import unit_keys
+from readout_compare.keys import quote_keys, sentence_keys
 from readout_compare.model import (
     AccountComparison,
     Comparison,
     Match,
     Quote,
+    Review,
+    ReviewEntry,
     StoryPlacement,
 )
 
@@ -35,7 +37,11 @@ from readout_compare.model import (
 #    (possible paraphrases found by the semantic encoder) and "across_languages";
 #    settings.semantic_model.
 # 6: every readout sentence, account sentence and quotation carries a stable "key" (keys.py).
-SCHEMA_VERSION = 6
+# 7: reviews (--review): every account sentence and quotation carries "review" (null, or the
+#    reporter's verdict beside the tool's); each account's summary counts "reviews"; the
+#    report's "reviews" (null when not reviewed) lists what was confirmed, corrected, and the
+#    stale entries.
+SCHEMA_VERSION = 7
 FIDELITIES = ("verbatim", "altered", "stitched", "not_in_readout")
 DIVERGENCE_TYPES = ("number", "date", "negation", "modality", "reporting_verb", "entity", "quote")
 
@@ -44,6 +50,7 @@ def report_dict(comparison: Comparison, *, generated: datetime | None = None) ->
     """Everything a renderer needs, as plain data."""
     generated = generated or datetime.now(timezone.utc)
     placed = {sp.account: sp for sp in comparison.placement}
+    readout_keys = sentence_keys("readout", comparison.readout)
     accounts = [_account(a, placed.get(a.document.id)) for a in comparison.accounts]
     return {
         "schema_version": SCHEMA_VERSION,
@@ -62,11 +69,7 @@ def report_dict(comparison: Comparison, *, generated: datetime | None = None) ->
             "sentences": [
                 {"id": s.id, "key": key, "text": s.text, "start": s.start, "end": s.end,
                  "role": s.role, "paragraph": s.paragraph, "context": s.context}
-                for s, key in zip(
-                    comparison.readout.sentences,
-                    unit_keys("readout", comparison.readout.label,
-                              (s.text for s in comparison.readout.sentences)),
-                )
+                for s, key in ((s, readout_keys[s.id]) for s in comparison.readout.sentences)
             ],
         },
         "accounts": accounts,
@@ -89,7 +92,42 @@ def report_dict(comparison: Comparison, *, generated: datetime | None = None) ->
             for f in comparison.framing
         ],
         "symmetric": _symmetric(comparison) if comparison.settings.symmetric else None,
+        "reviews": _reviews(comparison, accounts),
         "summary": _overall(comparison, accounts),
+    }
+
+
+def _entry(e: ReviewEntry) -> dict[str, Any]:
+    return {"key": e.key, "status": e.status, "readout": e.readout, "fidelity": e.fidelity,
+            "note": e.note, "reviewer": e.reviewer, "at": e.at}
+
+
+def _review(r: Review | None) -> dict[str, Any] | None:
+    """A reviewed verdict: the review file's entry, its outcome, and what the tool had said."""
+    if r is None:
+        return None
+    return {**_entry(r.entry), "outcome": r.outcome, "readout_sentence": r.readout_sentence,
+            "tool_verdict": r.tool_verdict, "tool_readout_sentences": list(r.tool_readout)}
+
+
+def _reviews(comparison: Comparison, accounts: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """What the review changed, in reading order, and the entries that no longer fit."""
+    if comparison.stale_reviews is None:
+        return None
+    reviewed = []
+    for acc in accounts:
+        units = [("sentence", s) for s in acc["sentences"]] + [("quote", q) for q in acc["quotes"]]
+        for kind, unit in units:
+            if unit["review"]:
+                reviewed.append({"account": acc["id"], "kind": kind, "id": unit["id"],
+                                 "text": unit["text"], **unit["review"]})
+    outcomes = Counter(r["outcome"] for r in reviewed)
+    return {
+        "confirmed": outcomes["confirmed"],
+        "corrected": outcomes["corrected"],
+        "reviewers": sorted({r["reviewer"] for r in reviewed if r["reviewer"]}),
+        "reviewed": reviewed,
+        "stale": [{**_entry(s.entry), "reason": s.reason} for s in comparison.stale_reviews],
     }
 
 
@@ -108,8 +146,10 @@ def _placement(sp: StoryPlacement) -> dict[str, Any]:
 def _account(acc: AccountComparison, sp: StoryPlacement | None = None) -> dict[str, Any]:
     doc = acc.document
     sentences = []
-    keys = unit_keys("account", doc.label, (s.sentence.text for s in acc.sentences))
-    for s, key in zip(acc.sentences, keys):
+    keys = sentence_keys("account", doc)
+    qkeys = quote_keys(acc)
+    for s in acc.sentences:
+        key = keys[s.sentence.id]
         sentences.append(
             {
                 "id": s.sentence.id,
@@ -124,6 +164,7 @@ def _account(acc: AccountComparison, sp: StoryPlacement | None = None) -> dict[s
                 "matches": [_match(m) for m in s.matches],
                 "divergences": [_asdict(d) for d in s.divergences],
                 "attribution": _asdict(s.attribution) if s.attribution else None,
+                "review": _review(s.review),
             }
         )
     return {
@@ -145,12 +186,7 @@ def _account(acc: AccountComparison, sp: StoryPlacement | None = None) -> dict[s
             }
             for c in acc.coverage
         ],
-        "quotes": [
-            {**_quote(q), "key": key}
-            for q, key in zip(acc.quotes, unit_keys("quote", doc.label, (
-                f"{acc.sentence(q.account_sentence).sentence.text}\x00{q.text}"
-                for q in acc.quotes)))
-        ],
+        "quotes": [{**_quote(q), "key": qkeys[q.id]} for q in acc.quotes],
         "hints": [_asdict(h) for h in acc.hints],
         "placement": _placement(sp) if sp else None,
         "summary": account_summary(acc),
@@ -187,6 +223,7 @@ def _quote(q: Quote) -> dict[str, Any]:
         "attribution": _asdict(q.attribution) if q.attribution else None,
         "diff": [list(op) for op in q.diff],
         "score": q.score,
+        "review": _review(q.review),
     }
 
 
@@ -210,6 +247,11 @@ def account_summary(acc: AccountComparison) -> dict[str, Any]:
         "not_in_readout": statuses["not_in_readout"],
         "quotes": {f: sum(1 for q in quotes if q.fidelity == f) for f in FIDELITIES},
         "divergences": {t: divergences[t] for t in DIVERGENCE_TYPES},
+        "reviews": {
+            outcome: sum(1 for u in (*acc.sentences, *acc.quotes)
+                         if u.review is not None and u.review.outcome == outcome)
+            for outcome in ("confirmed", "corrected")
+        },
         "headline": headline(coverage["reported"], len(acc.coverage), kinds["partial"],
                              statuses["not_in_readout"]),
     }
