@@ -172,7 +172,7 @@ def main() -> None:
 @click.option(
     "--timings", is_flag=True,
     help="Print the wall time of each stage (load, segment, align, classify, groups, framing, "
-    "placement, render) to standard error.",
+    "placement, review, render) to standard error.",
 )
 @friendly_errors
 def compare(
