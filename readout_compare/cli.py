@@ -321,11 +321,15 @@ def _default_label(item: Any, name: str) -> str:
               show_default=True, help="Seconds to wait for a URL's server.")
 @click.option("--no-semantic", "no_semantic", is_flag=True,
               help="Leave the optional semantic matcher unused.")
+@click.option("--reviews", "reviews", metavar="DIR", default=None,
+              help="Apply review files: DIR/ID.json, exported from readouts/ID.html, to that "
+              "readout's pairs and page.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress display.")
 @friendly_errors
 def corpus(
     readouts: str, articles: str, output: str, window: int | None, scheduler: str | None,
-    workers: int | None, resume: bool, timeout: float, no_semantic: bool, quiet: bool,
+    workers: int | None, resume: bool, timeout: float, no_semantic: bool,
+    reviews: str | None, quiet: bool,
 ) -> None:
     """Find which ARTICLES report which READOUTS, and compare each pair.
 
@@ -346,10 +350,15 @@ def corpus(
     def progress(done: int, total: int) -> None:
         clock.current = f"comparing articles ({done} of {total} done)"
 
-    with Progress(clock, enabled=not quiet), clock.doing("reading the collections"):
-        counts = run(Run(readouts, articles, output, window=window, scheduler=scheduler,
-                         workers=workers, resume=resume, timeout=timeout,
-                         semantic=not no_semantic, on_progress=progress))
+    from readout_compare.review import ReviewFileError
+
+    try:
+        with Progress(clock, enabled=not quiet), clock.doing("reading the collections"):
+            counts = run(Run(readouts, articles, output, window=window, scheduler=scheduler,
+                             workers=workers, resume=resume, timeout=timeout,
+                             semantic=not no_semantic, reviews=reviews, on_progress=progress))
+    except ReviewFileError as exc:
+        raise ReviewFileProblem(clean_label(str(exc))) from None
     click.echo(
         f"{counts['readouts']} readouts, {counts['articles']} articles "
         f"({counts['errors']} unreadable), {counts['pairs']} reporting pairs: "

@@ -12,6 +12,10 @@ reports the readouts each article matches best (:func:`reported_readouts`), and 
   their omission, divergence and altered-quote rates; a link to each readout's page;
 * ``readouts/ID.html``: the report ``compare`` writes for the readout and all its articles.
 
+With ``--reviews DIR``, the review file ``DIR/ID.json`` (exported from ``readouts/ID.html``)
+is applied to every pair of readout ID and an article, before its rows are stored, and to the
+readout's page, which lists its stale entries.
+
 Work is done in partitions of articles, with the readouts and their index broadcast to every
 worker: in this process by default, on a local Dask cluster with ``--workers N``, or on an
 existing one with ``--scheduler ADDRESS``. One writer (this process) stores each article's
@@ -38,9 +42,11 @@ from typing import Any
 from readout_compare.errors import ReadoutCompareError
 from readout_compare.model import (
     AccountComparison,
+    Comparison,
     Document,
     LoadedText,
     Match,
+    ReviewEntry,
     Settings,
     Source,
 )
@@ -130,6 +136,8 @@ class Shared:
     semantic: bool
     settings: Settings
     profiles: dict[str, dict] = field(default_factory=dict)  # made in each worker, as needed
+    # Each readout's review file's entries (--reviews), by readout id.
+    reviews: dict[str, tuple[ReviewEntry, ...]] = field(default_factory=dict)
 
 
 @dataclass
@@ -310,15 +318,50 @@ def process_article(item: Item, shared: Shared) -> ArticleResult:
         if rid not in shared.profiles:
             shared.profiles[rid] = {s.id: profile(s.text) for s in readout.body}
         try:  # both documents are segmented already: each is segmented once per run
-            compared[rid] = compare_account(readout, document, shared.settings,
-                                            profiles=shared.profiles[rid],
-                                            account_profiles=article_profiles)
+            compared[rid] = _reviewed(rid, readout, compare_account(
+                readout, document, shared.settings, profiles=shared.profiles[rid],
+                account_profiles=article_profiles), shared)
         except ReadoutCompareError as exc:
             result.error = f"against readout {rid}: {exc}"
     reporting = reported_readouts(compared, scores)
     for rid, acc in compared.items():
         result.pairs.append(_pair_rows(rid, item.id, shared.readouts[rid], acc, rid in reporting))
     return result
+
+
+def _reviewed(rid: str, readout: Document, acc: AccountComparison,
+              shared: Shared) -> AccountComparison:
+    """One pair with the readout's review applied (its entries for other articles are theirs,
+    not stale: the readout's page lists the stale ones)."""
+    entries = shared.reviews.get(rid)
+    if not entries:
+        return acc
+    from readout_compare.review import apply_reviews
+
+    return apply_reviews(Comparison(readout, (acc,), shared.settings), entries).accounts[0]
+
+
+def read_reviews(folder: str, readout_ids: list[str]) -> dict[str, tuple[ReviewEntry, ...]]:
+    """The review files of a folder, by readout id: ``ID.json`` for the readout whose page is
+    ``readouts/ID.html``. A file named for no readout is an error, not a silent no-op."""
+    from readout_compare.review import ReviewFileError, parse_reviews
+
+    path = Path(folder)
+    if not path.is_dir():
+        raise ReviewFileError(f"{folder}: not a folder of review files")
+    by_slug = {_slug(rid): rid for rid in readout_ids}
+    out: dict[str, tuple[ReviewEntry, ...]] = {}
+    for file in sorted(path.glob("*.json")):
+        rid = by_slug.get(file.stem)
+        if rid is None:
+            raise ReviewFileError(f"{file}: no readout's page is readouts/{file.stem}.html; name "
+                                  "a review file after the page it was exported from")
+        try:
+            text = file.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ReviewFileError(f"{file}: not UTF-8 text") from None
+        out[rid] = parse_reviews(text, name=str(file))
+    return out
 
 
 def _with_item_metadata(loaded: LoadedText, item: Item) -> LoadedText:
@@ -500,6 +543,7 @@ class Run:
     resume: bool = False
     timeout: float = 20.0
     semantic: bool = True
+    reviews: str | None = None  # a folder of review files, one per readout (ID.json)
     on_progress: Callable[[int, int], None] | None = None
     after_article: Callable[[ArticleResult], None] | None = None  # tests: inject faults
 
@@ -516,6 +560,8 @@ def run(config: Run) -> dict[str, int]:
     folder.mkdir(parents=True, exist_ok=True)
     readout_items = read_collection(config.readouts)
     article_items = read_collection(config.articles)
+    reviews = (read_reviews(config.reviews, [i.id for i in readout_items])
+               if config.reviews is not None else {})
     results = Results(folder, resume=config.resume)
     try:
         readouts: dict[str, Document] = {}
@@ -531,7 +577,8 @@ def run(config: Run) -> dict[str, int]:
                          "sha256": text.source.sha256})
         shared = Shared(readouts, {i.id: i for i in readout_items}, build_index(readouts),
                         config.window, config.timeout, config.semantic,
-                        make_settings(semantic_matcher=config.semantic, hint_encoder=False))
+                        make_settings(semantic_matcher=config.semantic, hint_encoder=False),
+                        reviews=reviews)
         results.readouts(rows, {"window": str(config.window), "schema": "1"})
         done = results.done() if config.resume else set()
         todo = [item for item in article_items if item.id not in done]
@@ -645,6 +692,10 @@ def render_page(task: tuple[str, list[tuple[str, str, str]]], shared: Shared) ->
                          [LoadedText(text, Source(path=aid)) for aid, _, text in arts],
                          labels=[label for _, label, _ in arts], semantic_matcher=shared.semantic,
                          hint_encoder=False)
+    if rid in shared.reviews:
+        from readout_compare.review import apply_reviews
+
+        comparison = apply_reviews(comparison, shared.reviews[rid])
     return rid, renderer("html")(report_dict(comparison))
 
 
