@@ -234,6 +234,9 @@ def account_summary(acc: AccountComparison) -> dict[str, Any]:
     statuses = Counter(s.status for s in acc.sentences if s.status)
     quotes = [q for q in acc.quotes if q.kind != "title"]
     divergences: Counter[str] = Counter(d.type for s in acc.sentences for d in s.divergences)
+    reviews: Counter[str] = Counter(
+        [s.review.outcome for s in acc.sentences if s.review is not None]
+        + [q.review.outcome for q in acc.quotes if q.review is not None])
     return {
         "readout_sentences": len(acc.coverage),
         "reported": coverage["reported"],
@@ -247,11 +250,7 @@ def account_summary(acc: AccountComparison) -> dict[str, Any]:
         "not_in_readout": statuses["not_in_readout"],
         "quotes": {f: sum(1 for q in quotes if q.fidelity == f) for f in FIDELITIES},
         "divergences": {t: divergences[t] for t in DIVERGENCE_TYPES},
-        "reviews": {
-            outcome: sum(1 for u in (*acc.sentences, *acc.quotes)
-                         if u.review is not None and u.review.outcome == outcome)
-            for outcome in ("confirmed", "corrected")
-        },
+        "reviews": {outcome: reviews[outcome] for outcome in ("confirmed", "corrected")},
         "headline": headline(coverage["reported"], len(acc.coverage), kinds["partial"],
                              statuses["not_in_readout"]),
     }

@@ -227,14 +227,14 @@ def _reviewed_sentence(
         matches = tuple(m for m in s.matches if m.basis != "claim")
         divergences: tuple = ()
         confirmed = s.status == "not_in_readout"
-    elif rid in claims:
+    elif rid is None or rid in claims:
+        # (The file's check makes sure a supported or divergent verdict names a readout
+        # sentence.)
         matches = s.matches
         divergences = s.divergences if status == "divergent" else ()
         confirmed = s.status == status
     else:
         # The reviewer links a readout sentence the tool did not: that link replaces the tool's.
-        # (The file's check makes sure a supported or divergent verdict names one.)
-        rid = rid or ""
         matches = tuple(m for m in s.matches if m.basis != "claim" and m.readout_sentence != rid)
         matches += (_reviewed_match(readout.sentence(rid).text, s.sentence.text, rid, e),)
         divergences = tuple(d for d in s.divergences if d.readout_sentence == rid) \

@@ -223,3 +223,16 @@ def test_a_missing_or_unreadable_review_file_is_one_line_exit_2(cli_invoke, tmp_
     r = cli_invoke("compare", *INPUTS[:2], "-q", "-o", tmp_path / "x.json", "--review", path)
     assert r.exit_code == 2
     assert len(r.stderr.strip().splitlines()) == 1 and str(path) in r.stderr
+
+
+def test_notes_and_names_from_a_review_file_stay_text(cli_invoke, tmp_path, tool):
+    hostile = '<script>alert(1)</script> *bold* | `code` [link](javascript:x)'
+    _, s = sentence(tool, "The Mexican officers were shocked")
+    entries = [{"key": s["key"], "status": "not_in_readout", "note": hostile, "reviewer": hostile},
+               {"key": "s-0123456789ab", "status": "not_in_readout", "note": hostile}]
+    path = write_reviews(tmp_path / "r.json", entries)
+    page = run(cli_invoke, tmp_path, "r.html", "--review", path)[1].read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    md = run(cli_invoke, tmp_path, "r.md", "--review", path)[1].read_text(encoding="utf-8")
+    assert "<script>" not in md and "\\<script\\>" in md
+    assert "[link](javascript" not in md and "\\[link\\](javascript" in md
