@@ -148,10 +148,17 @@ def apply_reviews(comparison: Comparison, entries: Sequence[ReviewEntry]) -> Com
         story_placement(readout, acc, comparison.settings) if moved else sp
         for acc, sp, moved in zip(results, comparison.placement, changed)
     ) if comparison.placement else ()
+    # Claim groups are made of claims not in the readout: made again only when a review moved
+    # a sentence into or out of them (they are most of a large review's time).
+    claims_moved = any(
+        (a.status == "not_in_readout") != (b.status == "not_in_readout")
+        for new, old in zip(results, comparison.accounts) if new is not old
+        for a, b in zip(new.sentences, old.sentences)
+    )
     return replace(
         comparison,
         accounts=results,
-        claim_groups=claim_groups(results),
+        claim_groups=claim_groups(results) if claims_moved else comparison.claim_groups,
         framing=framing(readout, results),
         placement=placed,
         stale_reviews=tuple(stale),

@@ -236,3 +236,17 @@ def test_notes_and_names_from_a_review_file_stay_text(cli_invoke, tmp_path, tool
     md = run(cli_invoke, tmp_path, "r.md", "--review", path)[1].read_text(encoding="utf-8")
     assert "<script>" not in md and "\\<script\\>" in md
     assert "[link](javascript" not in md and "\\[link\\](javascript" in md
+
+
+def test_claim_groups_follow_the_reviewed_verdicts(cli_invoke, tmp_path, tool):
+    _, s = sentence(tool, "U.S. Defense Secretary Pete Hegseth told Mexico's top")
+    assert any(s["id"] in g["account_sentences"] for g in tool["claim_groups"])
+    entries = [{"key": s["key"], "status": "supported", "readout": readout_key(tool, "r-2")}]
+    data = report(cli_invoke, tmp_path, "reviewed", "--review",
+                  write_reviews(tmp_path / "r.json", entries))
+    assert not any(s["id"] in g["account_sentences"] for g in data["claim_groups"])
+    # A confirmation moves nothing: the groups are the tool's.
+    entries = [{"key": s["key"], "status": "not_in_readout"}]
+    data = report(cli_invoke, tmp_path, "confirmed", "--review",
+                  write_reviews(tmp_path / "c.json", entries))
+    assert data["claim_groups"] == tool["claim_groups"]
