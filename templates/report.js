@@ -123,7 +123,9 @@
       "No verdicts reviewed in this browser.";
     document.querySelectorAll("[data-key] .rv-mine").forEach(function (mark) {
       var key = mark.closest("[data-key]").getAttribute("data-key");
-      mark.textContent = reviewWords(all[key], units[key], readout.idOf);
+      // A review the report was made with is shown by the report itself; this browser's own
+      // reviews are shown here.
+      mark.textContent = local[key] ? reviewWords(local[key], units[key], readout.idOf) : "";
       var undo = mark.parentNode.querySelector(".rv-undo");
       if (undo) { undo.hidden = !local[key]; }
     });
@@ -250,13 +252,22 @@ function reviewUnits(report, keyOf) {
       if (!s.status) { return; }
       var claims = s.matches.filter(function (m) { return m.basis === "claim"; });
       var linked = (claims.length ? claims : s.matches)[0];
-      units[s.key] = { kind: "sentence", id: s.id, verdict: s.status,
-                       readout: linked ? keyOf[linked.readout_sentence] : null };
+      var unit = { kind: "sentence", id: s.id, verdict: s.status,
+                   readout: linked ? keyOf[linked.readout_sentence] : null };
+      // Confirmed or corrected is said against the tool's own verdict, kept in a review.
+      unit.tool = s.review ? s.review.tool_verdict : unit.verdict;
+      unit.toolReadouts = (s.review ? s.review.tool_readout_sentences :
+        claims.map(function (m) { return m.readout_sentence; })).map(function (r) { return keyOf[r]; });
+      units[s.key] = unit;
     });
     acc.quotes.forEach(function (q) {
       if (q.kind === "title") { return; }
-      units[q.key] = { kind: "quote", id: q.id, verdict: q.fidelity,
-                       readout: q.readout_sentence ? keyOf[q.readout_sentence] : null };
+      var unit = { kind: "quote", id: q.id, verdict: q.fidelity,
+                   readout: q.readout_sentence ? keyOf[q.readout_sentence] : null };
+      unit.tool = q.review ? q.review.tool_verdict : unit.verdict;
+      unit.toolReadouts = (q.review ? q.review.tool_readout_sentences :
+        (q.readout_sentence ? [q.readout_sentence] : [])).map(function (r) { return keyOf[r]; });
+      units[q.key] = unit;
     });
   });
   return units;
@@ -324,8 +335,8 @@ function reviewWords(entry, unit, idOf) {
   var verdict = entry.status || entry.fidelity;
   var words = { supported: "supported", divergent: "divergent", not_in_readout: "not in readout",
                 verbatim: "verbatim", altered: "altered", stitched: "stitched" };
-  var same = unit && verdict === unit.verdict &&
-    (!entry.readout || entry.readout === unit.readout);
+  var same = unit && verdict === unit.tool &&
+    (!entry.readout || unit.toolReadouts.indexOf(entry.readout) >= 0);
   var text = same ? "Reviewed: confirmed" : "Reviewed: corrected to " + words[verdict];
   if (!same && entry.readout && idOf[entry.readout]) { text += " (" + idOf[entry.readout] + ")"; }
   if (entry.reviewer) { text += " by " + entry.reviewer; }

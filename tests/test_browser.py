@@ -428,8 +428,19 @@ def test_review_round_trip_confirm_correct_export_and_rerun(browser, cli_invoke,
     assert "the officers' reaction to the call" in p.inner_text("#a2-4")
     assert "1 verdict confirmed, 1 corrected by Ana Reyes" in p.inner_text("#reviews")
     assert "3 account sentences have no counterpart" in p.inner_text(".summary")
-    # The reviewed report has the same identity: this browser's reviews are found again.
-    assert "2 verdicts reviewed" in p.inner_text("#review-count")
+    # The reviewed report has the same identity: this browser's reviews are found again, and
+    # still read against the tool's verdict, which the report keeps.
+    assert "2 verdicts reviewed (2 in this browser" in p.inner_text("#review-count")
+    assert "corrected to supported (r-2)" in p.inner_text("#a2-4 .rv-mine")
+    p.click("#review-clear")
+    # What the report was made with stays (it is the report's), only this browser's is gone.
+    assert p.inner_text("#review-count").strip() == "2 verdicts reviewed"
+    assert p.inner_text("#a2-4 .rv-mine") == ""
+    with p.expect_download() as download:
+        p.click("#review-export")
+    again = tmp_path / "again.json"
+    download.value.save_as(again)
+    assert json.loads(again.read_text()) == json.loads(review_file.read_text())
     assert watched.errors == []
     if AXE.exists():  # the review marks, the review section and an open form are accessible
         p.click("#a1-q3 .rv-correct")
