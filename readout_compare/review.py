@@ -115,7 +115,8 @@ def _entry(item: Any, where: str) -> ReviewEntry:
     at = item.get("at") or ""
     if at:
         try:
-            datetime.fromisoformat(at)
+            # (Python 3.10's fromisoformat does not read the "Z" that browsers write.)
+            datetime.fromisoformat(at[:-1] + "+00:00" if at.endswith(("Z", "z")) else at)
         except ValueError:
             raise ReviewFileError(f"{where}: at must be an ISO 8601 time (got {at!r})") from None
     return ReviewEntry(key=key, status=status, readout=readout or None, fidelity=fidelity,
