@@ -32,11 +32,28 @@ def main() -> None:
         page.locator("#a1-4").click()
         page.locator("#a1-h").evaluate("el => el.scrollIntoView()")
         page.screenshot(path=OUT / "report-desktop.png")
+        review(browser)
         phone = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
         phone.goto(REPORT.as_uri() + "#a1-1")
         phone.screenshot(path=OUT / "report-phone.png")
         browser.close()
     print(f"wrote {', '.join(sorted(p.name for p in OUT.glob('report-*.png')))} to {OUT}", file=sys.stderr)
+
+
+def review(browser) -> None:
+    """The review round trip's first half: one verdict confirmed, another being corrected."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(REPORT.as_uri())
+    page.fill("#review-name", "Ana Reyes")
+    page.dispatch_event("#review-name", "change")
+    page.click("#a2-6 .rv-confirm")
+    page.click("#a2-4 .rv-correct")
+    page.select_option("#a2-4 .rv-form select[name=verdict]", "supported")
+    page.select_option("#a2-4 .rv-form select[name=readout]", index=0)
+    page.fill("#a2-4 .rv-form input[name=note]", "the officers' reaction to the call")
+    page.locator("#a2-3").evaluate("el => el.scrollIntoView()")
+    page.screenshot(path=OUT / "report-review.png")
+    page.close()
 
 
 if __name__ == "__main__":

@@ -166,6 +166,12 @@ def main() -> None:
     "no paraphrase hints, no comparison across languages.",
 )
 @click.option(
+    "--review", "review_file", metavar="FILE", default=None,
+    help="Apply a review file (the HTML report's \"Export reviews\"): its verdicts replace the "
+    "tool's, which the report keeps beside them; entries that no longer fit are listed as "
+    "stale.",
+)
+@click.option(
     "-q", "--quiet", is_flag=True,
     help="No progress display (it is shown on a terminal only, and only for runs longer than "
     "two seconds).",
@@ -173,7 +179,7 @@ def main() -> None:
 @click.option(
     "--timings", is_flag=True,
     help="Print the wall time of each stage (load, segment, align, classify, groups, framing, "
-    "placement, render) to standard error.",
+    "placement, review, render) to standard error.",
 )
 @friendly_errors
 def compare(
@@ -189,6 +195,7 @@ def compare(
     full_paths: bool,
     full_urls: bool,
     no_semantic: bool,
+    review_file: str | None,
     quiet: bool,
     timings: bool,
 ) -> None:
@@ -224,6 +231,7 @@ def compare(
             f"{len(labels)} --label options for {len(inputs)} inputs; give at most one per input"
         )
     fmt = fmt or _format_for(output)
+    reviews = _read_reviews(review_file) if review_file is not None else None
     clock = Timings()
     with Progress(clock, enabled=not quiet), without_cycle_collection(freeze_survivors=True):
         with clock.stage("load"):
@@ -246,6 +254,15 @@ def compare(
             semantic_matcher=not no_semantic,
             timings=clock,
         )
+        if reviews is not None:
+            from readout_compare.review import apply_reviews
+
+            with clock.stage("review"):
+                comparison = apply_reviews(comparison, reviews)
+            for stale in comparison.stale_reviews or ():
+                who = f" (by {stale.entry.reviewer})" if stale.entry.reviewer else ""
+                click.echo(clean_label(f"readout-compare: stale review {stale.entry.key}{who}: "
+                                       f"{stale.reason}; listed in the report"), err=True)
         with clock.stage("render"):
             text = renderer(fmt)(report_dict(comparison))
             write_report(output, text)
@@ -254,6 +271,28 @@ def compare(
         del comparison, loaded, text
     if timings:
         click.echo(f"timings: {clock.line()}", err=True)
+
+
+class ReviewFileProblem(click.ClickException):
+    """A review file that cannot be read: one line, and exit status 2 like a usage error."""
+
+    exit_code = 2
+
+
+def _read_reviews(path: str) -> Any:
+    """The entries of a review file (read before the comparison runs, so a bad file costs
+    nothing)."""
+    from readout_compare.review import ReviewFileError, parse_reviews
+
+    try:
+        text = Path(path).read_bytes().decode("utf-8-sig")
+        return parse_reviews(text, name=path)
+    except UnicodeDecodeError:
+        raise ReviewFileProblem(clean_label(f"{path}: not UTF-8 text")) from None
+    except OSError as exc:
+        raise ReviewFileProblem(clean_label(f"{path}: {exc.strerror or exc}")) from None
+    except ReviewFileError as exc:
+        raise ReviewFileProblem(clean_label(str(exc))) from None
 
 
 def _format_for(output: str) -> str:
@@ -295,12 +334,15 @@ def _default_label(item: Any, name: str) -> str:
               show_default=True, help="Seconds to wait for a URL's server.")
 @click.option("--no-semantic", "no_semantic", is_flag=True,
               help="Leave the optional semantic matcher unused.")
+@click.option("--reviews", "reviews", metavar="DIR", default=None,
+              help="Apply review files: DIR/ID.json, exported from readouts/ID.html, to that "
+              "readout's pairs and page.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress display.")
 @friendly_errors
 def corpus(
     readouts: str, articles: str, output: str, window: int | None, scheduler: str | None,
     workers: int | None, resume: bool, force_settings: bool, timeout: float, no_semantic: bool,
-    quiet: bool,
+    reviews: str | None, quiet: bool,
 ) -> None:
     """Find which ARTICLES report which READOUTS, and compare each pair.
 
@@ -323,11 +365,16 @@ def corpus(
     def progress(done: int, total: int) -> None:
         clock.current = f"comparing articles ({done} of {total} done)"
 
-    with Progress(clock, enabled=not quiet), clock.doing("reading the collections"):
-        counts = run(Run(readouts, articles, output, window=window, scheduler=scheduler,
-                         workers=workers, resume=resume, force_settings=force_settings,
-                         timeout=timeout,
-                         semantic=not no_semantic, on_progress=progress))
+    from readout_compare.review import ReviewFileError
+
+    try:
+        with Progress(clock, enabled=not quiet), clock.doing("reading the collections"):
+            counts = run(Run(readouts, articles, output, window=window, scheduler=scheduler,
+                             workers=workers, resume=resume, force_settings=force_settings,
+                             timeout=timeout, semantic=not no_semantic, reviews=reviews,
+                             on_progress=progress))
+    except ReviewFileError as exc:
+        raise ReviewFileProblem(clean_label(str(exc))) from None
     click.echo(
         f"{counts['readouts']} readouts, {counts['articles']} articles "
         f"({counts['errors']} unreadable), {counts['pairs']} reporting pairs: "

@@ -12,6 +12,10 @@ reports the readouts each article matches best (:func:`reported_readouts`), and 
   their omission, divergence and altered-quote rates; a link to each readout's page;
 * ``readouts/ID.html``: the report ``compare`` writes for the readout and all its articles.
 
+With ``--reviews DIR``, the review file ``DIR/ID.json`` (exported from ``readouts/ID.html``)
+is applied to every pair of readout ID and an article, before its rows are stored, and to the
+readout's page, which lists its stale entries.
+
 Work is done in partitions of articles, with the readouts and their index broadcast to every
 worker: in this process by default, on a local Dask cluster with ``--workers N``, or on an
 existing one with ``--scheduler ADDRESS``. One writer (this process) stores each article's
@@ -40,9 +44,11 @@ from typing import Any
 from readout_compare.errors import ReadoutCompareError
 from readout_compare.model import (
     AccountComparison,
+    Comparison,
     Document,
     LoadedText,
     Match,
+    ReviewEntry,
     Settings,
     Source,
 )
@@ -132,6 +138,8 @@ class Shared:
     semantic: bool
     settings: Settings
     profiles: dict[str, dict] = field(default_factory=dict)  # made in each worker, as needed
+    # Each readout's review file's entries (--reviews), by readout id.
+    reviews: dict[str, tuple[ReviewEntry, ...]] = field(default_factory=dict)
 
 
 @dataclass
@@ -388,9 +396,9 @@ def _process_article(item: Item, shared: Shared) -> ArticleResult:
         if rid not in shared.profiles:
             shared.profiles[rid] = {s.id: profile(s.text) for s in readout.body}
         try:  # both documents are segmented already: each is segmented once per run
-            compared[rid] = compare_account(readout, document, shared.settings,
-                                            profiles=shared.profiles[rid],
-                                            account_profiles=article_profiles)
+            compared[rid] = _reviewed(rid, readout, compare_account(
+                readout, document, shared.settings, profiles=shared.profiles[rid],
+                account_profiles=article_profiles), shared)
         except MemoryError:
             raise
         except Exception as exc:  # this pair's failure; the others are kept
@@ -399,6 +407,41 @@ def _process_article(item: Item, shared: Shared) -> ArticleResult:
     for rid, acc in compared.items():
         result.pairs.append(_pair_rows(rid, item.id, shared.readouts[rid], acc, rid in reporting))
     return result
+
+
+def _reviewed(rid: str, readout: Document, acc: AccountComparison,
+              shared: Shared) -> AccountComparison:
+    """One pair with the readout's review applied (its entries for other articles are theirs,
+    not stale: the readout's page lists the stale ones)."""
+    entries = shared.reviews.get(rid)
+    if not entries:
+        return acc
+    from readout_compare.review import apply_reviews
+
+    return apply_reviews(Comparison(readout, (acc,), shared.settings), entries).accounts[0]
+
+
+def read_reviews(folder: str, readout_ids: list[str]) -> dict[str, tuple[ReviewEntry, ...]]:
+    """The review files of a folder, by readout id: ``ID.json`` for the readout whose page is
+    ``readouts/ID.html``. A file named for no readout is an error, not a silent no-op."""
+    from readout_compare.review import ReviewFileError, parse_reviews
+
+    path = Path(folder)
+    if not path.is_dir():
+        raise ReviewFileError(f"{folder}: not a folder of review files")
+    by_slug = {_slug(rid): rid for rid in readout_ids}
+    out: dict[str, tuple[ReviewEntry, ...]] = {}
+    for file in sorted(path.glob("*.json")):
+        rid = by_slug.get(file.stem)
+        if rid is None:
+            raise ReviewFileError(f"{file}: no readout's page is readouts/{file.stem}.html; name "
+                                  "a review file after the page it was exported from")
+        try:
+            text = file.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ReviewFileError(f"{file}: not UTF-8 text") from None
+        out[rid] = parse_reviews(text, name=str(file))
+    return out
 
 
 def _with_item_metadata(loaded: LoadedText, item: Item) -> LoadedText:
@@ -618,6 +661,7 @@ class Run:
     force_settings: bool = False  # --resume even when the settings differ from the stored ones
     timeout: float = 20.0
     semantic: bool = True
+    reviews: str | None = None  # a folder of review files, one per readout (ID.json)
     on_progress: Callable[[int, int], None] | None = None
     after_article: Callable[[ArticleResult], None] | None = None  # tests: inject faults
 
@@ -634,13 +678,15 @@ def run(config: Run) -> dict[str, int]:
     _unique(config.readouts, readout_items, lambda item: f"readouts/{_slug(item.id)}.html",
             lambda item: item.id, "would both be written to")
     article_items = read_collection(config.articles)
+    reviews = (read_reviews(config.reviews, [i.id for i in readout_items])
+               if config.reviews is not None else {})
     settings = make_settings(semantic_matcher=config.semantic, hint_encoder=False)
     fingerprint = run_settings(config, settings)
     results = Results(folder, resume=config.resume)
     try:
         try:
             return _run(config, folder, results, readout_items, article_items, settings,
-                        fingerprint)
+                        fingerprint, reviews)
         except sqlite3.Error as exc:
             raise database_error(results.path, exc) from None
     finally:
@@ -676,7 +722,8 @@ def _check_settings(results: Results, fingerprint: dict[str, Any], force: bool) 
 
 def _run(config: Run, folder: Path, results: Results, readout_items: list[Item],
          article_items: list[Item], settings: Settings,
-         fingerprint: dict[str, Any]) -> dict[str, int]:
+         fingerprint: dict[str, Any],
+         reviews: dict[str, tuple[ReviewEntry, ...]]) -> dict[str, int]:
     from readout_compare import language
     from readout_compare.load import load
     from readout_compare.pipeline import as_document
@@ -695,7 +742,7 @@ def _run(config: Run, folder: Path, results: Results, readout_items: list[Item],
                      "language": doc.language, "sentences": len(doc.body),
                      "sha256": text.source.sha256})
     shared = Shared(readouts, {i.id: i for i in readout_items}, build_index(readouts),
-                    config.window, config.timeout, config.semantic, settings)
+                    config.window, config.timeout, config.semantic, settings, reviews=reviews)
     results.readouts(rows, {"window": str(config.window), "schema": "1",
                             "settings": json.dumps(fingerprint, sort_keys=True)})
     done = results.done() if config.resume else set()
@@ -947,6 +994,10 @@ def render_page(task: tuple[str, list[tuple[str, str, str]]], shared: Shared) ->
                          [LoadedText(text, Source(path=aid)) for aid, _, text in arts],
                          labels=[label for _, label, _ in arts], semantic_matcher=shared.semantic,
                          hint_encoder=False)
+    if rid in shared.reviews:
+        from readout_compare.review import apply_reviews
+
+        comparison = apply_reviews(comparison, shared.reviews[rid])
     return rid, renderer("html")(report_dict(comparison))
 
 

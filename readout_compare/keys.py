@@ -13,6 +13,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable
 
+from readout_compare.model import AccountComparison, Document
 from readout_compare.normalize import normalize
 
 # One letter says what kind of unit a key names: a readout sentence, an account sentence, a
@@ -34,3 +35,18 @@ def unit_keys(kind: str, document_label: str, texts: Iterable[str]) -> list[str]
         ).hexdigest()
         keys.append(f"{prefix}-{digest}")
     return keys
+
+
+def sentence_keys(kind: str, document: Document) -> dict[str, str]:
+    """Each sentence's key by its id, for the readout (``kind="readout"``) or an account."""
+    texts = (s.text for s in document.sentences)
+    return dict(zip((s.id for s in document.sentences), unit_keys(kind, document.label, texts)))
+
+
+def quote_keys(account: AccountComparison) -> dict[str, str]:
+    """Each quotation's key by its id: a quotation is named by its sentence's text and its own
+    words, so the same words quoted in two sentences have two keys."""
+    texts = (f"{account.sentence(q.account_sentence).sentence.text}\x00{q.text}"
+             for q in account.quotes)
+    return dict(zip((q.id for q in account.quotes),
+                    unit_keys("quote", account.document.label, texts)))

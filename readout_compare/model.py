@@ -144,6 +144,41 @@ class Attribution:
 
 
 @dataclass(frozen=True)
+class ReviewEntry:
+    """One entry of a review file: a reporter's verdict on one account sentence or quotation,
+    named by its stable key (keys.py). ``status`` and ``readout`` (the key of the readout
+    sentence it reports) are for a sentence; ``fidelity`` for a quotation."""
+
+    key: str
+    status: SentenceStatus | None = None
+    readout: str | None = None
+    fidelity: QuoteFidelity | None = None
+    note: str = ""
+    reviewer: str = ""
+    at: str = ""  # ISO 8601 time of the review
+
+
+@dataclass(frozen=True)
+class Review:
+    """A reviewed verdict as applied: the reporter's entry, and what the tool had said."""
+
+    entry: ReviewEntry
+    outcome: Literal["confirmed", "corrected"]
+    tool_verdict: str | None  # the tool's sentence status or quotation fidelity
+    tool_readout: tuple[str, ...] = ()  # readout sentences the tool linked it to (by claim)
+    readout_sentence: str | None = None  # the readout sentence the reviewer linked, by id
+
+
+@dataclass(frozen=True)
+class StaleReview:
+    """A review entry that no longer fits the comparison (its sentence or quotation, or the
+    readout sentence it links, changed or went), with why in words."""
+
+    entry: ReviewEntry
+    reason: str
+
+
+@dataclass(frozen=True)
 class Quote:
     """A quotation found in an account, with its verdict against the readout."""
 
@@ -161,6 +196,7 @@ class Quote:
     attribution: Attribution | None = None
     diff: tuple[DiffOp, ...] = ()
     score: float = 0.0
+    review: Review | None = None  # a reporter's verdict, when the comparison was reviewed
 
 
 @dataclass(frozen=True)
@@ -170,6 +206,7 @@ class AccountSentence:
     matches: tuple[Match, ...] = ()
     divergences: tuple[Divergence, ...] = ()
     attribution: Attribution | None = None
+    review: Review | None = None  # a reporter's verdict, when the comparison was reviewed
 
 
 @dataclass(frozen=True)
@@ -311,3 +348,6 @@ class Comparison:
     framing: tuple[Framing, ...] = ()
     placement: tuple[StoryPlacement, ...] = ()  # one per account, in account order
     matcher: str = ""  # what the matching models were fitted on (calibration.json)
+    # None: not reviewed; else the review file's entries that no longer name a unit of this
+    # comparison (kept, never dropped, so the reporter sees what to review again).
+    stale_reviews: tuple[StaleReview, ...] | None = None

@@ -490,12 +490,14 @@ class _ReadoutWords:
         sub = _ReadoutWords.__new__(_ReadoutWords)
         sub._runs = None
         sub.words, sub.starts, sub.ends, sub.sentence = [], [], [], []
+        sub.sentence_index = []  # as in the whole stream: whether pieces stand in one sentence
         for k in keep:
             lo, hi = self.bounds[k]
             sub.words += self.words[lo:hi]
             sub.starts += self.starts[lo:hi]
             sub.ends += self.ends[lo:hi]
             sub.sentence += self.sentence[lo:hi]
+            sub.sentence_index += [k] * (hi - lo)
         return sub
 
     def _span(self, lo: int, hi: int) -> tuple[str, int, int]:

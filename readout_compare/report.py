@@ -13,12 +13,14 @@ from datetime import datetime, timezone
 from typing import Any
 
 from readout_compare import __version__, language
-from readout_compare.keys import unit_keys
+from readout_compare.keys import quote_keys, sentence_keys
 from readout_compare.model import (
     AccountComparison,
     Comparison,
     Match,
     Quote,
+    Review,
+    ReviewEntry,
     StoryPlacement,
 )
 
@@ -38,6 +40,10 @@ from readout_compare.model import (
 # 7: settings.full_urls (a source's final_url and canonical_url lose their query string and
 #    fragment unless it is true, or unless they are the URL the user typed); every sentence's
 #    "marker" (a list item's number or letter as written, else null).
+#    Also in 7: reviews (--review): every account sentence and quotation carries "review" (null, or the
+#    reporter's verdict beside the tool's); each account's summary counts "reviews"; the
+#    report's "reviews" (null when not reviewed) lists what was confirmed, corrected, and the
+#    stale entries.
 SCHEMA_VERSION = 7
 FIDELITIES = ("verbatim", "altered", "stitched", "not_in_readout")
 DIVERGENCE_TYPES = ("number", "date", "negation", "modality", "reporting_verb", "entity", "quote")
@@ -47,6 +53,7 @@ def report_dict(comparison: Comparison, *, generated: datetime | None = None) ->
     """Everything a renderer needs, as plain data."""
     generated = generated or datetime.now(timezone.utc)
     placed = {sp.account: sp for sp in comparison.placement}
+    readout_keys = sentence_keys("readout", comparison.readout)
     accounts = [_account(a, placed.get(a.document.id)) for a in comparison.accounts]
     return {
         "schema_version": SCHEMA_VERSION,
@@ -66,11 +73,7 @@ def report_dict(comparison: Comparison, *, generated: datetime | None = None) ->
                 {"id": s.id, "key": key, "text": s.text, "start": s.start, "end": s.end,
                  "role": s.role, "paragraph": s.paragraph, "context": s.context,
                  "marker": s.marker}
-                for s, key in zip(
-                    comparison.readout.sentences,
-                    unit_keys("readout", comparison.readout.label,
-                              (s.text for s in comparison.readout.sentences)),
-                )
+                for s, key in ((s, readout_keys[s.id]) for s in comparison.readout.sentences)
             ],
         },
         "accounts": accounts,
@@ -93,7 +96,42 @@ def report_dict(comparison: Comparison, *, generated: datetime | None = None) ->
             for f in comparison.framing
         ],
         "symmetric": _symmetric(comparison) if comparison.settings.symmetric else None,
+        "reviews": _reviews(comparison, accounts),
         "summary": _overall(comparison, accounts),
+    }
+
+
+def _entry(e: ReviewEntry) -> dict[str, Any]:
+    return {"key": e.key, "status": e.status, "readout": e.readout, "fidelity": e.fidelity,
+            "note": e.note, "reviewer": e.reviewer, "at": e.at}
+
+
+def _review(r: Review | None) -> dict[str, Any] | None:
+    """A reviewed verdict: the review file's entry, its outcome, and what the tool had said."""
+    if r is None:
+        return None
+    return {**_entry(r.entry), "outcome": r.outcome, "readout_sentence": r.readout_sentence,
+            "tool_verdict": r.tool_verdict, "tool_readout_sentences": list(r.tool_readout)}
+
+
+def _reviews(comparison: Comparison, accounts: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """What the review changed, in reading order, and the entries that no longer fit."""
+    if comparison.stale_reviews is None:
+        return None
+    reviewed = []
+    for acc in accounts:
+        units = [("sentence", s) for s in acc["sentences"]] + [("quote", q) for q in acc["quotes"]]
+        for kind, unit in units:
+            if unit["review"]:
+                reviewed.append({"account": acc["id"], "kind": kind, "id": unit["id"],
+                                 "text": unit["text"], **unit["review"]})
+    outcomes = Counter(r["outcome"] for r in reviewed)
+    return {
+        "confirmed": outcomes["confirmed"],
+        "corrected": outcomes["corrected"],
+        "reviewers": sorted({r["reviewer"] for r in reviewed if r["reviewer"]}),
+        "reviewed": reviewed,
+        "stale": [{**_entry(s.entry), "reason": s.reason} for s in comparison.stale_reviews],
     }
 
 
@@ -112,8 +150,10 @@ def _placement(sp: StoryPlacement) -> dict[str, Any]:
 def _account(acc: AccountComparison, sp: StoryPlacement | None = None) -> dict[str, Any]:
     doc = acc.document
     sentences = []
-    keys = unit_keys("account", doc.label, (s.sentence.text for s in acc.sentences))
-    for s, key in zip(acc.sentences, keys):
+    keys = sentence_keys("account", doc)
+    qkeys = quote_keys(acc)
+    for s in acc.sentences:
+        key = keys[s.sentence.id]
         sentences.append(
             {
                 "id": s.sentence.id,
@@ -129,6 +169,7 @@ def _account(acc: AccountComparison, sp: StoryPlacement | None = None) -> dict[s
                 "matches": [_match(m) for m in s.matches],
                 "divergences": [_asdict(d) for d in s.divergences],
                 "attribution": _asdict(s.attribution) if s.attribution else None,
+                "review": _review(s.review),
             }
         )
     return {
@@ -150,12 +191,7 @@ def _account(acc: AccountComparison, sp: StoryPlacement | None = None) -> dict[s
             }
             for c in acc.coverage
         ],
-        "quotes": [
-            {**_quote(q), "key": key}
-            for q, key in zip(acc.quotes, unit_keys("quote", doc.label, (
-                f"{acc.sentence(q.account_sentence).sentence.text}\x00{q.text}"
-                for q in acc.quotes)))
-        ],
+        "quotes": [{**_quote(q), "key": qkeys[q.id]} for q in acc.quotes],
         "hints": [_asdict(h) for h in acc.hints],
         "placement": _placement(sp) if sp else None,
         "summary": account_summary(acc),
@@ -192,6 +228,7 @@ def _quote(q: Quote) -> dict[str, Any]:
         "attribution": _asdict(q.attribution) if q.attribution else None,
         "diff": [list(op) for op in q.diff],
         "score": q.score,
+        "review": _review(q.review),
     }
 
 
@@ -202,6 +239,9 @@ def account_summary(acc: AccountComparison) -> dict[str, Any]:
     statuses = Counter(s.status for s in acc.sentences if s.status)
     quotes = [q for q in acc.quotes if q.kind != "title"]
     divergences: Counter[str] = Counter(d.type for s in acc.sentences for d in s.divergences)
+    reviews: Counter[str] = Counter(
+        [s.review.outcome for s in acc.sentences if s.review is not None]
+        + [q.review.outcome for q in acc.quotes if q.review is not None])
     return {
         "readout_sentences": len(acc.coverage),
         "reported": coverage["reported"],
@@ -215,6 +255,7 @@ def account_summary(acc: AccountComparison) -> dict[str, Any]:
         "not_in_readout": statuses["not_in_readout"],
         "quotes": {f: sum(1 for q in quotes if q.fidelity == f) for f in FIDELITIES},
         "divergences": {t: divergences[t] for t in DIVERGENCE_TYPES},
+        "reviews": {outcome: reviews[outcome] for outcome in ("confirmed", "corrected")},
         "headline": headline(coverage["reported"], len(acc.coverage), kinds["partial"],
                              statuses["not_in_readout"]),
     }

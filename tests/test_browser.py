@@ -350,3 +350,104 @@ def test_print_hides_controls_and_shows_diffs(page):
     p.emulate_media(media="print")
     assert not p.is_visible(".controls")
     assert p.eval_on_selector("#a1-4 details.pair", "d => getComputedStyle(d).display") == "block"
+
+
+def test_review_round_trip_confirm_correct_export_and_rerun(browser, cli_invoke, tmp_path):
+    """A reporter confirms one verdict and corrects another with a note in the page, exports
+    the review file with one button, and a re-run with --review shows both in every format,
+    with the counts made again from the reviewed verdicts."""
+    import json
+
+    from tests.conftest import CASE
+
+    inputs = [CASE / "readout-pentagon.txt", CASE / "account-nypost.txt", CASE / "account-wire.txt"]
+    labels = ["--label", "Pentagon readout", "--label", "New York Post", "--label", "Wire report"]
+
+    def run(name, *extra):
+        out = tmp_path / name
+        r = cli_invoke("compare", *inputs, *labels, "-q", "-o", out, *extra)
+        assert r.exit_code == 0, r.output
+        return out
+
+    page_path, tool = run("report.html"), json.loads(run("tool.json").read_text())
+    wire = tool["accounts"][1]
+    by_id = {s["id"]: s for s in wire["sentences"]}
+    confirmed, corrected = by_id["a2-6"], by_id["a2-4"]
+    assert (confirmed["status"], corrected["status"]) == ("supported", "not_in_readout")
+    r2 = next(s for s in tool["readout"]["sentences"] if s["id"] == "r-2")
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    p = context.new_page()
+    watched = Watched(p, tmp_path.as_uri())
+    p.goto(page_path.as_uri())
+    assert p.is_visible("#review-panel")
+    p.fill("#review-name", "Ana Reyes")
+    p.dispatch_event("#review-name", "change")
+    p.click("#a2-6 .rv-confirm")
+    assert "confirmed by Ana Reyes" in p.inner_text("#a2-6 .rv-mine")
+    assert not p.eval_on_selector("#a2-6 details.pair", "d => d.open")  # not the sentence's click
+    p.click("#a2-4 .rv-correct")
+    p.select_option("#a2-4 .rv-form select[name=verdict]", "supported")
+    p.select_option("#a2-4 .rv-form select[name=readout]", r2["key"])
+    p.fill("#a2-4 .rv-form input[name=note]", "the officers' reaction to the call")
+    p.click("#a2-4 .rv-form button[type=submit]")
+    assert "corrected to supported (r-2) by Ana Reyes" in p.inner_text("#a2-4 .rv-mine")
+    assert "2 verdicts reviewed" in p.inner_text("#review-count")
+    p.reload()  # kept in the browser for this report
+    assert "2 verdicts reviewed" in p.inner_text("#review-count")
+    with p.expect_download() as download:
+        p.click("#review-export")
+    review_file = tmp_path / "review.json"
+    download.value.save_as(review_file)
+    entries = json.loads(review_file.read_text())["reviews"]
+    assert {e["key"]: e["status"] for e in entries} == {
+        corrected["key"]: "supported", confirmed["key"]: "supported"}
+    assert watched.errors == [] and watched.outside(tmp_path.as_uri()) == []
+
+    reviewed = json.loads(run("reviewed.json", "--review", review_file).read_text())
+    wire2 = reviewed["accounts"][1]
+    by_id2 = {s["id"]: s for s in wire2["sentences"]}
+    assert by_id2["a2-6"]["review"]["outcome"] == "confirmed"
+    assert by_id2["a2-4"]["status"] == "supported"
+    assert by_id2["a2-4"]["review"]["outcome"] == "corrected"
+    assert by_id2["a2-4"]["review"]["note"] == "the officers' reaction to the call"
+    assert by_id2["a2-4"]["review"]["reviewer"] == "Ana Reyes"
+    assert wire2["summary"]["not_in_readout"] == wire["summary"]["not_in_readout"] - 1
+    assert wire2["summary"]["supported"] == wire["summary"]["supported"] + 1
+    assert wire2["summary"]["reviews"] == {"confirmed": 1, "corrected": 1}
+    assert "3 account sentences have no counterpart" in wire2["summary"]["headline"]
+    assert "4 account sentences have no counterpart" in wire["summary"]["headline"]
+
+    md = run("reviewed.md", "--review", review_file).read_text()
+    assert "1 verdict confirmed, 1 corrected by Ana Reyes" in md
+    assert "3 account sentences have no counterpart" in md
+    assert "the officers' reaction to the call" in md
+
+    html_path = run("reviewed.html", "--review", review_file)
+    p.goto(html_path.as_uri())
+    assert "corrected by Ana Reyes; the tool said not in readout" in p.inner_text("#a2-4")
+    assert "confirmed by Ana Reyes" in p.inner_text("#a2-6")
+    assert "the officers' reaction to the call" in p.inner_text("#a2-4")
+    assert "1 verdict confirmed, 1 corrected by Ana Reyes" in p.inner_text("#reviews")
+    assert "3 account sentences have no counterpart" in p.inner_text(".summary")
+    # The reviewed report has the same identity: this browser's reviews are found again, and
+    # still read against the tool's verdict, which the report keeps.
+    assert "2 verdicts reviewed (2 in this browser" in p.inner_text("#review-count")
+    assert "corrected to supported (r-2)" in p.inner_text("#a2-4 .rv-mine")
+    p.click("#review-clear")
+    # What the report was made with stays (it is the report's), only this browser's is gone.
+    assert p.inner_text("#review-count").strip() == "2 verdicts reviewed"
+    assert p.inner_text("#a2-4 .rv-mine") == ""
+    with p.expect_download() as download:
+        p.click("#review-export")
+    again = tmp_path / "again.json"
+    download.value.save_as(again)
+    assert json.loads(again.read_text()) == json.loads(review_file.read_text())
+    assert watched.errors == []
+    if AXE.exists():  # the review marks, the review section and an open form are accessible
+        p.click("#a1-q3 .rv-correct")
+        p.evaluate(AXE.read_text(encoding="utf-8"))
+        result = p.evaluate("axe.run(document, {runOnly: {type: 'tag', values: "
+                            "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})")
+        assert [(v["id"], v["nodes"][0]["target"]) for v in result["violations"]] == []
+    context.close()

@@ -475,3 +475,40 @@ def test_ctrl_c_to_a_run_on_local_dask_workers_prints_one_line_and_leaves_nothin
     alive = [pid for pid in left.split() if Path(f"/proc/{pid}/cmdline").exists()
              and Path(f"/proc/{pid}/cmdline").read_bytes()]  # zombies have no command line
     assert alive == []
+def test_review_files_apply_to_pairs_and_pages(baseline, tmp_path, cli_invoke):
+    """A review exported from a readout's page (readouts/ID.html), saved as ID.json in a folder
+    given to --reviews, changes that readout's pairs in the tables and its page; an entry that
+    fits no article is listed as stale on the page."""
+    import json
+
+    page = (baseline / "readouts" / "pentagon-mexico.html").read_text(encoding="utf-8")
+    data = json.loads(page.split('id="report-data">', 1)[1].split("</script>", 1)[0])
+    acc = next(a for a in data["accounts"] if a["source"]["path"] == "post-hegseth")
+    claim = next(s for s in acc["sentences"] if s["status"] == "not_in_readout")
+    r2 = next(s["key"] for s in data["readout"]["sentences"] if s["id"] == "r-2")
+    folder = tmp_path / "reviews"
+    folder.mkdir()
+    (folder / "pentagon-mexico.json").write_text(json.dumps({"reviews": [
+        {"key": claim["key"], "status": "supported", "readout": r2, "reviewer": "Ana",
+         "note": "the call"},
+        {"key": "s-0123456789ab", "status": "not_in_readout", "reviewer": "Ana"},
+    ]}), encoding="utf-8")
+    out = tmp_path / "results"
+    corpus_run(out, reviews=str(folder))
+    query = ("SELECT supported, not_in_readout FROM pairs WHERE readout_id = 'pentagon-mexico' "
+             "AND article_id = 'post-hegseth'")
+    before = sqlite3.connect(baseline / "results.sqlite").execute(query).fetchone()
+    after = sqlite3.connect(out / "results.sqlite").execute(query).fetchone()
+    assert after == (before[0] + 1, before[1] - 1)
+    other = "SELECT * FROM pairs WHERE readout_id = 'trade-nigeria' ORDER BY article_id"
+    assert (sqlite3.connect(out / "results.sqlite").execute(other).fetchall()
+            == sqlite3.connect(baseline / "results.sqlite").execute(other).fetchall())
+    reviewed = (out / "readouts" / "pentagon-mexico.html").read_text(encoding="utf-8")
+    assert "corrected by Ana" in reviewed and "Stale review entries" in reviewed
+    assert "s-0123456789ab" in reviewed
+
+    (folder / "no-such-readout.json").write_text('{"reviews": []}', encoding="utf-8")
+    r = cli_invoke("corpus", CORPUS / "readouts.csv", CORPUS / "articles.csv", "-o",
+                   tmp_path / "again", "--reviews", folder, "--no-semantic", "-q")
+    assert r.exit_code == 2
+    assert len(r.stderr.strip().splitlines()) == 1 and "no-such-readout.json" in r.stderr

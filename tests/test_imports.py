@@ -17,6 +17,7 @@ STEPS = [
     {"evidence", "similarity", "semantic", "diff", "align"},
     {"attribution_languages", "attribution", "quotes", "divergence", "classify", "hints"},
     {"groups", "framing", "placement"},
+    {"review"},
     {"pipeline"},
     {"report"},
     {"output"},

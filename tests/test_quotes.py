@@ -181,3 +181,16 @@ def test_editing_conventions_keep_a_quotation_verbatim(quoted):
     account = f"The readout said he “{quoted}.”"
     (q,) = compare(READOUT, [account]).accounts[0].quotes
     assert q.fidelity == "verbatim" and q.readout_sentence == "r-1"
+
+
+def test_editing_conventions_in_a_long_readout():
+    # A readout past LONG_READOUT_WORDS is narrowed to the sentences around the quote's rare
+    # words before the quote is located; the narrowed stream must still tell one passage from
+    # several (it once lacked the sentence of each word, and an ellipsis crashed the run).
+    filler = " ".join(f"The delegation visited district number {n} and met its council."
+                      for n in range(700))
+    readout = READOUT + " " + filler
+    account = ("The readout said he “highlighted the importance of … cooperation on border "
+               "security.”")
+    (q,) = compare(readout, [account]).accounts[0].quotes
+    assert q.fidelity == "verbatim" and q.readout_sentence == "r-1"

@@ -98,6 +98,7 @@ def view_model(report: dict[str, Any]) -> dict[str, Any]:
         seen.add(anchor)
         f["anchor"] = anchor
     return {
+        "review_id": review_id(report),
         "readout_paragraphs": paragraphs(readout["sentences"]),
         "account_paragraphs": {a["id"]: paragraphs(a["sentences"]) for a in report["accounts"]},
         "partners": partners,
@@ -124,6 +125,15 @@ def view_model(report: dict[str, Any]) -> dict[str, Any]:
         "hints_by_account": {a["id"]: _grouped(a.get("hints", []), "account_sentence")
                              for a in report["accounts"]},
     }
+
+
+def review_id(report: dict[str, Any]) -> str:
+    """The report's identity for reviews kept in a browser: a hash of its texts' keys, so that
+    re-running the same texts (another threshold, a reviewed run) finds the same reviews."""
+    keys = [s["key"] for s in report["readout"]["sentences"]]
+    for acc in report["accounts"]:
+        keys += [acc["id"]] + [s["key"] for s in acc["sentences"]]
+    return hashlib.blake2b("\n".join(keys).encode("utf-8"), digest_size=8).hexdigest()
 
 
 def _grouped(items: list[dict[str, Any]], key: str) -> dict[str, list[dict[str, Any]]]:
