@@ -35,7 +35,10 @@ from readout_compare.model import (
 #    (possible paraphrases found by the semantic encoder) and "across_languages";
 #    settings.semantic_model.
 # 6: every readout sentence, account sentence and quotation carries a stable "key" (keys.py).
-SCHEMA_VERSION = 6
+# 7: "findings": at most seven findings in plain sentences, weightiest first, each with its
+#    kind, the id of the element holding its evidence ("target"), the accounts and sentences
+#    it rests on, and how sure the tool is ("certainty", 0..1 or null; "sureness" in words).
+SCHEMA_VERSION = 7
 FIDELITIES = ("verbatim", "altered", "stitched", "not_in_readout")
 DIVERGENCE_TYPES = ("number", "date", "negation", "modality", "reporting_verb", "entity", "quote")
 
@@ -69,6 +72,10 @@ def report_dict(comparison: Comparison, *, generated: datetime | None = None) ->
                 )
             ],
         },
+        "findings": [
+            {**_asdict(f), "accounts": list(f.accounts), "sentences": list(f.sentences)}
+            for f in comparison.findings
+        ],
         "accounts": accounts,
         "claim_groups": [
             {

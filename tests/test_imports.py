@@ -17,6 +17,7 @@ STEPS = [
     {"evidence", "similarity", "semantic", "diff", "align"},
     {"attribution", "quotes", "divergence", "classify", "hints"},
     {"groups", "framing", "placement"},
+    {"findings"},
     {"pipeline"},
     {"report"},
     {"output"},
