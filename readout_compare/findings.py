@@ -488,6 +488,8 @@ def _sentence(text: str) -> str:
 def _quoted(text: str) -> str:
     """The text in quotation marks, cut at a word past EXCERPT_CHARS."""
     text = " ".join(text.split())
+    if text.endswith(".") and not text.endswith(".."):
+        text = text[:-1]  # the sentence's own full stop: the finding's sentence ends it
     if len(text) > EXCERPT_CHARS:
         cut = text.rfind(" ", 0, EXCERPT_CHARS)
         text = text[: cut if cut > 0 else EXCERPT_CHARS].rstrip(" ,;:") + " …"
