@@ -56,6 +56,10 @@ def report_dict(comparison: Comparison, *, generated: datetime | None = None) ->
             **_asdict(comparison.settings),
             "model": comparison.matcher,
         },
+        "findings": [
+            {**_asdict(f), "accounts": list(f.accounts), "sentences": list(f.sentences)}
+            for f in comparison.findings
+        ],
         "readout": {
             "id": comparison.readout.id,
             "label": comparison.readout.label,
@@ -72,10 +76,6 @@ def report_dict(comparison: Comparison, *, generated: datetime | None = None) ->
                 )
             ],
         },
-        "findings": [
-            {**_asdict(f), "accounts": list(f.accounts), "sentences": list(f.sentences)}
-            for f in comparison.findings
-        ],
         "accounts": accounts,
         "claim_groups": [
             {
