@@ -2,9 +2,10 @@
 the two sentences' texts, or one of the tool's own phrases ("the same call", "both name",
 "paraphrase model") — never a stem ("hegse") or an internal key ("~military").
 
-    python bench/evidence_words.py
+    python bench/evidence_words.py [--real]
 
-Reads the bundled examples and the labelled matching stories (bench/data/matching-*.txt), and
+Reads the bundled examples and the labelled matching stories (bench/data/matching-*.txt), with
+``--real`` also the real-news benchmark's events (bench/real/texts, not in the repository), and
 prints how many evidence lines there are and which, if any, hold a word from neither text.
 """
 
@@ -56,9 +57,14 @@ def report_problems(report: dict) -> Iterable[tuple[str, str, list[str]]]:
     """(account sentence id, evidence line, foreign words) for each bad line of a JSON report."""
     readout = {s["id"]: s["text"] for s in report["readout"]["sentences"]}
     for acc in report["accounts"]:
+        # A quotation may run on past its sentence: its words are the account's too.
+        quoted: dict[str, list[str]] = {}
+        for q in acc["quotes"]:
+            quoted.setdefault(q["account_sentence"], []).append(q["text"])
         for s in acc["sentences"]:
             for m in s["matches"]:
-                words = text_words(s["text"], readout[m["readout_sentence"]])
+                words = text_words(s["text"], readout[m["readout_sentence"]],
+                                   *quoted.get(s["id"], ()))
                 for line in m["evidence"]:
                     bad = foreign_words(line, words)
                     if bad:
@@ -86,6 +92,19 @@ def main() -> None:
         comparison = compare(story.readout.text, [a.text for a in story.accounts],
                              readout_label="readout", labels=[a.label for a in story.accounts])
         reports.append((story.id, report_dict(comparison)))
+    if "--real" in sys.argv[1:]:
+        import reallabels as rl
+        from realscore import events
+
+        from readout_compare.load import load as load_text
+
+        for d in events("all"):
+            event = rl.load_event(d)
+            loaded = {doc: load_text(str(rl.text_path(event.id, doc))) for doc in event.docs}
+            ids = [a.id for a in event.accounts]
+            comparison = compare(loaded["readout"], [loaded[a] for a in ids], labels=ids,
+                                 readout_label="readout")
+            reports.append((event.id, report_dict(comparison)))
     lines = bad = 0
     for name, report in reports:
         lines += count_lines(report)
