@@ -23,8 +23,9 @@ that become findings, with the alignment's own scorer).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from readout_compare.align import domain_features, score_pairs
 from readout_compare.evidence import Keyed, overlap
@@ -74,7 +75,21 @@ class _Candidate:
     weight: int
     breadth: int
     order: int
-    finding: Finding
+    kind: str
+    text: str
+    target: str
+    accounts: tuple[str, ...]
+    sentences: tuple[str, ...]
+    # How sure, or how to work it out: absences are scored only for the findings kept (a
+    # large comparison can have thousands of candidates).
+    certainty: float | None | Callable[[], float | None]
+
+    def finding(self) -> Finding:
+        certainty = self.certainty() if callable(self.certainty) else self.certainty
+        if certainty is not None:
+            certainty = round(min(max(certainty, 0.0), 1.0), 2)
+        return Finding(self.kind, self.text, self.target, self.accounts, certainty,
+                       sureness(certainty), self.sentences)
 
 
 def findings(
@@ -113,14 +128,12 @@ class _Picker:
     # -- ranking ------------------------------------------------------------------------
 
     def add(self, kind: str, weight_kind: str, text: str, target: str,
-            accounts: Iterable[str], sentences: Iterable[str], certainty: float | None) -> None:
+            accounts: Iterable[str], sentences: Iterable[str],
+            certainty: float | None | Callable[[], float | None]) -> None:
         ordered = tuple(a.document.id for a in self.accounts if a.document.id in set(accounts))
-        if certainty is not None:
-            certainty = round(min(max(certainty, 0.0), 1.0), 2)
         self.candidates.append(_Candidate(
-            WEIGHT[weight_kind], len(ordered), len(self.candidates),
-            Finding(kind, text, target, ordered, certainty, sureness(certainty),
-                    tuple(dict.fromkeys(sentences))),
+            WEIGHT[weight_kind], len(ordered), len(self.candidates), kind, text, target,
+            ordered, tuple(dict.fromkeys(sentences)), certainty,
         ))
 
     def pick(self) -> tuple[Finding, ...]:
@@ -131,7 +144,7 @@ class _Picker:
         self._shared_claims(used)
         self._parts_left_out()
         ranked = sorted(self.candidates, key=lambda c: (-c.weight, -c.breadth, c.order))
-        return tuple(c.finding for c in ranked[:MAX_FINDINGS])
+        return tuple(c.finding() for c in ranked[:MAX_FINDINGS])
 
     # -- the kinds ----------------------------------------------------------------------
 
@@ -176,7 +189,7 @@ class _Picker:
             if others:
                 text += f"; {self._names(others)} also {_verb(others, 'carries', 'carry')} it"
             across = any(self.by_id[a].across_languages for a in accounts)
-            certainty = None if across else self.absence_of_account_sentence(*main)
+            certainty = None if across else partial(self.absence_of_account_sentence, *main)
             self.add("lead_claim", "lead_claim", _sentence(text), main[1],
                      [*accounts, *others], [sid for _, sid in related], certainty)
         return {key for key in clusters if any(g.id == key for g in self.groups)}
@@ -255,7 +268,7 @@ class _Picker:
                 text = f"No account reports the readout's point: {_quoted(r.text)}"
                 kind = "omitted"
             self.add("omitted", kind, _sentence(text), r.id, [a.document.id for a in self.accounts],
-                     [r.id], self.absence_of_readout_sentence(r))
+                     [r.id], partial(self.absence_of_readout_sentence, r))
         if self.symmetric:
             for acc in self.accounts:
                 for s in acc.sentences:
@@ -263,8 +276,8 @@ class _Picker:
                         text = f"Only {acc.document.label} says: {_quoted(s.sentence.text)}"
                         self.add("only_here", "only_here", _sentence(text), s.sentence.id,
                                  [acc.document.id], [s.sentence.id],
-                                 self.absence_of_account_sentence(acc.document.id,
-                                                                  s.sentence.id))
+                                 partial(self.absence_of_account_sentence, acc.document.id,
+                                         s.sentence.id))
 
     def _shared_claims(self, used: set[str]) -> None:
         for g in self.groups:
@@ -276,10 +289,8 @@ class _Picker:
                     f"{'both ' if len(g.accounts) == 2 else 'all '}carry a claim "
                     f"{self.the_readout} does not make: {_quoted(self._text(*members[0]))}, "
                     f"{_credit(attributions)}")
-            certainty = min((self.absence_of_account_sentence(aid, sid) for aid, sid in members
-                             if not self.by_id[aid].across_languages), default=None)
             self.add("shared_claim", "shared_claim", _sentence(text), g.id, g.accounts,
-                     g.account_sentences, certainty)
+                     g.account_sentences, partial(self._least_absence, members))
 
     def _parts_left_out(self) -> None:
         for acc in self.accounts:
@@ -319,6 +330,11 @@ class _Picker:
             self._absence[key] = 1.0 - self._best(
                 [(r, sentence) for r in self.readout.body if r.id not in events])
         return self._absence[key]
+
+    def _least_absence(self, members: list[tuple[str, str]]) -> float | None:
+        scored = [c for aid, sid in members
+                  if (c := self.absence_of_account_sentence(aid, sid)) is not None]
+        return min(scored, default=None)
 
     def absence_of_readout_sentence(self, r: Sentence) -> float | None:
         """One minus the best score any account sentence reaches against the readout

@@ -467,12 +467,14 @@ class _ReadoutWords:
         sub = _ReadoutWords.__new__(_ReadoutWords)
         sub._runs = None
         sub.words, sub.starts, sub.ends, sub.sentence = [], [], [], []
+        sub.sentence_index = []  # (an edited quotation's verdict reads it: _one_passage)
         for k in keep:
             lo, hi = self.bounds[k]
             sub.words += self.words[lo:hi]
             sub.starts += self.starts[lo:hi]
             sub.ends += self.ends[lo:hi]
             sub.sentence += self.sentence[lo:hi]
+            sub.sentence_index += self.sentence_index[lo:hi]
         return sub
 
     def _span(self, lo: int, hi: int) -> tuple[str, int, int]:
