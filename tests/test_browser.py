@@ -403,8 +403,10 @@ def test_nothing_overflows_a_phone_without_a_visible_scroll(browser, report_dir)
     for scrolls, cue, right in boxes:
         assert cue == scrolls and right <= 391
     # Numbers do not break inside.
-    heights = p.eval_on_selector_all(".numbers dd", "els => els.map(d => d.getClientRects().length)")
-    assert set(heights) == {1}
+    lines = p.eval_on_selector_all(
+        ".numbers dd", "els => els.map(d => { const r = document.createRange();"
+        " r.selectNodeContents(d); return new Set([...r.getClientRects()].map(x => x.top)).size; })")
+    assert set(lines) == {1}
     context.close()
 
 
