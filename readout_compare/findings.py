@@ -307,7 +307,7 @@ class _Picker:
                 score = max((m.score for sid in cov.account_sentences
                              for m in acc.sentence(sid).matches
                              if m.readout_sentence == cov.readout_sentence), default=None)
-                said = (f"{acc.document.label} reports only part of a readout sentence and "
+                said = (f"{acc.document.label} carries only part of a readout sentence and "
                         f"leaves out {_quoted(rest)}")
                 self.add("part_left_out", "part_left_out", _sentence(said),
                          f"{acc.document.id}-{cov.readout_sentence}", [acc.document.id],
