@@ -587,7 +587,7 @@ def decide(pair: Pair, settings: Settings, model: Model) -> Decision | None:
     if (decision is not None and decision.basis == "claim" and pair.event_sentence
             and decision.kind != "verbatim"
             and pair.overlap.unmatched_claims > EVENT_CLAIM_EXTRA):
-        said = (f"the same {pair.event.event}: " + ", ".join(pair.event.evidence)
+        said = (f"the same {pair.event.event}: " + "; ".join(pair.event.evidence)
                 if pair.event else "names the event this readout sentence announces")
         return replace(decision, kind="partial", basis="event", part="the event",
                        evidence=(said, *decision.evidence))
@@ -640,7 +640,7 @@ def _decide(pair: Pair, settings: Settings, model: Model) -> Decision | None:
     if pair.event is not None:
         basis: MatchBasis = "claim" if o.unmatched_claims <= EVENT_CLAIM_EXTRA else "event"
         return Decision("partial", basis, max(p_domain, 0.5),
-                        (f"the same {pair.event.event}: " + ", ".join(pair.event.evidence),),
+                        (f"the same {pair.event.event}: " + "; ".join(pair.event.evidence),),
                         "the event")
     return None
 

@@ -25,7 +25,8 @@ from readout_compare.timing import Timings
 
 F = TypeVar("F", bound=Callable[..., Any])
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-SUFFIXES = {".html": "html", ".htm": "html", ".json": "json", ".md": "md", ".markdown": "md"}
+SUFFIXES = {".html": "html", ".htm": "html", ".json": "json", ".md": "md", ".markdown": "md",
+            ".csv": "csv"}
 
 
 MAX_TIMEOUT = 3600.0  # seconds; more is a typo, and an infinite wait is never wanted
@@ -119,9 +120,9 @@ def main() -> None:
     help="Where to write the report; - for standard output.",
 )
 @click.option(
-    "-f", "--format", "fmt", type=click.Choice(["html", "json", "md"]),
-    help="Report format. Default: from the output's suffix (.html, .json, .md; another suffix "
-    "is an error), md for standard output.",
+    "-f", "--format", "fmt", type=click.Choice(["html", "json", "md", "csv"]),
+    help="Report format (csv: one row per account sentence). Default: from the output's suffix "
+    "(.html, .json, .md, .csv; another suffix is an error), md for standard output.",
 )
 @click.option(
     "--label", "labels", multiple=True, metavar="NAME",
@@ -179,7 +180,7 @@ def main() -> None:
 @click.option(
     "--timings", is_flag=True,
     help="Print the wall time of each stage (load, segment, align, classify, groups, framing, "
-    "placement, review, render) to standard error.",
+    "placement, review, findings, render) to standard error.",
 )
 @friendly_errors
 def compare(
@@ -301,7 +302,7 @@ def _format_for(output: str) -> str:
     suffix = Path(output).suffix.lower()
     if suffix not in SUFFIXES:
         raise click.UsageError(
-            f"cannot tell the format from {output!r}; name it .html, .json or .md, or give -f"
+            f"cannot tell the format from {output!r}; name it .html, .json, .md or .csv, or give -f"
         )
     return SUFFIXES[suffix]
 

@@ -276,7 +276,7 @@ def overlap(r: Keyed, a: Keyed, explained: frozenset[str] = frozenset()) -> Over
                 spelled = {y.word_keys[i] for i in range(lo, hi)}
                 matched |= spelled & set(y_w)
                 y_w[key] = 0.0
-                pair = (key[1:].upper(), " ".join(y.words[lo:hi]))
+                pair = (_raw(x, key), " ".join(y.words[lo:hi]))  # as written: "POWs"
                 subs.append(pair if x is a else pair[::-1])
     r_total = sum(rw.values())
     a_total = sum(aw.values())
@@ -321,17 +321,54 @@ def event_mention(r: Keyed, a: Keyed) -> EventMention | None:
         return None  # a call is not a meeting: another event
     names = (r.names | a.names) & set(r.weights) & set(a.weights)
     # A participant named counts 1, a country 0.5 (many sentences name it), the date 1.5
-    # (one event a day), a day only relative ("today", "on Tuesday") 0.5; 2 are needed.
-    ties = [(f"names {k}", 1.0) for k in sorted(names) if not k.startswith("@")]
-    ties += [(f"country {k[1:]}", 0.5) for k in sorted(names) if k.startswith("@")]
+    # (one event a day), a day only relative ("today", "on Tuesday") 0.5; 2 are needed. The
+    # ties are said with the words as they stand in the two sentences.
+    people = [k for k in sorted(names) if not k.startswith("@")]
+    countries = [k for k in sorted(names) if k.startswith("@")]
+    weight = len(people) + 0.5 * len(countries)
+    said: list[str] = []
+    same: list[str] = []
+    for k in people + countries:
+        r_words, a_words = _raw(r, k), _raw(a, k)
+        if _bare(r_words) == _bare(a_words):
+            same.append(_strip_possessive(a_words))
+        else:
+            said.append(f"“{r_words}” = “{a_words}”")
     if r.dates & a.dates:
         month, day = sorted(r.dates & a.dates)[0]
-        ties.append((f"date {MONTH_NAMES[month - 1].title()} {day}", 1.5))
+        r_date, a_date = _date(r, month, day), _date(a, month, day)
+        said.append(f"both give the date {a_date}" if r_date == a_date
+                    else f"“{r_date}” = “{a_date}”")
+        weight += 1.5
     elif r.anchored and (a.anchored or a.dates):
-        ties.append(("the same day", 0.5))
-    if sum(w for _, w in ties) < 2:
+        said.append("the same day")
+        weight += 0.5
+    if weight < 2:
         return None
-    return EventMention(r.event, tuple(t for t, _ in ties))
+    if same:
+        said.insert(0, "both name " + ", ".join(same))
+    return EventMention(r.event, tuple(said))
+
+
+def _raw(k: Keyed, key: str) -> str:
+    """The words of a sentence that make a key, as written."""
+    return next((t.raw for t in k.tokens if t.key == key), key)
+
+
+def _date(k: Keyed, month: int, day: int) -> str:
+    """A date as the sentence writes it ("January 31", "Jan. 31", "31 January")."""
+    name = MONTH_NAMES[month - 1]
+    m = re.search(rf"\b({name[:3]}[a-z]*\.?\s+0?{day}\b|0?{day}\s+{name[:3]}[a-z]*\.?)",
+                  k.text, re.IGNORECASE)
+    return m.group(0) if m else f"{name.title()} {day}"
+
+
+def _strip_possessive(words: str) -> str:
+    return words.removesuffix("'s").removesuffix("’s")
+
+
+def _bare(words: str) -> str:
+    return _strip_possessive(words.lower())
 
 
 def clauses(text: str) -> list[str]:

@@ -340,6 +340,21 @@ class StoryPlacement:
 
 
 @dataclass(frozen=True)
+class Finding:
+    """One thing a reporter could write, in a plain sentence, with where its evidence stands on
+    the report's page and how sure the tool is of it (findings.py)."""
+
+    kind: str  # lead_claim, altered_quote, stitched_quote, divergence, omitted, only_here,
+    #            shared_claim, part_left_out
+    text: str
+    target: str  # the id of the element holding its evidence ("a1-4", "a1-q2", "r-3", "g1")
+    accounts: tuple[str, ...]  # the accounts it is about, in account order
+    certainty: float | None  # 0..1, from the match and quotation scores; None: not scored
+    sureness: str  # the certainty in words: "certain", "very likely", "likely", "possible"
+    sentences: tuple[str, ...] = ()  # every sentence id it rests on
+
+
+@dataclass(frozen=True)
 class Comparison:
     readout: Document
     accounts: tuple[AccountComparison, ...]
@@ -347,6 +362,7 @@ class Comparison:
     claim_groups: tuple[ClaimGroup, ...] = ()
     framing: tuple[Framing, ...] = ()
     placement: tuple[StoryPlacement, ...] = ()  # one per account, in account order
+    findings: tuple[Finding, ...] = ()  # at most findings.MAX_FINDINGS, weightiest first
     matcher: str = ""  # what the matching models were fitted on (calibration.json)
     # None: not reviewed; else the review file's entries that no longer name a unit of this
     # comparison (kept, never dropped, so the reporter sees what to review again).

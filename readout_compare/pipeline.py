@@ -1,7 +1,7 @@
 """The library's front door: ``compare(readout, accounts) -> Comparison``.
 
 It runs the pipeline in one direction: segment -> align -> (quotes, divergences, attributions)
--> classify -> (across accounts) claim groups, framing and placement. Loading is the caller's business: pass text, a
+-> classify -> (across accounts) claim groups, framing and placement -> findings. Loading is the caller's business: pass text, a
 :class:`~readout_compare.load.LoadedText`, or an already segmented
 :class:`~readout_compare.model.Document`.
 """
@@ -20,6 +20,7 @@ from readout_compare import attribution, divergence, language, quotes, semantic
 from readout_compare.align import AlignStats, align, align_across_languages, with_quotes
 from readout_compare.classify import classify_sentences, readout_coverage
 from readout_compare.errors import ReadoutCompareError
+from readout_compare.findings import findings
 from readout_compare.framing import framing
 from readout_compare.groups import claim_groups
 from readout_compare.hints import paraphrase_hints
@@ -168,11 +169,13 @@ def _compare(
         framed = framing(readout_doc, tuple(results))
     with maybe(timings, "placement"):
         placed = placement(readout_doc, tuple(results), config)
+    with maybe(timings, "findings"):
+        found = findings(readout_doc, tuple(results), config, groups, placed)
     model = default_model()
     matcher = model.fitted_on + (f"; in-domain: {model.domain.fitted_on}" if model.domain else "")
     return Comparison(
         readout=readout_doc, accounts=tuple(results), settings=config, claim_groups=groups,
-        framing=framed, placement=placed, matcher=matcher,
+        framing=framed, placement=placed, findings=found, matcher=matcher,
     )
 
 

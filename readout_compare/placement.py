@@ -164,9 +164,20 @@ def led_with(lead: tuple[Lead, ...]) -> str:
     if added:
         noun = "claim" if len(added) == 1 else "claims"
         text = f"{len(added)} {noun} not in the readout"
-        sources = _sources([item.attribution for item in added])
+        # A claim the story credits to the readout itself is not "attributed to" it in the
+        # same breath as the readout's absence of it: said apart, as what it is.
+        credited = [item for item in added
+                    if item.attribution is not None and item.attribution.is_readout]
+        sources = _sources([item.attribution for item in added if item not in credited])
         if sources:
             text += f", attributed to {sources}"
+        if credited:
+            which = ("it is" if len(added) == 1 else
+                     "all are" if len(credited) == len(added) else
+                     "1 of them is" if len(credited) == 1 else f"{len(credited)} of them are")
+            names = _sources([item.attribution for item in credited])
+            text += (f"{';' if sources else ','} {which} credited to the readout ({names}), "
+                     "which does not say so")
         parts.append(text)
     reporting = [item for item in lead if item.status != "not_in_readout"]
     if reporting:

@@ -22,7 +22,8 @@ WORDS = {
     "load": "reading the inputs", "segment": "splitting sentences",
     "align": "matching sentences", "classify": "checking quotes and divergences",
     "groups": "grouping claims across accounts", "framing": "reading verbs of saying",
-    "placement": "placing the readout in each story", "render": "writing the report",
+    "placement": "placing the readout in each story", "findings": "picking the findings",
+    "render": "writing the report",
 }
 
 

@@ -44,6 +44,9 @@ _ELLIPSIS = re.compile(r"\u2026|\.\s?\.\s?\.")
 _BRACKETED = re.compile(r"\[[^\]]*\]")
 # Share of the quote's words found in one readout passage for an "altered" verdict.
 ALTERED_MIN_SHARE = 0.6
+# At most this many readout words at each end of an altered quotation's passage stand for quote words
+# the two do not share (a word changed at the edge of the quotation).
+EDGE_WORDS = 3
 # Share of the quote's words found in the readout, from places not together, for "stitched".
 STITCHED_MIN_SHARE = 0.9
 # Past this many readout words, a quote is looked for only near the sentences that share its
@@ -419,6 +422,16 @@ class _ReadoutWords:
                 lo = min(blk.b for blk in near)
                 hi = max(blk.b + blk.size for blk in near)
                 found = sum(blk.size for blk in near) / len(q)
+                # Quote words before the first shared run (after the last) stand for the
+                # readout's words there: the passage takes as many of them, inside the same
+                # sentence, so its diff reads "urged → ordered", not "ordered" added.
+                before = min(min(blk.a for blk in near), EDGE_WORDS)
+                after = min(len(q) - max(blk.a + blk.size for blk in near), EDGE_WORDS)
+                while before and lo > 0 and self.sentence[lo - 1] == self.sentence[lo]:
+                    lo, before = lo - 1, before - 1
+                while (after and hi < len(self.words)
+                       and self.sentence[hi] == self.sentence[hi - 1]):
+                    hi, after = hi + 1, after - 1
                 if hi - lo <= 2 * len(q) + 3 and found >= ALTERED_MIN_SHARE:
                     return ("altered", *self._span(lo, hi), found)
         return "not_in_readout", None, None, None, share

@@ -44,6 +44,9 @@ from readout_compare.model import (
 #    reporter's verdict beside the tool's); each account's summary counts "reviews"; the
 #    report's "reviews" (null when not reviewed) lists what was confirmed, corrected, and the
 #    stale entries.
+#    Also in 7: "findings": at most seven findings in plain sentences, weightiest first, each with its
+#    kind, the id of the element holding its evidence ("target"), the accounts and sentences
+#    it rests on, and how sure the tool is ("certainty", 0..1 or null; "sureness" in words).
 SCHEMA_VERSION = 7
 FIDELITIES = ("verbatim", "altered", "stitched", "not_in_readout")
 DIVERGENCE_TYPES = ("number", "date", "negation", "modality", "reporting_verb", "entity", "quote")
@@ -63,6 +66,10 @@ def report_dict(comparison: Comparison, *, generated: datetime | None = None) ->
             **_asdict(comparison.settings),
             "model": comparison.matcher,
         },
+        "findings": [
+            {**_asdict(f), "accounts": list(f.accounts), "sentences": list(f.sentences)}
+            for f in comparison.findings
+        ],
         "readout": {
             "id": comparison.readout.id,
             "label": comparison.readout.label,

@@ -28,6 +28,7 @@ from typing import Any
 from readout_compare.classify import readout_coverage
 from readout_compare.diff import word_diff
 from readout_compare.errors import ReadoutCompareError
+from readout_compare.findings import findings
 from readout_compare.framing import framing
 from readout_compare.groups import claim_groups
 from readout_compare.keys import quote_keys, sentence_keys
@@ -156,12 +157,15 @@ def apply_reviews(comparison: Comparison, entries: Sequence[ReviewEntry]) -> Com
         for new, old in zip(results, comparison.accounts) if new is not old
         for a, b in zip(new.sentences, old.sentences)
     )
+    groups = claim_groups(results) if claims_moved else comparison.claim_groups
     return replace(
         comparison,
         accounts=results,
-        claim_groups=claim_groups(results) if claims_moved else comparison.claim_groups,
+        claim_groups=groups,
         framing=framing(readout, results),
         placement=placed,
+        # The findings follow the reviewed verdicts (a corrected claim is no finding).
+        findings=findings(readout, results, comparison.settings, groups, placed),
         stale_reviews=tuple(stale),
     )
 

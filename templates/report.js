@@ -79,6 +79,15 @@
     el.classList.add("flash");
     if (el.classList.contains("sent")) { activate(el, false); }
   }
+  // A table wider than its box scrolls sideways; say so above it (issue 35).
+  function markOverflowing() {
+    document.querySelectorAll(".table-wrap").forEach(function (wrap) {
+      wrap.classList.toggle("overflows", wrap.scrollWidth > wrap.clientWidth + 1);
+    });
+  }
+  markOverflowing();
+  window.addEventListener("resize", markOverflowing);
+
   window.addEventListener("hashchange", followHash);
   if (document.readyState === "complete") { followHash(); } else { window.addEventListener("load", followHash); }
 })();

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import threading
 from pathlib import Path
 
@@ -217,7 +218,14 @@ def test_overview_strips_link_every_cell_to_its_sentence(page):
         "#overview-a1 tbody tr", "rows => rows.map(r => [r.querySelector('th').textContent.trim(),"
         " [...r.querySelectorAll('td a')].filter(a => a.textContent === '◆')"
         ".map(a => a.getAttribute('href'))])")
-    assert ["r-3", ["#a1-4"]] in first
+    # Rows are named by the readout sentence's first words, not by its id.
+    assert ["In both calls, the Secretary underscored …", ["#a1-4"]] in first
+    assert not any(label.startswith("r-") for label, _ in first)
+    # An omitted readout sentence's row says so in one cell across the row.
+    omitted = p.eval_on_selector_all(
+        "#overview-a1 tbody tr.ov-row-omitted", "rows => rows.map(r => [r.cells.length,"
+        " r.querySelector('td').colSpan, r.querySelector('td').textContent])")
+    assert omitted == [[2, len(cells), "omitted: not in this story"]]
     p.click("#overview-a1 .ov-cell a[href='#a1-5']")
     assert p.evaluate("location.hash") == "#a1-5"
     # The flash comes with the hashchange event, which may fire just after the click returns.
@@ -450,4 +458,104 @@ def test_review_round_trip_confirm_correct_export_and_rerun(browser, cli_invoke,
         result = p.evaluate("axe.run(document, {runOnly: {type: 'tag', values: "
                             "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})")
         assert [(v["id"], v["nodes"][0]["target"]) for v in result["violations"]] == []
+def test_findings_come_first_and_each_links_to_its_evidence(page):
+    p = page.page
+    order = p.evaluate(
+        "[...document.querySelectorAll('#top-findings-h, #summary-h, .settings, #overview-h')]"
+        ".map(e => e.id || e.className)")
+    assert order == ["top-findings-h", "summary-h", "settings", "overview-h"]
+    assert p.eval_on_selector("details.settings", "d => d.open") is False
+    findings = p.eval_on_selector_all(
+        ".top-finding", "els => els.map(li => [li.querySelector('.tf-text').textContent,"
+        " li.querySelector('a').getAttribute('href'), li.querySelector('.sure').textContent])")
+    assert 1 <= len(findings) <= 7
+    first = findings[0][0]
+    assert "unilateral action" in first and "Wall Street Journal" in first
+    for text, href, sure in findings:
+        assert href.startswith("#") and p.query_selector(href) is not None, (text, href)
+        assert re.search(r"How sure: (certain|very likely|likely|possible) \(\d\.\d\d\)", sure)
+    # The reader follows the first one to its evidence.
+    p.click(".top-finding a")
+    target = findings[0][1]
+    assert p.evaluate("location.hash") == target
+    assert "flash" in p.get_attribute(target, "class")
+    # The readout point neither story reports is among them, linked to its row.
+    assert any(href == "#r-6" for _, href, _ in findings)
+    assert page.errors == []
+
+
+def test_nothing_overflows_a_phone_without_a_visible_scroll(browser, report_dir):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    p = context.new_page()
+    p.goto((report_dir / "case.html").as_uri())
+    assert p.evaluate("document.documentElement.scrollWidth") <= 390 + 1
+    # Every visible element outside a scrolling table box stays inside the screen.
+    wide = p.evaluate(
+        "[...document.querySelectorAll('body *')].filter(e => e.checkVisibility()"
+        " && !e.closest('.table-wrap') && e.getBoundingClientRect().right > 391)"
+        ".map(e => e.tagName + '.' + e.className)")
+    assert wide == []
+    # A table box that scrolls says so above it; one that fits does not.
+    boxes = p.eval_on_selector_all(
+        ".table-wrap", "els => els.map(w => [w.scrollWidth > w.clientWidth + 1,"
+        " w.previousElementSibling.checkVisibility(), w.getBoundingClientRect().right])")
+    assert any(scrolls for scrolls, _, _ in boxes)  # the coverage table does, at 390 px
+    for scrolls, cue, right in boxes:
+        assert cue == scrolls and right <= 391
+    # Numbers do not break inside.
+    lines = p.eval_on_selector_all(
+        ".numbers dd", "els => els.map(d => { const r = document.createRange();"
+        " r.selectNodeContents(d); return new Set([...r.getClientRects()].map(x => x.top)).size; })")
+    assert set(lines) == {1}
+    context.close()
+
+
+def test_print_expands_diffs_and_in_words(page):
+    p = page.page
+    p.emulate_media(media="print")
+    visible = "el => el.checkVisibility()"
+    assert p.eval_on_selector("#a2-6 details.pair .diff", visible)
+    assert p.eval_on_selector("#a2-6 details.pair ins", visible)
+    assert p.eval_on_selector("#overview-a1 .ov-words li", visible)
+    assert p.eval_on_selector("details.settings p", visible)
+    p.emulate_media(media="screen")
+    assert not p.eval_on_selector("#a2-6 details.pair .diff", visible)
+
+
+def test_an_empty_filter_says_none(page):
+    p = page.page
+    visible = "el => el.checkVisibility()"
+    assert not p.eval_on_selector("#a2 .filter-none", visible)
+    p.click("button[data-filter=quotes]")
+    # The wire report quotes nobody: its section says so; the Post's does not.
+    assert p.eval_on_selector("#a2 .filter-none", visible)
+    assert "None" in p.inner_text("#a2 .filter-none")
+    assert not p.eval_on_selector("#a1 .filter-none", visible)
+    p.click("button[data-filter=divergent]")
+    assert p.eval_on_selector(".findings .filter-none", visible)
+
+
+def test_quotation_labels_are_words(page):
+    p = page.page
+    body = p.inner_text("body")
+    assert "SCARE" not in body and "scare quotes" in body
+    badge = p.query_selector("tr.qk-scare .badge.plain")
+    assert "distance the writer" in badge.get_attribute("title")
+
+
+def test_an_altered_quotation_reads_as_a_substitution(browser, tmp_path):
+    readout = "The Secretary urged Mexico to act against the cartels."
+    account = ("The Secretary “ordered Mexico to act against the cartels,” according to the "
+               "readout.")
+    out = tmp_path / "q.html"
+    out.write_text(renderer("html")(report_dict(compare(readout, [account]))), encoding="utf-8")
+    context = browser.new_context()
+    p = context.new_page()
+    p.goto(out.as_uri())
+    cell = p.inner_text("#a1-q1 td:last-child")
+    assert "urged → ordered" in cell
+    # Only words are marked: the readout's full stop and the quotation marks are not changes.
+    marked = p.eval_on_selector_all("#a1-q1 del, #a1-q1 ins", "els => els.map(e => e.textContent)")
+    assert marked == ["urged", "ordered"]
+    assert "urged → ordered" in p.inner_text(".top-findings")
     context.close()

@@ -24,7 +24,7 @@ def test_version_and_help(cli_invoke):
     assert "--threshold" in r.output and "--output" in r.output and "--label" in r.output
 
 
-@pytest.mark.parametrize("suffix, marker", [(".html", "<!doctype html>"), (".json", '{\n  "schema_version"'), (".md", "# ")])
+@pytest.mark.parametrize("suffix, marker", [(".html", "<!doctype html>"), (".json", '{\n  "schema_version"'), (".md", "# "), (".csv", "account,id,key,text,verdict,")])
 def test_format_from_suffix(cli_invoke, tmp_path, suffix, marker):
     out = tmp_path / f"report{suffix}"
     r = cli_invoke("compare", READOUT, POST, "-o", out)

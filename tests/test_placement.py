@@ -122,3 +122,16 @@ def test_a_large_overview_is_one_row_of_first_reports(case_comparison, monkeypat
     assert 'aria-label="first report of r-3 in a1-4"' in overview
     assert "r-3: first reported in a1-4" in overview  # still in words
     assert overview.count("<tr>") == 2  # the strip and the row of first reports, no grid
+
+
+def test_a_lede_credited_to_the_readout_is_not_said_to_be_attributed_to_it():
+    readout = ("Foreign Minister Ana Ruiz spoke today with Secretary of State Dana Whitlock. "
+               "The two discussed trade in the region.")
+    account = ("Whitlock threatened new tariffs on the region's steel exports, according to a "
+               "readout released by the ministry. Markets fell sharply after the call. "
+               "The two also discussed trade in the region, the ministry said.")
+    sp = compare(readout, [account]).placement[0]
+    assert sp.lead[0].status == "not_in_readout" and sp.lead[0].attribution.is_readout
+    assert "attributed to a readout" not in sp.led_with
+    assert "credited to the readout (a readout released by the ministry), which does not say so" \
+        in sp.led_with

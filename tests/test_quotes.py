@@ -194,3 +194,15 @@ def test_editing_conventions_in_a_long_readout():
                "security.”")
     (q,) = compare(readout, [account]).accounts[0].quotes
     assert q.fidelity == "verbatim" and q.readout_sentence == "r-1"
+def test_an_edited_quotation_of_a_long_readout_is_judged():
+    # Past quotes.LONG_READOUT_WORDS, a quotation is checked against the stretches of the
+    # readout around its rarer words; an ellipsis sends it through the one-passage check.
+    filler = " ".join(f"The delegates reviewed agenda item number {n} in detail."
+                      for n in range(700))
+    readout = (filler + " The Secretary stressed the urgent need for a ceasefire in the "
+               "northern provinces before the winter.")
+    account = ("The Secretary stressed “the urgent need … in the northern provinces before the "
+               "winter,” the readout said.")
+    comparison = compare(readout, [account])
+    (quote,) = [q for q in comparison.accounts[0].quotes if q.kind == "quotation"]
+    assert quote.fidelity == "verbatim"

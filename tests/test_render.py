@@ -131,7 +131,8 @@ def test_markdown_names_accounts_by_label_and_opens_a_symmetric_report_with_both
                         labels=["Wire"], symmetric=True)
     md = renderer("md")(report_dict(symmetric))
     sections = [line for line in md.splitlines() if line.startswith("## ")]
-    assert sections[0] == "## Two documents, neither the reference"
+    # The findings first, then both sides.
+    assert sections[:2] == ["## What this comparison finds", "## Two documents, neither the reference"]
     assert "not in the readout" in renderer("html")(report_dict(both))
     assert "from elsewhere" not in renderer("html")(report_dict(both))
 
@@ -196,3 +197,37 @@ def test_keys_survive_reruns_thresholds_and_hash_seeds(tmp_path):
     assert third["readout"] == first["readout"]
     changed = set(first["account"]) - set(third["account"])
     assert [first["account"][k] for k in changed] == [victim]
+
+
+def test_csv_has_one_row_per_account_sentence(case_report):
+    import csv
+    import io
+
+    text = renderer("csv")(case_report)
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    sentences = [(acc["label"], s) for acc in case_report["accounts"] for s in acc["sentences"]]
+    assert len(rows) == len(sentences)
+    assert list(rows[0]) == ["account", "id", "key", "text", "verdict", "readout_sentence",
+                             "readout_text", "divergences", "attribution"]
+    for row, (label, s) in zip(rows, sentences):
+        assert (row["account"], row["id"], row["key"], row["text"]) == (
+            label, s["id"], s["key"], s["text"])
+    by_id = {row["id"]: row for row in rows}
+    assert by_id["a1-1"]["verdict"] == "not in the readout"
+    assert by_id["a1-1"]["attribution"] == "Defense Secretary Pete Hegseth (reportedly)"
+    assert by_id["a1-5"]["verdict"] == "reports the readout"
+    assert by_id["a1-5"]["readout_sentence"] == "r-4"
+    assert by_id["a1-5"]["readout_text"].startswith("The Secretary highlighted the importance")
+
+
+def test_csv_keeps_commas_quotes_and_line_breaks_inside_fields():
+    import csv
+    import io
+
+    readout = "The minister said 40 soldiers, not 50, went to the border."
+    account = 'The minister said "400 soldiers,\nnot 50," went to the border.'
+    report = report_dict(compare(readout, [account], labels=['Post, "Daily"']))
+    rows = list(csv.reader(io.StringIO(renderer("csv")(report), newline="")))
+    assert rows[1][0] == 'Post, "Daily"'
+    assert "\n" in rows[1][3] and rows[1][3].startswith('The minister said "400 soldiers')
+    assert rows[1][7].startswith("quote: “40 soldiers, not 50” → “400 soldiers,")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from typing import Any
 
 import orjson
@@ -19,6 +20,7 @@ from readout_compare.render.templates import _PACKAGE_TEMPLATES, environment  # 
 
 def render(report: dict[str, Any]) -> str:
     env = environment()
+    env.filters["readable"] = readable_diff
     script = env.get_template("report.js").render()
     style = env.get_template("report.css").render()
     data = embedded_json(report)
@@ -111,6 +113,8 @@ def view_model(report: dict[str, Any]) -> dict[str, Any]:
             if q["kind"] != "title"
         },
         "overview": {a["id"]: overview(report, a) for a in report["accounts"]},
+        "finding_links": {f["target"]: finding_link(report, f["target"])
+                          for f in report.get("findings", [])},
         # The words of each divergent account sentence's divergences (both sides), which its
         # diffs mark.
         "divergent_words": {
@@ -141,6 +145,20 @@ def _grouped(items: list[dict[str, Any]], key: str) -> dict[str, list[dict[str, 
     for item in items:
         out.setdefault(item[key], []).append(item)
     return out
+
+
+def finding_link(report: dict[str, Any], target: str) -> str:
+    """Where a finding's evidence stands on the page, in words."""
+    labels = {a["id"]: a["label"] for a in report["accounts"]}
+    account, _, rest = target.partition("-")
+    label = labels.get(account)
+    if label is None:
+        return "the claims across accounts" if target.startswith("g") else "the readout coverage table"
+    if rest.startswith("q"):
+        return f"the quotation in {label}"
+    if rest.startswith("r-"):
+        return f"{label} beside the readout"
+    return f"the sentence in {label}"
 
 
 OVERVIEW_MAX_ROWS = 60  # readout sentences shown as rows of the overview grid
@@ -174,6 +192,7 @@ def overview(report: dict[str, Any], acc: dict[str, Any]) -> dict[str, Any]:
             "label": f"{s['id']}{' (' + where + ')' if where else ''}: {words}",
         })
     first = {p["readout_sentence"]: p for p in placement["placements"]}
+    texts = {s["id"]: s["text"] for s in report["readout"]["sentences"]}
     # The grid has a row per readout sentence and a column per story sentence; past a size a
     # reader can take in (and a page can hold), one row of marks replaces it: each column
     # lists the readout sentences first reported there. (Its marks are rows x columns, so they
@@ -201,6 +220,8 @@ def overview(report: dict[str, Any], acc: dict[str, Any]) -> dict[str, Any]:
                 + (" (only a mention of the call)" if p["basis"] == "event" else "")
             ),
         })
+    for row, label in zip(rows, excerpts([texts.get(row["id"], row["id"]) for row in rows])):
+        row["label"] = label
     firsts: list[list[str]] = [[] for _ in cells]
     column = {cell["id"]: k for k, cell in enumerate(cells)}
     for row in rows:
@@ -215,6 +236,57 @@ def overview(report: dict[str, Any], acc: dict[str, Any]) -> dict[str, Any]:
     )
     return {"cells": cells, "rows": rows, "led_with": placement["led_with"],
             "first_point": first_point, "grid": grid, "firsts": firsts}
+
+
+EXCERPT_WORDS = 6
+
+
+def excerpt(text: str, n: int = EXCERPT_WORDS) -> str:
+    """The first words of a sentence, to name it where its id would be: "In both calls, the
+    Secretary underscored …"."""
+    words = text.split()
+    if len(words) <= n + 1:
+        return " ".join(words)
+    return " ".join(words[:n]).rstrip(",;:") + " …"
+
+
+def excerpts(texts: list[str]) -> list[str]:
+    """:func:`excerpt` of each text, longer where two would read the same."""
+    n = {k: EXCERPT_WORDS for k in range(len(texts))}
+    for _ in range(12):
+        labels = [excerpt(t, n[k]) for k, t in enumerate(texts)]
+        seen: dict[str, list[int]] = {}
+        for k, label in enumerate(labels):
+            seen.setdefault(label, []).append(k)
+        clashes = [k for ks in seen.values() if len(ks) > 1 for k in ks]
+        if not clashes:
+            break
+        for k in clashes:
+            n[k] += 2
+    return labels
+
+
+_WORDLIKE = re.compile(r"\w")
+
+
+def readable_diff(ops: list[list[str]] | tuple[tuple[str, str, str], ...]) -> list[tuple[str, str, str, str]]:
+    """A word diff as a reader takes it: (tag, readout words, account words, space after).
+    A change of punctuation or quotation marks alone is no change (the account's text is
+    shown); a replacement reads as a substitution ("urged → ordered")."""
+    out: list[tuple[str, str, str, str]] = []
+    for tag, old, new in ops:
+        if tag != "equal" and not (_WORDLIKE.search(old) or _WORDLIKE.search(new)):
+            tag = "equal"
+        if tag == "equal":
+            text = new if new or not old else ""
+            if out and out[-1][0] == "equal":
+                prev = out.pop()
+                text = prev[2] + prev[3] + text
+            out.append(("equal", "", text, ""))
+            continue
+        space = (new if tag != "delete" else old)[len((new if tag != "delete" else old).rstrip()):]
+        out.append((tag, old.strip(), new.strip(), space))
+    return out
 
 
 def paragraphs(sentences: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
