@@ -31,7 +31,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -352,8 +352,6 @@ def _as_loaded(stored: Stored | None) -> LoadedText:
 def _shown_source(source: Source) -> Source:
     """The provenance kept: a file's name only (the store may be published), URLs whole."""
     if source.path and source.path != "-":
-        from dataclasses import replace
-
         return replace(source, path=file_name(source.path))
     return source
 
@@ -478,20 +476,21 @@ def verdict_changes(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
     s_old, s_new = a_old["sentences"], a_new["sentences"]
     sentence_pairs = pair_units([(s["key"], s["text"]) for s in s_old],
                                 [(s["key"], s["text"]) for s in s_new])
-    out: list[str] = []
-    out += _lead_changes(a_old, a_new)
+    lead, told = _lead_changes(a_old, a_new)
+    out = lead
     out += _coverage_changes(a_old, a_new, r_map, r_text)
-    out += _claim_changes(s_old, s_new, sentence_pairs)
+    out += _claim_changes(s_old, s_new, sentence_pairs, told)
     out += _quote_changes(a_old, a_new, sentence_pairs)
     out += _divergence_changes(s_old, s_new, r_map)
     out += _attribution_changes(s_old, s_new, sentence_pairs)
     return out
 
 
-def _lead_changes(a_old: dict[str, Any], a_new: dict[str, Any]) -> list[str]:
-    """The headline's and the lede's sentences that are new or gone. An edit inside a
-    quotation is told as the quotation's, so the words between quotation marks are left out."""
-    def part(acc: dict[str, Any], position: str) -> list[tuple[str, str]]:
+def _lead_changes(a_old: dict[str, Any], a_new: dict[str, Any]) -> tuple[list[str], set[str]]:
+    """The headline's and the lede's sentences that are new or gone, and the ids of the new
+    ones (told here, so not again as an edited claim). An edit inside a quotation is told as
+    the quotation's, so the words between quotation marks are left out."""
+    def part(acc: dict[str, Any], position: str) -> list[tuple[str, str, str]]:
         texts = {s["id"]: s["text"] for s in acc["sentences"]}
         quoted: dict[str, list[str]] = {}
         for q in acc["quotes"]:
@@ -503,21 +502,22 @@ def _lead_changes(a_old: dict[str, Any], a_new: dict[str, Any]) -> list[str]:
                 masked = text
                 for q in quoted.get(x["account_sentence"], []):
                     masked = masked.replace(q, "\u2026")
-                out.append((normalize(masked), text))
+                out.append((normalize(masked), text, x["account_sentence"]))
         return out
 
-    out = []
+    out, told = [], set()
     for position in ("headline", "lede"):
         old, new = part(a_old, position), part(a_new, position)
-        was = {m for m, _ in old}
-        now = {m for m, _ in new}
-        entered = [t for m, t in new if m not in was]
-        left = [t for m, t in old if m not in now]
+        was = {m for m, _, _ in old}
+        now = {m for m, _, _ in new}
+        entered = [(t, sid) for m, t, sid in new if m not in was]
+        left = [t for m, t, _ in old if m not in now]
         if entered:
-            out.append(f"{position} changed: now {_quoted(' '.join(entered))}")
+            out.append(f"{position} changed: now {_quoted(' '.join(t for t, _ in entered))}")
+            told |= {sid for _, sid in entered}
         elif left:
             out.append(f"{position} changed: {_quoted(' '.join(left))} left it")
-    return out
+    return out, told
 
 
 KIND_WORDS = {"verbatim": "", "paraphrase": "", "partial": " (in part)"}
@@ -547,7 +547,7 @@ def _coverage_changes(a_old: dict[str, Any], a_new: dict[str, Any], r_map: dict[
 
 
 def _claim_changes(s_old: list[dict], s_new: list[dict],
-                   pairs: list[tuple[int | None, int | None]]) -> list[str]:
+                   pairs: list[tuple[int | None, int | None]], told: set[str]) -> list[str]:
     def credited(s: dict) -> str:
         who = (s.get("attribution") or {}).get("source")
         return f", credited to {who}" if who else ""
@@ -567,9 +567,16 @@ def _claim_changes(s_old: list[dict], s_new: list[dict],
         elif was and n is not None and not now and n["status"]:
             out.append(f"claim now matches the readout: {_quoted(n['text'])}")
         elif was and now and o is not None and n is not None and normalize(
-                o["text"]) != normalize(n["text"]):
+                o["text"]) != normalize(n["text"]) and _source(o) == _source(n) and (
+                n["id"] not in told):
+            # (An edit that credits the claim to someone else is told as the attribution's, a
+            # new sentence of the lede as the lede's.)
             out.append(f"claim not in the readout edited: now {_quoted(n['text'])}")
     return out
+
+
+def _source(s: dict[str, Any]) -> str:
+    return normalize((s.get("attribution") or {}).get("source") or "")
 
 
 def _quote_changes(a_old: dict[str, Any], a_new: dict[str, Any],
@@ -666,10 +673,10 @@ def _attribution_changes(s_old: list[dict], s_new: list[dict],
     for i, j in pairs:
         if i is None or j is None or not s_new[j]["status"] or not s_old[i]["status"]:
             continue
+        if _source(s_old[i]) == _source(s_new[j]):
+            continue
         was = (s_old[i].get("attribution") or {}).get("source")
         now = (s_new[j].get("attribution") or {}).get("source")
-        if normalize(was or "") == normalize(now or ""):
-            continue
         text = _quoted(s_new[j]["text"])
         if now and was:
             out.append(f"attribution changed: {text} now credited to {now} (was {was})")

@@ -284,3 +284,64 @@ def test_a_store_tracks_one_readout(cli_invoke, tmp_path):
     r = cli_invoke("track", other, story, "--store", store, "--no-semantic")
     assert r.exit_code == 1
     assert "tracks the readout" in r.output and "Traceback" not in r.output
+
+
+NAVY = "Navy officials said the vessels would be delivered by June."
+OFFICE = "Okafor's office said the talks would begin in May."
+
+
+@pytest.mark.parametrize(
+    "before, after, expected",
+    [
+        # A verbatim quotation altered.
+        (STORY_2, STORY_1, ["quotation \u201cfreedom of navigation is never negotiable\u201d now "
+                            "altered (was verbatim)"]),
+        # A paragraph that reported the readout taken out.
+        (STORY_3, STORY_2, ["no longer reports readout sentence: \u201cThe two leaders agreed to "
+                            "hold talks on a new trade framework before the end of the year."
+                            "\u201d"]),
+        # A claim credited to someone else.
+        (STORY_1, [*STORY_1[:3], NAVY, *STORY_1[4:]],
+         ["attribution changed: \u201cNavy officials said the vessels would be delivered by "
+          "June.\u201d now credited to Navy officials (was Officials in Freedonia)"]),
+        # A claim the readout does not make, added with its source.
+        (STORY_4, [*STORY_4, OFFICE],
+         ["claim not in the readout added: \u201cOkafor's office said the talks would begin in "
+          "May.\u201d, credited to Okafor's office"]),
+        # A new headline.
+        (STORY_4, ["Alvarez promises Freedonia patrol boats", *STORY_4[1:]],
+         ["headline changed: now \u201cAlvarez promises Freedonia patrol boats\u201d"]),
+    ],
+)
+def test_each_kind_of_edit_is_described(before, after, expected):
+    from readout_compare import compare
+    from readout_compare.report import report_dict
+    from readout_compare.track import verdict_changes
+
+    def compared(story: list[str]) -> dict:
+        report = report_dict(compare("\n\n".join(READOUT) + "\n", ["\n\n".join(story) + "\n"],
+                                     labels=["Freedonia Times"], readout_label="Readout",
+                                     semantic_matcher=False))
+        return {"readout": report["readout"], "account": report["accounts"][0]}
+
+    assert verdict_changes(compared(before), compared(after)) == expected
+
+
+def test_readout_sentences_added_removed_and_changed_are_named():
+    from readout_compare.pipeline import as_document
+    from readout_compare.track import Change, readout_changes
+
+    def doc(paragraphs: list[str]):
+        return as_document("\n\n".join(paragraphs) + "\n", doc_id="r", label="Readout")
+
+    edited = [*READOUT_2[:3], *READOUT_2[4:], "The Minister thanked the Secretary for her "
+              "support."]
+    assert readout_changes(doc(READOUT), doc(edited)) == [
+        Change("readout sentence changed (3 \u2192 4): \u201cThe Secretary said the United "
+               "States would provide 4 patrol vessels to support maritime security in the Gulf "
+               "of Arden.\u201d"),
+        Change("readout sentence removed: \u201cThe two leaders agreed to hold talks on a new "
+               "trade framework before the end of the year.\u201d"),
+        Change("readout sentence added: \u201cThe Minister thanked the Secretary for her "
+               "support.\u201d"),
+    ]
