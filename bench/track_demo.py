@@ -52,7 +52,8 @@ def main() -> None:
         ("the news site down", READOUT_2, None, {}),
     ]
     for what, readout, paragraphs, furniture in steps:
-        gov.pages["/readout"] = page(readout, canonical="https://gov.example/readout")
+        where = "readout" if readout is READOUT else "readout-corrected"
+        gov.pages["/readout"] = page(readout, canonical=f"https://gov.example/{where}")
         if paragraphs is None:
             news.down()
         else:

@@ -353,6 +353,8 @@ def track(readout: str, accounts: tuple[str, ...], store: str, labels: tuple[str
     if "-" in (readout, *accounts):
         raise click.UsageError("track reads each input again on every run; standard input (-) "
                                "cannot be read twice")
+    if len({readout, *accounts}) != 1 + len(accounts):
+        raise click.UsageError("an input is given twice; give each once")
     if len(labels) > 1 + len(accounts):
         raise click.UsageError(
             f"{len(labels)} --label options for {1 + len(accounts)} inputs; give at most one "

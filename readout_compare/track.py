@@ -149,12 +149,18 @@ def track(
 ) -> Outcome:
     """One run: load every input, store the versions whose story changed, describe what each
     did, and write the reports, ``index.html`` and ``history.json`` in ``store``."""
+    names = [readout, *accounts]
+    if len(set(names)) != len(names):
+        raise ReadoutCompareError("an input is given twice; give each once")
     folder = Path(store)
     folder.mkdir(parents=True, exist_ok=True)
-    db = open_store(folder / "history.sqlite")
+    path = folder / "history.sqlite"
+    db = open_store(path)
     try:
         return _run(db, folder, readout, list(accounts), labels, timeout, semantic,
                     (now or (lambda: datetime.now(timezone.utc)))())
+    except sqlite3.Error as exc:  # "database is locked" after a minute's wait, a full disk
+        raise ReadoutCompareError(f"{path}: {exc}") from None
     finally:
         db.close()
 
@@ -165,7 +171,7 @@ def open_store(path: Path) -> sqlite3.Connection:
         db = sqlite3.connect(path, timeout=60, isolation_level=None)
         db.executescript(SCHEMA)
         row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.Error as exc:
         raise ReadoutCompareError(f"{path}: not a track store ({exc})") from None
     if row is None:
         db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
@@ -182,7 +188,7 @@ def _run(db: sqlite3.Connection, folder: Path, readout: str, accounts: list[str]
     if known and known[0] != readout:
         raise ReadoutCompareError(
             f"{folder} tracks the readout {known[0]}; give it, or use another --store")
-    names = [readout, *dict.fromkeys(a for a in accounts if a != readout)]
+    names = [readout, *accounts]
     outcome = Outcome()
     inputs = []
     for k, name in enumerate(names):
@@ -308,7 +314,9 @@ def _store_versions(db: sqlite3.Connection, folder: Path, run_id: int, stamp: st
         number = (item.previous.number if item.previous else 0) + 1
         src = _shown_source(item.loaded.source)
         diff = word_diff(item.previous.story, item.story) if item.previous else ()
-        changes = found.get(item.name, [])
+        own = [c for c in found.get(item.name, []) if c.account is None]
+        changes = own + _moved(item.previous, src) + [c for c in found.get(item.name, [])
+                                                      if c.account is not None]
         db.execute(
             "INSERT INTO versions (document, number, run, time, sha256, story, text, url, "
             "final_url, canonical_url, path, title, retrieved, content_type, encoding, date, "
@@ -321,6 +329,18 @@ def _store_versions(db: sqlite3.Connection, folder: Path, run_id: int, stamp: st
              json.dumps([list(op) for op in diff], ensure_ascii=False), report_name))
         stored.append(NewVersion(item.label, item.role, number, tuple(changes)))
     return stored, folder / report_name if report_name else None
+
+
+def _moved(previous: Stored | None, source: Source) -> list[Change]:
+    """The page's address, when it changed with the text: where the link now leads, or the
+    canonical URL the page now declares."""
+    if previous is None:
+        return []
+    was, now = previous.source, source
+    if (now.canonical_url or now.final_url) == (was.canonical_url or was.final_url):
+        return []
+    return [Change(f"address changed: now {now.canonical_url or now.final_url} "
+                   f"(was {was.canonical_url or was.final_url})")]
 
 
 def _report(readout: LoadedText, readout_label: str, accounts: list[LoadedText],

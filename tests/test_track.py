@@ -165,8 +165,8 @@ def test_a_day_of_edits_is_told_in_verdict_terms(sites, cli_invoke, tmp_path):
     news.pages["/world/freedonia-boats"] = page(STORY_5)
     assert "Freedonia Times: version 5 stored" in run().output
 
-    # The readout is corrected to match.
-    gov.pages["/readout"] = page(READOUT_2, canonical="https://gov.example/readout")
+    # The readout is corrected to match, and moved to a new address.
+    gov.pages["/readout"] = page(READOUT_2, canonical="https://gov.example/readout-corrected")
     r = run()
     assert "State Department readout: version 2 stored" in r.output
 
@@ -194,6 +194,8 @@ def test_a_day_of_edits_is_told_in_verdict_terms(sites, cli_invoke, tmp_path):
         ["first version: 5 sentences"],
         ["readout sentence changed (3 \u2192 4): \u201cThe Secretary said the United States "
          "would provide 4 patrol vessels to support maritime security in the Gulf of Arden.\u201d",
+         "address changed: now https://gov.example/readout-corrected (was "
+         "https://gov.example/readout)",
          "Freedonia Times: divergence went away: number 3 \u2192 4"],
     ]
 
@@ -345,3 +347,19 @@ def test_readout_sentences_added_removed_and_changed_are_named():
         Change("readout sentence added: \u201cThe Minister thanked the Secretary for her "
                "support.\u201d"),
     ]
+
+
+def test_bad_stores_and_repeated_inputs_are_one_line_errors(cli_invoke, tmp_path):
+    readout = tmp_path / "readout.txt"
+    readout.write_text("\n\n".join(READOUT) + "\n", encoding="utf-8")
+    store = tmp_path / "store"
+    store.mkdir()
+    (store / "history.sqlite").write_text("not a database\n" * 100, encoding="utf-8")
+    r = cli_invoke("track", readout, readout, "--store", store)
+    assert r.exit_code == 2 and "given twice" in r.output
+    story = tmp_path / "story.txt"
+    story.write_text("\n\n".join(STORY_1) + "\n", encoding="utf-8")
+    r = cli_invoke("track", readout, story, "--store", store, "--no-semantic")
+    assert r.exit_code == 1
+    assert "not a track store" in r.output and "Traceback" not in r.output
+    assert not (store / "index.html").exists()
