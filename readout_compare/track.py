@@ -72,6 +72,9 @@ CREATE TABLE IF NOT EXISTS versions (
 REPORTS = "reports"
 # Pairing an edited unit with its old self: the least share of words in common.
 SAME_UNIT = 0.5
+# Edited units are looked for among at most this many (old, new) pairs between two runs of
+# unchanged ones (each pair is a difflib ratio over words).
+MAX_PAIRINGS = 40_000
 # A run of unchanged words longer than this is shortened in the index's diffs, keeping CONTEXT
 # words at each end.
 LONG_EQUAL = 40
@@ -124,8 +127,10 @@ class Outcome:
     everything_failed: bool = False
 
 
-@dataclass
+@dataclass(eq=False)
 class _Input:
+    """One input in this run: what it is called, what was loaded, its last stored version."""
+
     name: str
     role: str
     label: str
@@ -202,10 +207,14 @@ def _run(db: sqlite3.Connection, folder: Path, readout: str, accounts: list[str]
     db.execute("BEGIN IMMEDIATE")
     try:
         for k, item in enumerate(inputs):
-            row = db.execute("SELECT id, label FROM documents WHERE input = ?",
+            row = db.execute("SELECT id, label, role FROM documents WHERE input = ?",
                              (item.name,)).fetchone()
+            if row and row[2] != item.role:
+                tracked = "an account" if row[2] == "account" else "the readout"
+                raise ReadoutCompareError(
+                    f"{folder} tracks {clean_label(item.name)} as {tracked}")
             if row:
-                item.doc_id, item.label = row
+                item.doc_id, item.label = row[0], row[1]
             elif item.loaded is not None:
                 item.label = clean_label(item.label) or _default_label(item.loaded, item.name)
             item.previous = _latest(db, item.doc_id) if item.doc_id else None
@@ -419,17 +428,29 @@ def pair_units(old: Sequence[tuple[str, str]], new: Sequence[tuple[str, str]]
     """Follow units (key, text) from one version to the next: the same key is the same unit;
     among the units between two runs of unchanged ones, an edited unit is paired with the old
     one sharing most of its words (at least ``SAME_UNIT``); the rest were removed or added."""
-    matcher = SequenceMatcher(None, [k for k, _ in old], [k for k, _ in new], autojunk=False)
+    opcodes = SequenceMatcher(None, [k for k, _ in old], [k for k, _ in new],
+                              autojunk=False).get_opcodes()
+    matcher: SequenceMatcher[str] = SequenceMatcher(None, autojunk=False)
     pairs: list[tuple[int | None, int | None]] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
             pairs += zip(range(i1, i2), range(j1, j2))
             continue
         taken: set[int] = set()
+        if (i2 - i1) * (j2 - j1) > MAX_PAIRINGS:  # a rewrite: no unit is its old self
+            pairs += [(i, None) for i in range(i1, i2)]
+            pairs += [(None, j) for j in range(j1, j2)]
+            continue
+        new_words = {j: words(normalize(new[j][1])) for j in range(j1, j2)}
         for i in range(i1, i2):
             best, score = None, SAME_UNIT
+            matcher.set_seq2(words(normalize(old[i][1])))  # difflib caches the second side
             for j in range(j1, j2):
-                if j not in taken and (s := _likeness(old[i][1], new[j][1])) >= score:
+                if j in taken or not new_words[j] or not matcher.b:
+                    continue
+                matcher.set_seq1(new_words[j])
+                # quick_ratio bounds ratio from above, and costs far less.
+                if matcher.quick_ratio() >= score and (s := matcher.ratio()) >= score:
                     best, score = j, s
             if best is None:
                 pairs.append((i, None))
@@ -608,7 +629,8 @@ def _quote_changes(a_old: dict[str, Any], a_new: dict[str, Any],
     same_sentence = {(i, j) for i, j in sentence_pairs if i is not None and j is not None}
     pairs: list[tuple[dict | None, dict | None]] = []
     by_key = {q["key"]: q for q in q_old}
-    left_old = [q for q in q_old if q["key"] not in {n["key"] for n in q_new}]
+    new_keys = {q["key"] for q in q_new}
+    left_old = [q for q in q_old if q["key"] not in new_keys]
     for n in q_new:
         if n["key"] in by_key:
             pairs.append((by_key[n["key"]], n))
