@@ -5,7 +5,11 @@ The expected descriptions below were written before the code that makes them."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import html
 import json
+import re
 import sqlite3
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -267,6 +271,11 @@ def test_text_from_the_pages_is_escaped_in_the_index(cli_invoke, tmp_path):
     assert "version 2 stored" in r.output
     index = (store / "index.html").read_text(encoding="utf-8")
     assert "<img" not in index and "&lt;img src=x" in index
+    # The page's one style element is the one its Content-Security-Policy allows.
+    style = re.search(r"<style>(.*?)</style>", index, re.S).group(1)
+    digest = base64.b64encode(hashlib.sha256(style.encode("utf-8")).digest()).decode()
+    assert f"style-src 'sha256-{digest}'" in html.unescape(index)
+    assert index.count("<style>") == 1
     # Run again with nothing changed: nothing stored.
     r = cli_invoke("track", readout, story, "--store", store, "--no-semantic")
     assert "nothing changed; no new version stored" in r.output
