@@ -382,3 +382,60 @@ def corpus(
         f"{Path(output) / 'index.html'}",
         err=True,
     )
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("readout")
+@click.argument("accounts", nargs=-1, required=True)
+@click.option("--store", required=True, metavar="DIR",
+              help="Folder for history.sqlite, history.json, index.html and reports/ (made if "
+              "need be; give the same one on every run).")
+@click.option("--label", "labels", multiple=True, metavar="NAME",
+              help="Name an input, in order: the readout first, then each account. A name is "
+              "kept from the first run that stores the input.")
+@click.option("--timeout", type=FiniteFloat(0, MAX_TIMEOUT, open_high=False), default=20.0,
+              show_default=True, help="Seconds to wait for a URL's server.")
+@click.option("--no-semantic", "no_semantic", is_flag=True,
+              help="Leave the optional semantic matcher unused.")
+@friendly_errors
+def track(readout: str, accounts: tuple[str, ...], store: str, labels: tuple[str, ...],
+          timeout: float, no_semantic: bool) -> None:
+    """Store new versions of READOUT and each ACCOUNT, and say what each edit did.
+
+    Run it again and again (by cron or by hand). Inputs are read as compare reads them. A
+    document's new version is stored when its text changed (page furniture such as a new
+    timestamp, ticker or related link is not a change); a page that cannot be read stores
+    nothing. For each new version it prints what changed in verdict terms, then writes the
+    comparison report of that moment, DIR/index.html (a timeline per document) and
+    DIR/history.json. Exit status 1 only when no input could be read.
+
+    \b
+    Example:
+      readout-compare track https://gov.example/readout https://news.example/story --store watch/
+    """
+    from readout_compare.track import track as run_track
+
+    if "-" in (readout, *accounts):
+        raise click.UsageError("track reads each input again on every run; standard input (-) "
+                               "cannot be read twice")
+    if len({readout, *accounts}) != 1 + len(accounts):
+        raise click.UsageError("an input is given twice; give each once")
+    if len(labels) > 1 + len(accounts):
+        raise click.UsageError(
+            f"{len(labels)} --label options for {1 + len(accounts)} inputs; give at most one "
+            "per input")
+    outcome = run_track(readout, accounts, store, labels=labels, timeout=timeout,
+                        semantic=not no_semantic)
+    for _, message in outcome.failures:
+        click.echo(f"readout-compare: {message}; no version stored", err=True)
+    if outcome.everything_failed:
+        raise click.ClickException("no input could be read; nothing stored")
+    if not outcome.versions:
+        click.echo("nothing changed; no new version stored")
+    for v in outcome.versions:
+        click.echo(f"{v.label}: version {v.number} stored")
+        for change in v.changes:
+            click.echo(f"  {change.account + ': ' if change.account else ''}{change.text}")
+    if outcome.report:
+        click.echo(f"report: {outcome.report}")
+    click.echo(f"index: {outcome.index}")

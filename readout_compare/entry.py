@@ -1,8 +1,8 @@
 """The console script's entry point: help and version pages without importing the command line.
 
 Importing click and the command definitions costs more than printing a page, so the pages that
-``readout-compare --help``, ``compare --help``, ``corpus --help`` and ``--version`` print are
-stored in ``data/help/``, made by click itself from :mod:`readout_compare.cli`
+``readout-compare --help``, ``compare --help``, ``corpus --help``, ``track --help`` and
+``--version`` print are stored in ``data/help/``, made by click itself from :mod:`readout_compare.cli`
 (:func:`store_pages`; ``tests/test_cli.py`` fails when they differ from what click makes now).
 They are stored for the two widths click lays help out at most often: 78 columns (not a
 terminal, or a terminal of 80) and 98 (a terminal of 100 columns or more). Any other width,
@@ -22,6 +22,7 @@ STORED = {
     "main": [[flag] for flag in HELP],
     "compare": [["compare", flag] for flag in HELP],
     "corpus": [["corpus", flag] for flag in HELP],
+    "track": [["track", flag] for flag in HELP],
     "version": [["-V"], ["--version"]],
 }
 WIDTHS = (78, 98)

@@ -25,10 +25,11 @@ def wheel(tmp_path_factory) -> Path:
 
 def test_wheel_holds_templates_and_calibration(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
-    for name in ("report.html.j2", "report.md.j2", "report.css", "report.js"):
+    for name in ("report.html.j2", "report.md.j2", "report.css", "report.js", "track.html.j2",
+                 "track.css"):
         assert f"readout_compare/templates/{name}" in names
     assert "readout_compare/calibration.json" in names
-    for page in ("main", "compare", "corpus"):  # the stored help pages (readout_compare.entry)
+    for page in ("main", "compare", "corpus", "track"):  # the stored help pages (readout_compare.entry)
         assert f"readout_compare/data/help/{page}-78.txt" in names
     metadata = zipfile.ZipFile(wheel).read(
         next(n for n in names if n.endswith(".dist-info/METADATA"))
