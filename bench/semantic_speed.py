@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from speed import ENV, WRAPPER
-from synthetic import _pools, make_long_account, make_pair
+from synthetic import _pools, make_accounts, make_long_account
 
 ROOT = Path(__file__).resolve().parents[1]
 CASE = ROOT / "examples" / "hegseth-mexico"
@@ -95,26 +95,38 @@ def words(n_chars: int, seed: int) -> str:
 
 
 def interrupt_latency(tmp: str, runs: int) -> list[float]:
-    """Seconds from SIGINT to exit while the hint encoder runs (a 200-sentence readout against a
-    1,000-sentence account of unrelated sentences: 160 sentences to embed)."""
-    readout, account, _ = make_pair(200, 1000, seed=3)
-    rp, ap = Path(tmp, "ri.txt"), Path(tmp, "ai.txt")
+    """Seconds from SIGINT to exit while the hint encoder runs (bench/synthetic.py's
+    make_accounts: ten accounts of 60 sentences of a 200-sentence readout, which fill the
+    160 sentences hints may embed)."""
+    readout, accounts = make_accounts(200, 60, 10, seed=3)
+    rp = Path(tmp, "ri.txt")
     rp.write_text(readout, encoding="utf-8")
-    ap.write_text(account, encoding="utf-8")
-    args = ["compare", str(rp), str(ap), "-o", f"{tmp}/i.json"]
-    _, _, stages = run(args, True)
-    before = sum(v for k, v in stages.items() if k not in ("hints", "groups", "framing",
-                                                            "placement", "render"))
+    paths = []
+    for n, text in enumerate(accounts):
+        paths.append(Path(tmp, f"ai{n}.txt"))
+        paths[-1].write_text(text, encoding="utf-8")
+    args = ["compare", str(rp), *map(str, paths), "-o", f"{tmp}/i.json"]
+    command = [sys.executable, "-m", "readout_compare", *args, "-q"]
     out = []
     for _ in range(runs):
-        proc = subprocess.Popen([sys.executable, "-m", "readout_compare", *args, "-q"], env=ENV,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(0.4 + before + stages.get("hints", 0.0) / 2)  # start-up, then mid-hints
+        # When the hints run in this very case: a run timed alone, its stages after the hints
+        # and its exit taken off its wall time; the signal goes in the middle of the hints.
+        wall, _, stages = run(args, True)
+        after = sum(stages.get(k, 0.0) for k in ("groups", "framing", "placement", "render"))
+        at = wall - after - 0.05 - stages.get("hints", 0.0) / 2
+        proc = subprocess.Popen(command, env=ENV, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        time.sleep(max(0.0, at))
         sent = time.perf_counter()
         proc.send_signal(signal.SIGINT)
         code = proc.wait()
+        if code != 130:
+            print(f"  finished before the signal (exit {code}): not counted", flush=True)
+            continue
         out.append(time.perf_counter() - sent)
-        print(f"  Ctrl-C while embedding: exit {code} after {out[-1]:.3f} s", flush=True)
+        print(f"  Ctrl-C {stages.get('hints', 0.0) / 2:.2f} s into the hints "
+              f"({stages.get('hints', 0.0):.2f} s in all): exit 130 after {out[-1]:.3f} s",
+              flush=True)
     return out
 
 
@@ -122,9 +134,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--interrupt-only", action="store_true", help="only the Ctrl-C timing")
     args = parser.parse_args()
     print(f"load average at start: {load()}")
     with tempfile.TemporaryDirectory() as tmp:
+        if args.interrupt_only:
+            latency = interrupt_latency(tmp, args.runs)
+            print(f"Ctrl-C during hints: {', '.join(f'{x:.3f}' for x in latency)} s to exit; "
+                  f"load average {load()}")
+            return
         case = [str(CASE / "readout-pentagon.txt"), str(CASE / "account-nypost.txt"),
                 str(CASE / "account-wire.txt")]
         measure("reference case to HTML", ["compare", *case, "-o", f"{tmp}/r.html"], args.runs)
@@ -153,8 +171,9 @@ def main() -> None:
                     ["compare", f"{tmp}/r5.txt", f"{tmp}/a5.txt", "-o", f"{tmp}/f.json"],
                     args.runs)
         latency = interrupt_latency(tmp, args.runs)
-        print(f"Ctrl-C during hints: median {statistics.median(latency):.3f} s to exit "
-              f"(most {max(latency):.3f} s)")
+        if latency:
+            print(f"Ctrl-C during hints: median {statistics.median(latency):.3f} s to exit "
+                  f"(most {max(latency):.3f} s)")
     print(f"load average at end: {load()}")
 
 
