@@ -230,20 +230,18 @@ def vectors(texts: Sequence[str], encoder: Embedder | None = None) -> np.ndarray
     import numpy as np
 
     encoder = encoder or embedder()
-    cache = _CACHES.setdefault(id(encoder), {})
+    cache: dict[str, np.ndarray] = encoder.__dict__.setdefault("vectors_made", {})
     new = list(dict.fromkeys(t for t in texts if t not in cache))
+    if new and len(cache) + len(new) > CACHE_LIMIT:
+        cache.clear()
+        new = list(dict.fromkeys(texts))
     if new:
-        if len(cache) + len(new) > CACHE_LIMIT:
-            cache.clear()
         got = encoder.embed(new)
         got /= np.maximum(np.linalg.norm(got, axis=1, keepdims=True), 1e-9)
         cache.update(zip(new, got))
     if not texts:
         return np.zeros((0, 1), np.float32)
     return np.stack([cache[t] for t in texts])
-
-
-_CACHES: dict[int, dict[str, np.ndarray]] = {}  # by id() of an encoder, which lives as long
 
 
 def cosine(a: Sequence[float], b: Sequence[float]) -> float:

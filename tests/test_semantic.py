@@ -179,7 +179,7 @@ def test_hints_embed_each_sentence_once_for_all_accounts_and_skip_run_on_text(mo
         return real_embed(self, texts)
 
     monkeypatch.setattr(type(encoder), "embed", counting)
-    monkeypatch.setattr(semantic, "_CACHES", {})
+    monkeypatch.setitem(encoder.__dict__, "vectors_made", {})
     run_on = " ".join(["cooperation border security talks Lisbon"] * 40) + "."
     second = ACCOUNT + "\n" + run_on + "\n"
     comparison = compare(READOUT, [ACCOUNT, second])
@@ -206,3 +206,17 @@ def test_the_hint_encoder_reads_a_long_text_cut_to_its_length():
     assert tokens > semantic.MAX_TOKENS - 20  # cut near the limit, not far short of it
     a, b = encoder.embed([long_text, cut])
     assert float(a @ b) == pytest.approx(1.0, abs=1e-6)
+
+
+@needs_extra
+def test_vectors_stay_right_when_the_cache_of_vectors_is_full(monkeypatch):
+    encoder = (semantic.hint_embedder() if semantic.hint_encoder_installed()
+               else semantic.embedder())
+    monkeypatch.setitem(encoder.__dict__, "vectors_made", {})
+    monkeypatch.setattr(semantic, "CACHE_LIMIT", 2)
+    first = semantic.vectors(["The talks were productive.", "Both sides agreed."], encoder)
+    # A text seen before and a new one, past the limit: the cache is emptied, both embedded.
+    again = semantic.vectors(["Both sides agreed.", "Critics said little was achieved."],
+                             encoder)
+    assert float(first[1] @ again[0]) == pytest.approx(1.0, abs=1e-5)
+    assert len(encoder.__dict__["vectors_made"]) == 2
