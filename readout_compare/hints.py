@@ -40,7 +40,7 @@ E5_MARGIN = 0.03
 # account's first six unmatched sentences, and a news story's point is made early).
 MAX_WORDS = 120
 MAX_SENTENCES = 160
-PER_ACCOUNT = 8
+PER_ACCOUNT = 6
 
 
 def paraphrase_hints(readout: Document, acc: AccountComparison,
