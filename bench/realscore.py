@@ -133,6 +133,7 @@ class Tally:
         self.by_type: Counter = Counter()  # (divergence type, "tp" | "pred" | "gold")
         self.roles: Counter = Counter()  # (readout | account, labelled role, tool's role)
         self.errors: list[str] = []
+        self.hint_rows: list[tuple[float, bool, tuple | None]] = []  # (cosine, right, restatement)
 
     def add(self, key: str, ok: bool, error: str | None = None) -> None:
         self.c[key + " n"] += 1
@@ -300,6 +301,62 @@ def score_event(event: rl.Event, texts: dict[str, str], t: Tally) -> None:
         t.add("main point", got_main == want_main,
               f"{where} main point ({main_unit}): want {want_main}, got {got_main}")
 
+        _hints(t, acc_cmp, acc_gold, rmap, amap, texts, where)
+
+
+def _hints(t: Tally, acc_cmp, acc_gold: rl.Doc, rmap: Mapping, amap: Mapping,
+           texts: dict[str, str], where: str) -> None:
+    """Paraphrase hints against the restatements: a *restatement* is a labelled link from a
+    supported or divergent account unit to a readout unit (not an event mention) that no match
+    of the tool makes; it is *reachable* when the tool leaves the account unit without a
+    counterpart and the readout unit omitted (the only pairs a hint is looked for in). A hint is
+    right when its pair is a labelled link of any kind; it recovers a restatement."""
+    if acc_cmp.across_languages:
+        return
+    linked = {(amap.to_gold.get(s.sentence.id), rmap.to_gold.get(m.readout_sentence))
+              for s in acc_cmp.sentences for m in s.matches}
+    links = {(u.id, r) for u in acc_gold.body for r, _ in u.links}
+    restated = {(u.id, r) for u in acc_gold.body if u.verdict != "not_in_readout"
+                for r, kind in u.links if kind != "event" and (u.id, r) not in linked}
+    alone = {amap.to_gold.get(s.sentence.id) for s in acc_cmp.sentences
+             if s.status == "not_in_readout"}
+    omitted = {rmap.to_gold.get(c.readout_sentence) for c in acc_cmp.coverage
+               if c.status == "omitted"}
+    t.c["restatements"] += len(restated)
+    t.c["restatements reachable"] += sum(1 for u, r in restated if u in alone and r in omitted)
+    found = set()
+    for h in acc_cmp.hints:
+        pair = (amap.to_gold.get(h.account_sentence), rmap.to_gold.get(h.readout_sentence))
+        right = pair in links
+        t.hint_rows.append((h.similarity, right, (where, pair) if pair in restated else None))
+        t.c["hints"] += 1
+        t.c["hints right"] += right
+        found.add(pair)
+        if not right:
+            u = next((u for u in acc_gold.units if u.id == pair[0]), None)
+            t.errors.append(f"{where} wrong hint {pair[0]} -> {pair[1]} ({h.similarity:.3f}): "
+                            f"{_short(texts[acc_gold.id][u.start:u.end]) if u else '?'}")
+    t.c["restatements recovered"] += len(found & restated)
+    for u, r in sorted(restated - found):
+        unit = next(x for x in acc_gold.units if x.id == u)
+        t.errors.append(f"{where} restatement {u} -> {r} without a hint"
+                        f"{'' if u in alone and r in omitted else ' (not reachable)'}: "
+                        f"{_short(texts[acc_gold.id][unit.start:unit.end])}")
+
+
+def hint_sweep(t: Tally, thresholds: list[float]) -> list[str]:
+    """Hint precision and restatements recovered at each threshold (from hints collected with
+    no threshold)."""
+    lines = []
+    for th in thresholds:
+        kept = [row for row in t.hint_rows if row[0] >= th]
+        right = sum(r for _, r, _ in kept)
+        recovered = len({key for _, r, key in kept if key is not None})
+        lines.append(f"  threshold {th:.2f}: {len(kept)} hints, {right} right "
+                     f"({_ratio(right, len(kept))}); {recovered} of {t.c['restatements']} "
+                     f"restatements recovered ({t.c['restatements reachable']} reachable)")
+    return lines
+
 
 def _accepted(u: rl.Unit) -> tuple[str, ...]:
     """The tool's verdicts that count as right for a labelled body unit. A unit whose only links
@@ -415,6 +472,15 @@ def table(t: Tally) -> tuple[list[tuple[str, str, str]], dict]:
     right = sum(c[k + " right"] for k in ("led with", "first point", "main point"))
     rows.append(("lede statements right (all three)", _ratio(right, n), f"{right}/{n}"))
     figures["lede statements"] = {"right": right, "n": n}
+    if c["hints"] or c["restatements"]:
+        rows.append(("paraphrase hints right", _ratio(c["hints right"], c["hints"]),
+                     f"{c['hints right']}/{c['hints']}"))
+        rows.append(("restatements recovered by hints", _ratio(c["restatements recovered"],
+                                                               c["restatements"]),
+                     f"{c['restatements recovered']}/{c['restatements']} "
+                     f"({c['restatements reachable']} reachable)"))
+        figures["hints"] = {k: c[k] for k in ("hints", "hints right", "restatements",
+                                              "restatements recovered", "restatements reachable")}
     for key in ("furniture claims", "furniture in lede", "furniture reported", "scare as readout quote"):
         rows.append((f"count: {key}", str(c[key]), ""))
         figures[key] = c[key]
@@ -475,12 +541,21 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--event", help="score only this event")
     parser.add_argument("--errors", action="store_true", help="list every wrong item")
     parser.add_argument("--json", type=Path, help="write the figures here")
+    parser.add_argument("--hint-sweep", action="store_true",
+                        help="collect every best hint, and print precision and restatements "
+                        "recovered by threshold (choose on dev only)")
     parser.add_argument("--write-docs", action="store_true",
                         help="put the table in docs/accuracy.md, between its real-figures marks")
     parser.add_argument("--markdown", action="store_true",
                         help="print the table in Markdown, the splits side by side (for docs/)")
     args = parser.parse_args(argv)
     splits = ["dev", "heldout"] if args.split == "all" else [args.split]
+    if args.hint_sweep:
+        from readout_compare import hints
+
+        if args.split != "dev":
+            parser.error("--hint-sweep is for choosing a threshold: dev only")
+        hints.E5_THRESHOLD = hints.HINT_THRESHOLD = -1.0
     status = 0
     tables: dict[str, list[tuple[str, str, str]]] = {}
     out: dict = {"semantic": semantic.model_name()}
@@ -509,6 +584,10 @@ def main(argv: list[str]) -> int:
         if args.errors:
             for e in t.errors:
                 print("  " + e)
+        if args.hint_sweep:
+            print("\n".join(hint_sweep(t, [x / 100 for x in range(84, 96)]
+                                       if semantic.hint_encoder_installed()
+                                       else [x / 100 for x in range(40, 85, 5)])))
         rows, figures = table(t)
         tables[split] = rows
         width = max(len(r[0]) for r in rows)

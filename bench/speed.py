@@ -283,7 +283,10 @@ def write_doc(res: dict) -> None:
         "Every time is the command line's wall time from process start to the report written, "
         "in a fresh interpreter with compiled bytecode, as an installed copy runs; peak memory "
         "includes worker processes. The optional semantic matcher is switched off "
-        "(`--no-semantic`): these are the base install's figures (with it, see semantic.md).",
+        "(`--no-semantic`): these are the base install's figures. With it, `python "
+        "bench/semantic_speed.py` times each case both ways, alternated, and prints the load "
+        "average beside each figure (the 2 cores are shared with other work); its figures and "
+        "the bounds on the encoders' work are in [semantic.md](semantic.md).",
         "",
         "## Against the floors",
         "",

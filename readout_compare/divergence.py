@@ -29,6 +29,8 @@ from readout_compare.lexicon import (
     MONTHS,
     NEGATIONS,
     RELATIVE_DAYS,
+    SCALES,
+    SPANISH_SCALES,
     TITLES,
     VERB_LADDER,
     WEEKDAYS,
@@ -607,17 +609,23 @@ def across_languages(
         a_text = next((s.text for s in account.sentences if s.id == sid), "")
         for m in found:
             r_figures, a_figures = _figures(text[m.readout_sentence]), _figures(a_text)
-            only_r, only_a = r_figures - a_figures, a_figures - r_figures
+            only_r, only_a = r_figures.keys() - a_figures.keys(), a_figures.keys() - r_figures.keys()
             if r_figures and a_figures and only_r and only_a:
                 out[sid] = (Divergence(
-                    "number", _show(only_a), _show(only_r), m.readout_sentence,
-                    detail="across languages: the figures differ",
+                    "number", _show(only_a, a_figures), _show(only_r, r_figures),
+                    m.readout_sentence, detail="across languages: the figures differ",
                 ),)
     return out
 
 
-def _figures(text: str) -> set[float]:
-    out = set()
+# A scale after a figure, in English or Spanish ("40 million", "10 mil", "2.500 millones").
+_SCALE_AFTER = re.compile(r"\s+(mil\s+millones|thousand|million|billion|trillion|mil|millones|"
+                          r"millón|millon|billones|billón|billon)\b", re.IGNORECASE)
+
+
+def _figures(text: str) -> dict[float, str]:
+    """The figures of a text, by value (with the scale written after them) to their digits."""
+    out = {}
     for m in _FIGURE.finditer(text):
         raw = m.group()
         if sum(ch.isdigit() for ch in raw) > MAX_DIGITS:
@@ -631,12 +639,16 @@ def _figures(text: str) -> set[float]:
         near = text[max(0, m.start() - 12): m.end() + 14].lower()
         if value <= 31 and any(month in near for month in _ALL_MONTHS):
             continue  # the day of a dated month
-        out.add(value)
+        scale = _SCALE_AFTER.match(text, m.end())
+        if scale:
+            value *= SPANISH_SCALES.get(" ".join(scale.group(1).lower().split()),
+                                        SCALES.get(scale.group(1).lower(), 1))
+        out[value] = raw
     return out
 
 
 _ALL_MONTHS = tuple(MONTH_NAMES) + tuple(FOREIGN_MONTHS)
 
 
-def _show(values: set[float]) -> str:
-    return ", ".join(f"{v:g}" for v in sorted(values))
+def _show(values: set[float], raw: dict[float, str]) -> str:
+    return ", ".join(raw[v] for v in sorted(values))

@@ -6,81 +6,101 @@ still find their meanings close: a restatement in words the lexicon has no class
 pair becomes a :class:`~readout_compare.model.Hint`, "possible paraphrase (semantic)", never a
 match: the verdicts (omitted, not in the readout) stand, because embeddings do not see a
 negation, a changed figure or a claim turned round, and a reporter must check the pair.
+
+Only what can become a hint is embedded, once: the readout sentences some account leaves
+omitted, and the account sentences left without a counterpart in an account that leaves some
+readout sentence omitted, at most MAX_SENTENCES in all (docs/semantic.md).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from itertools import zip_longest
 
 from readout_compare.model import AccountComparison, Document, Hint, Sentence, Settings
 
-if TYPE_CHECKING:
-    from readout_compare.semantic import Embedder
-
-# The least cosine for a hint, chosen on the development stories of the matching set
-# (python bench/hints.py): the lowest threshold whose hints there were at least 90% right. One
-# per encoder: the hint encoder's cosines run higher (unrelated news sentences score about 0.75).
+# The least cosine for a hint, one per encoder, chosen on development stories (docs/semantic.md:
+# the USE threshold on the matching set, python bench/hints.py; the hint encoder's on the real
+# news benchmark's dev events, python bench/real.py --split dev --hints). The hint encoder's
+# cosines run higher: unrelated sentences of one news story score about 0.80.
 HINT_THRESHOLD = 0.65  # Universal Sentence Encoder, when the hint encoder is not installed
-E5_THRESHOLD = 0.90  # multilingual-e5-small (semantic.HINT_MODEL)
-# The hint encoder embeds a few dozen sentences a second, so it rechecks only the readout
-# sentences the Universal Sentence Encoder ranks first for each account sentence, and at most
-# E5_BUDGET sentences in all (the account sentences whose best first-stage cosine is highest).
-E5_CANDIDATES = 3
-E5_BUDGET = 120
+E5_THRESHOLD = 0.91  # multilingual-e5-small (semantic.HINT_MODEL)
+# With the hint encoder, the best readout sentence must also beat the account sentence's second
+# best by this much: a sentence about the whole subject of a story scores about as high against
+# several of its readout sentences, and a restatement of one does not.
+E5_MARGIN = 0.03
+# Work bounds. A sentence longer than this many words is not offered as a restatement of one
+# readout sentence (an unpunctuated run, a table): it is not embedded at all. At most
+# MAX_SENTENCES sentences are embedded for one comparison (about 25 ms each with the hint
+# encoder here), the readout's omitted sentences taking at most half, in reading order; the
+# accounts' sentences are taken by their place in the story, every account's first ones first,
+# so that a restatement in a lede is always looked for.
+# PER_ACCOUNT: only an account's first unmatched sentences are looked at (on the real news
+# benchmark's dev events, 24 of the 26 labelled links a hint could recover stand among an
+# account's first six unmatched sentences, and a news story's point is made early).
+MAX_WORDS = 120
+MAX_SENTENCES = 160
+PER_ACCOUNT = 6
 
 
 def paraphrase_hints(readout: Document, acc: AccountComparison,
                      settings: Settings | None = None) -> tuple[Hint, ...]:
+    """Hints for one account (see :func:`hints_for_accounts`)."""
+    return hints_for_accounts(readout, [acc], settings)[0]
+
+
+def hints_for_accounts(readout: Document, accounts: Sequence[AccountComparison],
+                       settings: Settings | None = None) -> list[tuple[Hint, ...]]:
     """For each account sentence not in the readout, the omitted readout sentence closest in
     meaning, when it is close enough: by the hint encoder when the settings name it (or, without
-    settings, when it is installed), else by the first encoder alone."""
+    settings, when it is installed), else by the first encoder. One tuple of hints per account;
+    accounts across languages get none."""
     from readout_compare import semantic
 
-    omitted = {c.readout_sentence for c in acc.coverage if c.status == "omitted"}
-    r_sents = [s for s in readout.body if s.id in omitted]
-    alone = [s.sentence for s in acc.sentences if s.status == "not_in_readout"]
-    if not r_sents or not alone:
-        return ()
-    rows = semantic.similarities([s.text for s in alone], [s.text for s in r_sents])
     wanted = (semantic.uses_hint_encoder(settings.semantic_model) if settings is not None
               else True)
-    second = semantic.hint_embedder() if wanted else None
-    if second is None:
-        hints = []
-        for a_sent, row in zip(alone, rows):
-            k = max(range(len(row)), key=row.__getitem__)
-            if row[k] >= HINT_THRESHOLD:
-                hints.append(Hint(r_sents[k].id, a_sent.id, round(row[k], 3)))
-        return tuple(hints)
-    return _recheck(second, alone, r_sents, rows)
+    omitted: list[list[Sentence]] = []
+    alone: list[list[Sentence]] = []
+    for acc in accounts:
+        left = {c.readout_sentence for c in acc.coverage if c.status == "omitted"}
+        r_sents = [] if acc.across_languages else [s for s in readout.body if s.id in left]
+        a_sents = [s.sentence for s in acc.sentences if s.status == "not_in_readout"
+                   and len(s.sentence.text.split()) <= MAX_WORDS][:PER_ACCOUNT] if r_sents else []
+        omitted.append(r_sents if a_sents else [])
+        alone.append(a_sents)
+    r_texts = _first_distinct([s.text for s in readout.body
+                               if any(s in r for r in omitted)], MAX_SENTENCES // 2)
+    a_texts = _first_distinct([s.text for column in zip_longest(*alone) for s in column if s],
+                              MAX_SENTENCES - len(r_texts))
+    if not r_texts or not a_texts:
+        return [() for _ in accounts]
+    encoder = semantic.hint_embedder() if wanted else None
+    vectors = semantic.vectors(r_texts + a_texts, encoder)
+    r_row = {t: i for i, t in enumerate(r_texts)}
+    a_row = {t: len(r_texts) + i for i, t in enumerate(a_texts)}
+    out: list[tuple[Hint, ...]] = []
+    for r_sents, a_sents in zip(omitted, alone):
+        r_sents = [s for s in r_sents if s.text in r_row]
+        a_sents = [s for s in a_sents if s.text in a_row]
+        if not r_sents or not a_sents:
+            out.append(())
+            continue
+        cosines = (vectors[[a_row[s.text] for s in a_sents]]
+                   @ vectors[[r_row[s.text] for s in r_sents]].T)
+        found = []
+        for a_sent, scores in zip(a_sents, cosines.tolist()):
+            order = sorted(range(len(scores)), key=lambda k: -scores[k])
+            best = scores[order[0]]
+            second = scores[order[1]] if len(order) > 1 else -1.0
+            if encoder is None:
+                if best >= HINT_THRESHOLD:
+                    found.append(Hint(r_sents[order[0]].id, a_sent.id, round(best, 3)))
+            elif best >= E5_THRESHOLD and best - second >= E5_MARGIN:
+                found.append(Hint(r_sents[order[0]].id, a_sent.id, round(best, 3)))
+        out.append(tuple(found))
+    return out
 
 
-def _recheck(encoder: Embedder, alone: list[Sentence], r_sents: list[Sentence],
-             rows: list[list[float]]) -> tuple[Hint, ...]:
-    """Hints from the hint encoder, on the pairs the first encoder ranks first."""
-    from readout_compare import semantic
-
-    ranked = []  # (best first-stage cosine, account sentence, its candidate readout sentences)
-    for a_sent, row in zip(alone, rows):
-        order = sorted(range(len(row)), key=lambda k: -row[k])[:E5_CANDIDATES]
-        ranked.append((row[order[0]], a_sent, order))
-    ranked.sort(key=lambda item: -item[0])
-    chosen, needed = [], set()
-    for _, a_sent, order in ranked:
-        more = {("a", a_sent.id)} | {("r", r_sents[k].id) for k in order}
-        if len(needed | more) > E5_BUDGET:
-            break
-        needed |= more
-        chosen.append((a_sent, order))
-    if not chosen:
-        return ()
-    used = sorted({k for _, order in chosen for k in order})
-    cosines = semantic.similarities([a.text for a, _ in chosen],
-                                    [r_sents[k].text for k in used], encoder)
-    column = {k: j for j, k in enumerate(used)}
-    found = {}
-    for (a_sent, order), row in zip(chosen, cosines):
-        k = max(order, key=lambda k: row[column[k]])
-        if row[column[k]] >= E5_THRESHOLD:
-            found[a_sent.id] = Hint(r_sents[k].id, a_sent.id, round(row[column[k]], 3))
-    return tuple(found[a.id] for a in alone if a.id in found)  # in story order
+def _first_distinct(texts: list[str], limit: int) -> list[str]:
+    """The first ``limit`` distinct texts, in order."""
+    return list(dict.fromkeys(texts))[:max(0, limit)]

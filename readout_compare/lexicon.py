@@ -158,6 +158,24 @@ NUMBER_WORDS = {
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
           "trillion": 1_000_000_000_000, "bln": 1_000_000_000, "mln": 1_000_000,
           "bn": 1_000_000_000, "m": 1_000_000}
+# Spanish, read by number_values only (the paraphrase model's features keep the English words):
+# "10 mil" is 10,000, "dos millones" 2,000,000, "mil millones" a thousand million, and a
+# "billón" a million million. Words that are also English words ("once") are left out.
+SPANISH_SCALES = {"mil": 1000, "millón": 1_000_000, "millon": 1_000_000, "millones": 1_000_000,
+                  "mil millones": 1_000_000_000, "billón": 1_000_000_000_000,
+                  "billon": 1_000_000_000_000, "billones": 1_000_000_000_000}
+SPANISH_NUMBER_WORDS = {
+    "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9,
+    "diez": 10, "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "veinte": 20,
+    "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70,
+    "ochenta": 80, "noventa": 90, "cien": 100, "ciento": 100,
+}
+_ALL_SCALES = SCALES | {k: v for k, v in SPANISH_SCALES.items() if " " not in k}
+_ALL_NUMBER_WORDS = NUMBER_WORDS | SPANISH_NUMBER_WORDS
+# A decimal comma ("1,5 millones"): a comma followed by one or two digits is no thousands mark.
+_DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")
+# Thousands marked with dots ("1.000.000", or "2.500 millones" before a Spanish scale).
+_DOTTED_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 
 
 def _classes(text: str) -> dict[str, str]:
@@ -266,29 +284,37 @@ def number_values(words: list[str]) -> list[tuple[int, int, float]]:
         w = words[i].rstrip("%")
         value: float | None = None
         j = i
-        if (w in SCALES and len(w) > 3 and w != "hundred"
+        if (w in _ALL_SCALES and (len(w) > 3 or w == "mil") and w != "hundred"
                 and (i == 0 or not _is_number(words[i - 1]))):
-            value, j = 1.0, i  # "a million": the scale alone
+            value, j = 1.0, i  # "a million", "un millón", "mil": the scale alone
         elif _NUMBER.match(w) and sum(ch.isdigit() for ch in w) <= MAX_DIGITS:
+            spanish_scale_next = i + 1 < len(words) and words[i + 1] in SPANISH_SCALES
+            if _DECIMAL_COMMA.match(w):
+                number = w.replace(",", ".")
+            elif _DOTTED_THOUSANDS.match(w) and (w.count(".") > 1 or spanish_scale_next):
+                number = w.replace(".", "")
+            else:
+                number = w.replace(",", "")
             try:
-                value = float(w.replace(",", ""))
+                value = float(number)
             except ValueError:
                 value = None
             j = i + 1
         elif (w == "half" and i + 2 < len(words) and words[i + 1] == "a"
               and words[i + 2] in SCALES):
             value, j = 0.5, i + 2  # "half a billion"
-        elif w in NUMBER_WORDS:
-            value, part, j = 0.0, float(NUMBER_WORDS[w]), i + 1
+        elif w in _ALL_NUMBER_WORDS:
+            words_of = _ALL_NUMBER_WORDS
+            value, part, j = 0.0, float(words_of[w]), i + 1
             while j < len(words):
                 nxt = words[j]
-                if nxt in NUMBER_WORDS and NUMBER_WORDS[nxt] < 10 <= part and part % 10 == 0:
-                    part += NUMBER_WORDS[nxt]
+                if nxt in words_of and words_of[nxt] < 10 <= part and part % 10 == 0:
+                    part += words_of[nxt]
                 elif nxt == "hundred":
                     part *= 100
-                elif nxt in NUMBER_WORDS and part >= 100 and part % 100 == 0:
-                    part += NUMBER_WORDS[nxt]
-                elif nxt == "and" and j + 1 < len(words) and words[j + 1] in NUMBER_WORDS:
+                elif nxt in words_of and part >= 100 and part % 100 == 0:
+                    part += words_of[nxt]
+                elif nxt in ("and", "y") and j + 1 < len(words) and words[j + 1] in words_of:
                     pass
                 else:
                     break
@@ -297,8 +323,9 @@ def number_values(words: list[str]) -> list[tuple[int, int, float]]:
         if value is None:
             i += 1
             continue
-        while j < len(words) and words[j].rstrip("%") in SCALES and words[j] != "hundred":
-            value *= SCALES[words[j].rstrip("%")]
+        while (j < len(words) and words[j].rstrip("%") in _ALL_SCALES
+               and words[j] != "hundred"):
+            value *= _ALL_SCALES[words[j].rstrip("%")]
             j += 1
         if math.isfinite(value):  # "9 billion billion …" past what a float holds is no figure
             out.append((i, j, value))
@@ -307,7 +334,7 @@ def number_values(words: list[str]) -> list[tuple[int, int, float]]:
 
 
 def _is_number(word: str) -> bool:
-    return bool(_NUMBER.match(word.rstrip("%"))) or word in NUMBER_WORDS
+    return bool(_NUMBER.match(word.rstrip("%"))) or word in _ALL_NUMBER_WORDS
 
 
 def number_key(value: float) -> str:

