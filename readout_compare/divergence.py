@@ -172,6 +172,10 @@ def pair_divergences(
     r_sentence = "".join(op[1] for op in diff)
     a_sentence = "".join(op[2] for op in diff)
     r_keys, a_keys = _name_keys(r_sentence, True), _name_keys(a_sentence, True)
+    # The modals of the whole sentences: one that only moved ("what both sides should do is to
+    # maintain …" -> "maintaining … is what both parties should do") is no change of modality.
+    r_modals = set((_modality(_words(r_sentence), r_sentence) or "").split("/")) - {""}
+    a_modals = set((_modality(_words(a_sentence), a_sentence) or "").split("/")) - {""}
     for i, (tag, r_text, a_text) in enumerate(diff):
         if tag == "equal":
             continue
@@ -240,13 +244,20 @@ def pair_divergences(
         # A place for a place ("in Damascus" -> "in Amman") even when the readout's country
         # is named elsewhere in the account ("the Syrian minister").
         places = bool(r_span) and bool(new) and all(k.startswith("@") for k in {*r_span, *new})
-        if (swap and ((gone and new) or places)
+        # A person for a country or a country for a person ("Putin's attacks" -> "Russia's
+        # attacks") names the same side, not another one.
+        metonym = bool(gone and new) and (
+            all(k.startswith("@") for k in gone) != all(k.startswith("@") for k in new)) and (
+            _POSSESSIVE.search(r_text) is not None and _POSSESSIVE.search(a_text) is not None)
+        if (swap and (((gone and new) and not metonym) or places)
                 and not _spelled_out(r_text, a_sentence) and not _spelled_out(a_text, r_sentence)):
             add("entity", "a different name in the same place")
         r_mod, a_mod = _modality(r_words, r_raw), _modality(a_words, a_raw)
         dropped_tense = r_mod == "certainty" and a_mod is None  # "would provide" -> "announced"
-        if (r_mod and r_mod != a_mod and not dropped_tense) or (
-                not r_mod and a_mod == "possibility"):
+        moved = (set((r_mod or "").split("/")) - {""} <= a_modals
+                 and set((a_mod or "").split("/")) - {""} <= r_modals)
+        if not moved and ((r_mod and r_mod != a_mod and not dropped_tense) or (
+                not r_mod and a_mod == "possibility")):
             # A modal the readout used, changed or dropped, or a hedge the account adds ("could
             # provide" for "provided"); an account's "will" for the readout's plain statement
             # of a plan is the same claim.
@@ -500,6 +511,7 @@ def _negations(words: list[str]) -> int:
     )
 
 
+_POSSESSIVE = re.compile(r"\b[A-Z]\w+['\u2019]s\b")
 _NOT_MODAL = re.compile(r"\b(?:the|a|his|her|their|its|political|free|good)\s+will\b", re.I)
 
 

@@ -387,7 +387,8 @@ class _ReadoutWords:
 
     def verdict(self, quoted: str) -> Verdict:
         """(fidelity, readout sentence, span start, span end, share of quote words found)."""
-        edited = bool(_ELLIPSIS.search(quoted) or _BRACKETED.search(quoted))
+        quoted, expanded = spelled_out(quoted, self.positions)
+        edited = bool(_ELLIPSIS.search(quoted) or _BRACKETED.search(quoted)) or expanded
         q = [quote_word(m.group()) for m in QUOTE_WORD.finditer(_BRACKETED.sub(" ", quoted))]
         if not q or not self.words:
             return "not_in_readout", None, None, None, 0.0
@@ -504,6 +505,7 @@ class _ReadoutWords:
         sub._runs = None
         sub.words, sub.starts, sub.ends, sub.sentence = [], [], [], []
         sub.sentence_index = []  # as in the whole stream: whether pieces stand in one sentence
+        sub.positions = self.positions  # the whole readout's words (spelled_out asks for them)
         for k in keep:
             lo, hi = self.bounds[k]
             sub.words += self.words[lo:hi]
@@ -596,7 +598,8 @@ class SharedRuns:
 
 
 # A word as quotations are compared: normalize.WORD, with inner hyphens ("co-operation").
-QUOTE_WORD = re.compile(r"\d+(?:[.,]\d+)*(?:'?s\b)?|\w+(?:['\u2018\u2019-]\w+)*")
+# "&" is a word: "and" (quote_word), as editors and headline writers use it.
+QUOTE_WORD = re.compile(r"\d+(?:[.,]\d+)*(?:'?s\b)?|\w+(?:['\u2018\u2019-]\w+)*|&")
 
 
 _BODY_WORDS = re.compile(
@@ -616,8 +619,41 @@ def quote_word(word: str) -> str:
     """A word as quotations are compared: typography, case and accents folded, and the
     spelling variants the matcher knows ("behaviour" and "behavior", "cease-fire" and
     "ceasefire") made one."""
+    if word == "&":
+        return "and"
     w = fold(normalize(word)).replace("-", "")
     return SPELLINGS.get(w, w)
+
+
+_ACRONYM = re.compile(r"\s*\(([A-Z]{2,8})\)")
+_NAME_WORD = re.compile(r"[\w\u2019'-]+")
+_JOINING = frozenset(["of", "the", "and", "for", "de", "del", "la"])
+
+
+def spelled_out(quoted: str, known: set[str] | dict[str, object]) -> tuple[str, bool]:
+    """The quotation with an editor's spelling-out of an acronym undone: "People's Liberation
+    Army (PLA)" is "PLA" when the readout says "PLA", else the words without "(PLA)". Also
+    whether it changed anything (an edit, like a bracket)."""
+    changed = False
+    for m in reversed(list(_ACRONYM.finditer(quoted))):
+        acronym = m.group(1)
+        words = list(_NAME_WORD.finditer(quoted, 0, m.start()))
+        capitals = []
+        for w in reversed(words):
+            if w.group()[0].isupper():
+                capitals.append(w)
+                if len(capitals) == len(acronym):
+                    break
+            elif w.group().lower() not in _JOINING:
+                break
+        capitals.reverse()
+        if len(capitals) != len(acronym) or any(
+                w.group()[0] != c for w, c in zip(capitals, acronym)):
+            continue
+        short = acronym if quote_word(acronym) in known else quoted[capitals[0].start():m.start()]
+        quoted = quoted[:capitals[0].start()] + short + quoted[m.end():]
+        changed = True
+    return quoted, changed
 
 
 def _sentence_lookup(doc: Document):

@@ -68,8 +68,17 @@ def test_divergence_types(readout, account, expected):
          "The Secretary reaffirmed the commitment to deepening cooperation in both calls."),
         ("The Secretary of Defense met the Minister in Washington on Monday.",
          "Hegseth met the Minister in Washington on Monday."),
+        ("In the face of unexpected situations, what both sides should do is to maintain "
+         "steadiness and manage differences.",
+         "Maintaining steadiness and managing differences are what both sides should do in the "
+         "face of unexpected situations."),
+        ("The Prime Minister said partners must continue to support Ukraine in its defence "
+         "against Putin's barbaric attacks.",
+         "The Prime Minister said partners must continue to support Ukraine in the face of "
+         "Russia's barbaric attacks."),
     ],
-    ids=["synonyms", "twelve", "percent-word", "contraction-both-negated", "reordered", "title-for-name"],
+    ids=["synonyms", "twelve", "percent-word", "contraction-both-negated", "reordered",
+         "title-for-name", "modal-moved", "leader-for-country"],
 )
 def test_meaning_preserving_changes_are_not_divergences(readout, account):
     assert divergences(readout, account) == []

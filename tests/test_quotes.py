@@ -206,3 +206,23 @@ def test_an_edited_quotation_of_a_long_readout_is_judged():
     comparison = compare(readout, [account])
     (quote,) = [q for q in comparison.accounts[0].quotes if q.kind == "quotation"]
     assert quote.fidelity == "verbatim"
+
+
+@pytest.mark.parametrize("quoted_words, fidelity", [
+    # An editor spells out the readout's acronym: still the readout's words.
+    ("“raised concerns about the dangerous behavior of People’s Liberation Army (PLA) aircraft in "
+     "the region.”", "verbatim"),
+    # "&" for "and".
+    ("“reducing strategic risk, improving crisis communications, & enhancing operational "
+     "safety.”", "verbatim"),
+    # A spelled-out name whose initials are not the acronym is a change.
+    ("“raised concerns about the dangerous behavior of Pacific Air Command (PLA) aircraft in the "
+     "region.”", "altered"),
+])
+def test_editorial_spellings_in_quotations(quoted_words, fidelity):
+    readout = ("He raised concerns about the dangerous behavior of PLA aircraft in the region. "
+               "The Secretary discussed dialogue on reducing strategic risk, improving crisis "
+               "communications, and enhancing operational safety.")
+    account = f"Austin {quoted_words[0]}{quoted_words[1:]} the readout said."
+    quotes = [q for q in compare(readout, [account]).accounts[0].quotes if q.kind == "quotation"]
+    assert [q.fidelity for q in quotes] == [fidelity]
