@@ -200,10 +200,10 @@ def _sides(readout: Document) -> tuple[set[str], set[str]]:
         if not m or not w:
             continue
         sides = []
-        for part in (s.text[: m.start()], s.text[w.end():]):
+        # The other side ends with the sentence's first full stop after "with" ("… Kuleba.").
+        for part in (s.text[: m.start()], re.split(r"\.\s", s.text[w.end():])[0]):
             names = set()
-            for word in _CAPITALISED.findall(part.split(".")[0] if part is not s.text[: m.start()]
-                                             else part):
+            for word in _CAPITALISED.findall(part):
                 low = re.sub(r"['\u2019]s$", "", word).lower()
                 if (low in TITLES or low in _NOT_PERSON or low in _WEEKDAYS_MONTHS
                         or word_key(low).startswith("@") or len(low) < 3
@@ -646,7 +646,8 @@ def blank_quotes(text: str) -> str:
     if head and (text.count("\u201d") > text.count("\u201c") or text.count('"') % 2 == 1):
         text = " " * head.end() + text[head.end():]
     text = re.sub(r"\u201c[^\u201d]*(\u201d|$)", blank, text)
-    return re.sub(r'"[^"]*("|$)', blank, text)
+    # A straight mark may open what a curly one closes ("We've got a lot to do," said Biden).
+    return re.sub(r'"[^"\u201d]*("|\u201d|$)', blank, text)
 
 
 # A closing mark before any opening one: punctuation or a letter, then the mark, then a space.

@@ -187,7 +187,10 @@ def quote_spans(text: str) -> list[_Span]:
                     break
                 j = hit.start()
                 c = text[j]
-                if c == close and (close != '"' or _closes(text, j)):
+                # A straight mark may be closed by a curly one (mixed marks, as pasted text
+                # and some sites have them: "We've got a lot to do,” said Biden).
+                if (c == close and (close != '"' or _closes(text, j))) or (
+                        close == '"' and c == "\u201d"):
                     pieces.append((seg_start, j))
                     break
                 if (c == "\n" and text[j : j + 2] == "\n\n") or (c == "\n" and _blank_after(text, j)):
@@ -225,7 +228,8 @@ def quote_spans(text: str) -> list[_Span]:
 
 
 _OPENING_CHAR = re.compile("[" + "".join(OPENING) + "]")
-_CLOSE_OR_NEWLINE = {close: re.compile("[" + re.escape(close) + "\n]")
+_CLOSE_OR_NEWLINE = {close: re.compile("[" + re.escape(close) + ("\u201d" if close == '"' else "")
+                                        + "\n]")
                      for close in set(OPENING.values())}
 _SINGLE_OPEN = re.compile("[\u2018']")
 _SINGLE_CLOSE = re.compile("[\u2019']")

@@ -226,3 +226,14 @@ def test_editorial_spellings_in_quotations(quoted_words, fidelity):
     account = f"Austin {quoted_words[0]}{quoted_words[1:]} the readout said."
     quotes = [q for q in compare(readout, [account]).accounts[0].quotes if q.kind == "quotation"]
     assert [q.fidelity for q in quotes] == [fidelity]
+
+
+def test_a_straight_mark_closed_by_a_curly_one_ends_the_quotation():
+    """Pasted pages mix marks ("…,” said Biden): the quotation ends there, with its speaker."""
+    readout = "The President met the Prime Minister in London."
+    account = ('"We have got a lot to talk about. We are moving along,” said Biden.\n'
+               '"Great for us to carry on our conversations,” said Sunak.\n')
+    quotes = compare(readout, [account]).accounts[0].quotes
+    assert [(q.text, q.attribution.source) for q in quotes] == [
+        ("We have got a lot to talk about. We are moving along", "Biden"),
+        ("Great for us to carry on our conversations", "Sunak")]
