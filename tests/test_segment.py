@@ -342,6 +342,13 @@ FURNITURE_EXAMPLES = {
     "stock-ticker": "RHM.DE +4.2%",
     "companies-line": "Companies: Rheinmetall AG, Saab AB",
     "end-readout": "###",
+    "gov-banner": "Share sensitive information only on official, secure websites.",
+    "ai-takeaways": "Yahoo is using AI to generate takeaways from this article.",
+    "captcha": "Enter the characters shown in the image.",
+    "update-note": "(Adds minister's comments from news conference)",
+    "logo": "RT logo",
+    "breadcrumb": "Home | Politics | News",
+    "caption-source": "The minister with his Baltic counterparts in Vilnius. Source: SCANPIX/EPA",
 }
 # Body sentences that look like furniture to a careless rule.
 NOT_FURNITURE = [
