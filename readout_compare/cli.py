@@ -376,12 +376,25 @@ def corpus(
                              on_progress=progress))
     except ReviewFileError as exc:
         raise ReviewFileProblem(clean_label(str(exc))) from None
+    if counts["articles"] and counts["errors"] == counts["articles"]:
+        raise ReadoutCompareError(
+            f"every article failed ({counts['errors']} of {counts['articles']}); first: "
+            f"{counts['failures'][0]}")
+    left = ""
+    if counts["left_out"]:
+        left = (f"; {counts['left_out']} with {counts['left_out_pairs']} candidate readouts "
+                f"left out by --window {window}, dated outside 0-{window} days after them")
     click.echo(
         f"{counts['readouts']} readouts, {counts['articles']} articles "
-        f"({counts['errors']} unreadable), {counts['pairs']} reporting pairs: "
+        f"({counts['errors']} failed{left}), {counts['pairs']} reporting pairs: "
         f"{Path(output) / 'index.html'}",
         err=True,
     )
+    if counts["errors"]:
+        more = counts["errors"] - len(counts["failures"])
+        click.echo(f"{counts['errors']} of {counts['articles']} articles failed: "
+                   + "; ".join(counts["failures"]) + (f"; {more} more in index.html" if more
+                                                      else ""), err=True)
 
 
 @main.command(context_settings=CONTEXT)

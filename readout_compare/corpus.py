@@ -80,7 +80,7 @@ CREATE TABLE IF NOT EXISTS readouts (
 CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY, source TEXT, date TEXT, outlet TEXT, title TEXT, label TEXT,
     language TEXT, sentences INTEGER, sha256 TEXT, error TEXT, candidates INTEGER,
-    text TEXT, done INTEGER NOT NULL DEFAULT 0);
+    text TEXT, done INTEGER NOT NULL DEFAULT 0, left_out_by_window TEXT);
 CREATE TABLE IF NOT EXISTS pairs (
     readout_id TEXT, article_id TEXT, reports INTEGER, readout_sentences INTEGER,
     reported INTEGER, reported_verbatim INTEGER, reported_paraphrase INTEGER,
@@ -152,6 +152,7 @@ class ArticleResult:
     sentences: int | None = None  # counted when the article is segmented (it has candidates)
     error: str | None = None
     candidates: int = 0
+    left_out: list[str] = field(default_factory=list)  # readouts --window left out (why)
     pairs: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -166,7 +167,8 @@ def read_collection(spec: str) -> list[Item]:
     with ``id`` and ``path`` or ``url``; optional ``date``, ``outlet``, ``title``). Ids are
     unique: two files of a folder that differ only in their suffix (``story.txt``,
     ``story.md``) are an error naming both."""
-    path = Path(spec)
+    # Absolute from the start: work sent to Dask workers is read in their working folder.
+    path = Path(spec).absolute()
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.is_file()
                        and not any(part.startswith(".") for part in p.relative_to(path).parts))
@@ -197,7 +199,7 @@ def read_collection(spec: str) -> list[Item]:
         if not ident or not source:
             raise ReadoutCompareError(f"{spec}: row {n} needs an id and a path or url")
         if row.get("path") and not Path(source).is_absolute():
-            source = str(path.parent / source)
+            source = str(path.parent / source)  # relative to the manifest's folder
         when = str(row.get("date") or "").strip() or None
         if when:
             try:
@@ -324,7 +326,10 @@ def candidates(shared: Shared, text: str, when: str | None) -> dict[str, float]:
     """The readouts an article may report, with their scores: those whose sentences share enough
     rare words with the article's, close to the best such readout, and (when both dates are
     known and a window is set) dated within the window. In order of readout id."""
-    scores = retrieval_scores(shared.index, text)
+    return _candidates(shared, retrieval_scores(shared.index, text), when)
+
+
+def _candidates(shared: Shared, scores: dict[str, float], when: str | None) -> dict[str, float]:
     if shared.window is not None and when:
         scores = {rid: v for rid, v in scores.items()
                   if _within(shared.items[rid].date, when, shared.window)}
@@ -333,6 +338,21 @@ def candidates(shared: Shared, text: str, when: str | None) -> dict[str, float]:
     top = max(scores.values())
     return {rid: scores[rid] for rid in sorted(scores)
             if scores[rid] >= MIN_SCORE and scores[rid] >= RATIO * top}
+
+
+def left_out_by_window(shared: Shared, scores: dict[str, float], when: str | None,
+                       kept: dict[str, float]) -> list[str]:
+    """The readouts that would have been candidates without ``--window`` and are not, each as
+    ``ID (N days before|after)``, so that a run can say what the window left out."""
+    if shared.window is None or not when:
+        return []
+    without = _candidates(replace(shared, window=None), scores, when)
+    out = []
+    for rid in without:
+        if rid not in kept and not _within(shared.items[rid].date, when, shared.window):
+            days = (date.fromisoformat(when) - date.fromisoformat(shared.items[rid].date)).days
+            out.append(f"{rid} ({abs(days)} days {'after' if days >= 0 else 'before'})")
+    return out
 
 
 def _within(readout_date: str | None, article_date: str, window: int) -> bool:
@@ -382,7 +402,9 @@ def _process_article(item: Item, shared: Shared) -> ArticleResult:
     result.sha256 = loaded.source.sha256
     result.label = _label(item, loaded)
     result.language = language.detect(loaded.text)
-    scores = candidates(shared, loaded.text, item.date)
+    raw = retrieval_scores(shared.index, loaded.text)
+    scores = _candidates(shared, raw, item.date)
+    result.left_out = left_out_by_window(shared, raw, item.date, scores)
     result.candidates = len(scores)
     if not scores:  # no need to segment it
         return result
@@ -623,6 +645,7 @@ class Results:
                 "language": result.language, "sentences": result.sentences,
                 "sha256": result.sha256, "error": result.error, "candidates": result.candidates,
                 "text": result.text, "done": 1,
+                "left_out_by_window": "; ".join(result.left_out) or None,
             })
             for pair in result.pairs:
                 self._insert("pairs", pair["pair"])
@@ -666,7 +689,7 @@ class Run:
     after_article: Callable[[ArticleResult], None] | None = None  # tests: inject faults
 
 
-def run(config: Run) -> dict[str, int]:
+def run(config: Run) -> dict[str, Any]:
     """Run a corpus comparison; returns counts (readouts, articles, errors, pairs)."""
     from readout_compare.pipeline import make_settings
 
@@ -723,7 +746,7 @@ def _check_settings(results: Results, fingerprint: dict[str, Any], force: bool) 
 def _run(config: Run, folder: Path, results: Results, readout_items: list[Item],
          article_items: list[Item], settings: Settings,
          fingerprint: dict[str, Any],
-         reviews: dict[str, tuple[ReviewEntry, ...]]) -> dict[str, int]:
+         reviews: dict[str, tuple[ReviewEntry, ...]]) -> dict[str, Any]:
     from readout_compare import language
     from readout_compare.load import load
     from readout_compare.pipeline import as_document
@@ -762,11 +785,27 @@ def _run(config: Run, folder: Path, results: Results, readout_items: list[Item],
         write_pages(folder, results.db, shared, executor)
     finally:
         executor.close()
+    return summary(results.db, len(readout_items), len(article_items))
+
+
+FIRST_FAILURES = 3  # failures named at the end of a run
+
+
+def summary(db: sqlite3.Connection, readouts: int, articles: int) -> dict[str, Any]:
+    """What a run ends with: counts (readouts, articles, errors, pairs, left_out: articles with
+    a readout --window left out, left_out_pairs), and the first failures and left-outs."""
+    one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
+    left = [r for (r,) in db.execute(
+        "SELECT left_out_by_window FROM articles WHERE left_out_by_window IS NOT NULL "
+        "ORDER BY id")]
     return {
-        "readouts": len(readout_items), "articles": len(article_items),
-        "errors": results.db.execute(
-            "SELECT COUNT(*) FROM articles WHERE error IS NOT NULL").fetchone()[0],
-        "pairs": results.db.execute("SELECT COUNT(*) FROM pairs WHERE reports = 1").fetchone()[0],
+        "readouts": readouts, "articles": articles,
+        "errors": one("SELECT COUNT(*) FROM articles WHERE error IS NOT NULL"),
+        "pairs": one("SELECT COUNT(*) FROM pairs WHERE reports = 1"),
+        "left_out": len(left), "left_out_pairs": sum(len(r.split("; ")) for r in left),
+        "failures": [f"{i}: {e}" for i, e in db.execute(
+            "SELECT id, error FROM articles WHERE error IS NOT NULL ORDER BY id "
+            f"LIMIT {FIRST_FAILURES}")],
     }
 
 
@@ -1029,14 +1068,19 @@ def index_html(db: sqlite3.Connection, pages: dict[str, str]) -> str:
                         "omission": omitted / sentences if sentences else None,
                         "divergence": divergent / matched if matched else None,
                         "altered": altered / quotes if quotes else None})
-    errors = [{"id": i, "error": e} for i, e in db.execute(
-        "SELECT id, error FROM articles WHERE error IS NOT NULL ORDER BY id")]
+    errors = [{"id": i, "outlet": o, "date": d, "error": e} for i, o, d, e in db.execute(
+        "SELECT id, outlet, date, error FROM articles WHERE error IS NOT NULL ORDER BY id")]
+    left_out = [{"id": i, "outlet": o, "date": d, "readouts": r} for i, o, d, r in db.execute(
+        "SELECT id, outlet, date, left_out_by_window FROM articles "
+        "WHERE left_out_by_window IS NOT NULL ORDER BY id")]
+    window = dict(db.execute("SELECT key, value FROM meta")).get("window")
     totals = db.execute("SELECT COUNT(*), SUM(candidates) FROM articles").fetchone()
     env = environment()
     style = env.get_template("report.css").render()
     digest = base64.b64encode(hashlib.sha256(style.encode("utf-8")).digest()).decode("ascii")
     return env.get_template("corpus.html.j2").render(
         readouts=readouts, outlets=outlets, errors=errors, articles=totals[0],
+        left_out=left_out, window=None if window in (None, "None") else window,
         candidates=totals[1] or 0, style=Markup(style),
         csp=f"default-src 'none'; style-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'",
     )

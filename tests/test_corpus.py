@@ -45,7 +45,9 @@ def corpus_run(out: Path, **kwargs) -> dict[str, int]:
 def baseline(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("corpus") / "results"
     counts = corpus_run(out)
-    assert counts == {"readouts": 3, "articles": 6, "errors": 1, "pairs": 4}
+    assert counts == {"readouts": 3, "articles": 6, "errors": 1, "pairs": 4, "left_out": 0,
+                      "left_out_pairs": 0,
+                      "failures": ["broken: broken.txt: looks like a binary file, not text"]}
     return out
 
 
@@ -87,8 +89,27 @@ def test_the_window_keeps_articles_to_the_days_after_a_readout(tmp_path):
     corpus_run(tmp_path / "w20", window=20)
     assert reporting(tmp_path / "w20") == {("trade-nigeria", "oslo-wire"),
                                            ("trade-nigeria", "lagos-daily")}
-    corpus_run(tmp_path / "w7", window=7)
+    counts = corpus_run(tmp_path / "w7", window=7)
     assert reporting(tmp_path / "w7") == {("trade-nigeria", "oslo-wire")}
+    # What the window left out is said, not silently 0: three articles, each one readout.
+    assert (counts["left_out"], counts["left_out_pairs"]) == (3, 3)
+    db = sqlite3.connect(tmp_path / "w7" / "results.sqlite")
+    left = dict(db.execute("SELECT id, left_out_by_window FROM articles "
+                           "WHERE left_out_by_window IS NOT NULL"))
+    assert left == {"post-hegseth": "pentagon-mexico (27 days after)",
+                    "wire-hegseth": "pentagon-mexico (27 days after)",
+                    "lagos-daily": "trade-nigeria (16 days after)"}
+    index = html.unescape((tmp_path / "w7" / "index.html").read_text(encoding="utf-8"))
+    assert "3 articles had candidate readouts left out for their dates" in index
+    assert "lagos-daily</code> (Lagos Daily, 2026-03-20): trade-nigeria (16 days after)" in index
+
+
+def test_the_command_line_says_what_the_window_left_out(tmp_path, cli_invoke):
+    r = cli_invoke("corpus", CORPUS / "readouts.csv", CORPUS / "articles.csv",
+                   "-o", tmp_path / "out", "--no-semantic", "-q", "--window", "20")
+    assert r.exit_code == 0, r.output
+    assert ("6 articles (1 failed; 2 with 2 candidate readouts left out by --window 20, dated "
+            "outside 0-20 days after them), 2 reporting pairs") in r.output
 
 
 def test_folders_work_like_manifests(tmp_path):
@@ -111,8 +132,9 @@ def test_a_run_killed_midway_and_resumed_ends_as_an_uninterrupted_one(baseline, 
         corpus_run(out, after_article=crash)
     with pytest.raises(ReadoutCompareError, match="--resume"):
         corpus_run(out)
-    first = dump(out)
-    assert len([r for r in first["articles"] if r[-1] == 1]) == 3
+    db = sqlite3.connect(out / "results.sqlite")
+    assert db.execute("SELECT COUNT(*) FROM articles WHERE done = 1").fetchone() == (3,)
+    db.close()
     corpus_run(out, resume=True)
     assert dump(out) == dump(baseline)
 
@@ -145,7 +167,33 @@ def test_the_command_line(tmp_path, cli_invoke):
     r = cli_invoke("corpus", tmp_path / "c" / "readouts", tmp_path / "c" / "articles",
                    "-o", tmp_path / "out", "--no-semantic", "-q")
     assert r.exit_code == 0, r.output
-    assert "3 readouts, 6 articles (1 unreadable), 4 reporting pairs" in r.output
+    assert "3 readouts, 6 articles (1 failed), 4 reporting pairs" in r.output
+    # The failures are named at the end, with their reasons.
+    assert r.output.strip().splitlines()[-1] == (
+        "1 of 6 articles failed: broken: broken.txt: looks like a binary file, not text")
+
+
+def test_a_run_where_every_article_fails_exits_1_with_one_line(tmp_path, cli_invoke):
+    articles = tmp_path / "articles.csv"
+    articles.write_text(f"id,path\nbroken,{CORPUS / 'articles' / 'broken.txt'}\n"
+                        "gone,nowhere.txt\n", encoding="utf-8")
+    r = cli_invoke("corpus", CORPUS / "readouts.csv", articles, "-o", tmp_path / "out",
+                   "--no-semantic", "-q")
+    assert r.exit_code == 1
+    assert r.output.strip().splitlines() == [
+        "Error: every article failed (2 of 2); first: broken: broken.txt: looks like a binary "
+        "file, not text"]
+
+
+def test_manifest_paths_are_resolved_before_any_work_is_sent(tmp_path, monkeypatch):
+    # Dask workers run in their own working folder: every source must be absolute already.
+    shutil.copytree(CORPUS, tmp_path / "c")
+    monkeypatch.chdir(tmp_path)
+    for spec in ("c/articles.csv", "c/articles", "c/readouts.csv"):
+        items = read_collection(spec)
+        assert all(Path(i.source).is_absolute() and Path(i.source).is_file() for i in items)
+    monkeypatch.chdir(tmp_path / "c" / "articles")  # elsewhere: the sources still resolve
+    assert all(Path(i.source).is_file() for i in items)
 
 
 SIBLINGS = Path(__file__).parent / "fixtures" / "siblings"
@@ -418,7 +466,8 @@ def test_a_dask_worker_killed_midway_is_retried(tmp_path):
     finally:
         monkey.undo()
     assert killed
-    assert counts == {"readouts": 3, "articles": 24, "errors": 4, "pairs": 16}
+    assert {k: counts[k] for k in ("readouts", "articles", "errors", "pairs")} == {
+        "readouts": 3, "articles": 24, "errors": 4, "pairs": 16}
 
 
 def _worker_processes() -> set[int]:
