@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -561,3 +562,81 @@ def test_review_files_apply_to_pairs_and_pages(baseline, tmp_path, cli_invoke):
                    tmp_path / "again", "--reviews", folder, "--no-semantic", "-q")
     assert r.exit_code == 2
     assert len(r.stderr.strip().splitlines()) == 1 and "no-such-readout.json" in r.stderr
+
+
+def _element_text(page: str, attribute: str) -> str:
+    """The text of the element that carries ``attribute`` (its first 3,000 characters)."""
+    at = page.index(attribute)
+    start = page.index(">", at) + 1
+    return html.unescape(re.sub(r"<[^>]+>", "", page[start:start + 3000]))
+
+
+def test_ids_in_the_database_link_to_the_readouts_page(baseline):
+    db = sqlite3.connect(baseline / "results.sqlite")
+    page = (baseline / "readouts" / "pentagon-mexico.html").read_text(encoding="utf-8")
+    # A claim the Post added: its key is the data-key of its sentence on the readout's page.
+    key, text = db.execute("SELECT key, text FROM claims WHERE article_id = 'post-hegseth' AND "
+                           "text LIKE '%unilateral action%'").fetchone()
+    assert key.startswith("s-") and page.count(f'data-key="{key}"') == 1
+    assert text[:60] in _element_text(page, f'data-key="{key}"')[:200]
+    # Its quotation, and the readout sentences by their page ids.
+    for (qkey, quoted) in db.execute("SELECT key, text FROM quotes WHERE article_id = "
+                                     "'post-hegseth' AND readout_id = 'pentagon-mexico'"):
+        assert page.count(f'data-key="{qkey}"') == 1
+        assert quoted in _element_text(page, f'data-key="{qkey}"')
+    rows = db.execute("SELECT readout_sentence, ordinal, text FROM coverage WHERE article_id = "
+                      "'post-hegseth' ORDER BY ordinal").fetchall()
+    assert [o for _, o, _ in rows] == sorted(int(r.split("-")[1]) for r, _, _ in rows)
+    for rid, _, text in rows:  # the row shows the page id, then the sentence
+        assert text[:40] in _element_text(page, f'id="{rid}"')[:200]
+
+
+def test_the_database_documents_itself_and_opens_with_sqlite_utils(baseline):
+    sqlite_utils = pytest.importorskip("sqlite_utils")
+    path = baseline / "results.sqlite"
+    db = sqlite_utils.Database(path)
+    assert set(db.table_names()) == set(TABLES)
+    assert set(db.view_names()) == {"omissions_by_outlet", "quote_fidelity_by_outlet",
+                                    "claims_that_travel"}
+    assert {(fk.column, fk.other_table) for fk in db["pairs"].foreign_keys} == {
+        ("readout_id", "readouts"), ("article_id", "articles")}
+    assert {fk.other_table for fk in db["claims"].foreign_keys} == {"pairs"}
+    # One schema version, in meta and in the file's header.
+    meta = {r["key"]: r["value"] for r in db["meta"].rows}
+    assert meta["schema"] == str(db.execute("PRAGMA user_version").fetchone()[0]) == "2"
+    # NULL for no value, never an empty string.
+    for table in TABLES:
+        for column in db[table].columns:
+            if column.type == "TEXT":
+                assert db.execute(f"SELECT COUNT(*) FROM {table} WHERE {column.name} = ''"
+                                  ).fetchone() == (0,), (table, column.name)
+    # pairs.headline is the article's headline, not the comparison's summary.
+    post = next(db.query("SELECT p.headline, p.summary, a.headline AS own FROM pairs p JOIN "
+                         "articles a ON a.id = p.article_id WHERE a.id = 'post-hegseth'"))
+    assert post["headline"] == post["own"] == "Hegseth warned Mexico of unilateral action"
+    assert post["summary"].startswith("4 of 4 readout sentences reported")
+    # Allowed values are enforced.
+    raw = sqlite3.connect(path, isolation_level=None)
+    raw.execute("PRAGMA foreign_keys = ON")
+    with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+        raw.execute("UPDATE coverage SET status = 'skipped' WHERE rowid = 1")
+    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+        raw.execute("UPDATE claims SET article_id = 'nobody' WHERE rowid = 1")
+    raw.close()
+    # Every example query of docs/corpus.md runs, and the views agree with the pairs.
+    docs = (Path(__file__).parent.parent / "docs" / "corpus.md").read_text(encoding="utf-8")
+    queries = re.findall(r"```sql\n(.*?)```", docs, re.S)
+    assert len(queries) >= 5
+    answers = [list(db.query(q)) for q in queries]
+    assert answers[0][0] == {"outlet": "Lagos Daily", "omitted": 2, "readout_sentences": 4,
+                             "omission": 0.5}
+    by_pairs = dict(db.execute(
+        "SELECT a.outlet, SUM(p.quotes_verbatim + p.quotes_altered + p.quotes_stitched + "
+        "p.quotes_not_in_readout) FROM pairs p JOIN articles a ON a.id = p.article_id "
+        "WHERE p.reports = 1 GROUP BY 1 HAVING SUM(p.quotes_verbatim + p.quotes_altered + "
+        "p.quotes_stitched + p.quotes_not_in_readout) > 0").fetchall())
+    by_view = dict(db.execute("SELECT outlet, SUM(quotes) FROM quote_fidelity_by_outlet "
+                              "GROUP BY outlet").fetchall())
+    assert by_view == by_pairs and by_view
+    assert any(a["attributed_to"] == "Wall Street Journal" for a in answers[3])
+    assert answers[4] and all(r["articles"] >= 1 for r in answers[4])
