@@ -537,6 +537,8 @@ def _with_item_metadata(loaded: LoadedText, item: Item) -> LoadedText:
         source = replace(source, title=item.title)
     if item.date and not source.date:
         source = replace(source, date=item.date)
+    if item.outlet and not source.site_name:
+        source = replace(source, site_name=item.outlet)
     return LoadedText(loaded.text, source)
 
 
@@ -1105,19 +1107,22 @@ def write_pages(folder: Path, db: sqlite3.Connection, shared: Shared, executor: 
 
     pages = folder / "readouts"
     pages.mkdir(exist_ok=True)
-    reporting: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    for rid, aid, label, text in db.execute(
-        "SELECT p.readout_id, a.id, a.label, a.text FROM pairs p JOIN articles a "
-        "ON a.id = p.article_id WHERE p.reports = 1 ORDER BY p.readout_id, a.id"
-    ):
-        reporting[rid].append((aid, label, text))
+    reporting: dict[str, list[tuple[str, str, str, Source]]] = defaultdict(list)
+    for rid, aid, label, text, outlet, when, title, sha in db.execute(
+        "SELECT p.readout_id, a.id, a.label, a.text, a.outlet, a.date, a.title, "
+        "a.sha256 FROM pairs p JOIN articles a ON a.id = p.article_id WHERE p.reports = 1 "
+        "ORDER BY p.readout_id, a.id"
+    ):  # each article with its outlet and date, which the page's sources list shows
+        reporting[rid].append((aid, label, text, Source(  # path: the id, as in the database
+            path=aid, title=title, site_name=outlet, date=when, sha256=sha)))
     for rid, page in executor.map(render_page, sorted(reporting.items()), shared):
         write_report(str(pages / f"{_slug(rid)}.html"), page)
     write_report(str(folder / "index.html"), index_html(db, {rid: f"readouts/{_slug(rid)}.html"
                                                              for rid in reporting}))
 
 
-def render_page(task: tuple[str, list[tuple[str, str, str]]], shared: Shared) -> tuple[str, str]:
+def render_page(task: tuple[str, list[tuple[str, str, str, Source]]],
+                shared: Shared) -> tuple[str, str]:
     """The report compare writes for one readout and all the articles that report it."""
     from readout_compare.pipeline import compare
     from readout_compare.render import renderer
@@ -1125,8 +1130,8 @@ def render_page(task: tuple[str, list[tuple[str, str, str]]], shared: Shared) ->
 
     rid, arts = task
     comparison = compare(shared.readouts[rid],
-                         [LoadedText(text, Source(path=aid)) for aid, _, text in arts],
-                         labels=[label for _, label, _ in arts], semantic_matcher=shared.semantic,
+                         [LoadedText(text, source) for _, _, text, source in arts],
+                         labels=[label for _, label, _, _ in arts], semantic_matcher=shared.semantic,
                          hint_encoder=False)
     if rid in shared.reviews:
         from readout_compare.review import apply_reviews

@@ -84,6 +84,20 @@ def test_pages_index_and_one_report_per_readout(baseline):
     assert "default-src 'none'" in html.unescape(index) and "<script" not in index
 
 
+def test_every_page_shows_each_articles_outlet_and_date(baseline):
+    pentagon = html.unescape((baseline / "readouts" / "pentagon-mexico.html").read_text(
+        encoding="utf-8"))
+    for outlet_and_date in ("US Department of Defense · published 2025-02-01",
+                            "New York Post · published 2025-02-28",
+                            "Wire · published 2025-02-28"):
+        assert outlet_and_date in pentagon
+    trade = html.unescape((baseline / "readouts" / "trade-nigeria.html").read_text(
+        encoding="utf-8"))
+    assert "Lagos Daily · published 2026-03-20" in trade and "<code>lagos-daily</code>" in trade
+    index = html.unescape((baseline / "index.html").read_text(encoding="utf-8"))
+    assert "<code>broken</code> (Nowhere, 2026-03-05)" in index  # failed articles too
+
+
 def test_the_window_keeps_articles_to_the_days_after_a_readout(tmp_path):
     # The Pentagon readout is dated February 1 and its articles February 28 (27 days); the
     # trade readout March 4, the Oslo wire the same day and Lagos Daily 16 days later.
