@@ -338,12 +338,15 @@ def _default_label(item: Any, name: str) -> str:
 @click.option("--reviews", "reviews", metavar="DIR", default=None,
               help="Apply review files: DIR/ID.json, exported from readouts/ID.html, to that "
               "readout's pairs and page.")
+@click.option("--csv", "csv", is_flag=True,
+              help="Also write readouts.csv, articles.csv, pairs.csv, coverage.csv, claims.csv, "
+              "quotes.csv and divergences.csv into the output folder.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress display.")
 @friendly_errors
 def corpus(
     readouts: str, articles: str, output: str, window: int | None, scheduler: str | None,
     workers: int | None, resume: bool, force_settings: bool, timeout: float, no_semantic: bool,
-    reviews: str | None, quiet: bool,
+    reviews: str | None, csv: bool, quiet: bool,
 ) -> None:
     """Find which ARTICLES report which READOUTS, and compare each pair.
 
@@ -373,7 +376,7 @@ def corpus(
             counts = run(Run(readouts, articles, output, window=window, scheduler=scheduler,
                              workers=workers, resume=resume, force_settings=force_settings,
                              timeout=timeout, semantic=not no_semantic, reviews=reviews,
-                             on_progress=progress))
+                             csv=csv, on_progress=progress))
     except ReviewFileError as exc:
         raise ReviewFileProblem(clean_label(str(exc))) from None
     if counts["articles"] and counts["errors"] == counts["articles"]:

@@ -782,6 +782,7 @@ class Run:
     timeout: float = 20.0
     semantic: bool = True
     reviews: str | None = None  # a folder of review files, one per readout (ID.json)
+    csv: bool = False  # also write TABLE.csv for each main table
     on_progress: Callable[[int, int], None] | None = None
     after_article: Callable[[ArticleResult], None] | None = None  # tests: inject faults
 
@@ -880,6 +881,8 @@ def _run(config: Run, folder: Path, results: Results, readout_items: list[Item],
                 if config.on_progress:
                     config.on_progress(finished, len(article_items))
         write_pages(folder, results.db, shared, executor)
+        if config.csv:
+            export_csv(folder, results.db)
     finally:
         executor.close()
     return summary(results.db, len(readout_items), len(article_items))
@@ -1096,6 +1099,58 @@ def _probe_scheduler(address: str, timeout: float) -> None:
         raise ReadoutCompareError(
             f"cannot reach the Dask scheduler at {clean_label(address)} "
             f"({exc.strerror or exc})") from None
+
+
+# -- CSV export ---------------------------------------------------------------------------------
+
+# The main tables, in the order their rows are written (articles without their text, which stays
+# in results.sqlite).
+CSV_TABLES = {
+    "readouts": ("*", "id"),
+    "articles": ("id, source, date, outlet, title, headline, label, language, sentences, sha256, "
+                 "error, candidates, left_out_by_window, done", "id"),
+    "pairs": ("*", "readout_id, article_id"),
+    "coverage": ("*", "readout_id, article_id, ordinal"),
+    "claims": ("*", "readout_id, article_id, ordinal"),
+    "quotes": ("*", "readout_id, article_id, ordinal"),
+    "divergences": ("*", "readout_id, article_id, ordinal, n"),
+}
+
+
+def export_csv(folder: Path, db: sqlite3.Connection) -> list[Path]:
+    """``TABLE.csv`` in ``folder`` for each main table: a header row, then its rows in the order
+    of CSV_TABLES (NULL as an empty field). Each file is written to a temporary file beside it
+    and renamed, so it is whole or absent; rows are streamed, not held in memory."""
+    import os
+    import tempfile
+
+    written = []
+    for table, (columns, order) in CSV_TABLES.items():
+        target = folder / f"{table}.csv"
+        cursor = db.execute(f"SELECT {columns} FROM {table} ORDER BY {order}")
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".readout-compare-{os.getpid()}-",
+                                   suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+                writer = csv.writer(fh, lineterminator="\r\n")
+                writer.writerow([d[0] for d in cursor.description])
+                writer.writerows(cursor)
+            os.chmod(tmp, 0o666 & ~_umask())
+            os.replace(tmp, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+        written.append(target)
+    return written
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 # -- Pages --------------------------------------------------------------------------------------

@@ -654,3 +654,29 @@ def test_the_database_documents_itself_and_opens_with_sqlite_utils(baseline):
     assert by_view == by_pairs and by_view
     assert any(a["attributed_to"] == "Wall Street Journal" for a in answers[3])
     assert answers[4] and all(r["articles"] >= 1 for r in answers[4])
+
+
+def test_csv_export_writes_each_main_table(tmp_path, cli_invoke):
+    import csv
+
+    out = tmp_path / "out"
+    r = cli_invoke("corpus", CORPUS / "readouts.csv", CORPUS / "articles.csv", "-o", out,
+                   "--no-semantic", "-q", "--csv")
+    assert r.exit_code == 0, r.output
+    db = sqlite3.connect(out / "results.sqlite")
+    for table in ("readouts", "articles", "pairs", "coverage", "claims", "quotes", "divergences"):
+        with open(out / f"{table}.csv", encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        (count,) = db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()
+        assert len(rows) == count, table
+    with open(out / "claims.csv", encoding="utf-8", newline="") as fh:
+        claims = list(csv.DictReader(fh))
+    stored = db.execute("SELECT key, ordinal, text, attributed_to FROM claims "
+                        "ORDER BY readout_id, article_id, ordinal").fetchall()
+    assert [(c["key"], int(c["ordinal"]), c["text"], c["attributed_to"] or None)
+            for c in claims] == stored
+    with open(out / "articles.csv", encoding="utf-8", newline="") as fh:
+        articles = {a["id"]: a for a in csv.DictReader(fh)}
+    assert "text" not in articles["markets"] and articles["markets"]["error"] == ""
+    assert articles["broken"]["error"].startswith("broken.txt: looks like a binary file")
+    assert not list(out.glob(".readout-compare-*"))
