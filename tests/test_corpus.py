@@ -680,3 +680,56 @@ def test_csv_export_writes_each_main_table(tmp_path, cli_invoke):
     assert "text" not in articles["markets"] and articles["markets"]["error"] == ""
     assert articles["broken"]["error"].startswith("broken.txt: looks like a binary file")
     assert not list(out.glob(".readout-compare-*"))
+
+
+def test_a_real_dask_scheduler_and_worker_elsewhere_give_the_one_process_results(
+        baseline, tmp_path, monkeypatch):
+    """``dask scheduler`` and ``dask worker`` started as separate processes, the worker in
+    another working folder, and a run given relative manifest paths: the same database as a
+    run in one process (with relative paths every article once failed 'no such file')."""
+    import json
+    import subprocess
+    import sys
+    import time
+
+    pytest.importorskip("dask.distributed")
+    shutil.copytree(CORPUS, tmp_path / "c")
+    for folder in ("scheduler", "worker", "work"):
+        (tmp_path / folder).mkdir()
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent),
+           "DASK_TEMPORARY_DIRECTORY": str(tmp_path / "worker"),
+           "DASK_LOGGING__DISTRIBUTED": "error"}
+    address_file = tmp_path / "scheduler" / "scheduler.json"
+    started = []
+    try:
+        started.append(subprocess.Popen(
+            [sys.executable, "-m", "dask", "scheduler", "--host", "127.0.0.1", "--port", "0",
+             "--no-dashboard", "--scheduler-file", str(address_file)],
+            cwd=tmp_path / "scheduler", env=env, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL))
+        deadline = time.monotonic() + 60
+        while not address_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        address = json.loads(address_file.read_text(encoding="utf-8"))["address"]
+        started.append(subprocess.Popen(
+            [sys.executable, "-m", "dask", "worker", address, "--nworkers", "1",
+             "--nthreads", "1", "--no-dashboard", "--local-directory", str(tmp_path / "worker")],
+            cwd=tmp_path / "worker", env=env, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL))
+        from dask.distributed import Client
+
+        with Client(address, timeout=60) as client:
+            client.wait_for_workers(1, timeout=60)
+        monkeypatch.chdir(tmp_path)
+        counts = run(Run("c/readouts.csv", "c/articles.csv", "work/out", semantic=False,
+                         scheduler=address, timeout=60))
+    finally:
+        for process in reversed(started):
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+    assert counts["errors"] == 1 and counts["pairs"] == 4
+    assert dump(tmp_path / "work" / "out") == dump(baseline)
