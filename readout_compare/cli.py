@@ -338,12 +338,15 @@ def _default_label(item: Any, name: str) -> str:
 @click.option("--reviews", "reviews", metavar="DIR", default=None,
               help="Apply review files: DIR/ID.json, exported from readouts/ID.html, to that "
               "readout's pairs and page.")
+@click.option("--csv", "csv", is_flag=True,
+              help="Also write readouts.csv, articles.csv, pairs.csv, coverage.csv, claims.csv, "
+              "quotes.csv and divergences.csv into the output folder.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress display.")
 @friendly_errors
 def corpus(
     readouts: str, articles: str, output: str, window: int | None, scheduler: str | None,
     workers: int | None, resume: bool, force_settings: bool, timeout: float, no_semantic: bool,
-    reviews: str | None, quiet: bool,
+    reviews: str | None, csv: bool, quiet: bool,
 ) -> None:
     """Find which ARTICLES report which READOUTS, and compare each pair.
 
@@ -373,15 +376,28 @@ def corpus(
             counts = run(Run(readouts, articles, output, window=window, scheduler=scheduler,
                              workers=workers, resume=resume, force_settings=force_settings,
                              timeout=timeout, semantic=not no_semantic, reviews=reviews,
-                             on_progress=progress))
+                             csv=csv, on_progress=progress))
     except ReviewFileError as exc:
         raise ReviewFileProblem(clean_label(str(exc))) from None
+    if counts["articles"] and counts["errors"] == counts["articles"]:
+        raise ReadoutCompareError(
+            f"every article failed ({counts['errors']} of {counts['articles']}); first: "
+            f"{counts['failures'][0]}")
+    left = ""
+    if counts["left_out"]:
+        left = (f"; {counts['left_out']} with {counts['left_out_pairs']} candidate readouts "
+                f"left out by --window {window}, dated outside 0-{window} days after them")
     click.echo(
         f"{counts['readouts']} readouts, {counts['articles']} articles "
-        f"({counts['errors']} unreadable), {counts['pairs']} reporting pairs: "
+        f"({counts['errors']} failed{left}), {counts['pairs']} reporting pairs: "
         f"{Path(output) / 'index.html'}",
         err=True,
     )
+    if counts["errors"]:
+        more = counts["errors"] - len(counts["failures"])
+        click.echo(f"{counts['errors']} of {counts['articles']} articles failed: "
+                   + "; ".join(counts["failures"]) + (f"; {more} more in index.html" if more
+                                                      else ""), err=True)
 
 
 @main.command(context_settings=CONTEXT)

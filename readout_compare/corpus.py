@@ -39,15 +39,19 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
 from readout_compare.errors import ReadoutCompareError
 from readout_compare.model import (
     AccountComparison,
     Comparison,
+    CoverageStatus,
+    DivergenceType,
     Document,
     LoadedText,
     Match,
+    MatchKind,
+    QuoteFidelity,
     ReviewEntry,
     Settings,
     Source,
@@ -72,37 +76,93 @@ RATIO = 0.6
 # for that readout alone (reported_readouts).
 SINGLE_PART_SCORE = 6.0
 SINGLE_PART_RATIO = 0.7
-SCHEMA = """
+# The version of results.sqlite's own layout (not the JSON report's "schema"): stored in
+# meta.schema and PRAGMA user_version. 2: stable keys and ordinals for sentences and quotations,
+# foreign keys, allowed values checked, views, articles.headline, NULL for no value.
+DB_SCHEMA = 2
+
+
+def _allowed(values: Any, *, null: bool = False) -> str:
+    """A CHECK clause's list of allowed values, from the model's own Literal types."""
+    quoted = ", ".join(f"'{v}'" for v in get_args(values))
+    return f"IN ({quoted})" + (" OR {col} IS NULL" if null else "")
+
+
+def _check(col: str, values: Any, *, null: bool = False) -> str:
+    return f"CHECK ({col} {_allowed(values, null=null).format(col=col)})"
+
+
+ATTRIBUTION_KINDS = Literal["issuer", "government", "person", "organisation", "media", "unnamed"]
+DIRECTIONS = Literal["escalates", "softens"]
+PAIR = ("FOREIGN KEY (readout_id, article_id) REFERENCES pairs (readout_id, article_id) "
+        "ON DELETE CASCADE")
+SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS readouts (
-    id TEXT PRIMARY KEY, source TEXT, date TEXT, outlet TEXT, title TEXT, label TEXT,
-    language TEXT, sentences INTEGER, sha256 TEXT);
+    id TEXT PRIMARY KEY, source TEXT NOT NULL, date TEXT, outlet TEXT, title TEXT,
+    label TEXT NOT NULL, language TEXT, sentences INTEGER, sha256 TEXT);
 CREATE TABLE IF NOT EXISTS articles (
-    id TEXT PRIMARY KEY, source TEXT, date TEXT, outlet TEXT, title TEXT, label TEXT,
-    language TEXT, sentences INTEGER, sha256 TEXT, error TEXT, candidates INTEGER,
-    text TEXT, done INTEGER NOT NULL DEFAULT 0);
+    id TEXT PRIMARY KEY, source TEXT NOT NULL, date TEXT, outlet TEXT, title TEXT,
+    headline TEXT, label TEXT NOT NULL, language TEXT, sentences INTEGER, sha256 TEXT,
+    error TEXT, candidates INTEGER NOT NULL DEFAULT 0, left_out_by_window TEXT, text TEXT,
+    done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)));
 CREATE TABLE IF NOT EXISTS pairs (
-    readout_id TEXT, article_id TEXT, reports INTEGER, readout_sentences INTEGER,
-    reported INTEGER, reported_verbatim INTEGER, reported_paraphrase INTEGER,
-    reported_in_part INTEGER, omitted INTEGER, account_sentences INTEGER, supported INTEGER,
-    divergent INTEGER, not_in_readout INTEGER, quotes_verbatim INTEGER, quotes_altered INTEGER,
-    quotes_stitched INTEGER, quotes_not_in_readout INTEGER, headline TEXT,
+    readout_id TEXT NOT NULL REFERENCES readouts (id),
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    reports INTEGER NOT NULL CHECK (reports IN (0, 1)), readout_sentences INTEGER NOT NULL,
+    reported INTEGER NOT NULL, reported_verbatim INTEGER NOT NULL,
+    reported_paraphrase INTEGER NOT NULL, reported_in_part INTEGER NOT NULL,
+    omitted INTEGER NOT NULL, account_sentences INTEGER NOT NULL, supported INTEGER NOT NULL,
+    divergent INTEGER NOT NULL, not_in_readout INTEGER NOT NULL,
+    quotes_verbatim INTEGER NOT NULL, quotes_altered INTEGER NOT NULL,
+    quotes_stitched INTEGER NOT NULL, quotes_not_in_readout INTEGER NOT NULL,
+    headline TEXT, summary TEXT NOT NULL,
     PRIMARY KEY (readout_id, article_id));
 CREATE INDEX IF NOT EXISTS pairs_article ON pairs (article_id);
 CREATE TABLE IF NOT EXISTS coverage (
-    readout_id TEXT, article_id TEXT, readout_sentence TEXT, text TEXT, status TEXT,
-    kind TEXT, divergent INTEGER, account_sentences TEXT,
-    PRIMARY KEY (readout_id, article_id, readout_sentence));
+    readout_id TEXT NOT NULL, article_id TEXT NOT NULL, readout_key TEXT NOT NULL,
+    readout_sentence TEXT NOT NULL, ordinal INTEGER NOT NULL, text TEXT NOT NULL,
+    status TEXT NOT NULL {_check("status", CoverageStatus)},
+    kind TEXT {_check("kind", MatchKind, null=True)},
+    divergent INTEGER NOT NULL CHECK (divergent IN (0, 1)), account_sentences TEXT,
+    PRIMARY KEY (readout_id, article_id, readout_key), {PAIR});
 CREATE TABLE IF NOT EXISTS claims (
-    readout_id TEXT, article_id TEXT, sentence TEXT, text TEXT, attributed_to TEXT,
-    attribution_kind TEXT, PRIMARY KEY (readout_id, article_id, sentence));
+    readout_id TEXT NOT NULL, article_id TEXT NOT NULL, key TEXT NOT NULL,
+    ordinal INTEGER NOT NULL, text TEXT NOT NULL, attributed_to TEXT,
+    attribution_kind TEXT {_check("attribution_kind", ATTRIBUTION_KINDS, null=True)},
+    PRIMARY KEY (readout_id, article_id, key), {PAIR});
 CREATE TABLE IF NOT EXISTS quotes (
-    readout_id TEXT, article_id TEXT, quote TEXT, text TEXT, fidelity TEXT,
-    readout_sentence TEXT, attributed_to TEXT, PRIMARY KEY (readout_id, article_id, quote));
+    readout_id TEXT NOT NULL, article_id TEXT NOT NULL, key TEXT NOT NULL,
+    ordinal INTEGER NOT NULL, sentence_key TEXT NOT NULL, text TEXT NOT NULL,
+    fidelity TEXT NOT NULL {_check("fidelity", QuoteFidelity)},
+    readout_key TEXT, readout_sentence TEXT, attributed_to TEXT,
+    PRIMARY KEY (readout_id, article_id, key), {PAIR});
 CREATE TABLE IF NOT EXISTS divergences (
-    readout_id TEXT, article_id TEXT, sentence TEXT, n INTEGER, type TEXT,
-    readout_sentence TEXT, readout_text TEXT, account_text TEXT, direction TEXT,
-    PRIMARY KEY (readout_id, article_id, sentence, n));
+    readout_id TEXT NOT NULL, article_id TEXT NOT NULL, sentence_key TEXT NOT NULL,
+    ordinal INTEGER NOT NULL, n INTEGER NOT NULL,
+    type TEXT NOT NULL {_check("type", DivergenceType)},
+    readout_key TEXT NOT NULL, readout_sentence TEXT NOT NULL, readout_text TEXT,
+    account_text TEXT, direction TEXT {_check("direction", DIRECTIONS, null=True)},
+    PRIMARY KEY (readout_id, article_id, sentence_key, n), {PAIR});
+CREATE VIEW IF NOT EXISTS omissions_by_outlet AS
+    SELECT COALESCE(a.outlet, a.id) AS outlet, COUNT(*) AS pairs,
+           SUM(p.readout_sentences) AS readout_sentences, SUM(p.omitted) AS omitted,
+           ROUND(SUM(p.omitted) * 1.0 / SUM(p.readout_sentences), 3) AS omission
+    FROM pairs p JOIN articles a ON a.id = p.article_id WHERE p.reports = 1
+    GROUP BY 1;
+CREATE VIEW IF NOT EXISTS quote_fidelity_by_outlet AS
+    SELECT COALESCE(a.outlet, a.id) AS outlet, q.fidelity AS fidelity, COUNT(*) AS quotes
+    FROM quotes q
+    JOIN pairs p ON p.readout_id = q.readout_id AND p.article_id = q.article_id
+    JOIN articles a ON a.id = q.article_id WHERE p.reports = 1
+    GROUP BY 1, 2;
+CREATE VIEW IF NOT EXISTS claims_that_travel AS
+    SELECT c.readout_id AS readout_id, c.text AS text,
+           COUNT(DISTINCT COALESCE(a.outlet, a.id)) AS outlets, COUNT(*) AS articles
+    FROM claims c
+    JOIN pairs p ON p.readout_id = c.readout_id AND p.article_id = c.article_id
+    JOIN articles a ON a.id = c.article_id WHERE p.reports = 1
+    GROUP BY c.readout_id, c.text;
 """
 
 
@@ -150,8 +210,10 @@ class ArticleResult:
     sha256: str | None = None
     language: str = "und"
     sentences: int | None = None  # counted when the article is segmented (it has candidates)
+    headline: str | None = None  # its first sentence when that is a heading, else its title
     error: str | None = None
     candidates: int = 0
+    left_out: list[str] = field(default_factory=list)  # readouts --window left out (why)
     pairs: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -166,7 +228,8 @@ def read_collection(spec: str) -> list[Item]:
     with ``id`` and ``path`` or ``url``; optional ``date``, ``outlet``, ``title``). Ids are
     unique: two files of a folder that differ only in their suffix (``story.txt``,
     ``story.md``) are an error naming both."""
-    path = Path(spec)
+    # Absolute from the start: work sent to Dask workers is read in their working folder.
+    path = Path(spec).absolute()
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.is_file()
                        and not any(part.startswith(".") for part in p.relative_to(path).parts))
@@ -197,7 +260,7 @@ def read_collection(spec: str) -> list[Item]:
         if not ident or not source:
             raise ReadoutCompareError(f"{spec}: row {n} needs an id and a path or url")
         if row.get("path") and not Path(source).is_absolute():
-            source = str(path.parent / source)
+            source = str(path.parent / source)  # relative to the manifest's folder
         when = str(row.get("date") or "").strip() or None
         if when:
             try:
@@ -324,7 +387,10 @@ def candidates(shared: Shared, text: str, when: str | None) -> dict[str, float]:
     """The readouts an article may report, with their scores: those whose sentences share enough
     rare words with the article's, close to the best such readout, and (when both dates are
     known and a window is set) dated within the window. In order of readout id."""
-    scores = retrieval_scores(shared.index, text)
+    return _candidates(shared, retrieval_scores(shared.index, text), when)
+
+
+def _candidates(shared: Shared, scores: dict[str, float], when: str | None) -> dict[str, float]:
     if shared.window is not None and when:
         scores = {rid: v for rid, v in scores.items()
                   if _within(shared.items[rid].date, when, shared.window)}
@@ -333,6 +399,21 @@ def candidates(shared: Shared, text: str, when: str | None) -> dict[str, float]:
     top = max(scores.values())
     return {rid: scores[rid] for rid in sorted(scores)
             if scores[rid] >= MIN_SCORE and scores[rid] >= RATIO * top}
+
+
+def left_out_by_window(shared: Shared, scores: dict[str, float], when: str | None,
+                       kept: dict[str, float]) -> list[str]:
+    """The readouts that would have been candidates without ``--window`` and are not, each as
+    ``ID (N days before|after)``, so that a run can say what the window left out."""
+    if shared.window is None or not when:
+        return []
+    without = _candidates(replace(shared, window=None), scores, when)
+    out = []
+    for rid in without:
+        if rid not in kept and not _within(shared.items[rid].date, when, shared.window):
+            days = (date.fromisoformat(when) - date.fromisoformat(shared.items[rid].date)).days
+            out.append(f"{rid} ({abs(days)} days {'after' if days >= 0 else 'before'})")
+    return out
 
 
 def _within(readout_date: str | None, article_date: str, window: int) -> bool:
@@ -382,7 +463,9 @@ def _process_article(item: Item, shared: Shared) -> ArticleResult:
     result.sha256 = loaded.source.sha256
     result.label = _label(item, loaded)
     result.language = language.detect(loaded.text)
-    scores = candidates(shared, loaded.text, item.date)
+    raw = retrieval_scores(shared.index, loaded.text)
+    scores = _candidates(shared, raw, item.date)
+    result.left_out = left_out_by_window(shared, raw, item.date, scores)
     result.candidates = len(scores)
     if not scores:  # no need to segment it
         return result
@@ -403,9 +486,13 @@ def _process_article(item: Item, shared: Shared) -> ArticleResult:
             raise
         except Exception as exc:  # this pair's failure; the others are kept
             result.error = f"against readout {rid}: {_failure(exc, item)}"
+    first = document.sentences[0] if document.sentences else None
+    result.headline = (first.text if first is not None and first.role == "heading"
+                       else loaded.source.title)
     reporting = reported_readouts(compared, scores)
     for rid, acc in compared.items():
-        result.pairs.append(_pair_rows(rid, item.id, shared.readouts[rid], acc, rid in reporting))
+        result.pairs.append(_pair_rows(rid, item.id, shared.readouts[rid], acc, rid in reporting,
+                                       result.headline))
     return result
 
 
@@ -450,6 +537,8 @@ def _with_item_metadata(loaded: LoadedText, item: Item) -> LoadedText:
         source = replace(source, title=item.title)
     if item.date and not source.date:
         source = replace(source, date=item.date)
+    if item.outlet and not source.site_name:
+        source = replace(source, site_name=item.outlet)
     return LoadedText(loaded.text, source)
 
 
@@ -492,12 +581,24 @@ def reported_readouts(compared: dict[str, AccountComparison],
     return found
 
 
+def _ordinal(sentence_id: str) -> int:
+    """A sentence's place in its document, from its id ("a1-7", "r-7": 7)."""
+    return int(sentence_id.rsplit("-", 1)[1])
+
+
 def _pair_rows(rid: str, aid: str, readout: Document, acc: AccountComparison,
-               reports: bool) -> dict[str, Any]:
+               reports: bool, headline: str | None = None) -> dict[str, Any]:
+    """One pair's rows. Sentences and quotations are named by their stable keys (keys.py), the
+    ``data-key`` of their element on the readout's page, with their place in the document
+    (``ordinal``) for sorting; readout sentences also by their page id ("r-7")."""
+    from readout_compare.keys import quote_keys, sentence_keys
     from readout_compare.report import account_summary
 
     summary = account_summary(acc)
     text = {s.id: s.text for s in readout.body}
+    rkey = sentence_keys("readout", readout)
+    skey = sentence_keys("account", acc.document)
+    qkey = quote_keys(acc)
     return {
         "pair": {
             "readout_id": rid, "article_id": aid, "reports": int(reports),
@@ -512,30 +613,35 @@ def _pair_rows(rid: str, aid: str, readout: Document, acc: AccountComparison,
             "quotes_altered": summary["quotes"]["altered"],
             "quotes_stitched": summary["quotes"]["stitched"],
             "quotes_not_in_readout": summary["quotes"]["not_in_readout"],
-            "headline": summary["headline"],
+            "headline": headline, "summary": summary["headline"],
         },
         "coverage": [
-            {"readout_id": rid, "article_id": aid, "readout_sentence": c.readout_sentence,
-             "text": text.get(c.readout_sentence, ""), "status": c.status, "kind": c.kind,
-             "divergent": int(c.divergent), "account_sentences": " ".join(c.account_sentences)}
+            {"readout_id": rid, "article_id": aid, "readout_key": rkey[c.readout_sentence],
+             "readout_sentence": c.readout_sentence, "ordinal": _ordinal(c.readout_sentence),
+             "text": text.get(c.readout_sentence), "status": c.status, "kind": c.kind,
+             "divergent": int(c.divergent),
+             "account_sentences": " ".join(skey[a] for a in c.account_sentences)}
             for c in acc.coverage
         ],
         "claims": [
-            {"readout_id": rid, "article_id": aid, "sentence": s.sentence.id,
-             "text": s.sentence.text,
+            {"readout_id": rid, "article_id": aid, "key": skey[s.sentence.id],
+             "ordinal": _ordinal(s.sentence.id), "text": s.sentence.text,
              "attributed_to": s.attribution.source if s.attribution else None,
              "attribution_kind": s.attribution.kind if s.attribution else None}
             for s in acc.sentences if s.status == "not_in_readout"
         ],
         "quotes": [
-            {"readout_id": rid, "article_id": aid, "quote": q.id, "text": q.text,
-             "fidelity": q.fidelity, "readout_sentence": q.readout_sentence,
+            {"readout_id": rid, "article_id": aid, "key": qkey[q.id], "ordinal": n,
+             "sentence_key": skey[q.account_sentence], "text": q.text, "fidelity": q.fidelity,
+             "readout_key": rkey.get(q.readout_sentence) if q.readout_sentence else None,
+             "readout_sentence": q.readout_sentence,
              "attributed_to": q.attribution.source if q.attribution else None}
-            for q in acc.quotes if q.kind != "title"
+            for n, q in enumerate(acc.quotes, 1) if q.kind != "title"
         ],
         "divergences": [
-            {"readout_id": rid, "article_id": aid, "sentence": s.sentence.id, "n": n,
-             "type": d.type, "readout_sentence": d.readout_sentence,
+            {"readout_id": rid, "article_id": aid, "sentence_key": skey[s.sentence.id],
+             "ordinal": _ordinal(s.sentence.id), "n": n, "type": d.type,
+             "readout_key": rkey[d.readout_sentence], "readout_sentence": d.readout_sentence,
              "readout_text": d.readout_text, "account_text": d.account_text,
              "direction": d.direction}
             for s in acc.sentences for n, d in enumerate(s.divergences)
@@ -587,7 +693,16 @@ class Results:
             # committed article across a crash of the program, without a disk flush per article.
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db.execute("PRAGMA foreign_keys = ON")
+            if exists:
+                version = self.db.execute("PRAGMA user_version").fetchone()[0]
+                tables = self.db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0]
+                if version != DB_SCHEMA and tables:
+                    raise ReadoutCompareError(
+                        f"{self.path} has the layout of version {version} of results.sqlite, "
+                        f"this is version {DB_SCHEMA}: give another -o folder")
             self.db.executescript(SCHEMA)
+            self.db.execute(f"PRAGMA user_version = {DB_SCHEMA}")
             if resume:  # an article's rows are written with it; be sure no stray rows are left
                 with self.db:
                     for table in ("pairs", "coverage", "claims", "quotes", "divergences"):
@@ -597,6 +712,9 @@ class Results:
         except sqlite3.Error as exc:
             self.db.close()
             raise database_error(self.path, exc) from None
+        except ReadoutCompareError:
+            self.db.close()
+            raise
 
     def meta(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT key, value FROM meta"))
@@ -619,10 +737,12 @@ class Results:
         with self.db:
             self._insert("articles", {
                 "id": item.id, "source": file_name(item.source), "date": item.date,
-                "outlet": item.outlet, "title": item.title, "label": result.label,
+                "outlet": item.outlet, "title": item.title, "headline": result.headline,
+                "label": result.label or clean_label(item.id),
                 "language": result.language, "sentences": result.sentences,
                 "sha256": result.sha256, "error": result.error, "candidates": result.candidates,
                 "text": result.text, "done": 1,
+                "left_out_by_window": "; ".join(result.left_out) or None,
             })
             for pair in result.pairs:
                 self._insert("pairs", pair["pair"])
@@ -638,7 +758,7 @@ class Results:
         columns = ", ".join(rows[0])
         marks = ", ".join("?" for _ in rows[0])
         self.db.executemany(f"INSERT OR REPLACE INTO {table} ({columns}) VALUES ({marks})",
-                            [tuple(row.values()) for row in rows])
+                            [tuple(None if v == "" else v for v in row.values()) for row in rows])
 
     def close(self) -> None:
         try:  # leave one self-contained file behind
@@ -662,11 +782,12 @@ class Run:
     timeout: float = 20.0
     semantic: bool = True
     reviews: str | None = None  # a folder of review files, one per readout (ID.json)
+    csv: bool = False  # also write TABLE.csv for each main table
     on_progress: Callable[[int, int], None] | None = None
     after_article: Callable[[ArticleResult], None] | None = None  # tests: inject faults
 
 
-def run(config: Run) -> dict[str, int]:
+def run(config: Run) -> dict[str, Any]:
     """Run a corpus comparison; returns counts (readouts, articles, errors, pairs)."""
     from readout_compare.pipeline import make_settings
 
@@ -723,7 +844,7 @@ def _check_settings(results: Results, fingerprint: dict[str, Any], force: bool) 
 def _run(config: Run, folder: Path, results: Results, readout_items: list[Item],
          article_items: list[Item], settings: Settings,
          fingerprint: dict[str, Any],
-         reviews: dict[str, tuple[ReviewEntry, ...]]) -> dict[str, int]:
+         reviews: dict[str, tuple[ReviewEntry, ...]]) -> dict[str, Any]:
     from readout_compare import language
     from readout_compare.load import load
     from readout_compare.pipeline import as_document
@@ -743,7 +864,7 @@ def _run(config: Run, folder: Path, results: Results, readout_items: list[Item],
                      "sha256": text.source.sha256})
     shared = Shared(readouts, {i.id: i for i in readout_items}, build_index(readouts),
                     config.window, config.timeout, config.semantic, settings, reviews=reviews)
-    results.readouts(rows, {"window": str(config.window), "schema": "1",
+    results.readouts(rows, {"window": str(config.window), "schema": str(DB_SCHEMA),
                             "settings": json.dumps(fingerprint, sort_keys=True)})
     done = results.done() if config.resume else set()
     todo = [item for item in article_items if item.id not in done]
@@ -760,13 +881,31 @@ def _run(config: Run, folder: Path, results: Results, readout_items: list[Item],
                 if config.on_progress:
                     config.on_progress(finished, len(article_items))
         write_pages(folder, results.db, shared, executor)
+        if config.csv:
+            export_csv(folder, results.db)
     finally:
         executor.close()
+    return summary(results.db, len(readout_items), len(article_items))
+
+
+FIRST_FAILURES = 3  # failures named at the end of a run
+
+
+def summary(db: sqlite3.Connection, readouts: int, articles: int) -> dict[str, Any]:
+    """What a run ends with: counts (readouts, articles, errors, pairs, left_out: articles with
+    a readout --window left out, left_out_pairs), and the first failures and left-outs."""
+    one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
+    left = [r for (r,) in db.execute(
+        "SELECT left_out_by_window FROM articles WHERE left_out_by_window IS NOT NULL "
+        "ORDER BY id")]
     return {
-        "readouts": len(readout_items), "articles": len(article_items),
-        "errors": results.db.execute(
-            "SELECT COUNT(*) FROM articles WHERE error IS NOT NULL").fetchone()[0],
-        "pairs": results.db.execute("SELECT COUNT(*) FROM pairs WHERE reports = 1").fetchone()[0],
+        "readouts": readouts, "articles": articles,
+        "errors": one("SELECT COUNT(*) FROM articles WHERE error IS NOT NULL"),
+        "pairs": one("SELECT COUNT(*) FROM pairs WHERE reports = 1"),
+        "left_out": len(left), "left_out_pairs": sum(len(r.split("; ")) for r in left),
+        "failures": [f"{i}: {e}" for i, e in db.execute(
+            "SELECT id, error FROM articles WHERE error IS NOT NULL ORDER BY id "
+            f"LIMIT {FIRST_FAILURES}")],
     }
 
 
@@ -962,6 +1101,58 @@ def _probe_scheduler(address: str, timeout: float) -> None:
             f"({exc.strerror or exc})") from None
 
 
+# -- CSV export ---------------------------------------------------------------------------------
+
+# The main tables, in the order their rows are written (articles without their text, which stays
+# in results.sqlite).
+CSV_TABLES = {
+    "readouts": ("*", "id"),
+    "articles": ("id, source, date, outlet, title, headline, label, language, sentences, sha256, "
+                 "error, candidates, left_out_by_window, done", "id"),
+    "pairs": ("*", "readout_id, article_id"),
+    "coverage": ("*", "readout_id, article_id, ordinal"),
+    "claims": ("*", "readout_id, article_id, ordinal"),
+    "quotes": ("*", "readout_id, article_id, ordinal"),
+    "divergences": ("*", "readout_id, article_id, ordinal, n"),
+}
+
+
+def export_csv(folder: Path, db: sqlite3.Connection) -> list[Path]:
+    """``TABLE.csv`` in ``folder`` for each main table: a header row, then its rows in the order
+    of CSV_TABLES (NULL as an empty field). Each file is written to a temporary file beside it
+    and renamed, so it is whole or absent; rows are streamed, not held in memory."""
+    import os
+    import tempfile
+
+    written = []
+    for table, (columns, order) in CSV_TABLES.items():
+        target = folder / f"{table}.csv"
+        cursor = db.execute(f"SELECT {columns} FROM {table} ORDER BY {order}")
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".readout-compare-{os.getpid()}-",
+                                   suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+                writer = csv.writer(fh, lineterminator="\r\n")
+                writer.writerow([d[0] for d in cursor.description])
+                writer.writerows(cursor)
+            os.chmod(tmp, 0o666 & ~_umask())
+            os.replace(tmp, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+        written.append(target)
+    return written
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 # -- Pages --------------------------------------------------------------------------------------
 
 def write_pages(folder: Path, db: sqlite3.Connection, shared: Shared, executor: Executor) -> None:
@@ -971,19 +1162,22 @@ def write_pages(folder: Path, db: sqlite3.Connection, shared: Shared, executor: 
 
     pages = folder / "readouts"
     pages.mkdir(exist_ok=True)
-    reporting: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    for rid, aid, label, text in db.execute(
-        "SELECT p.readout_id, a.id, a.label, a.text FROM pairs p JOIN articles a "
-        "ON a.id = p.article_id WHERE p.reports = 1 ORDER BY p.readout_id, a.id"
-    ):
-        reporting[rid].append((aid, label, text))
+    reporting: dict[str, list[tuple[str, str, str, Source]]] = defaultdict(list)
+    for rid, aid, label, text, outlet, when, title, sha in db.execute(
+        "SELECT p.readout_id, a.id, a.label, a.text, a.outlet, a.date, a.title, "
+        "a.sha256 FROM pairs p JOIN articles a ON a.id = p.article_id WHERE p.reports = 1 "
+        "ORDER BY p.readout_id, a.id"
+    ):  # each article with its outlet and date, which the page's sources list shows
+        reporting[rid].append((aid, label, text, Source(  # path: the id, as in the database
+            path=aid, title=title, site_name=outlet, date=when, sha256=sha)))
     for rid, page in executor.map(render_page, sorted(reporting.items()), shared):
         write_report(str(pages / f"{_slug(rid)}.html"), page)
     write_report(str(folder / "index.html"), index_html(db, {rid: f"readouts/{_slug(rid)}.html"
                                                              for rid in reporting}))
 
 
-def render_page(task: tuple[str, list[tuple[str, str, str]]], shared: Shared) -> tuple[str, str]:
+def render_page(task: tuple[str, list[tuple[str, str, str, Source]]],
+                shared: Shared) -> tuple[str, str]:
     """The report compare writes for one readout and all the articles that report it."""
     from readout_compare.pipeline import compare
     from readout_compare.render import renderer
@@ -991,8 +1185,8 @@ def render_page(task: tuple[str, list[tuple[str, str, str]]], shared: Shared) ->
 
     rid, arts = task
     comparison = compare(shared.readouts[rid],
-                         [LoadedText(text, Source(path=aid)) for aid, _, text in arts],
-                         labels=[label for _, label, _ in arts], semantic_matcher=shared.semantic,
+                         [LoadedText(text, source) for _, _, text, source in arts],
+                         labels=[label for _, label, _, _ in arts], semantic_matcher=shared.semantic,
                          hint_encoder=False)
     if rid in shared.reviews:
         from readout_compare.review import apply_reviews
@@ -1029,14 +1223,19 @@ def index_html(db: sqlite3.Connection, pages: dict[str, str]) -> str:
                         "omission": omitted / sentences if sentences else None,
                         "divergence": divergent / matched if matched else None,
                         "altered": altered / quotes if quotes else None})
-    errors = [{"id": i, "error": e} for i, e in db.execute(
-        "SELECT id, error FROM articles WHERE error IS NOT NULL ORDER BY id")]
+    errors = [{"id": i, "outlet": o, "date": d, "error": e} for i, o, d, e in db.execute(
+        "SELECT id, outlet, date, error FROM articles WHERE error IS NOT NULL ORDER BY id")]
+    left_out = [{"id": i, "outlet": o, "date": d, "readouts": r} for i, o, d, r in db.execute(
+        "SELECT id, outlet, date, left_out_by_window FROM articles "
+        "WHERE left_out_by_window IS NOT NULL ORDER BY id")]
+    window = dict(db.execute("SELECT key, value FROM meta")).get("window")
     totals = db.execute("SELECT COUNT(*), SUM(candidates) FROM articles").fetchone()
     env = environment()
     style = env.get_template("report.css").render()
     digest = base64.b64encode(hashlib.sha256(style.encode("utf-8")).digest()).decode("ascii")
     return env.get_template("corpus.html.j2").render(
         readouts=readouts, outlets=outlets, errors=errors, articles=totals[0],
+        left_out=left_out, window=None if window in (None, "None") else window,
         candidates=totals[1] or 0, style=Markup(style),
         csp=f"default-src 'none'; style-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'",
     )

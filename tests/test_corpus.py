@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -45,7 +46,9 @@ def corpus_run(out: Path, **kwargs) -> dict[str, int]:
 def baseline(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("corpus") / "results"
     counts = corpus_run(out)
-    assert counts == {"readouts": 3, "articles": 6, "errors": 1, "pairs": 4}
+    assert counts == {"readouts": 3, "articles": 6, "errors": 1, "pairs": 4, "left_out": 0,
+                      "left_out_pairs": 0,
+                      "failures": ["broken: broken.txt: looks like a binary file, not text"]}
     return out
 
 
@@ -81,14 +84,47 @@ def test_pages_index_and_one_report_per_readout(baseline):
     assert "default-src 'none'" in html.unescape(index) and "<script" not in index
 
 
+def test_every_page_shows_each_articles_outlet_and_date(baseline):
+    pentagon = html.unescape((baseline / "readouts" / "pentagon-mexico.html").read_text(
+        encoding="utf-8"))
+    for outlet_and_date in ("US Department of Defense · published 2025-02-01",
+                            "New York Post · published 2025-02-28",
+                            "Wire · published 2025-02-28"):
+        assert outlet_and_date in pentagon
+    trade = html.unescape((baseline / "readouts" / "trade-nigeria.html").read_text(
+        encoding="utf-8"))
+    assert "Lagos Daily · published 2026-03-20" in trade and "<code>lagos-daily</code>" in trade
+    index = html.unescape((baseline / "index.html").read_text(encoding="utf-8"))
+    assert "<code>broken</code> (Nowhere, 2026-03-05)" in index  # failed articles too
+
+
 def test_the_window_keeps_articles_to_the_days_after_a_readout(tmp_path):
     # The Pentagon readout is dated February 1 and its articles February 28 (27 days); the
     # trade readout March 4, the Oslo wire the same day and Lagos Daily 16 days later.
     corpus_run(tmp_path / "w20", window=20)
     assert reporting(tmp_path / "w20") == {("trade-nigeria", "oslo-wire"),
                                            ("trade-nigeria", "lagos-daily")}
-    corpus_run(tmp_path / "w7", window=7)
+    counts = corpus_run(tmp_path / "w7", window=7)
     assert reporting(tmp_path / "w7") == {("trade-nigeria", "oslo-wire")}
+    # What the window left out is said, not silently 0: three articles, each one readout.
+    assert (counts["left_out"], counts["left_out_pairs"]) == (3, 3)
+    db = sqlite3.connect(tmp_path / "w7" / "results.sqlite")
+    left = dict(db.execute("SELECT id, left_out_by_window FROM articles "
+                           "WHERE left_out_by_window IS NOT NULL"))
+    assert left == {"post-hegseth": "pentagon-mexico (27 days after)",
+                    "wire-hegseth": "pentagon-mexico (27 days after)",
+                    "lagos-daily": "trade-nigeria (16 days after)"}
+    index = html.unescape((tmp_path / "w7" / "index.html").read_text(encoding="utf-8"))
+    assert "3 articles had candidate readouts left out for their dates" in index
+    assert "lagos-daily</code> (Lagos Daily, 2026-03-20): trade-nigeria (16 days after)" in index
+
+
+def test_the_command_line_says_what_the_window_left_out(tmp_path, cli_invoke):
+    r = cli_invoke("corpus", CORPUS / "readouts.csv", CORPUS / "articles.csv",
+                   "-o", tmp_path / "out", "--no-semantic", "-q", "--window", "20")
+    assert r.exit_code == 0, r.output
+    assert ("6 articles (1 failed; 2 with 2 candidate readouts left out by --window 20, dated "
+            "outside 0-20 days after them), 2 reporting pairs") in r.output
 
 
 def test_folders_work_like_manifests(tmp_path):
@@ -111,8 +147,9 @@ def test_a_run_killed_midway_and_resumed_ends_as_an_uninterrupted_one(baseline, 
         corpus_run(out, after_article=crash)
     with pytest.raises(ReadoutCompareError, match="--resume"):
         corpus_run(out)
-    first = dump(out)
-    assert len([r for r in first["articles"] if r[-1] == 1]) == 3
+    db = sqlite3.connect(out / "results.sqlite")
+    assert db.execute("SELECT COUNT(*) FROM articles WHERE done = 1").fetchone() == (3,)
+    db.close()
     corpus_run(out, resume=True)
     assert dump(out) == dump(baseline)
 
@@ -145,7 +182,33 @@ def test_the_command_line(tmp_path, cli_invoke):
     r = cli_invoke("corpus", tmp_path / "c" / "readouts", tmp_path / "c" / "articles",
                    "-o", tmp_path / "out", "--no-semantic", "-q")
     assert r.exit_code == 0, r.output
-    assert "3 readouts, 6 articles (1 unreadable), 4 reporting pairs" in r.output
+    assert "3 readouts, 6 articles (1 failed), 4 reporting pairs" in r.output
+    # The failures are named at the end, with their reasons.
+    assert r.output.strip().splitlines()[-1] == (
+        "1 of 6 articles failed: broken: broken.txt: looks like a binary file, not text")
+
+
+def test_a_run_where_every_article_fails_exits_1_with_one_line(tmp_path, cli_invoke):
+    articles = tmp_path / "articles.csv"
+    articles.write_text(f"id,path\nbroken,{CORPUS / 'articles' / 'broken.txt'}\n"
+                        "gone,nowhere.txt\n", encoding="utf-8")
+    r = cli_invoke("corpus", CORPUS / "readouts.csv", articles, "-o", tmp_path / "out",
+                   "--no-semantic", "-q")
+    assert r.exit_code == 1
+    assert r.output.strip().splitlines() == [
+        "Error: every article failed (2 of 2); first: broken: broken.txt: looks like a binary "
+        "file, not text"]
+
+
+def test_manifest_paths_are_resolved_before_any_work_is_sent(tmp_path, monkeypatch):
+    # Dask workers run in their own working folder: every source must be absolute already.
+    shutil.copytree(CORPUS, tmp_path / "c")
+    monkeypatch.chdir(tmp_path)
+    for spec in ("c/articles.csv", "c/articles", "c/readouts.csv"):
+        items = read_collection(spec)
+        assert all(Path(i.source).is_absolute() and Path(i.source).is_file() for i in items)
+    monkeypatch.chdir(tmp_path / "c" / "articles")  # elsewhere: the sources still resolve
+    assert all(Path(i.source).is_file() for i in items)
 
 
 SIBLINGS = Path(__file__).parent / "fixtures" / "siblings"
@@ -418,7 +481,8 @@ def test_a_dask_worker_killed_midway_is_retried(tmp_path):
     finally:
         monkey.undo()
     assert killed
-    assert counts == {"readouts": 3, "articles": 24, "errors": 4, "pairs": 16}
+    assert {k: counts[k] for k in ("readouts", "articles", "errors", "pairs")} == {
+        "readouts": 3, "articles": 24, "errors": 4, "pairs": 16}
 
 
 def _worker_processes() -> set[int]:
@@ -512,3 +576,160 @@ def test_review_files_apply_to_pairs_and_pages(baseline, tmp_path, cli_invoke):
                    tmp_path / "again", "--reviews", folder, "--no-semantic", "-q")
     assert r.exit_code == 2
     assert len(r.stderr.strip().splitlines()) == 1 and "no-such-readout.json" in r.stderr
+
+
+def _element_text(page: str, attribute: str) -> str:
+    """The text of the element that carries ``attribute`` (its first 3,000 characters)."""
+    at = page.index(attribute)
+    start = page.index(">", at) + 1
+    return html.unescape(re.sub(r"<[^>]+>", "", page[start:start + 3000]))
+
+
+def test_ids_in_the_database_link_to_the_readouts_page(baseline):
+    db = sqlite3.connect(baseline / "results.sqlite")
+    page = (baseline / "readouts" / "pentagon-mexico.html").read_text(encoding="utf-8")
+    # A claim the Post added: its key is the data-key of its sentence on the readout's page.
+    key, text = db.execute("SELECT key, text FROM claims WHERE article_id = 'post-hegseth' AND "
+                           "text LIKE '%unilateral action%'").fetchone()
+    assert key.startswith("s-") and page.count(f'data-key="{key}"') == 1
+    assert text[:60] in _element_text(page, f'data-key="{key}"')[:200]
+    # Its quotation, and the readout sentences by their page ids.
+    for (qkey, quoted) in db.execute("SELECT key, text FROM quotes WHERE article_id = "
+                                     "'post-hegseth' AND readout_id = 'pentagon-mexico'"):
+        assert page.count(f'data-key="{qkey}"') == 1
+        assert quoted in _element_text(page, f'data-key="{qkey}"')
+    rows = db.execute("SELECT readout_sentence, ordinal, text FROM coverage WHERE article_id = "
+                      "'post-hegseth' ORDER BY ordinal").fetchall()
+    assert [o for _, o, _ in rows] == sorted(int(r.split("-")[1]) for r, _, _ in rows)
+    for rid, _, text in rows:  # the row shows the page id, then the sentence
+        assert text[:40] in _element_text(page, f'id="{rid}"')[:200]
+
+
+def test_the_database_documents_itself_and_opens_with_sqlite_utils(baseline):
+    sqlite_utils = pytest.importorskip("sqlite_utils")
+    path = baseline / "results.sqlite"
+    db = sqlite_utils.Database(path)
+    assert set(db.table_names()) == set(TABLES)
+    assert set(db.view_names()) == {"omissions_by_outlet", "quote_fidelity_by_outlet",
+                                    "claims_that_travel"}
+    assert {(fk.column, fk.other_table) for fk in db["pairs"].foreign_keys} == {
+        ("readout_id", "readouts"), ("article_id", "articles")}
+    assert {fk.other_table for fk in db["claims"].foreign_keys} == {"pairs"}
+    # One schema version, in meta and in the file's header.
+    meta = {r["key"]: r["value"] for r in db["meta"].rows}
+    assert meta["schema"] == str(db.execute("PRAGMA user_version").fetchone()[0]) == "2"
+    # NULL for no value, never an empty string.
+    for table in TABLES:
+        for column in db[table].columns:
+            if column.type == "TEXT":
+                assert db.execute(f"SELECT COUNT(*) FROM {table} WHERE {column.name} = ''"
+                                  ).fetchone() == (0,), (table, column.name)
+    # pairs.headline is the article's headline, not the comparison's summary.
+    post = next(db.query("SELECT p.headline, p.summary, a.headline AS own FROM pairs p JOIN "
+                         "articles a ON a.id = p.article_id WHERE a.id = 'post-hegseth'"))
+    assert post["headline"] == post["own"] == "Hegseth warned Mexico of unilateral action"
+    assert post["summary"].startswith("4 of 4 readout sentences reported")
+    # Allowed values are enforced.
+    raw = sqlite3.connect(path, isolation_level=None)
+    raw.execute("PRAGMA foreign_keys = ON")
+    with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+        raw.execute("UPDATE coverage SET status = 'skipped' WHERE rowid = 1")
+    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+        raw.execute("UPDATE claims SET article_id = 'nobody' WHERE rowid = 1")
+    raw.close()
+    # Every example query of docs/corpus.md runs, and the views agree with the pairs.
+    docs = (Path(__file__).parent.parent / "docs" / "corpus.md").read_text(encoding="utf-8")
+    queries = re.findall(r"```sql\n(.*?)```", docs, re.S)
+    assert len(queries) >= 5
+    answers = [list(db.query(q)) for q in queries]
+    assert answers[0][0] == {"outlet": "Lagos Daily", "omitted": 2, "readout_sentences": 4,
+                             "omission": 0.5}
+    by_pairs = dict(db.execute(
+        "SELECT a.outlet, SUM(p.quotes_verbatim + p.quotes_altered + p.quotes_stitched + "
+        "p.quotes_not_in_readout) FROM pairs p JOIN articles a ON a.id = p.article_id "
+        "WHERE p.reports = 1 GROUP BY 1 HAVING SUM(p.quotes_verbatim + p.quotes_altered + "
+        "p.quotes_stitched + p.quotes_not_in_readout) > 0").fetchall())
+    by_view = dict(db.execute("SELECT outlet, SUM(quotes) FROM quote_fidelity_by_outlet "
+                              "GROUP BY outlet").fetchall())
+    assert by_view == by_pairs and by_view
+    assert any(a["attributed_to"] == "Wall Street Journal" for a in answers[3])
+    assert answers[4] and all(r["articles"] >= 1 for r in answers[4])
+
+
+def test_csv_export_writes_each_main_table(tmp_path, cli_invoke):
+    import csv
+
+    out = tmp_path / "out"
+    r = cli_invoke("corpus", CORPUS / "readouts.csv", CORPUS / "articles.csv", "-o", out,
+                   "--no-semantic", "-q", "--csv")
+    assert r.exit_code == 0, r.output
+    db = sqlite3.connect(out / "results.sqlite")
+    for table in ("readouts", "articles", "pairs", "coverage", "claims", "quotes", "divergences"):
+        with open(out / f"{table}.csv", encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        (count,) = db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()
+        assert len(rows) == count, table
+    with open(out / "claims.csv", encoding="utf-8", newline="") as fh:
+        claims = list(csv.DictReader(fh))
+    stored = db.execute("SELECT key, ordinal, text, attributed_to FROM claims "
+                        "ORDER BY readout_id, article_id, ordinal").fetchall()
+    assert [(c["key"], int(c["ordinal"]), c["text"], c["attributed_to"] or None)
+            for c in claims] == stored
+    with open(out / "articles.csv", encoding="utf-8", newline="") as fh:
+        articles = {a["id"]: a for a in csv.DictReader(fh)}
+    assert "text" not in articles["markets"] and articles["markets"]["error"] == ""
+    assert articles["broken"]["error"].startswith("broken.txt: looks like a binary file")
+    assert not list(out.glob(".readout-compare-*"))
+
+
+def test_a_real_dask_scheduler_and_worker_elsewhere_give_the_one_process_results(
+        baseline, tmp_path, monkeypatch):
+    """``dask scheduler`` and ``dask worker`` started as separate processes, the worker in
+    another working folder, and a run given relative manifest paths: the same database as a
+    run in one process (with relative paths every article once failed 'no such file')."""
+    import json
+    import subprocess
+    import sys
+    import time
+
+    pytest.importorskip("dask.distributed")
+    shutil.copytree(CORPUS, tmp_path / "c")
+    for folder in ("scheduler", "worker", "work"):
+        (tmp_path / folder).mkdir()
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent),
+           "DASK_TEMPORARY_DIRECTORY": str(tmp_path / "worker"),
+           "DASK_LOGGING__DISTRIBUTED": "error"}
+    address_file = tmp_path / "scheduler" / "scheduler.json"
+    started = []
+    try:
+        started.append(subprocess.Popen(
+            [sys.executable, "-m", "dask", "scheduler", "--host", "127.0.0.1", "--port", "0",
+             "--no-dashboard", "--scheduler-file", str(address_file)],
+            cwd=tmp_path / "scheduler", env=env, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL))
+        deadline = time.monotonic() + 60
+        while not address_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        address = json.loads(address_file.read_text(encoding="utf-8"))["address"]
+        started.append(subprocess.Popen(
+            [sys.executable, "-m", "dask", "worker", address, "--nworkers", "1",
+             "--nthreads", "1", "--no-dashboard", "--local-directory", str(tmp_path / "worker")],
+            cwd=tmp_path / "worker", env=env, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL))
+        from dask.distributed import Client
+
+        with Client(address, timeout=60) as client:
+            client.wait_for_workers(1, timeout=60)
+        monkeypatch.chdir(tmp_path)
+        counts = run(Run("c/readouts.csv", "c/articles.csv", "work/out", semantic=False,
+                         scheduler=address, timeout=60))
+    finally:
+        for process in reversed(started):
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+    assert counts["errors"] == 1 and counts["pairs"] == 4
+    assert dump(tmp_path / "work" / "out") == dump(baseline)
