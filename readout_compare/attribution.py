@@ -259,8 +259,6 @@ def speaker_kind(source: str, issuer: frozenset[str] = frozenset(),
     foreign = _foreign(source, frozenset(n for n in issuer if n.startswith("@")))
     if _READOUT_WORDS.search(source) and not foreign and not re.search(r"\bin a statement\b", low):
         return "issuer"
-    if "reportedly" in low or "unnamed sources" in low:
-        return "unnamed"
     if not foreign and any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", low) for n in issuer):
         return "issuer"
     if known and name and name.lower() in known:

@@ -8,7 +8,6 @@ tests run as root, and a wrong write there damages the machine.
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import json
 import os
@@ -32,6 +31,7 @@ from readout_compare.output import TMP_MARK, write_report
 from readout_compare.render import renderer
 from readout_compare.report import report_dict
 from tests.conftest import CASE, ROOT
+from tests import processes
 
 READOUT = CASE / "readout-pentagon.txt"
 ACCOUNT = CASE / "account-wire.txt"
@@ -445,20 +445,6 @@ def _big_inputs(tmp_path: Path) -> tuple[Path, Path]:
     return readout, account
 
 
-def _children(pid: int) -> set[int]:
-    found: set[int] = set()
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        with contextlib.suppress(OSError):
-            found |= {int(c) for c in (task / "children").read_text().split()}
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0]
-    except (OSError, IndexError):
-        return False
-    return state != "Z"
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists() or (os.cpu_count() or 1) < 2,
@@ -471,16 +457,16 @@ def test_workers_die_with_a_killed_parent(tmp_path):
     children: set[int] = set()
     deadline = time.monotonic() + 60
     while not children and p.poll() is None and time.monotonic() < deadline:
-        children = _children(p.pid)
+        children = processes.children(p.pid)
         time.sleep(0.05)
     if not children:
         pytest.skip("the run ended before its workers could be seen")
     p.send_signal(signal.SIGKILL)
     p.wait()
     deadline = time.monotonic() + 10
-    while any(_alive(c) for c in children) and time.monotonic() < deadline:
+    while any(processes.alive(c) for c in children) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert not any(_alive(c) for c in children)
+    assert not any(processes.alive(c) for c in children)
     assert not (tmp_path / "r.json").exists()
 
 
@@ -495,7 +481,7 @@ def test_signals_leave_no_report_no_temporary_and_no_worker(tmp_path, signum, st
     time.sleep(2.0)
     if p.poll() is not None:
         pytest.skip("the run ended before the signal")
-    children = _children(p.pid)
+    children = processes.children(p.pid)
     p.send_signal(signum)
     _, err = p.communicate(timeout=60)
     assert p.returncode == status
@@ -503,7 +489,7 @@ def test_signals_leave_no_report_no_temporary_and_no_worker(tmp_path, signum, st
     assert not out.exists()
     assert sorted(f.name for f in tmp_path.iterdir()) == sorted([readout.name, account.name])
     time.sleep(0.5)
-    assert not any(_alive(c) for c in children)
+    assert not any(processes.alive(c) for c in children)
 
 
 @pytest.mark.parametrize("figure", [

@@ -11,7 +11,6 @@ moments are found by watching the command's children, not by sleeping: the first
 
 from __future__ import annotations
 
-import contextlib
 import os
 import signal
 import subprocess
@@ -22,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CASE, ROOT
+from tests import processes
 
 READOUT = CASE / "readout-pentagon.txt"
 ACCOUNT = CASE / "account-wire.txt"
@@ -56,20 +56,6 @@ def _start(tmp_path: Path, *extra: str) -> tuple[subprocess.Popen, Path]:
     return p, out
 
 
-def _children(pid: int) -> set[int]:
-    found: set[int] = set()
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        with contextlib.suppress(OSError):
-            found |= {int(c) for c in (task / "children").read_text().split()}
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0]
-    except (OSError, IndexError):
-        return False
-    return state != "Z"
 
 
 def _wait_for_workers(p: subprocess.Popen, *, not_these: set[int] = frozenset(),
@@ -77,7 +63,7 @@ def _wait_for_workers(p: subprocess.Popen, *, not_these: set[int] = frozenset(),
     """The command's worker processes, once a pool other than ``not_these`` has started."""
     deadline = time.monotonic() + limit
     while p.poll() is None and time.monotonic() < deadline:
-        children = {c for c in _children(p.pid) if _alive(c)} - set(not_these)
+        children = {c for c in processes.children(p.pid) if processes.alive(c)} - set(not_these)
         if len(children) >= 2:
             return children
         time.sleep(0.005)
@@ -92,7 +78,7 @@ def _moment(p: subprocess.Popen, moment: str) -> set[int]:
         return first
     if moment == "first pool working":
         time.sleep(0.1)
-        return first & _children(p.pid) or first
+        return first & processes.children(p.pid) or first
     second = _wait_for_workers(p, not_these=first)
     return second
 
@@ -107,9 +93,9 @@ def _finish(p: subprocess.Popen, workers: set[int], limit: float = 10) -> tuple[
         pytest.fail(f"the command was still running {limit} s after the fault")
     took = time.monotonic() - start
     deadline = time.monotonic() + 5
-    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+    while any(processes.alive(w) for w in workers) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not any(_alive(w) for w in workers), "a worker outlived the command"
+    assert not any(processes.alive(w) for w in workers), "a worker outlived the command"
     return p.returncode, err.decode("utf-8", "replace"), took
 
 
@@ -165,9 +151,9 @@ def test_workers_die_with_a_parent_killed_outright(tmp_path):
         p.kill()
         p.communicate()
         deadline = time.monotonic() + 5
-        while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        while any(processes.alive(w) for w in workers) and time.monotonic() < deadline:
             time.sleep(0.05)
-        assert not any(_alive(w) for w in workers), moment
+        assert not any(processes.alive(w) for w in workers), moment
 
 
 ENCODE = """
