@@ -478,6 +478,9 @@ def test_findings_come_first_and_each_links_to_its_evidence(page):
     p.click(".top-finding a")
     target = findings[0][1]
     assert p.evaluate("location.hash") == target
+    # The page adds the class after the jump; under load that can take a moment.
+    p.wait_for_function("t => document.querySelector(t).classList.contains('flash')", arg=target,
+                        timeout=5000)
     assert "flash" in p.get_attribute(target, "class")
     # The readout point neither story reports is among them, linked to its row.
     assert any(href == "#r-6" for _, href, _ in findings)
