@@ -118,7 +118,7 @@ def check(before: Path) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         now = Path(tmp)
         write(now)
-        names = sorted({p.name for p in before.iterdir()} | {p.name for p in now.iterdir()})
+        names = sorted({p.name for p in before.iterdir() if p.name != "DONE"} | {p.name for p in now.iterdir()})
         differ = 0
         for name in names:
             a, b = before / name, now / name
@@ -140,6 +140,7 @@ def main(argv: list[str]) -> int:
         return 2
     if argv[0] == "write":
         write(Path(argv[1]))
+        (Path(argv[1]) / "DONE").touch()  # a complete set, for whoever waits on it
         return 0
     return check(Path(argv[1]))
 
