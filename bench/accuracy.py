@@ -21,9 +21,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from data import clough_stevenson, cs_source, msrp, sts
+from scoring import judge, score_pair
 
 from readout_compare import __version__, compare
-from readout_compare.align import judge, score_pair
 from readout_compare.model import Sentence, Settings
 from readout_compare.similarity import default_model, profile
 

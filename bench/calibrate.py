@@ -101,7 +101,7 @@ DOMAIN_PRECISION = 0.97
 
 
 def fit_domain(dry_run: bool) -> None:
-    """Fit the in-domain decision: a logistic model over align.DOMAIN_FEATURES on every pair
+    """Fit the in-domain decision: a logistic model over scoring.DOMAIN_FEATURES on every pair
     of the development stories (bench/data/matching-dev.txt), label 1 when the account
     sentence reports all or part of the readout sentence. C (by log loss) and the threshold
     (by precision) are chosen by cross-validation grouped by story, so no story is scored by
@@ -109,7 +109,7 @@ def fit_domain(dry_run: bool) -> None:
     from matching import labelled_pairs
     from sklearn.model_selection import GroupKFold
 
-    from readout_compare.align import DOMAIN_FEATURES, domain_features
+    from readout_compare.scoring import DOMAIN_FEATURES, domain_features
 
     rows = labelled_pairs("dev")
     x = np.array([domain_features(p) for _, p, _ in rows])

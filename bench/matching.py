@@ -358,7 +358,7 @@ def labelled_pairs(split: str):
     """Every (readout sentence, account sentence) pair of a split with its gold label and the
     aligner's scored Pair: (story id, Pair, label), label "full", "part", "event" or None.
     For fitting the in-domain decision (bench/calibrate.py --domain)."""
-    from readout_compare.align import key_spread, score_pairs
+    from readout_compare.scoring import key_spread, score_pairs
     from readout_compare.segment import segment
     from readout_compare.similarity import default_model, profile
 

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from readout_compare.align import domain_features, score_pairs
+from readout_compare.scoring import domain_features, score_pairs
 from readout_compare.evidence import Keyed, overlap
 from readout_compare.model import (
     AccountComparison,

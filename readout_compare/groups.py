@@ -5,14 +5,15 @@ that have no counterpart in the readout belong together when the matcher would c
 report of one another. Groups are connected components, and only groups that span two or more
 accounts are kept (a claim that travels).
 
-The pairs worth scoring come from the alignment's own candidate index (:func:`align.candidates`,
-with every claim on both sides), so the work grows with the number of claims, not with its
-square: small sets are compared exhaustively, large ones through the index's rare-word pruning.
+The pairs worth scoring come from the alignment's own candidate search
+(:func:`readout_compare.candidates.candidates`, with every claim on both sides), so the work grows
+with the number of claims, not with its square: small sets are compared exhaustively, large ones
+through the index's rare-word pruning.
 """
 
 from __future__ import annotations
 
-from readout_compare.align import COMMON_MIN_DF, EXHAUSTIVE_PAIRS, candidates
+from readout_compare.candidates import COMMON_MIN_DF, EXHAUSTIVE_PAIRS, candidates
 from readout_compare.model import AccountComparison, AccountSentence, ClaimGroup
 from readout_compare.similarity import Profile, default_model, features, profile, stem
 

@@ -17,7 +17,7 @@ from dataclasses import replace
 from urllib.parse import urlsplit, urlunsplit
 
 from readout_compare import attribution, divergence, language, quotes, semantic
-from readout_compare.align import AlignStats, align, align_across_languages, with_quotes
+from readout_compare.align import AlignStats, align, align_across_languages
 from readout_compare.classify import classify_sentences, readout_coverage
 from readout_compare.errors import ReadoutCompareError
 from readout_compare.findings import findings
@@ -37,6 +37,7 @@ from readout_compare.model import (
 )
 from readout_compare.normalize import clean_label, clean_text, file_name
 from readout_compare.placement import placement
+from readout_compare.quote_matches import with_quotes
 from readout_compare.segment import segment_texts
 from readout_compare.similarity import Profile, default_model, profile
 from readout_compare.timing import Timings, maybe

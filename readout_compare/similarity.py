@@ -313,7 +313,7 @@ class Model:
     threshold: float  # the probability above which a pair is called a paraphrase
     fitted_on: str
     expansion: str = "linear"  # or "degree-2"
-    # The in-domain decision over align.DOMAIN_FEATURES (bench/calibrate.py --domain).
+    # The in-domain decision over scoring.DOMAIN_FEATURES (bench/calibrate.py --domain).
     domain: Linear | None = None
 
     def probabilities(self, rows: list[list[float]]) -> list[float]:

@@ -128,7 +128,7 @@ def _ranked_by_hand(index, terms):
     import math
     from collections import defaultdict
 
-    from readout_compare.align import (
+    from readout_compare.candidates import (
         CANDIDATES_PER_SENTENCE,
         MIN_SHARED_WEIGHT,
         RELATIVE_SHARE,
@@ -161,12 +161,12 @@ def test_ranked_candidates_are_the_plain_python_ranking(case_texts, monkeypatch,
     ties included (a small vocabulary makes ties common; keeping 2 puts ties at the cut), on
     generated and real sentences, with numpy (finding the sentences reached by their ids or
     by a scan) or without."""
-    from readout_compare import align as align_module
-    from readout_compare.align import ReadoutIndex
+    from readout_compare import candidates as candidates_module
+    from readout_compare.candidates import ReadoutIndex
 
-    monkeypatch.setattr(align_module, "CANDIDATES_PER_SENTENCE", kept)
-    monkeypatch.setattr(align_module, "SCAN_BELOW", scan_below)
-    monkeypatch.setattr(align_module, "NUMPY_FROM", numpy_from)
+    monkeypatch.setattr(candidates_module, "CANDIDATES_PER_SENTENCE", kept)
+    monkeypatch.setattr(candidates_module, "SCAN_BELOW", scan_below)
+    monkeypatch.setattr(candidates_module, "NUMPY_FROM", numpy_from)
     from readout_compare.similarity import profile
 
     rng = random.Random(11)

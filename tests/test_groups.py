@@ -126,7 +126,8 @@ def test_the_report_reads_only_the_comparison():
     tree = ast.parse(Path(report.__file__).read_text(encoding="utf-8"))
     imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     assert not imported & {"readout_compare.framing", "readout_compare.similarity",
-                           "readout_compare.align"}
+                           "readout_compare.align", "readout_compare.scoring",
+                           "readout_compare.candidates"}
 
 
 def test_presegmented_documents_with_any_ids(case_texts):

@@ -14,8 +14,9 @@ SHARED = {"errors", "model", "normalize", "keys", "lexicon", "timing", "workers"
 STEPS = [
     {"fetch", "extract", "load"},
     {"layout", "furniture", "roles", "language", "segment"},
-    {"evidence", "similarity", "semantic", "diff", "align"},
-    {"attribution_languages", "attribution", "quotes", "divergence", "classify", "hints"},
+    {"evidence", "similarity", "semantic", "diff", "candidates", "scoring", "align"},
+    {"attribution_languages", "attribution", "quotes", "quote_matches", "divergence", "classify",
+     "hints"},
     {"groups", "framing", "placement"},
     {"findings"},
     {"review"},
