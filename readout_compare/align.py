@@ -19,7 +19,15 @@ from dataclasses import dataclass, replace
 
 from readout_compare.candidates import EXHAUSTIVE_PAIRS, ReadoutIndex, candidates
 from readout_compare.diff import word_diff
-from readout_compare.model import KIND_ORDER, Document, Match, MatchBasis, MatchKind, Sentence, Settings
+from readout_compare.model import (
+    KIND_ORDER,
+    Document,
+    Match,
+    MatchBasis,
+    MatchKind,
+    Sentence,
+    Settings,
+)
 from readout_compare.scoring import (
     DOMAIN_FEATURES,
     Pair,
@@ -28,7 +36,12 @@ from readout_compare.scoring import (
     keyed_overlap,
     score_pairs,
 )
-from readout_compare.similarity import Model, Profile, default_model, profile
+from readout_compare.similarity import (
+    ParaphraseClassifier,
+    Profile,
+    default_model,
+    profile,
+)
 from readout_compare.workers import fork_available, parallel_map, shared
 
 # Share of the readout sentence reproduced in runs of 3+ words for a match to be verbatim.
@@ -51,7 +64,7 @@ def align(
     account: Document,
     settings: Settings,
     *,
-    model: Model | None = None,
+    model: ParaphraseClassifier | None = None,
     stats: AlignStats | None = None,
     readout_profiles: dict[str, Profile] | None = None,
     account_profiles: dict[str, Profile] | None = None,
@@ -143,7 +156,7 @@ def _align_sentences(
     r_prof: dict[str, Profile],
     a_sents: tuple[Sentence, ...],
     settings: Settings,
-    model: Model,
+    model: ParaphraseClassifier,
     exhaustive: bool,
     account_profiles: dict[str, Profile] | None = None,
     *,
@@ -179,7 +192,7 @@ def _align_batch(
     r_prof: dict[str, Profile],
     a_sents: tuple[Sentence, ...],
     settings: Settings,
-    model: Model,
+    model: ParaphraseClassifier,
     exhaustive: bool,
     account_profiles: dict[str, Profile] | None,
     spread: dict[str, int],
@@ -226,7 +239,7 @@ def _align_batch(
 
 def _second_look(
     pairs: list[Pair], decisions: list[Decision | None], r_prof: dict[str, Profile],
-    a_prof: dict[str, Profile], settings: Settings, model: Model,
+    a_prof: dict[str, Profile], settings: Settings, model: ParaphraseClassifier,
 ) -> None:
     """An account sentence that mentions the readout's event ("during a Jan. 31 call with
     Mexican officials, he urged ...") also carries a claim; judge its other pairs again with
@@ -271,7 +284,9 @@ class Decision:
     part: str | None = None  # the readout clause reported, when only one clause is
 
 
-def decide(pair: Pair, settings: Settings, model: Model) -> Decision | None:
+def decide(
+    pair: Pair, settings: Settings, model: ParaphraseClassifier
+) -> Decision | None:
     """Decide whether a scored pair is a match, of which kind, and say why (see
     :func:`_decide`). An account sentence that reports the readout's event sentence ("X spoke
     with Y on January 31") but adds a claim of its own reports only the event: its claim is
@@ -287,7 +302,9 @@ def decide(pair: Pair, settings: Settings, model: Model) -> Decision | None:
     return decision
 
 
-def _decide(pair: Pair, settings: Settings, model: Model) -> Decision | None:
+def _decide(
+    pair: Pair, settings: Settings, model: ParaphraseClassifier
+) -> Decision | None:
     """Decide whether a scored pair is a match, of which kind, and say why.
 
     In order: shared runs of words covering the readout sentence (verbatim); the paraphrase
@@ -328,7 +345,9 @@ def _decide(pair: Pair, settings: Settings, model: Model) -> Decision | None:
     return None
 
 
-def _in_domain(pair: Pair, settings: Settings, model: Model) -> tuple[float, bool]:
+def _in_domain(
+    pair: Pair, settings: Settings, model: ParaphraseClassifier
+) -> tuple[float, bool]:
     """The in-domain model's probability for the pair (0 without that model), and whether it
     makes the pair a match."""
     domain = model.domain

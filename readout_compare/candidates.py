@@ -47,10 +47,11 @@ def candidates(
 
     Larger ones prune, so the cost grows with the text and not with its square: stems in more
     than :data:`COMMON_SHARE` of the readout's sentences (or ``max_df`` of them, when given)
-    are not followed in the index (they name no claim), and a readout sentence stays a candidate only if the rarity (idf) of what
-    the two share is at least :data:`MIN_SHARED_WEIGHT` of the lighter sentence's own, and its
-    Dice share of rarity is at least :data:`RELATIVE_SHARE` of the best candidate's, keeping
-    the best :data:`CANDIDATES_PER_SENTENCE`.
+    are not followed in the index (they name no claim), and a readout sentence stays a
+    candidate only if the rarity (idf) of what the two share is at least
+    :data:`MIN_SHARED_WEIGHT` of the lighter sentence's own, and its Dice share of rarity is
+    at least :data:`RELATIVE_SHARE` of the best candidate's, keeping the best
+    :data:`CANDIDATES_PER_SENTENCE`.
     """
     terms_of = terms or (lambda p: p.terms)
     built = index or ReadoutIndex(r_sents, r_prof, max_df=max_df, terms=terms)

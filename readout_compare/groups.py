@@ -15,7 +15,13 @@ from __future__ import annotations
 
 from readout_compare.candidates import COMMON_MIN_DF, EXHAUSTIVE_PAIRS, candidates
 from readout_compare.model import AccountComparison, AccountSentence, ClaimGroup
-from readout_compare.similarity import Profile, default_model, features, profile, stem
+from readout_compare.similarity import (
+    Profile,
+    default_model,
+    features,
+    five_letter_stem,
+    profile,
+)
 
 CLAIM_MIN_STEMS = 3
 CLAIM_MIN_OVERLAP = 0.25
@@ -50,7 +56,7 @@ def claim_groups(
     # same claim. Claims written independently share facts, not sentences, so the evidence is
     # the matcher's content overlap rather than its whole-sentence paraphrase score: three or
     # more shared content stems that are not names, a fair share of the shorter claim.
-    content = [p.stems - {stem(w) for w in p.names} for p in claim_profiles]
+    content = [p.stems - {five_letter_stem(w) for w in p.names} for p in claim_profiles]
     sentences = tuple(s.sentence for _, s in claims)
     by_id = {s.sentence.id: i for i, (_, s) in enumerate(claims)}
     prof = {s.id: p for s, p in zip(sentences, claim_profiles)}

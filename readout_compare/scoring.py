@@ -12,7 +12,12 @@ from dataclasses import dataclass
 
 from readout_compare.evidence import EventMention, Overlap, event_mention, overlap
 from readout_compare.model import Sentence
-from readout_compare.similarity import Model, Profile, features, longest_common_run
+from readout_compare.similarity import (
+    ParaphraseClassifier,
+    Profile,
+    features,
+    longest_common_run,
+)
 
 # Readout words count as reproduced in shared runs of this many words or more.
 VERBATIM_MIN_RUN = 3
@@ -51,7 +56,7 @@ def key_spread(profiles: Iterable[Profile]) -> dict[str, int]:
 
 
 def score_pairs(
-    items: list[tuple[Sentence, Sentence, Profile, Profile]], model: Model,
+    items: list[tuple[Sentence, Sentence, Profile, Profile]], model: ParaphraseClassifier,
     spread: dict[str, int] | None = None,
 ) -> list[Pair]:
     """Score many candidate pairs, the model applied to all of them at once. ``spread``: the

@@ -32,9 +32,11 @@ _NUMBER_WORDS = {w: str(v) for w, v in NUMBER_WORDS.items() if w != "dozen"} | {
 }
 
 
-def stem(word: str) -> str:
-    """A crude stem: the first five letters. On news text this conflates inflections
-    ("securing"/"secure", "cartels"/"cartel") about as well as a real stemmer, at no cost."""
+def five_letter_stem(word: str) -> str:
+    """A crude stem: the first five letters, a possessive's "'s" off. On news text this
+    conflates inflections ("securing"/"secure", "cartels"/"cartel") about as well as a real
+    stemmer, at no cost. The paraphrase model was fitted on these stems; the keyed evidence's
+    :func:`readout_compare.lexicon.stem` takes inflections off first."""
     word = word.removesuffix("'s")
     return word[:5]
 
@@ -55,10 +57,11 @@ class Profile:
         self.sentence = sentence
         self.words = words
         self.content = content  # words that are not stopwords
-        self.stems = frozenset(stem(w) for w in content)  # stems of content words
+        self.stems = frozenset(five_letter_stem(w) for w in content)  # stems of content words
         self.names = names  # content words written with a capital inside the sentence
         self.claim_words = content - names  # what a claim is made of
-        self.content_stems = tuple(stem(w) for w in words if w in content)  # in order
+        # Stems of content words, in order.
+        self.content_stems = tuple(five_letter_stem(w) for w in words if w in content)
         self.numbers = frozenset(
             _NUMBER_WORDS.get(w, w.replace(",", "")) for w in words
             if w[:1].isdigit() or w in _NUMBER_WORDS
@@ -302,7 +305,7 @@ class Linear:
 
 
 @dataclass(frozen=True)
-class Model:
+class ParaphraseClassifier:
     """A logistic model over :func:`features` (or their degree-2 expansion):
     ``p = sigmoid(bias + w · f)``; standardisation is folded into the weights by the
     calibration script, so nothing else is needed to evaluate it."""
@@ -329,7 +332,9 @@ def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))  # no overflow on odd features
 
 
-def _expanded_probabilities(model: Model, rows: list[list[float]]) -> list[float]:
+def _expanded_probabilities(
+    model: ParaphraseClassifier, rows: list[list[float]]
+) -> list[float]:
     """The degree-2 evaluator (bench/calibrate.py --expansion degree-2; not shipped)."""
     import numpy as np
 
@@ -349,14 +354,14 @@ def expand(x):  # type: ignore[no-untyped-def]
 
 
 @lru_cache(maxsize=1)
-def default_model() -> Model:
+def default_model() -> ParaphraseClassifier:
     """The calibrated model shipped with the package."""
     data = json.loads(
         resources.files("readout_compare").joinpath("calibration.json").read_text("utf-8")
     )
     if tuple(data["features"]) != FEATURES:
         raise RuntimeError("calibration.json does not match the feature list; re-run calibrate")
-    return Model(
+    return ParaphraseClassifier(
         names=tuple(data["features"]),
         weights=tuple(data["weights"]),
         bias=data["bias"],
