@@ -13,8 +13,8 @@ other than names ("Secretary of Defense Pete Hegseth" alone reports nothing).
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from readout_compare.candidates import EXHAUSTIVE_PAIRS, ReadoutIndex, candidates
@@ -42,13 +42,12 @@ from readout_compare.similarity import (
     default_model,
     profile,
 )
-from readout_compare.workers import fork_available, parallel_map, shared
+from readout_compare.workers import parallel_map
 
 # Share of the readout sentence reproduced in runs of 3+ words for a match to be verbatim.
 VERBATIM_COVERAGE = 0.8
-# Past this many pairs, alignment runs in worker processes, one per core (up to MAX_WORKERS).
+# From this many pairs, alignment may run in worker processes (workers.parallel_map).
 PARALLEL_PAIRS = 1_000_000
-MAX_WORKERS = 4
 
 
 @dataclass
@@ -70,35 +69,33 @@ def align(
     account_profiles: dict[str, Profile] | None = None,
 ) -> dict[str, tuple[Match, ...]]:
     """Matches for every body sentence of the account, keyed by account sentence id. The
-    account sentences' profiles are added to ``account_profiles`` when it is given (not when
-    the work was split between worker processes, whose profiles stay there).
+    account sentences' profiles are taken from ``account_profiles`` when there (corpus mode
+    compares one article with several readouts), and added to it when it is given, for the
+    steps after alignment.
 
     Large comparisons (:data:`PARALLEL_PAIRS` pairs or more) split the account's sentences
-    between worker processes, one per core; each scores its share against the whole readout.
+    between worker processes (:func:`~readout_compare.workers.parallel_map`); each scores its
+    share against the whole readout.
     """
-    model = model or default_model()
     r_sents = readout.body
     a_sents = account.body
-    r_prof = readout_profiles or {s.id: profile(s.text) for s in r_sents}
     total = len(r_sents) * len(a_sents)
-    exhaustive = total <= EXHAUSTIVE_PAIRS
-    workers = min(os.cpu_count() or 1, MAX_WORKERS)
-    if total >= PARALLEL_PAIRS and workers > 1 and fork_available():
-        # The account's sentences go out in several parts per worker, taken as workers come
-        # free (this machine's two cores do not run at one speed); each worker makes the
-        # readout's side once, for all its parts (made here instead, before the fork, it was
-        # serial work: 5,000 x 5,000 took 5-10% longer).
-        n_parts = workers * PARTS_PER_WORKER
-        # Both documents are shared by the fork, not sent: a worker is sent a part's number.
-        parts = parallel_map(_align_part, range(n_parts), workers,
-                             shared=(r_sents, r_prof, a_sents, n_parts, settings, model,
-                                     exhaustive))
-    else:
-        parts = [_align_sentences(r_sents, r_prof, a_sents, settings, model, exhaustive,
-                                  account_profiles)]
+    job = _Job(
+        r_sents=r_sents,
+        r_prof=readout_profiles or {s.id: profile(s.text) for s in r_sents},
+        settings=settings,
+        model=model or default_model(),
+        exhaustive=total <= EXHAUSTIVE_PAIRS,
+        known=account_profiles if account_profiles is not None else {},
+        keep_profiles=account_profiles is not None,
+    )
+    parts = parallel_map(_align_part, a_sents, job, size=total, least=PARALLEL_PAIRS,
+                         prepare=_indexed)
     result: dict[str, tuple[Match, ...]] = {}
-    for found, scored in parts:
+    for found, scored, made in parts:
         result.update(found)
+        if account_profiles is not None:
+            account_profiles.update(made)
         if stats is not None:
             stats.pairs_scored += scored
     if stats is not None:
@@ -132,81 +129,64 @@ def align_across_languages(
     return out
 
 
-# Parts of the account per worker process in a parallel alignment.
-PARTS_PER_WORKER = 8
+@dataclass(frozen=True)
+class _Job:
+    """What aligning each part of an account reads: the readout's side, the settings, and the
+    account sentences' profiles made already (``known``); ``keep_profiles``: send back those
+    made, for the steps after alignment."""
+
+    r_sents: tuple[Sentence, ...]
+    r_prof: dict[str, Profile]
+    settings: Settings
+    model: ParaphraseClassifier
+    exhaustive: bool
+    known: dict[str, Profile]
+    keep_profiles: bool
 
 
-# The readout's key spread and index, made once in each worker (a fresh fork of the parent,
-# where this is never set) for all its parts.
-_READOUT_SIDE: tuple[dict[str, int], ReadoutIndex] | None = None
+def _indexed(job: _Job) -> tuple[_Job, dict[str, int], ReadoutIndex]:
+    """The job with the readout's key spread and candidate index, made once in each process
+    that aligns (each worker makes its own, in parallel, rather than the parent before the
+    fork)."""
+    return job, key_spread(job.r_prof.values()), ReadoutIndex(job.r_sents, job.r_prof)
 
 
-def _align_part(part: int) -> tuple[dict[str, tuple[Match, ...]], int]:
-    """Every ``n_parts``-th account sentence from the ``part``-th."""
-    global _READOUT_SIDE
-    r_sents, r_prof, a_sents, n_parts, settings, model, exhaustive = shared()
-    if _READOUT_SIDE is None:
-        _READOUT_SIDE = (key_spread(r_prof.values()), ReadoutIndex(r_sents, r_prof))
-    return _align_sentences(r_sents, r_prof, a_sents[part::n_parts], settings, model, exhaustive,
-                            readout_side=_READOUT_SIDE)
-
-
-def _align_sentences(
-    r_sents: tuple[Sentence, ...],
-    r_prof: dict[str, Profile],
-    a_sents: tuple[Sentence, ...],
-    settings: Settings,
-    model: ParaphraseClassifier,
-    exhaustive: bool,
-    account_profiles: dict[str, Profile] | None = None,
-    *,
-    readout_side: tuple[dict[str, int], ReadoutIndex] | None = None,
-) -> tuple[dict[str, tuple[Match, ...]], int]:
-    """(matches per account sentence, pairs scored) for some account sentences; their profiles
-    are left in ``account_profiles`` when given, for the steps after alignment (and taken from
-    it when already there: corpus mode compares one article with several readouts).
-    ``readout_side``: the readout's key spread and index, when made already."""
-    spread, index = readout_side or (key_spread(r_prof.values()),
-                                     ReadoutIndex(r_sents, r_prof))
-    found: dict[str, tuple[Match, ...]] = {}
-    scored = 0
-    # Account sentences are profiled and scored a batch at a time, so that the n-gram sets of
-    # the pairs scored (about 45 KB a sentence) are freed batch by batch rather than held for
-    # the whole account: a 5 MB account peaked above 1 GB. Each account sentence is judged on
-    # its own, so the batches change nothing else.
-    for k in range(0, len(a_sents), ALIGN_BATCH):
-        batch = a_sents[k : k + ALIGN_BATCH]
-        batch_found, batch_scored = _align_batch(r_sents, r_prof, batch, settings, model,
-                                                 exhaustive, account_profiles, spread, index)
-        found.update(batch_found)
-        scored += batch_scored
-    return found, scored
-
-
-# Account sentences profiled and scored at a time (see _align_sentences).
+# Account sentences profiled and scored at a time (see _align_part).
 ALIGN_BATCH = 2000
 
 
+def _align_part(
+    indexed: tuple[_Job, dict[str, int], ReadoutIndex], a_sents: Sequence[Sentence]
+) -> tuple[dict[str, tuple[Match, ...]], int, dict[str, Profile]]:
+    """(matches per account sentence, pairs scored, profiles made when the job keeps them)
+    for some account sentences."""
+    found: dict[str, tuple[Match, ...]] = {}
+    scored = 0
+    made: dict[str, Profile] = {}
+    # Account sentences are profiled and scored a batch at a time, so that the n-gram sets of
+    # the pairs scored (about 45 KB a sentence) are freed batch by batch rather than held
+    # for the whole account. Each account sentence is judged on its own, so the batches change
+    # nothing else.
+    for k in range(0, len(a_sents), ALIGN_BATCH):
+        batch_found, batch_scored, a_prof = _align_batch(indexed, a_sents[k : k + ALIGN_BATCH])
+        found.update(batch_found)
+        scored += batch_scored
+        if indexed[0].keep_profiles:
+            made.update(a_prof)
+    return found, scored, made
+
+
 def _align_batch(
-    r_sents: tuple[Sentence, ...],
-    r_prof: dict[str, Profile],
-    a_sents: tuple[Sentence, ...],
-    settings: Settings,
-    model: ParaphraseClassifier,
-    exhaustive: bool,
-    account_profiles: dict[str, Profile] | None,
-    spread: dict[str, int],
-    index: ReadoutIndex,
-) -> tuple[dict[str, tuple[Match, ...]], int]:
-    known = account_profiles if account_profiles is not None else {}
-    a_prof = {s.id: known.get(s.id) or profile(s.text) for s in a_sents}
-    if account_profiles is not None:
-        account_profiles.update(a_prof)
+    indexed: tuple[_Job, dict[str, int], ReadoutIndex], a_sents: Sequence[Sentence]
+) -> tuple[dict[str, tuple[Match, ...]], int, dict[str, Profile]]:
+    job, spread, index = indexed
+    settings, model, r_prof = job.settings, job.model, job.r_prof
+    a_prof = {s.id: job.known.get(s.id) or profile(s.text) for s in a_sents}
     pairs = score_pairs(
         [
             (r_sent, a_sent, r_prof[r_sent.id], a_prof[a_sent.id])
-            for a_sent, r_ids in candidates(r_sents, r_prof, a_sents, a_prof, exhaustive,
-                                            index=index)
+            for a_sent, r_ids in candidates(job.r_sents, r_prof, a_sents, a_prof,
+                                            job.exhaustive, index=index)
             for r_sent in r_ids
         ],
         model,
@@ -234,7 +214,7 @@ def _align_batch(
         a_id: tuple(sorted(ms, key=lambda m: (KIND_ORDER[m.kind], -m.score)))
         for a_id, ms in by_account.items()
     }
-    return found, len(pairs)
+    return found, len(pairs), a_prof
 
 
 def _second_look(

@@ -41,7 +41,7 @@ from readout_compare.lexicon import (
 )
 from readout_compare.model import DiffOp, Divergence, Document, Match, Quote
 from readout_compare.normalize import STOPWORDS, WORD, normalize
-from readout_compare.workers import fork_available, parallel_map, shared
+from readout_compare.workers import parallel_map
 
 # A match that reproduces the whole readout sentence (every word in shared runs).
 WHOLE = 0.999
@@ -57,25 +57,17 @@ def find_divergences(
     readout: Document,
     matches: dict[str, tuple[Match, ...]],
     quotes: tuple[Quote, ...],
-    *,
-    workers: int = 1,
 ) -> dict[str, tuple[Divergence, ...]]:
-    """Divergences for every matched account sentence, keyed by account sentence id. With
-    ``workers`` > 1 and :data:`PARALLEL_SENTENCES` account sentences or more, the matched pairs
-    are read in that many worker processes (each pair is read on its own)."""
+    """Divergences for every matched account sentence, keyed by account sentence id. From
+    :data:`PARALLEL_SENTENCES` account sentences, the matched pairs may be read in worker
+    processes (each pair is read on its own; :func:`~readout_compare.workers.parallel_map`)."""
     day = document_date(readout)
     today = _DAYS[day.weekday()] if day else None
     items = list(matches.items())
-    out: dict[str, list[Divergence]]
-    if workers > 1 and len(items) >= PARALLEL_SENTENCES and fork_available():
-        size = -(-len(items) // (4 * workers))
-        out = {}
-        # The readout and the matches are shared by the fork, not sent.
-        for part in parallel_map(_claims_part, range(0, len(items), size), workers,
-                                 shared=(readout, items, today, size)):
-            out.update(part)
-    else:
-        out = _claim_divergences(readout, items, today)
+    out: dict[str, list[Divergence]] = {}
+    for part in parallel_map(_claims_part, items, (readout, today), size=len(items),
+                             least=PARALLEL_SENTENCES):
+        out.update(part)
     for q in quotes:
         if q.kind == "title" or q.fidelity == "verbatim":
             continue
@@ -113,9 +105,11 @@ def find_divergences(
 PARALLEL_SENTENCES = 3_000
 
 
-def _claims_part(start: int) -> dict[str, list[Divergence]]:
-    readout, items, today, size = shared()
-    return _claim_divergences(readout, items[start : start + size], today)
+def _claims_part(
+    context: tuple[Document, str | None], items: list[tuple[str, tuple[Match, ...]]]
+) -> dict[str, list[Divergence]]:
+    readout, today = context
+    return _claim_divergences(readout, items, today)
 
 
 def _claim_divergences(

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import os
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from readout_compare import attribution, divergence, language, quotes, semantic
@@ -32,6 +32,7 @@ from readout_compare.model import (
     Document,
     LoadedText,
     Quote,
+    Sentence,
     Settings,
     Source,
 )
@@ -41,7 +42,7 @@ from readout_compare.quote_matches import with_quotes
 from readout_compare.segment import segment_texts
 from readout_compare.similarity import Profile, default_model, profile
 from readout_compare.timing import Timings, maybe
-from readout_compare.workers import fork_available, parallel_map, shared
+from readout_compare.workers import parallel_map
 
 Input = str | LoadedText | Document
 
@@ -186,28 +187,20 @@ def _compare(
     )
 
 
-# Past this many characters in all, documents are segmented in parallel processes.
-PARALLEL_SEGMENT_CHARS = 200_000
-
-
 def segment_all(items: list[tuple[Input, str, str | None, str]]) -> list[Document]:
-    """Segment every input; large inputs in parallel, since segmentation is pure Python: the
-    paragraphs of all the texts go to the worker processes together, in runs taken as workers
-    come free (one document per worker left the other idle once its document was done)."""
+    """Segment every input (large inputs in worker processes: :func:`segment_texts`)."""
     prepared = [_prepared(item, doc_id=i, label=lb, default=d) for item, i, lb, d in items]
     texts = [p for p in prepared if not isinstance(p, Document)]
-    cpus = os.cpu_count() or 1
-    large = sum(len(text) for text, *_ in texts) >= PARALLEL_SEGMENT_CHARS
-    segmented = iter(segment_texts(texts, workers=cpus if large else 1))
+    segmented = iter(segment_texts(texts))
     return [p if isinstance(p, Document) else next(segmented) for p in prepared]
 
 
-# Past this many readout x account sentence pairs in all, or this many account sentences (many
-# short accounts), several accounts are compared in parallel, one worker process per core, each
-# account whole in one worker.
+# From this many readout x account sentence pairs in all, several accounts may be compared in
+# worker processes, each account whole in one worker. An account sentence counts as at least
+# PAIRS_PER_ACCOUNT_SENTENCE pairs, so that many short accounts (1,000 account sentences in all)
+# are worth it too.
 PARALLEL_ACCOUNT_PAIRS = 300_000
-PARALLEL_ACCOUNT_SENTENCES = 1_000
-MAX_ACCOUNT_WORKERS = 4
+PAIRS_PER_ACCOUNT_SENTENCE = 300
 
 
 def compare_accounts(
@@ -220,34 +213,32 @@ def compare_accounts(
     timings: Timings | None = None,
     account_profiles: dict | None = None,
 ) -> list[AccountComparison]:
-    """Every account against the readout; several large ones in parallel processes.
+    """Every account against the readout; several large ones in worker processes
+    (:func:`~readout_compare.workers.parallel_map`). ``account_profiles``, when given, receives
+    the profiles of the account sentences that are claims not in the readout (what claim groups
+    read).
 
-    In parallel, each worker times its own stages; the wall time of the parallel block is
-    shared between "align" and "classify" in the proportion the workers spent in each, so that
-    ``--timings`` still adds up to the wall time."""
+    Each account's stages are timed on their own; the wall time of the whole is shared between
+    "align" and "classify" in the proportion the accounts spent in each, so that ``--timings``
+    still adds up to the wall time when they ran in parallel."""
     account_sentences = sum(len(d.body) for d in accounts)
-    large = (len(readout.body) * account_sentences >= PARALLEL_ACCOUNT_PAIRS
-             or account_sentences >= PARALLEL_ACCOUNT_SENTENCES)
-    workers = min(os.cpu_count() or 1, len(accounts), MAX_ACCOUNT_WORKERS)
-    if len(accounts) < 2 or not large or workers < 2 or not fork_available():
-        return [compare_account(readout, doc, settings, stats=stats, profiles=profiles,
-                                timings=timings, account_profiles=account_profiles, hints=False)
-                for doc in accounts]
+    size = account_sentences * max(len(readout.body), PAIRS_PER_ACCOUNT_SENTENCE)
     start = time.perf_counter()
     with timings.doing("align") if timings is not None else contextlib.nullcontext():
-        # The readout's side is shared by the fork, not sent.
-        done = parallel_map(_compare_in_worker, accounts, workers,
-                            shared=(readout, settings, profiles or {}))
+        parts = parallel_map(_compare_part, accounts,
+                             (readout, settings, profiles or {}, account_profiles is not None),
+                             size=size, least=PARALLEL_ACCOUNT_PAIRS)
+    done = [one for part in parts for one in part]
     wall = time.perf_counter() - start
     spent = Timings()
-    for _, worker_timings, worker_stats, claim_profiles in done:
+    for _, account_timings, account_stats, claim_profiles in done:
         if account_profiles is not None:
             account_profiles.update(claim_profiles)
-        for name, seconds in worker_timings.items():
+        for name, seconds in account_timings.items():
             spent[name] = spent.get(name, 0.0) + seconds
         if stats is not None:
-            stats.pairs_possible += worker_stats.pairs_possible
-            stats.pairs_scored += worker_stats.pairs_scored
+            stats.pairs_possible += account_stats.pairs_possible
+            stats.pairs_scored += account_stats.pairs_scored
     if timings is not None:
         total = sum(spent.values()) or 1.0
         for name, seconds in spent.items():
@@ -255,20 +246,23 @@ def compare_accounts(
     return [result for result, _, _, _ in done]
 
 
-def _compare_in_worker(
-    account: Document,
-) -> tuple[AccountComparison, Timings, AlignStats, dict[str, Profile]]:
-    """One account's comparison, with the profiles of its claims not in the readout, which
-    claim groups need (sent back without what they cache: a tenth of the time it takes to
-    make them again)."""
-    readout, settings, profiles = shared()
-    timings, stats = Timings(), AlignStats()
-    made: dict[str, Profile] = {}
-    result = compare_account(readout, account, settings, stats=stats, profiles=profiles,
-                             timings=timings, account_profiles=made, hints=False)
-    claims = {s.sentence.id: made[s.sentence.id] for s in result.sentences
-              if s.status == "not_in_readout" and s.sentence.id in made}
-    return result, timings, stats, claims
+def _compare_part(
+    context: tuple[Document, Settings, dict[str, Profile], bool], accounts: Sequence[Document]
+) -> list[tuple[AccountComparison, Timings, AlignStats, dict[str, Profile]]]:
+    """Each account's comparison, with the profiles of its claims not in the readout when
+    claim groups need them (sent back from a worker without what they cache: a tenth of the
+    time it takes to make them again)."""
+    readout, settings, profiles, claims_wanted = context
+    out = []
+    for account in accounts:
+        timings, stats = Timings(), AlignStats()
+        made: dict[str, Profile] | None = {} if claims_wanted else None
+        result = compare_account(readout, account, settings, stats=stats, profiles=profiles,
+                                 timings=timings, account_profiles=made, hints=False)
+        claims = {s.sentence.id: made[s.sentence.id] for s in result.sentences
+                  if made is not None and s.status == "not_in_readout" and s.sentence.id in made}
+        out.append((result, timings, stats, claims))
+    return out
 
 
 def compare_account(
@@ -311,9 +305,7 @@ def compare_account(
         if across:
             divergences = divergence.across_languages(readout, account, matches)
         else:
-            divergences = divergence.find_divergences(
-                readout, matches, found_quotes,
-                workers=min(os.cpu_count() or 1, MAX_ACCOUNT_WORKERS))
+            divergences = divergence.find_divergences(readout, matches, found_quotes)
         sentences = classify_sentences(account, matches, divergences, attributions)
         coverage = readout_coverage(readout, sentences)
     result = AccountComparison(
@@ -345,40 +337,36 @@ def _credited_by_quotes(
 
 
 # From this many body sentences, the pattern work of attribution and the quotations' verdicts
-# run in worker processes, one per core, before the passes that read them in order.
+# may run in worker processes, before the passes that read them in order.
 PARALLEL_CLASSIFY_SENTENCES = 3_000
 
 
 def _classify_work(
     readout: Document, account: Document, across: bool
-) -> tuple[attribution.Found, dict[int, quotes.Verdict] | None, list | None]:
-    """What attribution finds in each body sentence and, for a large account, the quoted spans
-    and the verdict on each, made in parallel (each is a function of one sentence or one
-    quotation and the readout)."""
+) -> tuple[attribution.Found, dict[int, quotes.Verdict], list | None]:
+    """What attribution finds in each body sentence, the quoted spans (none across
+    languages, where quotations are not read) and the verdict on each; for a large account in
+    worker processes (each is a function of one sentence or one quotation and the readout)."""
     body = account.body
-    workers = min(os.cpu_count() or 1, MAX_ACCOUNT_WORKERS)
-    if len(body) < PARALLEL_CLASSIFY_SENTENCES or workers < 2 or not fork_available():
-        return attribution.found_in(body), None, None
     spans = [] if across else quotes.quote_spans(account.text)
-    size = -(-len(body) // (4 * workers))
-    span_size = max(1, -(-len(spans) // (4 * workers)))
-    jobs = ([("sentences", k, k + size) for k in range(0, len(body), size)]
-            + [("spans", k, k + span_size) for k in range(0, len(spans), span_size)])
-    # The documents and spans are shared by the fork, not sent.
-    parts = parallel_map(_classify_part, jobs, workers, shared=(readout, account, spans))
     found: attribution.Found = {}
     verdicts: dict[int, quotes.Verdict] = {}
-    for (kind, _, _), part in zip(jobs, parts):
-        (found if kind == "sentences" else verdicts).update(part)
+    for part_found, part_verdicts in parallel_map(_classify_part, [*body, *spans], readout,
+                                                  size=len(body),
+                                                  least=PARALLEL_CLASSIFY_SENTENCES):
+        found.update(part_found)
+        verdicts.update(part_verdicts)
     return found, verdicts, None if across else spans
 
 
-def _classify_part(job: tuple[str, int, int]) -> dict:
-    readout, account, spans = shared()
-    kind, lo, hi = job
-    if kind == "sentences":
-        return attribution.found_in(account.body[lo:hi])
-    return quotes.verdicts(readout, spans[lo:hi])
+def _classify_part(
+    readout: Document, items: Sequence[Any]
+) -> tuple[attribution.Found, dict[int, quotes.Verdict]]:
+    """Attribution's findings in the body sentences among ``items``, and the verdicts on the
+    quoted spans among them."""
+    sentences = [x for x in items if isinstance(x, Sentence)]
+    spans = [x for x in items if not isinstance(x, Sentence)]
+    return attribution.found_in(sentences), quotes.verdicts(readout, spans)
 
 
 def across_languages(readout: Document, account: Document) -> bool:

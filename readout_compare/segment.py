@@ -22,7 +22,7 @@ short line without closing punctuation is a heading; list items are body sentenc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -31,7 +31,7 @@ from syntok import segmenter as _syntok
 from readout_compare import furniture, roles
 from readout_compare.layout import CLOSERS, TERMINAL, Block, blocks
 from readout_compare.model import Document, Role, Sentence, Source
-from readout_compare.workers import fork_available, parallel_map, shared
+from readout_compare.workers import parallel_map
 
 # A lone line without closing punctuation and with at most this many words is a heading.
 HEADING_MAX_WORDS = 25
@@ -56,37 +56,34 @@ class _Unit:
 
 
 def segment(
-    text: str, *, doc_id: str, label: str, source: Source | None = None, workers: int = 1
+    text: str, *, doc_id: str, label: str, source: Source | None = None
 ) -> Document:
-    """Split ``text`` into a :class:`Document` of units, each with its role. With ``workers``
-    above 1 (and fork available), the paragraphs are split between that many worker
-    processes: each paragraph's units and roles depend on that paragraph alone."""
-    return segment_texts([(text, doc_id, label, source)], workers=workers)[0]
+    """Split ``text`` into a :class:`Document` of units, each with its role."""
+    return segment_texts([(text, doc_id, label, source)])[0]
 
 
-def segment_texts(
-    items: list[tuple[str, str, str, Source | None]], *, workers: int = 1
-) -> list[Document]:
-    """:func:`segment` for several (text, id, label, source) at once. With ``workers`` above 1,
-    the paragraphs of all the texts go to the worker processes together, in runs taken as
-    workers come free, so that a longer text or a slower core leaves no worker idle (one text
-    per worker waited for the longest)."""
+# From this many characters in all, texts may be segmented in worker processes.
+PARALLEL_CHARS = 200_000
+
+
+def segment_texts(items: list[tuple[str, str, str, Source | None]]) -> list[Document]:
+    """:func:`segment` for several (text, id, label, source) at once. Large texts
+    (:data:`PARALLEL_CHARS` in all) are segmented in worker processes
+    (:func:`~readout_compare.workers.parallel_map`), since segmentation is pure Python: the
+    paragraphs of all the texts go to the workers together, in runs taken as workers come free,
+    so that a longer text or a slower core leaves no worker idle (one text per worker waited
+    for the longest). Each paragraph's units and roles depend on that paragraph alone."""
     texts = [text for text, *_ in items]
     paragraphs = [
-        [list(group) for _, group in groupby(blocks(text), key=lambda b: b.paragraph)]
-        for text in texts
+        (k, list(group))
+        for k, text in enumerate(texts)
+        for _, group in groupby(blocks(text), key=lambda b: b.paragraph)
     ]
-    total = sum(map(len, paragraphs))
-    if workers > 1 and total > 1 and fork_available():
-        size = -(-total // (workers * CHUNKS_PER_WORKER))
-        runs = [(k, lo) for k, ps in enumerate(paragraphs) for lo in range(0, len(ps), size)]
-        laid_out: list[list[tuple[int, _Unit, Role]]] = [[] for _ in items]
-        # The texts and their paragraphs are shared by the fork; a worker is sent a run's place.
-        for (k, _), part in zip(runs, parallel_map(_lay_out_run, runs, workers,
-                                                   shared=(texts, paragraphs, size))):
-            laid_out[k] += part
-    else:
-        laid_out = [_lay_out(text, ps) for text, ps in zip(texts, paragraphs)]
+    laid_out: list[list[tuple[int, _Unit, Role]]] = [[] for _ in items]
+    for part in parallel_map(_lay_out_paragraphs, paragraphs, texts,
+                             size=sum(map(len, texts)), least=PARALLEL_CHARS):
+        for k, units in part:
+            laid_out[k] += units
     return [_document(text, doc_id, label, source, units)
             for (text, doc_id, label, source), units in zip(items, laid_out)]
 
@@ -178,13 +175,6 @@ def _decided(
     return out
 
 
-# Paragraphs are handed to workers in this many contiguous runs per worker, taken as workers
-# come free, so that a slower core or a slow run does not leave the other idle at the end: on
-# the 5 MB account, 16 runs a worker took 6.2-6.8 s where 4 took 7.0-7.2 s (three alternating
-# rounds).
-CHUNKS_PER_WORKER = 16
-
-
 def _lay_out(text: str, paragraphs: list[list[Block]]) -> list[tuple[int, _Unit, Role]]:
     """(paragraph number, unit, role) for every unit of the given paragraphs, in order."""
     laid_out: list[tuple[int, _Unit, Role]] = []
@@ -200,10 +190,11 @@ def laid_out(text: str) -> list[tuple[int, _Unit, Role]]:
     return _lay_out(text, [list(g) for _, g in groupby(blocks(text), key=lambda b: b.paragraph)])
 
 
-def _lay_out_run(run: tuple[int, int]) -> list[tuple[int, _Unit, Role]]:
-    texts, paragraphs, size = shared()
-    k, lo = run
-    return _lay_out(texts[k], paragraphs[k][lo : lo + size])
+def _lay_out_paragraphs(
+    texts: list[str], paragraphs: Sequence[tuple[int, list[Block]]]
+) -> list[tuple[int, list[tuple[int, _Unit, Role]]]]:
+    """:func:`_lay_out` for some paragraphs, each of the text it is numbered with."""
+    return [(k, _lay_out(texts[k], [group])) for k, group in paragraphs]
 
 
 def _units(text: str, block: Block) -> Iterator[_Unit]:

@@ -1,5 +1,6 @@
-"""Worker processes for the steps that run in parallel (segmenting large inputs, aligning large
-pairs), made so that they never outlive the command and never leave it waiting.
+"""Worker processes for the steps that run in parallel: :func:`parallel_map` decides whether a
+step's work is worth forking, into how many workers and in which parts, and runs it here when it
+is not. The workers never outlive the command and never leave it waiting:
 
 * A worker that dies (killed by the out-of-memory killer, say) stops the run with a one-line
   error naming the signal; the pool is a :class:`concurrent.futures.ProcessPoolExecutor`, which
@@ -27,7 +28,8 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from readout_compare.errors import ReadoutCompareError
@@ -36,7 +38,13 @@ if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
 T = TypeVar("T")
+C = TypeVar("C")
+S = TypeVar("S")
 R = TypeVar("R")
+MAX_WORKERS = 4  # worker processes at most, one per core
+# Parts per worker, taken as workers come free, so that a slower core or a heavier part leaves
+# no worker idle while another finishes (measured on segmentation: docs/performance.md).
+PARTS_PER_WORKER = 16
 _PR_SET_PDEATHSIG = 1
 PARENT_POLL = 1.0  # seconds between checks of the parent, where the kernel cannot do it
 RESULT_POLL = 0.2  # seconds the parent waits for a result before looking at its signals again
@@ -49,25 +57,73 @@ _in_worker = False  # set in each worker: a pool's workers may not start pools o
 
 
 def fork_available() -> bool:
-    """Whether work can be forked into a pool here (not inside a worker, whose processes are
-    daemons and may have no children). Imports multiprocessing only when asked (about 15 ms
-    at start-up that most comparisons never need)."""
+    """Whether work can be forked into a pool here: where processes fork, and not inside a
+    worker or another daemonic process (a Dask worker of corpus mode), which may have no
+    children. Imports multiprocessing only when asked (about 15 ms at start-up that most
+    comparisons never need)."""
     import multiprocessing
 
-    return not _in_worker and "fork" in multiprocessing.get_all_start_methods()
+    return (not _in_worker and not multiprocessing.current_process().daemon
+            and "fork" in multiprocessing.get_all_start_methods())
+
+
+@dataclass(frozen=True)
+class _Work:
+    """What a pool's workers run: ``work`` over slices of ``items``, reading what ``prepare``
+    makes of ``context`` (see :func:`parallel_map`). Handed to the workers by the fork, not sent."""
+
+    work: Callable[[Any, Sequence[Any]], Any]
+    items: Sequence[Any]
+    context: Any
+    prepare: Callable[[Any], Any] | None
+
+
+def parallel_map(
+    work: Callable[[S, Sequence[T]], R],
+    items: Sequence[T],
+    context: C,
+    *,
+    size: int,
+    least: int,
+    prepare: Callable[[C], S] | None = None,
+) -> list[R]:
+    """``work(state, part)`` for parts of ``items`` that hold them all, in order, and the
+    results in that order; ``state`` is ``prepare(context)``, made once in each process that
+    does the work (an index every part reads), or ``context`` itself. Each item's result must
+    not depend on how the items are cut into parts.
+
+    The work goes to worker processes when it is worth it: when its ``size`` (counted as the
+    caller counts its cost: pairs, characters, sentences) reaches ``least``, this process can
+    fork (:func:`fork_available`), and there are cores and items for two workers or more. Then
+    there are as many workers as cores, up to :data:`MAX_WORKERS`, and :data:`PARTS_PER_WORKER`
+    parts per worker, taken as workers come free; the items and the context reach the workers
+    through the fork, and each part is sent as the positions of its first and last items.
+    Otherwise the work runs here, as one part: all the items."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    workers = min(os.cpu_count() or 1, MAX_WORKERS, len(items))
+    if size < least or workers < 2 or not fork_available():
+        return [work(prepare(context) if prepare is not None else context, items)]
+    step = -(-len(items) // (workers * PARTS_PER_WORKER))
+    bounds = [(lo, min(lo + step, len(items))) for lo in range(0, len(items), step)]
+    with _worker_pool(workers, _Work(work, items, context, prepare)) as pool:
+        try:
+            futures = _submit_all(pool, _run_part, bounds)
+        except BrokenProcessPool:  # a worker died while the work was still being handed out
+            raise ReadoutCompareError(_death_message(pool)) from None
+        return [_result(f, pool) for f in futures]
 
 
 @contextlib.contextmanager
-def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
-    """A pool of ``workers`` processes (forked where possible, so that they share the parent's
-    memory). When the block ends normally the pool is shut down; otherwise its workers are
+def _worker_pool(workers: int, work: _Work) -> Iterator[ProcessPoolExecutor]:
+    """A pool of ``workers`` forked processes (sharing the parent's memory), each running
+    ``work``. When the block ends normally the pool is shut down; otherwise its workers are
     killed."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    context = multiprocessing.get_context("fork" if fork_available() else "spawn")
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                               initargs=(os.getpid(),))
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_start_worker, initargs=(os.getpid(), work))
     try:
         yield pool
     except BaseException:
@@ -146,39 +202,26 @@ def _kill_workers(pool: ProcessPoolExecutor) -> None:
             process.kill()
 
 
-_shared: Any = None  # what the work of the running pool shares (see parallel_map)
+# In a worker: the work of its pool, and what it prepared from the work's context.
+_work: _Work | None = None
+_state: Any = None
 
 
-def parallel_map(
-    func: Callable[[T], R], items: Iterable[T], workers: int, *, shared: Any = None
-) -> list[R]:
-    """``[func(x) for x in items]`` in ``workers`` processes, in order. ``shared`` (the
-    documents, the readout's profiles...) is what every item's work reads through
-    :func:`shared`: forked workers find it in memory, so only the small items are sent."""
-    from concurrent.futures.process import BrokenProcessPool
-
-    global _shared
-    _shared = shared
-    try:
-        with worker_pool(workers) as pool:
-            try:
-                futures = _submit_all(pool, func, list(items))
-            except BrokenProcessPool:  # a worker died while the work was still being handed out
-                raise ReadoutCompareError(_death_message(pool)) from None
-            return [_result(f, pool) for f in futures]
-    finally:
-        _shared = None
+def _run_part(bounds: tuple[int, int]) -> Any:
+    """In a worker: the work over one part of the items."""
+    global _state
+    assert _work is not None, "_run_part runs in the workers of parallel_map"
+    if _state is None:
+        prepare = _work.prepare
+        _state = (prepare(_work.context) if prepare is not None else _work.context,)
+    lo, hi = bounds
+    return _work.work(_state[0], _work.items[lo:hi])
 
 
-def shared() -> Any:
-    """In a worker, the ``shared`` value of the :func:`parallel_map` that started it."""
-    assert _shared is not None, "shared() is for work run by parallel_map(..., shared=...)"
-    return _shared
-
-
-def _start_worker(parent: int) -> None:
-    global _in_worker
+def _start_worker(parent: int, work: _Work) -> None:
+    global _in_worker, _work
     _in_worker = True
+    _work = work
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "SIGTERM"):
         signal.signal(signal.SIGTERM, signal.SIG_DFL)

@@ -164,8 +164,9 @@ def test_accounts_compared_in_workers_send_back_their_claims_profiles(case_texts
 
     from readout_compare import groups, pipeline
     from readout_compare.similarity import Profile, profile
+    from readout_compare.workers import fork_available
 
-    if (os.cpu_count() or 1) < 2 or not pipeline.fork_available():
+    if (os.cpu_count() or 1) < 2 or not fork_available():
         pytest.skip("needs two cores and fork")
     readout = case_texts["readout-pentagon"]
     accounts = [case_texts["account-nypost"], case_texts["account-wire"], UNRELATED]
@@ -173,13 +174,18 @@ def test_accounts_compared_in_workers_send_back_their_claims_profiles(case_texts
     made_here = []
     real = groups.profile
     monkeypatch.setattr(groups, "profile", lambda text: made_here.append(text) or real(text))
-    monkeypatch.setattr(pipeline, "PARALLEL_ACCOUNT_SENTENCES", 1)
-    sent = []
+    monkeypatch.setattr(pipeline, "PARALLEL_ACCOUNT_PAIRS", 1)
+    runs = []
     real_map = pipeline.parallel_map
-    monkeypatch.setattr(pipeline, "parallel_map",
-                        lambda *a, **k: sent.append(a[0]) or real_map(*a, **k))
+
+    def counted(work, *args, **kwargs):
+        parts = real_map(work, *args, **kwargs)
+        runs.append((work, len(parts)))
+        return parts
+
+    monkeypatch.setattr(pipeline, "parallel_map", counted)
     parallel = compare(readout, accounts, semantic_matcher=False)
-    assert pipeline._compare_in_worker in sent
+    assert (pipeline._compare_part, 3) in runs  # an account a part, in worker processes
     assert parallel.claim_groups == serial.claim_groups and serial.claim_groups
     assert made_here == []
     # What a profile sends: what it is made with, not what it caches.

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -410,6 +412,26 @@ def test_furniture_is_never_omitted_nor_a_claim():
         "furniture", "furniture", "body", "furniture", "furniture", "furniture"]
 
 
+def _count_parts(segment_module, monkeypatch) -> list[int]:
+    """Any text segmented in worker processes (where there are two cores and fork), and the
+    number of parts of each run noted."""
+    from readout_compare.workers import fork_available
+
+    if (os.cpu_count() or 1) < 2 or not fork_available():
+        pytest.skip("needs two cores and fork")
+    monkeypatch.setattr(segment_module, "PARALLEL_CHARS", 1)
+    runs: list[int] = []
+    real = segment_module.parallel_map
+
+    def counted(work, *args, **kwargs):
+        parts = real(work, *args, **kwargs)
+        runs.append(len(parts))
+        return parts
+
+    monkeypatch.setattr(segment_module, "parallel_map", counted)
+    return runs
+
+
 def test_a_long_document_split_between_workers_is_segmented_as_in_one_process(
     case_texts, monkeypatch
 ):
@@ -423,11 +445,8 @@ def test_a_long_document_split_between_workers_is_segmented_as_in_one_process(
     one = segment(text, doc_id="a1", label="Long")
     from readout_compare import segment as segment_module
 
-    runs = []
-    real = segment_module.parallel_map
-    monkeypatch.setattr(segment_module, "parallel_map",
-                        lambda f, chunks, w, **kw: runs.append(len(chunks)) or real(f, chunks, w, **kw))
-    split = segment(text, doc_id="a1", label="Long", workers=2)
+    runs = _count_parts(segment_module, monkeypatch)
+    split = segment(text, doc_id="a1", label="Long")
     assert runs and runs[0] > 2  # the paragraphs went to workers, in several runs
     assert len({s.paragraph for s in one.sentences}) > 20
     assert split == one
@@ -444,11 +463,8 @@ def test_several_texts_segmented_together_in_workers_are_as_each_alone(case_text
     items = [(text * (k + 1), f"d{k}", name, Source(title=name))
              for k, (name, text) in enumerate(case_texts.items())]
     alone = [segment(t, doc_id=i, label=lb, source=src) for t, i, lb, src in items]
-    runs = []
-    real = segment_module.parallel_map
-    monkeypatch.setattr(segment_module, "parallel_map",
-                        lambda f, jobs, w, **kw: runs.append(len(jobs)) or real(f, jobs, w, **kw))
-    together = segment_texts(items, workers=2)
+    runs = _count_parts(segment_module, monkeypatch)
+    together = segment_texts(items)
     assert runs and runs[0] > len(items)  # in more runs than documents
     assert together == alone
     assert [d.source.title for d in together] == list(case_texts)
