@@ -52,7 +52,8 @@ PARALLEL_PAIRS = 1_000_000
 
 @dataclass
 class AlignStats:
-    """How much work the alignment did; the regression guard for sub-quadratic cost reads it."""
+    """How much work the alignment did: the pairs it could have scored, and those it scored
+    (``compare(..., stats=...)``)."""
 
     pairs_possible: int = 0
     pairs_scored: int = 0
