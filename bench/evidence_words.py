@@ -18,7 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# The words the tool's evidence phrases are made of (align.py, evidence.py).
+# The words the tool's evidence phrases are made of (align.py, quote_matches.py, evidence.py).
 TOOL_WORDS = frozenset([
     "the", "same", "call", "meeting", "event", "both", "name", "give", "date", "day",
     "paraphrase", "model", "in-domain", "carries", "of", "readout", "sentence", "sentence's",

@@ -59,8 +59,8 @@ _in_worker = False  # set in each worker: a pool's workers may not start pools o
 def fork_available() -> bool:
     """Whether work can be forked into a pool here: where processes fork, and not inside a
     worker or another daemonic process (a Dask worker of corpus mode), which may have no
-    children. Imports multiprocessing only when asked (about 15 ms at start-up that most
-    comparisons never need)."""
+    children. Imports multiprocessing only when asked (most comparisons never need it, and it
+    takes time at start-up)."""
     import multiprocessing
 
     return (not _in_worker and not multiprocessing.current_process().daemon
