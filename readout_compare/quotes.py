@@ -14,19 +14,12 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 
-from readout_compare.attribution import (
-    Found,
-    attribute_quote,
-    issuer_names,
-    names_foreign_country,
-    resolve_pronoun,
-    whose_document,
-    with_kind,
-)
+from readout_compare.attribution import Found, attribute_quote, resolve_pronoun, whose_document
 from readout_compare.diff import word_diff
 from readout_compare.model import Attribution, Document, Quote, QuoteKind, Sentence
 from readout_compare.quote_marks import QuotedSpan, quote_kind, quote_spans
 from readout_compare.quote_verdicts import Verdict, verdict
+from readout_compare.source_kinds import issuer_names, names_foreign_country, with_kind
 
 
 def find_quotes(
