@@ -84,7 +84,7 @@ class _ReadoutWords:
 
     def verdict(self, quoted: str) -> Verdict:
         """(fidelity, readout sentence, span start, span end, share of quote words found)."""
-        quoted, expanded = spelled_out(quoted, self.positions)
+        quoted, expanded = _spelling_out_undone(quoted, self.positions)
         edited = bool(_ELLIPSIS.search(quoted) or _BRACKETED.search(quoted)) or expanded
         q = [quote_word(m.group()) for m in QUOTE_WORD.finditer(_BRACKETED.sub(" ", quoted))]
         if not q or not self.words:
@@ -215,7 +215,7 @@ class _ReadoutWords:
         sub._runs = None
         sub.words, sub.starts, sub.ends, sub.sentence = [], [], [], []
         sub.sentence_index = []  # as in the whole stream: whether pieces stand in one sentence
-        sub.positions = self.positions  # the whole readout's words (spelled_out asks for them)
+        sub.positions = self.positions  # the whole readout's words (_spelling_out_undone asks)
         for k in keep:
             lo, hi = self.bounds[k]
             sub.words += self.words[lo:hi]
@@ -233,6 +233,7 @@ class _ReadoutWords:
 # "&" is a word: "and" (quote_word), as editors and headline writers use it.
 QUOTE_WORD = re.compile(r"\d+(?:[.,]\d+)*(?:'?s\b)?|\w+(?:['\u2018\u2019-]\w+)*|&")
 
+
 def quote_word(word: str) -> str:
     """A word as quotations are compared: typography, case and accents folded, and the
     spelling variants the matcher knows ("behaviour" and "behavior", "cease-fire" and
@@ -248,7 +249,7 @@ _NAME_WORD = re.compile(r"[\w\u2019'-]+")
 _JOINING = frozenset(["of", "the", "and", "for", "de", "del", "la"])
 
 
-def spelled_out(quoted: str, known: set[str] | dict[str, object]) -> tuple[str, bool]:
+def _spelling_out_undone(quoted: str, known: set[str] | dict[str, object]) -> tuple[str, bool]:
     """The quotation with an editor's spelling-out of an acronym undone: "People's Liberation
     Army (PLA)" is "PLA" when the readout says "PLA", else the words without "(PLA)". Also
     whether it changed anything (an edit, like a bracket)."""
