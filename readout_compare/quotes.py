@@ -45,10 +45,9 @@ def find_quotes(
         qid = f"{account.id}-q{len(out) + 1}"
         attribution = speakers.credit(span, sentence, sentence_at(span.end), kind)
         if kind == "title":
-            out.append(
-                Quote(qid, span.text, span.start, span.end, kind, "not_in_readout",
-                      sentence.id, attribution=attribution)
-            )
+            out.append(Quote(id=qid, text=span.text, start=span.start, end=span.end, kind=kind,
+                             fidelity="not_in_readout", account_sentence=sentence.id,
+                             attribution=attribution))
             continue
         judged = (verdicts or {}).get(span.start) or verdict(readout, span.text)
         if judged[0] in ("altered", "stitched") and _other_government(attribution, speakers.issuer):
