@@ -17,7 +17,7 @@ tool says. This writes, from the checkout it runs in:
   matching.py --no-msrp, real.py).
 
 ``check`` writes the same into a temporary folder and lists every file that differs, with
-the first differing line; it exits 1 when any does. Run ``write`` on the commit before the
+the first differing line (the time a report was made is masked: it is all two runs may differ in); it exits 1 when any does. Run ``write`` on the commit before the
 change (``git worktree add /tmp/before HEAD`` and run it there), then ``check`` after it.
 """
 
@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -32,6 +33,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FORMATS = ("html", "json", "md", "csv")
+# When a report was made is the one thing two runs may differ in: it is masked before comparing.
+MADE_AT = re.compile(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?\+00:00")
 BENCHES = [
     ["segmentation.py", "--split", "all"],
     ["attribution.py", "--split", "all"],
@@ -115,14 +118,14 @@ def check(before: Path) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         now = Path(tmp)
         write(now)
-        names = sorted({p.name for p in before.iterdir()} | {p.name for p in now.iterdir()})
+        names = sorted({p.name for p in before.iterdir() if p.name != "DONE"} | {p.name for p in now.iterdir()})
         differ = 0
         for name in names:
             a, b = before / name, now / name
             if not a.exists() or not b.exists():
                 print(f"{name}: only {'after' if b.exists() else 'before'}")
                 differ += 1
-            elif a.read_bytes() != b.read_bytes():
+            elif MADE_AT.sub(b"<time>", a.read_bytes()) != MADE_AT.sub(b"<time>", b.read_bytes()):
                 differ += 1
                 diff = list(difflib.unified_diff(a.read_text("utf-8", "replace").splitlines(),
                                                  b.read_text("utf-8", "replace").splitlines(), n=0, lineterm=""))
@@ -137,6 +140,7 @@ def main(argv: list[str]) -> int:
         return 2
     if argv[0] == "write":
         write(Path(argv[1]))
+        (Path(argv[1]) / "DONE").touch()  # a complete set, for whoever waits on it
         return 0
     return check(Path(argv[1]))
 
