@@ -1,7 +1,7 @@
 """Attribution in stories written in Spanish, Portuguese, Russian, French and German: the
 phrases that tie words to their source ("según el comunicado", "disse Michel", "говорится в
-сообщении", "selon le Kremlin"), found as :mod:`readout_compare.attribution` finds the English
-ones and returned in the same form, (start, end, source, priority).
+сообщении", "selon le Kremlin"), found as :mod:`readout_compare.attribution_patterns` finds the
+English ones and returned in the same form, (start, end, source, priority).
 
 Priority 0 names the source surely ("according to" and its equivalents, a document that "says"
 it); 1 is a verb of saying with its subject. Only verbs in the third person are listed: they
@@ -91,9 +91,9 @@ _NOT_SOURCE = frozenset(
 )
 
 
-def candidates(text: str) -> list[tuple[int, int, str, int]]:
+def sources_in(text: str) -> list[tuple[int, int, str, int]]:
     """Every attribution in a sentence of one of these languages, as (start, end, source,
-    priority); ``text`` has its quotations blanked out (attribution.blank_quotes)."""
+    priority); ``text`` has its quotations blanked out (attribution_patterns.blank_quotes)."""
     if not _TRIGGER.search(text):
         return []
     out = []

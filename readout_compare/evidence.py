@@ -62,8 +62,9 @@ class Keyed:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        # (_strip_point and _fold_token inlined for the common word: this runs for every
-        # sentence of every account.)
+        # Each word without its final full stop (_strip_point, called only for a word that has
+        # one), then folded to lowercase with straight apostrophes and no final point (except
+        # "u.s."): written out here, as it runs for every word of every account.
         raws = [r for r in (_strip_point(r) if r[-1:] == "." else r
                             for r in KEY_TOKEN.findall(text)) if r]
         lower = []
@@ -74,23 +75,7 @@ class Keyed:
             if low[-1:] == "." and not low.startswith("u."):
                 low = low.rstrip(".")
             lower.append(low)
-        numbers = {i: (j, v) for i, j, v in number_values(lower)}
-        tokens: list[Token] = []
-        dates: set[tuple[int, int]] = set()  # (month, day)
-        i = 0
-        while i < len(raws):
-            raw, low = raws[i], lower[i]
-            if i in numbers:
-                j, value = numbers[i]
-                tokens.append(Token(" ".join(raws[i:j]), number_key(value), "claim"))
-                if i and lower[i - 1] in MONTHS and value <= 31:
-                    dates.add((MONTHS[lower[i - 1]], int(value)))
-                if j < len(lower) and lower[j] in MONTHS and value <= 31:
-                    dates.add((MONTHS[lower[j]], int(value)))
-                i = j
-                continue
-            tokens += _word_tokens(raw, low, i > 0)
-            i += 1
+        tokens, dates = _tokens_and_dates(raws, lower)
         # "the United States", "the European Union": the country, once.
         self.tokens = tuple(_merge_phrases(tokens))
         self.dates = frozenset(dates)
@@ -135,6 +120,29 @@ class Keyed:
         return tuple(word_key(w) for w in self.words)
 
 
+def _tokens_and_dates(raws: list[str],
+                      lower: list[str]) -> tuple[list[Token], set[tuple[int, int]]]:
+    """The tokens of a sentence's words (``raws`` as written, ``lower`` folded), a number
+    written in several words one token, and the dates it gives as (month, day)."""
+    numbers = {i: (j, v) for i, j, v in number_values(lower)}
+    tokens: list[Token] = []
+    dates: set[tuple[int, int]] = set()
+    i = 0
+    while i < len(raws):
+        if i in numbers:
+            j, value = numbers[i]
+            tokens.append(Token(" ".join(raws[i:j]), number_key(value), "claim"))
+            if i and lower[i - 1] in MONTHS and value <= 31:
+                dates.add((MONTHS[lower[i - 1]], int(value)))
+            if j < len(lower) and lower[j] in MONTHS and value <= 31:
+                dates.add((MONTHS[lower[j]], int(value)))
+            i = j
+            continue
+        tokens += _word_tokens(raws[i], lower[i], i > 0)
+        i += 1
+    return tokens, dates
+
+
 _WORD_PARTS = re.compile(r"[-.]")
 _ABBREVIATIONS = frozenset(["jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "mr.", "dr.", "st."])
 
@@ -156,11 +164,6 @@ def _word_tokens(raw: str, low: str, inside: bool) -> tuple[Token, ...]:
         return (Token(raw, "@us", "name"),)
     kind = _kind(raw, low, 1 if inside else 0)
     return tuple(Token(raw, word_key(part), kind) for part in _parts(low))
-
-
-def _fold_token(raw: str) -> str:
-    low = raw.lower().replace("\u2019", "'")
-    return low.rstrip(".") if not low.startswith("u.") else low
 
 
 def _parts(low: str) -> list[str]:
@@ -257,27 +260,9 @@ def overlap(r: Keyed, a: Keyed, explained: frozenset[str] = frozenset()) -> Over
     """What the two sentences share, by key, with acronyms resolved against initials.
     ``explained``: keys of the account sentence that another readout sentence accounts for
     (its event sentence), left out of the account's side."""
-    rw = dict(r.weights)
-    aw = {k: w for k, w in a.weights.items() if k not in explained or k in rw}
-    # A word written as a name on either side (a sentence's first word is ambiguous) is a
-    # name on both.
-    for key in (r.names | a.names):
-        for w in (rw, aw):
-            if key in w:
-                w[key] = min(w[key], WEIGHT["name"])
+    rw, aw = _weights(r, a, explained)
     matched = set(rw) & set(aw)
-    subs: list[tuple[str, str]] = []
-    # An acronym on one side, spelled out on the other.
-    for x, y, x_w, y_w in ((r, a, rw, aw), (a, r, aw, rw)):
-        for key in x.acronyms:
-            if key in x_w and key not in matched and (run := y.spelled_out(key[1:])):
-                lo, hi = run
-                matched.add(key)
-                spelled = {y.word_keys[i] for i in range(lo, hi)}
-                matched |= spelled & set(y_w)
-                y_w[key] = 0.0
-                pair = (_raw(x, key), " ".join(y.words[lo:hi]))  # as written: "POWs"
-                subs.append(pair if x is a else pair[::-1])
+    subs = _match_acronyms(r, a, rw, aw, matched)
     r_total = sum(rw.values())
     a_total = sum(aw.values())
     r_hit = sum(w for k, w in rw.items() if k in matched)
@@ -296,6 +281,40 @@ def overlap(r: Keyed, a: Keyed, explained: frozenset[str] = frozenset()) -> Over
         readout=r,
         account=a,
     )
+
+
+def _weights(r: Keyed, a: Keyed,
+             explained: frozenset[str]) -> tuple[dict[str, float], dict[str, float]]:
+    """The weight of each key of the readout sentence and of the account sentence, for
+    :func:`overlap`."""
+    rw = dict(r.weights)
+    aw = {k: w for k, w in a.weights.items() if k not in explained or k in rw}
+    # A word written as a name on either side (a sentence's first word is ambiguous) is a
+    # name on both.
+    for key in (r.names | a.names):
+        for w in (rw, aw):
+            if key in w:
+                w[key] = min(w[key], WEIGHT["name"])
+    return rw, aw
+
+
+def _match_acronyms(r: Keyed, a: Keyed, rw: dict[str, float], aw: dict[str, float],
+                    matched: set[str]) -> list[tuple[str, str]]:
+    """An acronym on one side, spelled out on the other: the acronym and the words of its
+    spelling-out join ``matched``, and the acronym weighs nothing on the spelled-out side.
+    The (readout words, account words) so matched, as written."""
+    subs: list[tuple[str, str]] = []
+    for x, y, x_w, y_w in ((r, a, rw, aw), (a, r, aw, rw)):
+        for key in x.acronyms:
+            if key in x_w and key not in matched and (run := y.spelled_out(key[1:])):
+                lo, hi = run
+                matched.add(key)
+                spelled = {y.word_keys[i] for i in range(lo, hi)}
+                matched |= spelled & set(y_w)
+                y_w[key] = 0.0
+                pair = (_raw(x, key), " ".join(y.words[lo:hi]))  # as written: "POWs"
+                subs.append(pair if x is a else pair[::-1])
+    return subs
 
 
 def _share(keys: list[str], matched: set[str], empty: float) -> float:

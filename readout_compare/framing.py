@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from readout_compare.attribution import blank_quotes
+from readout_compare.attribution_patterns import blank_quotes
 from readout_compare.lexicon import LADDER_NAMES, VERB_LADDER
 from readout_compare.model import AccountComparison, Document, Framing, Verb
 from readout_compare.normalize import words

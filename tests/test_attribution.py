@@ -138,7 +138,7 @@ def test_another_governments_statement_is_not_the_readout(sentence, kind):
 
 
 def test_the_issuer_is_known_from_the_readout_pages_site_and_attributable_to():
-    from readout_compare.attribution import issuer_names
+    from readout_compare.source_kinds import issuer_names
     from readout_compare.model import Source
 
     page = segment("Readout of the Secretary's Call\n\nThe two discussed trade.\n", doc_id="r",
@@ -192,7 +192,7 @@ def test_a_sentence_that_opens_inside_a_quotation_keeps_its_attribution(sentence
     ("he (Ryder), according to his opposition to unilateral changes to the status quo and", False),
 ])
 def test_sources_are_well_formed_mentions(source, ok):
-    from readout_compare.attribution import well_formed
+    from readout_compare.attribution_patterns import well_formed
 
     assert well_formed(source) is ok
 
@@ -214,7 +214,7 @@ def test_no_source_the_tool_gives_on_the_examples_is_malformed():
     from pathlib import Path
 
     from readout_compare import compare
-    from readout_compare.attribution import well_formed
+    from readout_compare.attribution_patterns import well_formed
 
     case = Path(__file__).parent.parent / "examples" / "hegseth-mexico"
     comparison = compare((case / "readout-pentagon.txt").read_text("utf-8"),

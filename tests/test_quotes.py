@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from readout_compare import compare
-from readout_compare.quotes import quote_kind, quote_spans
+from readout_compare.quote_marks import quote_kind, quote_spans
 
 READOUT = (
     "The Secretary highlighted the importance of continued cooperation on border security. "
@@ -141,7 +141,7 @@ _words = st.lists(st.sampled_from("abcde"), max_size=40)
 def test_shared_runs_are_difflibs_blocks(quote, readout, data):
     from difflib import SequenceMatcher
 
-    from readout_compare.quotes import SharedRuns
+    from readout_compare.diff import SharedRuns
 
     matcher = SequenceMatcher(None, quote, readout, autojunk=False)
     runs = SharedRuns(readout)
@@ -195,7 +195,7 @@ def test_editing_conventions_in_a_long_readout():
     (q,) = compare(readout, [account]).accounts[0].quotes
     assert q.fidelity == "verbatim" and q.readout_sentence == "r-1"
 def test_an_edited_quotation_of_a_long_readout_is_judged():
-    # Past quotes.LONG_READOUT_WORDS, a quotation is checked against the stretches of the
+    # Past quote_verdicts.LONG_READOUT_WORDS, a quotation is checked against the stretches of the
     # readout around its rarer words; an ellipsis sends it through the one-passage check.
     filler = " ".join(f"The delegates reviewed agenda item number {n} in detail."
                       for n in range(700))

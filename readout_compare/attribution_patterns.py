@@ -1,0 +1,253 @@
+"""Attribution patterns: the phrases of a sentence that credit its words to a source ("the
+readout continued", "he said during a “Fox & Friends” interview", "Trump wrote on Truth Social",
+"according to people briefed on the call", "the Wall Street Journal reported"), each with the
+source it names.
+
+The patterns are English newswire conventions (see docs/quotes-and-divergences.md for limits);
+stories in other languages are read by :mod:`readout_compare.attribution_languages`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from readout_compare import attribution_languages, lexicon
+from readout_compare.model import Attribution
+from readout_compare.source_kinds import READOUT_WORDS, WEEKDAYS_MONTHS, names_foreign_country
+
+# The verbs that tie words to their source, as one regular-expression alternation.
+SPEECH_VERBS = "|".join(lexicon.SPEECH_VERBS)
+_NAME = (r"(?:[A-Z][\w\u2019'.&-]*)(?:\s+(?:of\s+|the\s+|for\s+|de\s+|da\s+|do\s+|del\s+|al\s+|"
+         r"bin\s+|van\s+|von\s+|la\s+|le\s+)?[A-Z][\w\u2019'.&-]*)*")
+# Nouns that head a source that is not a named person: "China's defence ministry",
+# "Environmental groups", "Haitian police".
+_BODIES = (
+    r"(?:ministry|ministries|office|government|embassy|prosecutors|investigators|police|groups?|"
+    r"lawmakers|agency|guard|council|service|department|spokesperson|spokesman|spokeswoman|"
+    r"officials?|sources|diplomats|analysts|media|outlet|newspaper|survey|investigation|"
+    r"operators|army|military|presidency|court|mission|bank|fund|company|union|leader|chief|"
+    r"head|president|minister|authorities)"
+)
+_SUBJECT = (
+    # Words of a mention are one to three spaces apart: a longer run of spaces is a quotation
+    # blanked out (blank_quotes), which a mention does not span.
+    rf"(?:\b(?i:the|a|an|his|her|their|its)\s{{1,3}}(?:[\w\u2019'.-]+\s{{1,3}}){{0,12}}?[\w\u2019'-]+"
+    r"|(?i:people|officials|sources|aides|diplomats|analysts|experts|several|some|two|three|"
+    r"others|one)\s{1,3}(?:[\w\u2019'-]+\s{1,3}){0,8}?[\w\u2019'-]+"
+    rf"|{_NAME}['\u2019]s\s+(?:[\w-]+\s+){{0,3}}?{_BODIES}(?:\s+{_NAME})?"
+    rf"|[A-Z][\w.-]*(?:\s+[a-z][\w-]*){{0,2}}\s+{_BODIES}"
+    rf"|(?i:police|officials|authorities|investigators|prosecutors)\s+in\s+{_NAME}"
+    rf"|{_NAME}|he|she|they|it|we|I)"
+)
+# Adverbs that may stand between a speaker and the verb of saying ("has repeatedly said");
+# others ("Russia illegally claims") say the verb is not one of saying.
+_ADVERBS = (r"(?:reportedly|repeatedly|previously|publicly|privately|separately|earlier|again|"
+            r"recently|frequently|often|already|firmly|openly|also|later|then)")
+# Between a source and its verb: "Hegseth, however, insisted", "The Pentagon, in a statement,
+# said", "Yuri Ushakov, an aide to the Russian president, said", "A member of the council, who
+# asked not to be named, said", "Colton, speaking at the start of the meeting, said".
+_ASIDE = (
+    r"(?:,\s*(?:however|though|meanwhile|too|also|instead|in\s+a\s+statement|"
+    r"for\s+(?:his|her|their|its)\s+part|who\s+[^,]{1,80}|speaking\s+[^,]{1,80}|"
+    r"(?P<role>(?:an?|the|[A-Z][\w]*['\u2019]s)\s+[^,]{1,60}|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)+)),)?"
+)
+_AFTER_VERB = r"(?:\s+(?:on|in|during|to|at|via)\s+[^,.;:\u201c\u201d\"]*?(?:[\u201c\"][^\u201d\"]*[\u201d\"][^,.;:]*?)?(?=[,.;:]|\s+when\b|\s+after\b|$))?"
+
+_ACCORDING = re.compile(
+    r"\b(?:[Aa]ccording(?: to)?|[Pp]er)\s+(?P<src>(?:[^,.;:\u201c\u201d\"]|(?<=\b[A-Z])\.)+)"
+)
+_CITING = re.compile(r"\bciting\s+(?P<src>[^,.;:\u201c\u201d\"]+)")
+# "This was reported by the EU Diplomatic Service", "as reported by the British press",
+# "reported on the British government's website", "with reference to the State Department".
+_REPORTED_BY = re.compile(
+    r"\b(?:(?:reported|announced|stated|said|confirmed|published|quoted)\s+by|"
+    r"with\s+reference\s+to)\s+(?P<src>(?:[^,.;:\u201c\u201d\"]|(?<=\b[A-Z])\.)+)"
+    r"|\b(?:reported|published|posted)\s+on\s+(?P<site>[^,.;:\u201c\u201d\"]*?\bwebsite)")
+_SUBJECT_VERB = re.compile(
+    rf"(?P<src>{_SUBJECT}){_ASIDE}\s+"
+    rf"(?:has\s+|have\s+|had\s+|also\s+|later\s+|then\s+)?(?P<adverb>{_ADVERBS}\s+)?"
+    rf"(?P<verb>{SPEECH_VERBS})\b"
+    # "added a layer of complication" says nothing
+    r"(?!(?<=added)\s+(?:a|an|some|new|more)\b)(?!(?<=adds)\s+(?:a|an|some|new|more)\b)"
+    + _AFTER_VERB
+)
+_VERB_SUBJECT = re.compile(
+    # "…," said Ambassador Smith. The name ends the clause: in "said Colombia would …" the name
+    # is the subject of what was said, not the speaker.
+    rf"\b(?P<verb>said|says|wrote|added|continued|reported|reports|informs|writes)\s+(?P<src>(?:the\s+)?{_NAME})"
+    r"(?=\s*(?:[,.;:!?]|$)|\s+(?:in|on|at|during|after|adding|told|to)\b)"
+)
+_REPORTEDLY = re.compile(r"\breportedly\b|\bis said to\b|\bwas said to\b", re.IGNORECASE)
+
+
+# Every attribution pattern needs one of these words; a sentence without any has none (the
+# check is on lowercased words, so it never misses what the case-sensitive patterns find).
+_TRIGGERS = frozenset(
+    [verb.split()[0] for verb in lexicon.SPEECH_VERBS]
+    + ["according", "per", "citing", "reportedly", "said", "published", "reference"]
+)
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+# An attribution found in a sentence: (start, end, attribution, priority). Priority 0 names
+# the source surely ("according to", "citing"), 1 is a verb of saying with its subject, 2 a
+# bare "reportedly".
+FoundAttribution = tuple[int, int, Attribution, int]
+
+
+def attributions_in(original: str) -> tuple[FoundAttribution, ...]:
+    """Every attribution in a sentence, in order."""
+    english = not _TRIGGERS.isdisjoint(_LOWER_WORD.findall(original.lower()))
+    if not english and original.isascii():
+        return ()
+    text = blank_quotes(original)
+    # Stories in Spanish, Portuguese, Russian, French and German (attribution_languages).
+    other = [(a, b, _make(_clean(original[a:b]), src), p)
+             for a, b, src, p in attribution_languages.sources_in(text)
+             if 0 < len(src.split()) <= MAX_SOURCE_WORDS]
+    if not english:
+        return tuple(sorted(other, key=lambda f: f[0]))
+    # The subject-verb pattern is long: it runs once, for both kinds of attribution.
+    leads = list(_SUBJECT_VERB.finditer(text))
+    out = _by_phrase(original, text, leads) + _by_verb(original, text, leads)
+    rep = _REPORTEDLY.search(text)
+    if rep:
+        out.append(
+            (rep.start(), rep.end(),
+             Attribution(text=rep.group(0), source="unnamed sources (reportedly)", is_readout=False),
+             2)
+        )
+    kept = [f for f in out if well_formed(f[2].source)]
+    return tuple(sorted(kept + other, key=lambda f: f[0]))
+
+
+def _by_phrase(original: str, text: str, leads: list[re.Match[str]]) -> list[FoundAttribution]:
+    """The attributions by a phrase that names the source: "according to", "citing",
+    "reported by". ``text`` is the sentence with its quotations blanked, ``leads`` its
+    subject-verb matches."""
+    out: list[FoundAttribution] = []
+    for pattern in (_ACCORDING, _CITING, _REPORTED_BY):
+        for m in pattern.finditer(text):
+            src = _clean(m.groupdict().get("src") or m.groupdict().get("site") or "")
+            phrase = _clean(original[m.start() : m.end()])
+            lead = max((x for x in leads if x.end() < m.start()), key=lambda x: x.start(),
+                       default=None)
+            if pattern is _CITING and lead:
+                # "the Wall Street Journal reported on Friday, citing people briefed on the call"
+                lead_src = _clean(lead.group("src"))
+                whole = _clean(original[lead.start() : m.end()])
+                out.append((lead.start(), m.end(), _make(whole, f"{lead_src}, citing {src}"), 0))
+            else:
+                out.append((m.start(), m.end(), _make(phrase, src), 0))
+    return out
+
+
+def _by_verb(original: str, text: str, leads: list[re.Match[str]]) -> list[FoundAttribution]:
+    """The attributions by a verb of saying, its subject before it (``leads``) or after it
+    ("…," said Ambassador Smith)."""
+    out: list[FoundAttribution] = []
+    for matches in (leads, _VERB_SUBJECT.finditer(text)):
+        for m in matches:
+            src = _speaker(m)
+            if src is not None:
+                phrase = _clean(original[m.start() : m.end()])
+                out.append((m.start(), m.end(), _make(phrase, src), 1))
+    return out
+
+
+def _speaker(m: re.Match[str]) -> str | None:
+    """The source a verb of saying credits, as the report gives it; None when the subject is
+    not a source."""
+    src = _clean(m.group("src"))
+    role = m.groupdict().get("role")
+    if role and src[:1].isupper():
+        src = f"{src}, {_clean(role)}"  # "Yuri Ushakov, an aide to the president"
+    if (m.groupdict().get("adverb") or "").strip() == "reportedly":
+        src = f"{src} (reportedly)"  # named, but only as others report it
+    if src.lower() in ("that", "which", "this", "who"):
+        return None
+    last = src.split()[-1].lower()
+    if last.endswith("ly") and not re.fullmatch(_ADVERBS, last):
+        return None  # "oblasts Russia illegally claims": not a verb of saying
+    return src
+
+
+# Words a mention of a source does not end with: a clause cut off ("… policy and", "Kremlin
+# also pointed to and") or a fragment ("a leaders' encounter has been").
+_DANGLING = frozenset(
+    "and or but after before since when while as that which who whom whose the a an of to in "
+    "on at by for with from into than has have had been is was were be being are its their his "
+    "her our your".split())
+# Subjects that are the call's own participants, not a source ("the two stressed …").
+_PARTICIPANTS = re.compile(
+    r"^(?:the\s+)?(?:two|both|both\s+sides|sides|parties|the\s+parties|two\s+sides|"
+    r"(?:two\s+)?(?:leaders|ministers|presidents|counterparts|men|officials\s+on\s+both\s+sides))$",
+    re.I)
+# A verb in the past tense followed by more words inside a mention: a clause, not a name
+# ("Pentagon official reaffirmed US commitment to …").
+_CLAUSE = re.compile(r"(?<![-\w])[a-z]{3,}ed\s+(?:the|a|an|that|its|his|her|their|US|U\.S\.|[A-Z][\w-]+)\b")
+_SUBORDINATE = frozenset(["after", "before", "when", "while", "since", "because", "although",
+                          "yet", "if", "unless", "as"])
+MAX_SOURCE_WORDS = 12
+
+
+def well_formed(source: str) -> bool:
+    """A source the report can print: a name, a body, a government, an outlet or an unnamed
+    source's description, never a date, a clause fragment or a cut-off phrase. Each part of a
+    chain ("X, according to Y", "Y, citing X") is checked."""
+    head = source.replace(" (reportedly)", "")
+    for part in re.split(r",\s+(?:according\s+to|citing)\s+", head):
+        part = part.strip()
+        words = re.findall(r"[\w\u2019'.&-]+", part)
+        low = [w.lower().strip(".") for w in words]
+        if not words or len(words) > MAX_SOURCE_WORDS:
+            return False
+        if low[-1] in _DANGLING and low[-1] not in _PRONOUN_SOURCES:
+            return False
+        if all(w in WEEKDAYS_MONTHS or w.isdigit() for w in low):
+            return False
+        if _PARTICIPANTS.match(part):
+            return False
+        if low[0] in ("as", "when", "while", "after", "before", "since", "if", "because"):
+            return False
+        if _CLAUSE.search(part) and "," not in part:
+            return False
+        if _SUBORDINATE.intersection(low[1:]):
+            return False
+    return True
+
+
+_PRONOUN_SOURCES = frozenset(["he", "she", "they", "it", "we", "i", "him", "her"])
+
+
+def _make(phrase: str, source: str) -> Attribution:
+    """The attribution of a phrase that names a source."""
+    # A sentence's full stop is not part of the name ("said Ambassador Smith."), "U.S." keeps its.
+    source = re.sub(r"(?<=[a-z]{2})\.$", "", source)
+    phrase = re.sub(r"(?<=[a-z]{2})\.$", "", phrase)
+    source = re.sub(r"^(?:the|a|an)\s+", "", source, flags=re.IGNORECASE) if not source.islower() else source
+    # "a readout from China's Ministry of Foreign Affairs" is another government's readout.
+    is_readout = bool(READOUT_WORDS.search(source)) and not names_foreign_country(source)
+    return Attribution(text=phrase, source=source, is_readout=is_readout)
+
+
+def _clean(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip(" ,;:\u00a0")
+
+
+def blank_quotes(text: str) -> str:
+    """The text with quoted stretches replaced by spaces (offsets kept). A sentence that opens
+    inside a quotation begun in the sentence before ("… forward," the diplomat said.) has its
+    words up to the closing mark blanked too."""
+    def blank(m: re.Match[str]) -> str:
+        return " " * len(m.group(0))
+
+    head = _CLOSES_FIRST.match(text)
+    if head and (text.count("\u201d") > text.count("\u201c") or text.count('"') % 2 == 1):
+        text = " " * head.end() + text[head.end():]
+    text = re.sub(r"\u201c[^\u201d]*(\u201d|$)", blank, text)
+    # A straight mark may open what a curly one closes ("We've got a lot to do," said Biden).
+    return re.sub(r'"[^"\u201d]*("|\u201d|$)', blank, text)
+
+
+# A closing mark before any opening one: punctuation or a letter, then the mark, then a space.
+_CLOSES_FIRST = re.compile(r'^[^"\u201c\u201d]*?[\w.,!?\u2026]["\u201d](?=\s|$)')

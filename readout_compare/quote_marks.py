@@ -1,0 +1,241 @@
+"""Quoted spans: where quotation marks open and close in an account's text, and what kind each
+quoted span is.
+
+Found: straight and curly double quotes, single quotes where they are quotation marks and not
+apostrophes, quotes nested inside quotes, quotations over several sentences, and the newspaper
+convention of a quotation continued over paragraphs (an opening mark at each paragraph, a
+closing mark only at the end). Each span is a ``quotation``, a ``title`` ("Fox & Friends": a
+name in quotes) or a ``scare`` quote (one or two words).
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from readout_compare.model import QuoteKind
+
+OPENING = {"\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb", '"': '"'}
+_TITLE_SMALL = {"&", "and", "of", "the", "a", "on", "in", "for", "to", "with", "at"}
+
+
+@dataclass(frozen=True)
+class QuotedSpan:
+    """A stretch of the text inside quotation marks."""
+
+    start: int  # first character inside the opening mark
+    end: int  # last character before the closing mark (or paragraph end)
+    text: str  # the quoted words, continuation marks removed
+    single: bool
+
+
+def quote_spans(text: str) -> list[QuotedSpan]:
+    """Spans of quoted text, outermost double quotes first, then single quotes inside or outside
+    them. A quotation left open at a paragraph's end continues when the next paragraph opens
+    with a quotation mark (the newspaper convention), and ends there otherwise."""
+    spans: list[QuotedSpan] = []
+    i, n = 0, len(text)
+    # The scans jump from one character that matters to the next (a regular expression finds
+    # it) rather than step through every character in Python: a story of megabytes is common.
+    while i < n:
+        found = _OPENING_CHAR.search(text, i)
+        if found is None:
+            break
+        i = found.start()
+        if not _opens(text, i):
+            i += 1
+            continue
+        pieces, j = _double_quoted(text, i)
+        spans.extend(_make_span(text, pieces, single=False))
+        # Single quotes nested inside this quotation.
+        for ps, pe in pieces:
+            spans.extend(_single_quotes(text, ps, pe))
+        i = max(j, i + 1)
+    spans.extend(_outside(spans, _single_quotes(text, 0, n)))
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+def _double_quoted(text: str, i: int) -> tuple[list[tuple[int, int]], int]:
+    """The pieces (start, end) of the quotation opened at ``i``, one for each paragraph it
+    runs over, and where the scan stopped: at its closing mark, at the end of a paragraph the
+    quotation does not go on from, or at the end of the text."""
+    close = OPENING[text[i]]
+    stop = _CLOSE_OR_NEWLINE[close]
+    n = len(text)
+    j = seg_start = i + 1
+    pieces: list[tuple[int, int]] = []
+    while j < n:
+        hit = stop.search(text, j)
+        if hit is None:
+            j = n
+            break
+        j = hit.start()
+        if _closing_mark(text, j, close):
+            pieces.append((seg_start, j))
+            return pieces, j
+        if _paragraph_end(text, j):
+            pieces.append((seg_start, j))
+            k = j
+            while k < n and text[k].isspace():
+                k += 1
+            if k < n and text[k] in OPENING:
+                seg_start = j = k + 1
+                continue
+            return pieces, j
+        j += 1
+    pieces.append((seg_start, n))
+    return pieces, j
+
+
+def _closing_mark(text: str, j: int, close: str) -> bool:
+    """The character at ``j`` closes a quotation opened with the mark that ``close`` closes.
+    A straight mark may be closed by a curly one (mixed marks, as pasted text and some sites
+    have them: "We've got a lot to do,” said Biden)."""
+    c = text[j]
+    return (c == close and (close != '"' or _closes(text, j))) or (close == '"' and c == "\u201d")
+
+
+def _paragraph_end(text: str, j: int) -> bool:
+    """The line break at ``j`` ends a paragraph (a blank line follows)."""
+    return text[j] == "\n" and (text[j : j + 2] == "\n\n" or _blank_after(text, j))
+
+
+def _outside(spans: list[QuotedSpan], singles: list[QuotedSpan]) -> list[QuotedSpan]:
+    """The single-quoted spans outside any of ``spans`` (British style): those not inside a
+    span (of the spans that start at or before one, the furthest any of them ends)."""
+    covered = sorted((s.start, s.end) for s in spans)
+    starts = [a for a, _ in covered]
+    reach = list(itertools.accumulate((b for _, b in covered), max))
+    out = []
+    for s in singles:
+        k = bisect.bisect_right(starts, s.start)
+        if not (k and reach[k - 1] >= s.end):
+            out.append(s)
+    return out
+
+
+_OPENING_CHAR = re.compile("[" + "".join(OPENING) + "]")
+_CLOSE_OR_NEWLINE = {close: re.compile("[" + re.escape(close) + ("\u201d" if close == '"' else "")
+                                        + "\n]")
+                     for close in set(OPENING.values())}
+_SINGLE_OPEN = re.compile("[\u2018']")
+_SINGLE_CLOSE = re.compile("[\u2019']")
+
+
+def _make_span(text: str, pieces: list[tuple[int, int]], *, single: bool) -> list[QuotedSpan]:
+    pieces = [(s, e) for s, e in pieces if text[s:e].strip()]
+    if not pieces:
+        return []
+    start, end = pieces[0][0], pieces[-1][1]
+    while start < end and text[start].isspace():
+        start += 1
+    # A comma before the closing mark is the sentence's, not the speaker's (US style).
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    if end <= start:
+        return []
+    # The quoted words exactly as written (text[start:end] for a one-piece quotation); the
+    # pieces of a quotation continued over paragraphs are joined with one space.
+    bounds = [(max(s, start), min(e, end)) for s, e in pieces]
+    words = " ".join(text[s:e].strip() for s, e in bounds if e > s)
+    return [QuotedSpan(start, end, words, single)]
+
+
+def _single_quotes(text: str, start: int, end: int) -> list[QuotedSpan]:
+    """Single-quoted spans in text[start:end]: an opening ‘ or ' before a word (not inside one,
+    so not an apostrophe) up to a closing ’ or ' that is not followed by a letter."""
+    out = []
+    i = start
+    # The last closing mark of the stretch, found once when first needed (looking after every
+    # possessive for another mark was quadratic in a long stretch of "officials' views").
+    last: list[int] = []
+
+    def last_close() -> int:
+        if not last:
+            last.append(max((m.start() for m in _SINGLE_CLOSE.finditer(text, start, end)
+                             if _closes(text, m.start())), default=-1))
+        return last[0]
+
+    while i < end:
+        found = _SINGLE_OPEN.search(text, i, end)
+        if found is None:
+            break
+        i = found.start()
+        if _opens(text, i):
+            j = i + 1
+            while j < end:
+                hit = _SINGLE_CLOSE.search(text, j, end)
+                if hit is None:
+                    j = end
+                    break
+                j = hit.start()
+                if _closes(text, j) and not _plural_possessive(text, j, last_close):
+                    out.extend(_make_span(text, [(i + 1, j)], single=True))
+                    break
+                j += 1
+            i = j + 1
+            continue
+        i += 1
+    return out
+
+
+def _opens(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if text[i] in "\u201c\u201e\u00ab":
+        return not after.isspace()
+    return (before.isspace() or before in "([{\u2014\u2013-/:") and not after.isspace()
+
+
+def _closes(text: str, j: int) -> bool:
+    before = text[j - 1] if j > 0 else " "
+    after = text[j + 1] if j + 1 < len(text) else " "
+    return not before.isspace() and not after.isalnum()
+
+
+def _plural_possessive(text: str, j: int, last_close: Callable[[], int]) -> bool:
+    """’ after a plural ("officials’ views") with a lowercase word next is an apostrophe when
+    another closing mark follows later in the same stretch (``last_close()``, the stretch's
+    last one, is after it)."""
+    if text[j - 1 : j] != "s" or not text[j + 1 : j + 3].startswith(" "):
+        return False
+    if not text[j + 2 : j + 3].islower():
+        return False
+    return last_close() > j
+
+
+def _blank_after(text: str, j: int) -> bool:
+    k = j + 1
+    while k < len(text) and text[k] in " \t\u00a0":
+        k += 1
+    return k < len(text) and text[k] == "\n"
+
+
+def quote_kind(quoted: str, text: str, start: int) -> QuoteKind:
+    """A title or name in quotes, a one- or two-word scare quote, or a real quotation."""
+    words = quoted.split()
+    if not words:
+        return "scare"
+    significant = [w for w in words if w.lower() not in _TITLE_SMALL]
+    is_titled = significant and all(w[:1].isupper() or not w[:1].isalpha() for w in significant)
+    if is_titled and len(words) <= 6 and not re.search(r"[.!?,;]$", quoted.strip()):
+        # "Fox & Friends", "The Art of the Deal": every significant word capitalised.
+        # A quotation opening a sentence may be capitalised too, but then it runs longer
+        # or ends with punctuation.
+        if len(significant) >= 1 and (len(words) > 1 or not _sentence_start(text, start)):
+            return "title"
+    if len(words) <= 2:
+        return "scare"
+    return "quotation"
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """Whether only the end of a sentence (or nothing) comes before ``start``, spaces aside."""
+    k = max(start - 1, 0)
+    while k > 0 and text[k - 1].isspace():  # not text[:k].rstrip(): a copy of a long text
+        k -= 1
+    return k == 0 or text[k - 1] in ".!?\n"

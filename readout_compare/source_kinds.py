@@ -1,0 +1,269 @@
+"""Who a source is: the names by which a story may call the readout's issuer and the other side
+of the call (read from the readout's page), and the kind of each source a story names: issuer,
+government, person, organisation, media or unnamed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from readout_compare.lexicon import TITLES, word_key
+from readout_compare.model import Attribution, Document
+
+# Words that name a document of the readout's kind ("the statement", "a readout").
+READOUT_WORDS = re.compile(
+    r"\b(readout|summary|statement|release|communiqu[eé]|transcript|read-out|comunicado|"
+    r"texto\s+oficial|nota\s+oficial|declaraci[oó]n|declara[cç][aã]o|сообщени\w*|заявлени\w*|"
+    r"коммюнике|пресс-релиз\w*|релиз\w*|Erkl[äa]rung|Mitteilung)(?!\w)", re.IGNORECASE
+)
+
+# What kind of source a mention names (Attribution.kind), by the words it holds.
+_MEDIA = re.compile(
+    r"\b(?:journal|times|post|reuters|ap|afp|xinhua|kcna|cctv|tass|ria|bbc|cnn|abc|nbc|cbs|"
+    r"fox|anadolu|folha|press agency|news agency|newspaper|outlet|report|reports|television|"
+    r"tv|radio|media|wire|broadcaster|agency said|"
+    # in the other languages attribution_languages reads
+    r"agencia|agência|diario|periódico|jornal|revista|газета|агентство|издание|тасс|риа|"
+    r"интерфакс|zeitung|journal)(?!\w)", re.I)
+_UNNAMED = re.compile(
+    r"^(?:(?:an?|the|two|three|several|some|other)\s+)?(?:[\w.'-]+\s+){0,3}?"
+    r"(?:officials?|sources|people|diplomats|analysts|aides|experts|persons?)\b", re.I)
+_GOVERNMENT = re.compile(
+    r"\b(?:ministry|ministries|government|presidency|kremlin|cabinet|office|police|"
+    r"prosecutors|investigators|coast guard|embassy|army|military|minister|president|"
+    r"premier|chancellery|king|council|service|parliament|spokesperson for|"
+    r"presidencia|presidência|gobierno|governo|cancillería|ministerio|ministério|secretaría|"
+    r"departamento|casa blanca|casa branca|conselho|consejo|portavoz|porta-voz|canciller|"
+    r"presidente|ministro|кремл\w*|мид|министерств\w*|правительств\w*|президент\w*|"
+    r"евросовет\w*|совет\w*|пресс-служб\w*|посольств\w*|Regierung|Ministerium|"
+    r"Bundesregierung|Kanzler\w*|gouvernement|ministère|Élysée|Elysée)(?!\w)", re.I)
+_ORGANISATION = re.compile(
+    r"\b(?:groups?|united nations|un|world bank|nato|imf|hamas|hezbollah|houthis|taliban|"
+    r"agency|survey|investigation|operators|company|companies|codelco|union|fund|bank|"
+    r"organi[sz]ation|association|chamber|institute|party)\b", re.I)
+# Names of the readout's possible issuers, by what a readout page carries.
+_ISSUERS = (
+    (re.compile(r"Department of State|State Department|Secretary of State|Office of the "
+                r"Spokesperson", re.I),
+     ("state department", "department of state", "u.s. embassy", "us embassy", "the department",
+      "the embassy", "embassy")),
+    (re.compile(r"Department of Defense|Pentagon|Secretary of Defense|Defense Department", re.I),
+     ("pentagon", "defense department", "department of defense", "dod")),
+    (re.compile(r"White House|President\b", re.I),
+     ("white house", "national security council")),
+    (re.compile(r"Trade Representative", re.I), ("ustr", "trade representative")),
+    (re.compile(r"Department of Commerce|Commerce Department", re.I),
+     ("commerce department", "department of commerce")),
+    (re.compile(r"Agency for International Development|USAID", re.I), ("usaid", "the agency")),
+    (re.compile(r"Mission to the United Nations", re.I), ("u.s. mission", "the mission")),
+    # Issuers outside Washington, by their readouts' headers, and how stories name them.
+    (re.compile(r"Downing Street|Prime Minister's Office|\bPM (?:call|meeting|statement)|"
+                r"The Prime Minister (?:spoke|met|held)", re.I),
+     ("downing street", "no 10", "number 10", "no. 10", "prime minister's office",
+      "british government", "uk government", "government's website", "@uk")),
+    (re.compile(r"\bKremlin\b|President of Russia|Vladimir Putin (?:had|held) a telephone", re.I),
+     ("kremlin", "russian presidency", "presidential press service", "peskov", "ushakov",
+      "@russia")),
+    (re.compile(r"Ministry of Foreign Affairs of the People's Republic of China|"
+                r"Chinese (?:Foreign Ministry|Embassy)|Wang Yi (?:held|had) a (?:phone|telephone)|"
+                r"Foreign Ministry Spokesperson", re.I),
+     ("chinese foreign ministry", "china's foreign ministry", "foreign ministry", "the ministry",
+      "beijing", "@china")),
+    (re.compile(r"Ministry of Foreign Affairs of Japan|mofa\.go\.jp|Japan-[A-Z][a-z]+ "
+                r"(?:Foreign Ministers|Summit|Leaders)|Prime Minister's Office of Japan|kantei", re.I),
+     ("japanese foreign ministry", "japan's foreign ministry", "foreign ministry", "the ministry",
+      "tokyo", "kantei", "prime minister's office", "@japan")),
+    (re.compile(r"Ministry of External Affairs|mea\.gov\.in", re.I),
+     ("ministry of external affairs", "mea", "external affairs ministry", "the ministry",
+      "new delhi", "pmo", "@india")),
+    (re.compile(r"European Council|European Commission|High Representative|EEAS|HR/VP", re.I),
+     ("european council", "european commission", "eeas", "eu diplomatic service",
+      "diplomatic service", "high representative", "hr/vp", "brussels", "the eu")),
+    (re.compile(r"Secretaría de Relaciones Exteriores|\bSRE\b|Presidencia de la República|"
+                r"Gobierno de México", re.I),
+     ("sre", "secretaría de relaciones exteriores", "cancillería", "presidencia",
+      "gobierno de méxico", "mexican foreign ministry", "mexico's foreign ministry", "@mexico")),
+    (re.compile(r"President of Ukraine|Office of the President|president\.gov\.ua", re.I),
+     ("office of the president", "presidential office", "zelensky's office",
+      "zelenskyy's office", "ukrainian presidency", "kyiv", "@ukraine")),
+)
+_PRINCIPAL = re.compile(
+    r"\b(?:Secretary|Envoy|Ambassador|Administrator|Advisor|Adviser|President|Representative)"
+    r"(?:\s+of\s+\w+)?\s+(?:[A-Z][a-z]+\s+)?(?P<name>[A-Z][a-z]+)(?:['\u2019]s)?\b"
+)
+
+
+# A readout page's site says who issued it.
+_SITE_NAMES = {"state.gov": " Department of State ", "defense.gov": " Department of Defense ",
+               "gov.uk": " Prime Minister's Office ", "kremlin.ru": " Kremlin ",
+               "fmprc.gov.cn": " Chinese Foreign Ministry ", "mofa.go.jp": " mofa.go.jp ",
+               "mea.gov.in": " mea.gov.in ", "consilium.europa.eu": " European Council ",
+               "eeas.europa.eu": " EEAS ", "gob.mx": " Gobierno de México ",
+               "president.gov.ua": " president.gov.ua ",
+               "war.gov": " Department of Defense ", "whitehouse.gov": " White House ",
+               "ustr.gov": " Trade Representative ", "commerce.gov": " Department of Commerce ",
+               "usaid.gov": " USAID ", "usun.usmission.gov": " Mission to the United Nations "}
+_SITES = re.compile(r"(?:https?://)?(?:www\.)?(" + "|".join(map(re.escape, _SITE_NAMES)) + r")\S*")
+_ATTRIBUTABLE = re.compile(
+    r"attributable to\s+(?:[A-Z]?[a-z]+\s+){0,3}(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)")
+
+
+# The verb of the readout's opening sentence that joins its principal to the other side:
+# "Secretary Austin met with …", "Wang Yi had a phone call with …", "mantuvo … con".
+_MEETING = re.compile(
+    r"\b(?:held|holds|had|has|spoke|speaks|met|meets|talked|received|receives|hosted|conducted|"
+    r"called|welcomed|mantuvo|sostuvo|conversó|habló|recibió|se\s+reunió|провел|провёл|"
+    r"состоялся|обсудил)\b")
+_WITH = re.compile(r"\b(?:with|to|con|с|со|avec|mit|com)\b")
+_CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-ÞА-ЯЁ][\w\u2019'-]+\b")
+# Marks a name of the readout's other side in the issuer set (issuer_names).
+OTHER_SIDE = "~"
+# Words of dates and times, never a name (nor a source).
+WEEKDAYS_MONTHS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december jan feb mar apr jun jul aug sep sept "
+    "oct nov dec today yesterday tonight morning evening afternoon week month year day time "
+    "last this next earlier later on".split())
+
+
+def _sides(readout: Document) -> tuple[set[str], set[str]]:
+    """The people on each side of the call or meeting, by the readout's opening sentence: names
+    before its verb of meeting are the issuer's principal ("Secretary of State Marco Rubio
+    spoke with …"), names after "with" the other side's ("… Russian Foreign Minister Sergey
+    Lavrov"). Lowercased words of the names."""
+    for s in readout.body[:3]:
+        m = _MEETING.search(s.text)
+        w = _WITH.search(s.text, m.end()) if m else None
+        if not m or not w:
+            continue
+        sides = []
+        # The other side ends with the sentence's first full stop after "with" ("… Kuleba.").
+        for part in (s.text[: m.start()], re.split(r"\.\s", s.text[w.end():])[0]):
+            names = set()
+            for word in _CAPITALISED.findall(part):
+                low = re.sub(r"['\u2019]s$", "", word).lower()
+                if (low in TITLES or low in _NOT_PERSON or low in WEEKDAYS_MONTHS
+                        or word_key(low).startswith("@") or len(low) < 3
+                        or low in ("the", "on", "in", "during", "after", "his", "her")):
+                    continue
+                names.add(low)
+            sides.append(names)
+        return sides[0], sides[1] - sides[0]
+    return set(), set()
+
+
+def issuer_names(readout: Document | None) -> frozenset[str]:
+    """How the account may name the readout's issuer: from the readout's opening lines (the
+    department a readout page names) and the official whose call or meeting it reports."""
+    if readout is None:
+        return frozenset()
+    src = readout.source
+    where = " ".join(x for x in (src.url, src.final_url, src.site_name, src.canonical_url) if x)
+    head = readout.text[:600] + " " + _SITES.sub(lambda m: _SITE_NAMES[m.group(1)], where)
+    names: set[str] = set()
+    for m in _ATTRIBUTABLE.finditer(readout.text[:1000]):
+        names.add(m.group("name").split()[-1].lower())  # "attributable to Spokesperson X"
+    for pattern, aliases in _ISSUERS:
+        if pattern.search(head):
+            names.update(aliases)
+    principal, other = _sides(readout)
+    for m in _PRINCIPAL.finditer(head):
+        if m.group("name") not in ("Of", "The"):
+            names.add(m.group("name").lower())
+    # The other side's people are never the issuer, whatever the page's header says of them.
+    names = (names | principal) - other
+    names.update(OTHER_SIDE + n for n in other)
+    return frozenset(names)
+
+
+def speaker_kind(source: str, issuer: frozenset[str] = frozenset(),
+                 known: dict[str, str] | None = None) -> str:
+    """The kind of source a mention names: issuer, government, person, organisation, media,
+    unnamed. ``known``: kinds of names met earlier in the account ("Parnell" after "Pentagon
+    press secretary Sean Parnell")."""
+    low = source.lower()
+    if "reportedly" in low or "unnamed sources" in low:
+        return "unnamed"
+    name = person_name(source)
+    # The issuer's own country is not foreign ("China's foreign ministry" after a readout of
+    # China's foreign ministry); issuer_names marks it with "@".
+    foreign = names_foreign_country(source, issuer)
+    side = _side_of_call(source, name, foreign, issuer)
+    if side is not None:
+        return side
+    if known and name and name.lower() in known:
+        return known[name.lower()]
+    return _kind_by_words(source, name, foreign)
+
+
+def _side_of_call(source: str, name: str | None, foreign: bool,
+                  issuer: frozenset[str]) -> str | None:
+    """``issuer`` or ``government`` when the mention names the readout's issuer or a person of
+    the other side of the call (:func:`issuer_names`), else None. A person on either side of
+    the call is known by name: the issuer's principal, or the other government's."""
+    if name and OTHER_SIDE + name.lower() in issuer:
+        return "government"
+    if name and name.lower() in issuer:
+        return "issuer"
+    low = source.lower()
+    if READOUT_WORDS.search(source) and not foreign and not re.search(r"\bin a statement\b", low):
+        return "issuer"
+    if not foreign and any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", low) for n in issuer):
+        return "issuer"
+    return None
+
+
+def _kind_by_words(source: str, name: str | None, foreign: bool) -> str:
+    """The kind of a source that is not a side of the call, by the words of its mention."""
+    if _UNNAMED.match(source) and not name:
+        return "unnamed"
+    if _MEDIA.search(source):
+        return "media"
+    if foreign or _GOVERNMENT.search(source):
+        return "government"
+    if _ORGANISATION.search(source):
+        return "organisation"
+    return "person"
+
+
+_NOT_PERSON = frozenset(
+    ["pentagon", "kremlin", "house", "department", "ministry", "journal", "times", "post", "xinhua", "kcna", "cctv", "cnn", "bbc", "abc", "nato", "hamas", "hezbollah", "houthis", "taliban", "reuters", "anadolu", "folha", "agency", "bank", "nations", "council", "union", "embassy", "office", "readout", "statement", "summary", "states", "united", "kingdom", "nations", "republic", "white"]
+)
+
+
+def person_name(source: str) -> str | None:
+    """The last capitalised word of a mention that names a person, if any: "State Department
+    spokesperson Tammy Bruce" -> "Bruce"; "China's foreign ministry" -> None."""
+    head = source.split(", according to")[0].split(",")[0]
+    words = re.findall(r"\b[A-Z][a-z][\w\u2019'-]*\b", head)
+    for w in reversed(words):
+        base = re.sub(r"['\u2019]s$", "", w)
+        if base.lower() in _NOT_PERSON or word_key(base.lower()).startswith("@"):
+            continue
+        if base.lower() in TITLES or base.lower() in ("the", "a", "an", "he", "she"):
+            continue
+        return base
+    return None
+
+
+def names_foreign_country(source: str, issuer: frozenset[str] = frozenset()) -> bool:
+    """The mention names a country other than the readout issuer's ("Russia's", "Chinese";
+    issuer_names marks the issuer's own country with "@"; by default the United States)."""
+    home = frozenset(n for n in issuer if n.startswith("@")) or frozenset(["@us"])
+    return any(word_key(w.lower()).startswith("@") and word_key(w.lower()) not in home
+               for w in re.findall(r"[A-Za-z\u2019']+", source))
+
+
+def with_kind(attribution: Attribution, issuer: frozenset[str],
+              known: dict[str, str]) -> Attribution:
+    """The attribution with its speaker's kind; a named person's kind is remembered, so a later
+    bare surname gets the kind of its first, fuller mention."""
+    kind = speaker_kind(attribution.source, issuer, known)
+    name = person_name(attribution.source)
+    if name and name.lower() not in known:
+        known[name.lower()] = kind
+    # "a readout from China's foreign ministry" is the readout when China's ministry issued it.
+    is_readout = attribution.is_readout or (
+        kind == "issuer" and bool(READOUT_WORDS.search(attribution.source)))
+    return replace(attribution, kind=kind, is_readout=is_readout)
