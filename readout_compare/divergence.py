@@ -144,12 +144,13 @@ def _dedupe(items: list[Divergence]) -> list[Divergence]:
     return out
 
 
-def across_languages(
+def figure_divergences(
     readout: Document, account: Document, matches: dict[str, tuple[Match, ...]]
 ) -> dict[str, tuple[Divergence, ...]]:
-    """What can be compared without words in common: the figures. A matched pair diverges when
-    each side has a figure the other lacks (years and the day of a dated month left aside, since
-    "12 de marzo de 2026" and "March 12" say the same)."""
+    """The divergences of an account in another language than the readout's: what can be
+    compared without words in common, the figures. A matched pair diverges when each side has
+    a figure the other lacks (years and the day of a dated month left aside, since "12 de marzo
+    de 2026" and "March 12" say the same)."""
     text = {s.id: s.text for s in readout.sentences}
     out: dict[str, tuple[Divergence, ...]] = {}
     for sid, found in matches.items():
