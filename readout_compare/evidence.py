@@ -26,12 +26,11 @@ from readout_compare.lexicon import (
     TIME_WORDS,
     TITLES,
     acronym,
-    number_key,
-    number_values,
     spelled_out,
     word_key,
 )
 from readout_compare.normalize import KEY_TOKEN, STOPWORDS
+from readout_compare.quantities import number_key, number_values
 
 # A token for keys: words with inner hyphens and apostrophes, and numbers with their points.
 # Hyphenated words written as one word as often as two ("cease-fire", "co-production").

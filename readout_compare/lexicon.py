@@ -6,8 +6,9 @@ American spellings, hyphenation and possessives fold away ("defence" and "Defens
 and "ceasefire", "Poznań" and "Poznan" share a key); a country's name, its adjective and its
 capital share the country's key ("Mexican", "Mexico's", "Mexico City" is a place though);
 words of one meaning class share a concept key ("pact", "accord" and "agreement"); numbers
-share their value ("three hundred ninety" and "390"). Acronyms are matched against the
-initials of the other sentence's words at comparison time (:func:`spelled_out`).
+share their value ("three hundred ninety" and "390", read by ``quantities.py``). Acronyms are
+matched against the initials of the other sentence's words at comparison time
+(:func:`spelled_out`).
 
 The classes are small and deliberate: each lists words that a wire reporter substitutes for a
 readout's word without changing the claim. They were written from how readouts and news
@@ -17,7 +18,6 @@ class keys by its stem.
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from functools import lru_cache
@@ -158,9 +158,10 @@ NUMBER_WORDS = {
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
           "trillion": 1_000_000_000_000, "bln": 1_000_000_000, "mln": 1_000_000,
           "bn": 1_000_000_000, "m": 1_000_000}
-# Spanish, read by number_values only (the paraphrase model's features keep the English words):
-# "10 mil" is 10,000, "dos millones" 2,000,000, "mil millones" a thousand million, and a
-# "billón" a million million. Words that are also English words ("once") are left out.
+# Spanish, read by quantities.number_values only (the paraphrase model's features keep the
+# English words): "10 mil" is 10,000, "dos millones" 2,000,000, "mil millones" a thousand
+# million, and a "billón" a million million. Words that are also English words ("once") are
+# left out.
 SPANISH_SCALES = {"mil": 1000, "millón": 1_000_000, "millon": 1_000_000, "millones": 1_000_000,
                   "mil millones": 1_000_000_000, "billón": 1_000_000_000_000,
                   "billon": 1_000_000_000_000, "billones": 1_000_000_000_000}
@@ -170,12 +171,6 @@ SPANISH_NUMBER_WORDS = {
     "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70,
     "ochenta": 80, "noventa": 90, "cien": 100, "ciento": 100,
 }
-_ALL_SCALES = SCALES | {k: v for k, v in SPANISH_SCALES.items() if " " not in k}
-_ALL_NUMBER_WORDS = NUMBER_WORDS | SPANISH_NUMBER_WORDS
-# A decimal comma ("1,5 millones"): a comma followed by one or two digits is no thousands mark.
-_DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")
-# Thousands marked with dots ("1.000.000", or "2.500 millones" before a Spanish scale).
-_DOTTED_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 
 
 def _classes(text: str) -> dict[str, str]:
@@ -240,7 +235,7 @@ def _lemmas(word: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def word_key(word: str) -> str:
     """The key a word is matched by (see the module docstring). Number words are not handled
-    here but by :func:`number_keys`, which reads them in sequence."""
+    here but by :func:`readout_compare.quantities.number_values`, which reads them in sequence."""
     w = fold(word).replace("-", "")
     w = SPELLINGS.get(w, w)
     m = _ISE.match(w)
@@ -267,78 +262,6 @@ def stem(word: str) -> str:
             word = word[: -len(suffix)]
             break
     return word[:5]
-
-
-_NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
-# A numeral with more digits than this is no figure a readout gives (an identifier, a run of
-# digits in hostile text); reading it would overflow a float.
-MAX_DIGITS = 18
-
-
-def number_values(words: list[str]) -> list[tuple[int, int, float]]:
-    """Numbers read from a sequence of lower-case words, as (first word, end, value):
-    "2.1", "billion" -> 2.1e9; "three", "hundred", "ninety" -> 390; "10,000" -> 10000."""
-    out = []
-    i = 0
-    while i < len(words):
-        w = words[i].rstrip("%")
-        value: float | None = None
-        j = i
-        if (w in _ALL_SCALES and (len(w) > 3 or w == "mil") and w != "hundred"
-                and (i == 0 or not _is_number(words[i - 1]))):
-            value, j = 1.0, i  # "a million", "un millón", "mil": the scale alone
-        elif _NUMBER.match(w) and sum(ch.isdigit() for ch in w) <= MAX_DIGITS:
-            spanish_scale_next = i + 1 < len(words) and words[i + 1] in SPANISH_SCALES
-            if _DECIMAL_COMMA.match(w):
-                number = w.replace(",", ".")
-            elif _DOTTED_THOUSANDS.match(w) and (w.count(".") > 1 or spanish_scale_next):
-                number = w.replace(".", "")
-            else:
-                number = w.replace(",", "")
-            try:
-                value = float(number)
-            except ValueError:
-                value = None
-            j = i + 1
-        elif (w == "half" and i + 2 < len(words) and words[i + 1] == "a"
-              and words[i + 2] in SCALES):
-            value, j = 0.5, i + 2  # "half a billion"
-        elif w in _ALL_NUMBER_WORDS:
-            words_of = _ALL_NUMBER_WORDS
-            value, part, j = 0.0, float(words_of[w]), i + 1
-            while j < len(words):
-                nxt = words[j]
-                if nxt in words_of and words_of[nxt] < 10 <= part and part % 10 == 0:
-                    part += words_of[nxt]
-                elif nxt == "hundred":
-                    part *= 100
-                elif nxt in words_of and part >= 100 and part % 100 == 0:
-                    part += words_of[nxt]
-                elif nxt in ("and", "y") and j + 1 < len(words) and words[j + 1] in words_of:
-                    pass
-                else:
-                    break
-                j += 1
-            value += part
-        if value is None:
-            i += 1
-            continue
-        while (j < len(words) and words[j].rstrip("%") in _ALL_SCALES
-               and words[j] != "hundred"):
-            value *= _ALL_SCALES[words[j].rstrip("%")]
-            j += 1
-        if math.isfinite(value):  # "9 billion billion …" past what a float holds is no figure
-            out.append((i, j, value))
-        i = max(j, i + 1)
-    return out
-
-
-def _is_number(word: str) -> bool:
-    return bool(_NUMBER.match(word.rstrip("%"))) or word in _ALL_NUMBER_WORDS
-
-
-def number_key(value: float) -> str:
-    return "#" + (str(int(value)) if value == int(value) else repr(value))
 
 
 def acronym(raw: str) -> str | None:

@@ -279,7 +279,7 @@ def compare_account(
     """One account against the readout: align, then find quotes, divergences and verdicts, and
     (unless ``hints=False``: :func:`compare` makes them for all its accounts at once) the
     paraphrase hints."""
-    across = across_languages(readout, account)
+    across = languages_differ(readout, account)
     if across and not settings.semantic_model:
         remedy = ("it is switched off (--no-semantic)" if semantic.installed()
                   else "pip install 'readout-compare[semantic]'")
@@ -303,7 +303,7 @@ def compare_account(
         attributions = attribution.attribute_sentences(account, readout, found)
         attributions = _credited_by_quotes(account, attributions, found_quotes)
         if across:
-            divergences = divergence.across_languages(readout, account, matches)
+            divergences = divergence.figure_divergences(readout, account, matches)
         else:
             divergences = divergence.find_divergences(readout, matches, found_quotes)
         sentences = classify_sentences(account, matches, divergences, attributions)
@@ -369,7 +369,7 @@ def _classify_part(
     return attribution.found_in(sentences), quotes.verdicts(readout, spans)
 
 
-def across_languages(readout: Document, account: Document) -> bool:
+def languages_differ(readout: Document, account: Document) -> bool:
     """Whether the two are in different languages (both determined)."""
     known = {readout.language, account.language} - {"und"}
     return len(known) == 2

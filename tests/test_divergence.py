@@ -271,7 +271,7 @@ def test_unrelated_word_spans_are_no_entity_swap():
 
 
 def test_a_long_rewrite_that_contains_not_is_no_negation():
-    from readout_compare.divergence import pair_divergences
+    from readout_compare.divergence_rules import pair_divergences
 
     diff = (
         ("equal", "The Secretary said the plan ", "The Secretary said the plan "),
@@ -321,10 +321,10 @@ def test_the_other_governments_statement_quoted_is_not_a_misquotation():
 
 
 def test_figures_across_languages_are_read_with_their_scales():
-    from readout_compare.divergence import _figures
+    from readout_compare.quantities import figures
 
     # "10 mil" is 10,000 and "40 millones" 40 million: the same figures as the English.
-    assert _figures("Llegarán 10 mil dosis y 40 millones de dólares.").keys() == \
-        _figures("10,000 doses and $40 million will arrive.").keys()
-    assert _figures("2.500 millones de pesos").keys() == _figures("2.5 billion pesos").keys()
-    assert _figures("10 mil dosis").keys() != _figures("10 doses").keys()
+    assert figures("Llegarán 10 mil dosis y 40 millones de dólares.").keys() == \
+        figures("10,000 doses and $40 million will arrive.").keys()
+    assert figures("2.500 millones de pesos").keys() == figures("2.5 billion pesos").keys()
+    assert figures("10 mil dosis").keys() != figures("10 doses").keys()

@@ -18,13 +18,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from readout_compare import attribution, compare, divergence, extract, quotes
+from readout_compare import attribution, compare, extract, quantities, quotes, wording
 from readout_compare.errors import ReadoutCompareError
-from readout_compare.lexicon import number_key, number_values
 from readout_compare.load import decode, load, load_bytes
 from readout_compare.model import Source
 from readout_compare.normalize import clean_label, words
 from readout_compare.pipeline import without_cycle_collection
+from readout_compare.quantities import number_key, number_values
 from readout_compare.render import renderer
 from readout_compare.report import report_dict
 from readout_compare.segment import segment
@@ -42,12 +42,12 @@ _READOUT_DOC = segment(READOUT, doc_id="r", label="Readout")
 def _text_steps(text: str) -> None:
     """The steps that read an account's text pattern by pattern: segmentation (with its roles),
     quotations and their verdicts, speakers, and the numbers and names divergences compare."""
-    divergence._name_keys_cached.cache_clear()  # each timing reads the names afresh
+    wording._name_keys_cached.cache_clear()  # each timing reads the names afresh
     doc = segment(text, doc_id="a1", label="Account")
     quotes.find_quotes(_READOUT_DOC, doc, found_by_sentence=attribution.found_in(doc.body))
     for s in doc.body:
         number_values(words(s.text))
-        divergence._name_keys(s.text, True)
+        wording.name_keys(s.text, True)
 
 
 def _timings(step, small: str, large: str) -> tuple[float, float]:
@@ -161,7 +161,7 @@ def test_a_320_digit_number_anywhere_is_no_figure_and_no_traceback(where):
 
 
 def test_figures_across_languages_skip_numbers_too_long_to_be_figures():
-    assert set(divergence._figures(f"desplegar {BIG} soldados y 5.000 agentes, 12 barcos")) == {5000.0, 12.0}
+    assert set(quantities.figures(f"desplegar {BIG} soldados y 5.000 agentes, 12 barcos")) == {5000.0, 12.0}
 
 
 # -- Markup and direction controls from the inputs -----------------------------------------------
@@ -387,7 +387,7 @@ def test_numbers_are_read_from_any_run_of_odd_tokens_without_overflow(tokens):
         assert 0 <= first < end <= len(tokens) and math.isfinite(value)
         assert number_key(value).startswith("#")
     text = " ".join(tokens)
-    assert all(math.isfinite(v) for v in divergence._figures(text))
+    assert all(math.isfinite(v) for v in quantities.figures(text))
 
 
 def test_short_central_european_text_is_not_taken_for_western():

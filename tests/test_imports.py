@@ -1,5 +1,5 @@
 """The pipeline reads in one direction: each step imports only the shared modules (the data
-types, the lexicon, text normalisation, errors, timing, worker processes) and the steps before it; renderers
+types, the lexicon, the number and date readers, text normalisation, errors, timing, worker processes) and the steps before it; renderers
 import only their templates' loader."""
 
 from __future__ import annotations
@@ -9,14 +9,16 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "readout_compare"
 
-SHARED = {"errors", "model", "normalize", "keys", "lexicon", "timing", "workers", "__version__"}
+SHARED = {"errors", "model", "normalize", "keys", "lexicon", "quantities", "timing", "workers",
+          "__version__"}
 # The steps, in the order data flows through them.
 STEPS = [
     {"fetch", "extract", "load"},
     {"layout", "furniture", "roles", "language", "segment"},
     {"evidence", "similarity", "semantic", "diff", "candidates", "scoring", "align"},
     {"attribution_languages", "source_kinds", "attribution_patterns", "attribution", "quote_marks",
-     "quote_verdicts", "quotes", "quote_matches", "divergence", "classify", "hints"},
+     "quote_verdicts", "quotes", "quote_matches", "wording", "divergence_rules", "divergence",
+     "classify", "hints"},
     {"groups", "framing", "placement"},
     {"findings"},
     {"review"},

@@ -14,7 +14,8 @@ import pytest
 
 from readout_compare import compare
 from readout_compare.evidence import Keyed, event_mention, is_event_sentence, overlap
-from readout_compare.lexicon import number_values, word_key
+from readout_compare.lexicon import word_key
+from readout_compare.quantities import number_values
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -117,9 +117,16 @@ def test_claims_travel_across_accounts(case_comparison):
     assert any("Wall Street Journal" in a for a in g.attributions)
 
 
-def test_framing_verbs_differ(case_comparison):
-    """The readout "underscored"/"highlighted"; the wire "stressed"/"emphasized": same rung of
-    the ladder, so no reporting-verb divergence, while the Post quotes verbatim."""
+def test_other_framing_verbs_on_the_same_rung_are_no_divergence(case_comparison):
+    """The readout "underscored"/"highlighted"; the wire "stressed"/"emphasized": other verbs on
+    the same rung of the ladder, so the wire's sentences report the readout's without a
+    reporting-verb divergence, while the Post quotes verbatim."""
+    readout, wire = case_comparison.readout, account(case_comparison, 1)
+    for wire_verb, readout_verb in (("stressed", "underscored"), ("emphasized", "highlighted")):
+        s = find_sentence(wire, rf"\b{wire_verb}\b")
+        assert s.status == "supported"
+        assert [readout_verb in readout.sentence(m.readout_sentence).text
+                for m in s.matches] == [True]
     for acc in case_comparison.accounts:
         for s in acc.sentences:
             assert not [d for d in s.divergences if d.type == "reporting_verb"]

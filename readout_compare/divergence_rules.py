@@ -1,0 +1,326 @@
+"""The divergences inside one matched pair, read from its word diff: one rule per divergence type
+(number, date, negation, modality, entity, reporting verb), each a function of one changed
+stretch and the pair around it, run in a fixed order.
+
+Only what changed is examined, so words the two share never count, and readout words the
+account did not report are not taken for changes. Rules and limits:
+docs/quotes-and-divergences.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from rapidfuzz import fuzz
+
+from readout_compare import quantities
+from readout_compare.lexicon import HEDGE_CLASSES, LADDER_NAMES
+from readout_compare.model import DiffOp, Divergence, DivergenceType
+from readout_compare.wording import (
+    acronym_spelled_out,
+    committed,
+    conditions,
+    delivered,
+    modal_classes,
+    modality,
+    name_keys,
+    negations,
+    offices,
+    saying,
+    says_something,
+    span_words,
+)
+
+# A negation counts in a replaced stretch of this many words at most (both sides), and as a
+# word or two added or left out: a longer stretch is a rewrite, not a denial.
+NEGATION_SPAN = 12
+NEGATION_WORDS = 2
+# Two names this alike (rapidfuzz ratio, 0-100) are one name spelled two ways.
+NAME_VARIANT = 80
+_POSSESSIVE = re.compile(r"\b[A-Z]\w+['\u2019]s\b")
+
+
+def pair_divergences(
+    diff: tuple[DiffOp, ...], readout_sentence: str, *, elsewhere: frozenset[float] = frozenset(),
+    today: str | None = None,
+) -> list[Divergence]:
+    """Typed divergences in one matched pair, read from its word diff.
+
+    Only what the account says is compared: readout words the account leaves out (a delete,
+    as when it reports one clause of a long sentence) change nothing, except a negation the
+    account drops from words it otherwise repeats. ``elsewhere``: the numbers of the other
+    readout sentences the account sentence reports, which it may take from them. ``today``:
+    the readout's day of the week ("mon" … "sun"), when its date is known, so that its "today"
+    is compared with the account's weekday.
+    """
+    pair = _Pair.read(diff, elsewhere)
+    found: list[Divergence] = []
+    replaced: list[_Change] = []
+    for i, (tag, r_text, a_text) in enumerate(diff):
+        if tag == "equal":
+            continue
+        change = _Change(diff, i, today)
+        rules = _ANY_CHANGE + _REPLACED if change.tag == "replace" else _ANY_CHANGE
+        for kind, rule in rules:
+            detail = rule(change, pair)
+            if detail is not None:
+                found.append(Divergence(
+                    type=kind,
+                    account_text=a_text.strip(),
+                    readout_text=r_text.strip(),
+                    readout_sentence=readout_sentence,
+                    direction=None,
+                    detail=detail,
+                ))
+        if change.tag == "replace":
+            replaced.append(change)
+    verb = _reporting_verb(replaced, readout_sentence)
+    return found + [verb] if verb else found
+
+
+@dataclass(frozen=True)
+class _Pair:
+    """What the rules read of the whole pair: its two sentences, the names and modals each
+    has anywhere, and the numbers it may take from other readout sentences."""
+
+    r_sentence: str
+    a_sentence: str
+    r_keys: dict[str, str]
+    a_keys: dict[str, str]
+    r_modals: set[str]
+    a_modals: set[str]
+    elsewhere: frozenset[float]
+
+    @classmethod
+    def read(cls, diff: tuple[DiffOp, ...], elsewhere: frozenset[float]) -> _Pair:
+        r_sentence = "".join(op[1] for op in diff)
+        a_sentence = "".join(op[2] for op in diff)
+        # The modals of the whole sentences: one that only moved ("what both sides should do
+        # is to maintain …" -> "maintaining … is what both parties should do") is no change.
+        return cls(
+            r_sentence, a_sentence, name_keys(r_sentence, True), name_keys(a_sentence, True),
+            modal_classes(modality(span_words(r_sentence), r_sentence)),
+            modal_classes(modality(span_words(a_sentence), a_sentence)),
+            elsewhere,
+        )
+
+
+class _Change:
+    """One changed stretch of the diff (its tag, readout and account words) with its context:
+    the shared words around it, whether it starts the sentence, and the readout's weekday."""
+
+    def __init__(self, diff: tuple[DiffOp, ...], i: int, today: str | None) -> None:
+        tag, self.r_text, self.a_text = diff[i]
+        self.r_words, self.a_words = span_words(self.r_text), span_words(self.a_text)
+        # Context for words that read differently by their neighbours ("in May").
+        self.before = diff[i - 1][1][-16:] if i and diff[i - 1][0] == "equal" else ""
+        self.after = (diff[i + 1][1][:8] if i + 1 < len(diff) and diff[i + 1][0] == "equal"
+                      else "")
+        self.r_raw = self.before + self.r_text + self.after
+        self.a_raw = self.before + self.a_text + self.after
+        # The account puts only attribution where the readout goes on ("…, the Pentagon
+        # said"): the readout's words are left out, not changed.
+        self.tag = "delete" if tag == "replace" and not says_something(self.a_text) else tag
+        self._diff, self._i, self._today = diff, i, today
+
+    @cached_property
+    def r_first(self) -> bool:
+        """Whether the readout side starts the sentence (its first word is no name)."""
+        return all(not op[1].strip() for op in self._diff[:self._i])
+
+    @cached_property
+    def a_first(self) -> bool:
+        return all(not op[2].strip() for op in self._diff[:self._i])
+
+    @cached_property
+    def numbers(self) -> tuple[tuple[float, ...], tuple[float, ...]]:
+        return quantities.numbers(self.r_words), quantities.numbers(self.a_words)
+
+    @cached_property
+    def dates(self) -> tuple[tuple[object, ...], tuple[object, ...]]:
+        """The dates of each side; numbers next to a month, or years on both sides, are dates
+        ("October 9" -> "October 19", "the 1951 treaty" -> "the 1952 treaty")."""
+        r_dates = quantities.dates(self.r_words, self.r_raw, self._today)
+        a_dates = quantities.dates(self.a_words, self.a_raw)
+        r_nums, a_nums = self.numbers
+        if quantities.dated(self.before, self.r_text, self.a_text, self.after) or (
+                quantities.years(r_nums) and quantities.years(a_nums)):
+            r_dates, a_dates = r_dates or (("day of", r_nums),), a_dates or (("day of", a_nums),)
+        return r_dates, a_dates
+
+
+Rule = Callable[[_Change, _Pair], str | None]
+
+
+def _hedge(c: _Change, p: _Pair) -> str | None:
+    """A hedge ("up to", "about", "more than") on a figure that one side has and the other
+    not: "up to 150,000 rounds" reported as "150,000 rounds"."""
+    r_said, a_said = " ".join(c.r_words), " ".join(c.a_words)
+    if (c.tag == "replace" and r_said in HEDGE_CLASSES and a_said in HEDGE_CLASSES
+            and re.match(r"\s*\$?\d", c.after)
+            and HEDGE_CLASSES.get(r_said, r_said) != HEDGE_CLASSES.get(a_said, a_said)):
+        return f"“{r_said}” in the readout, “{a_said}” in the account"
+    if c.tag not in ("delete", "insert") or not re.match(
+        r"\s*\$?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|"
+        r"fifty|sixty|seventy|eighty|ninety|hundred|dozen)\b)", c.after, re.I
+    ):
+        return None
+    said = r_said if c.tag == "delete" else a_said
+    if said not in HEDGE_CLASSES:
+        return None
+    return (f"“{said}” on the figure in the readout only" if c.tag == "delete"
+            else f"“{said}” on the figure in the account only")
+
+
+def _negation(c: _Change, p: _Pair) -> str | None:
+    """A short stretch with a different count of negations."""
+    r_neg, a_neg = negations(c.r_words), negations(c.a_words)
+    short = len(c.r_words) + len(c.a_words) <= (NEGATION_SPAN if c.tag == "replace"
+                                                 else NEGATION_WORDS)
+    if r_neg == a_neg or not short:
+        return None
+    return "negated in the account only" if a_neg > r_neg else "negated in the readout only"
+
+
+def _possibility_added(c: _Change, p: _Pair) -> str | None:
+    """A few words the account adds that make the claim a possibility ("may")."""
+    if (c.tag == "insert" and len(c.a_words) <= 4
+            and modality(c.a_words, c.a_raw) == "possibility"):
+        return "plain statement in the readout, possibility in the account"
+    return None
+
+
+def _date(c: _Change, p: _Pair) -> str | None:
+    """Dates on both sides that differ, like compared with like."""
+    r_dates, a_dates = c.dates
+    if (r_dates and a_dates and (r_dates, c.numbers[0]) != (a_dates, c.numbers[1])
+            and quantities.same_kind(r_dates, a_dates)):
+        return "date or time differs"
+    return None
+
+
+def _number(c: _Change, p: _Pair) -> str | None:
+    """Quantities on both sides that differ, in no date and not taken from another readout
+    sentence the account sentence reports."""
+    r_dates, a_dates = c.dates
+    r_nums, a_nums = c.numbers
+    if (r_nums and a_nums and r_nums != a_nums and not (r_dates or a_dates)
+            and not set(a_nums) <= p.elsewhere):
+        return f"{_fmt(r_nums)} in the readout, {_fmt(a_nums)} in the account"
+    return None
+
+
+def _entity(c: _Change, p: _Pair) -> str | None:
+    """A name for a name: a person, place or country the readout names that the account does
+    not name anywhere, where the account names one the readout does not; or a place for a
+    place ("in Damascus" -> "in Amman") even when the readout's country is named elsewhere in
+    the account ("the Syrian minister")."""
+    if not (len(c.r_words) <= 4 and len(c.a_words) <= 4):
+        return None  # a rewrite, not a name for a name
+    r_span = name_keys(c.r_text, c.r_first)
+    gone, new = _other_names(c, p, r_span)
+    places = bool(r_span) and bool(new) and all(k.startswith("@") for k in {*r_span, *new})
+    # A person for a country or a country for a person ("Putin's attacks" -> "Russia's
+    # attacks") names the same side, not another one.
+    metonym = bool(gone and new) and (
+        all(k.startswith("@") for k in gone) != all(k.startswith("@") for k in new)) and (
+        _POSSESSIVE.search(c.r_text) is not None and _POSSESSIVE.search(c.a_text) is not None)
+    if ((((gone and new) and not metonym) or places)
+            and not acronym_spelled_out(c.r_text, p.a_sentence)
+            and not acronym_spelled_out(c.a_text, p.r_sentence)):
+        return "a different name in the same place"
+    return None
+
+
+def _other_names(c: _Change, p: _Pair, r_span: dict[str, str]) -> tuple[set[str], set[str]]:
+    """The names of the readout's stretch the account has nowhere, and those of the account's
+    stretch the readout has nowhere: two spellings of one name ("Gaddafi", "Qaddafi";
+    "Zelenskyy", "Zelenskiy") and offices ("HR/VP") left aside."""
+    a_span = name_keys(c.a_text, c.a_first)
+    gone = {k: w for k, w in r_span.items() if k not in p.a_keys}
+    new = {k: w for k, w in a_span.items() if k not in p.r_keys}
+    same = {(x, y) for x in gone for y in new if fuzz.ratio(gone[x], new[y]) >= NAME_VARIANT}
+    titles = offices(c.r_text) | offices(c.a_text)
+    return ({x for x in gone if not any(x == a for a, _ in same) and x not in titles},
+            {y for y in new if not any(y == b for _, b in same) and y not in titles})
+
+
+def _modal(c: _Change, p: _Pair) -> str | None:
+    """A modal the readout used, changed or dropped, or a hedge the account adds ("could
+    provide" for "provided"); an account's "will" for the readout's plain statement of a plan
+    is the same claim, and a modal that only moved in the sentence is no change."""
+    r_mod, a_mod = modality(c.r_words, c.r_raw), modality(c.a_words, c.a_raw)
+    dropped_tense = r_mod == "certainty" and a_mod is None  # "would provide" -> "announced"
+    moved = modal_classes(r_mod) <= p.a_modals and modal_classes(a_mod) <= p.r_modals
+    if not moved and ((r_mod and r_mod != a_mod and not dropped_tense) or (
+            not r_mod and a_mod == "possibility")):
+        return (f"{r_mod or 'plain statement'} in the readout, "
+                f"{a_mod or 'plain statement'} in the account")
+    return None
+
+
+def _vague_figure(c: _Change, p: _Pair) -> str | None:
+    """A figure on one side where the other gives only an order of magnitude."""
+    r_dates, a_dates = c.dates
+    r_nums, a_nums = c.numbers
+    vague_r, vague_a = quantities.vague_count(c.r_words), quantities.vague_count(c.a_words)
+    if (vague_r != vague_a and (r_nums or vague_r) and (a_nums or vague_a)
+            and not (r_dates or a_dates)):
+        return "a figure on one side, only an order of magnitude (“dozens”) on the other"
+    return None
+
+
+def _condition(c: _Change, p: _Pair) -> str | None:
+    """The account makes the claim conditional on something the readout did not ("will be
+    determined by our assessment" -> "depends on new steps")."""
+    r_cond, a_cond = conditions(c.r_words), conditions(c.a_words)
+    if a_cond and c.r_words and (not r_cond or not (r_cond & a_cond) - {"?"}):
+        return "a condition in the account that the readout does not set"
+    return None
+
+
+def _commitment(c: _Change, p: _Pair) -> str | None:
+    """What the readout says was committed, the account says was delivered."""
+    if committed(c.r_words) and delivered(c.a_words):
+        return "a commitment in the readout, a delivery in the account"
+    return None
+
+
+# The rules, in the order a pair's divergences are listed: on every changed stretch, then on
+# replaced stretches only (words the account leaves out or adds are no changed figure or name).
+_ANY_CHANGE: tuple[tuple[DivergenceType, Rule], ...] = (
+    ("number", _hedge), ("negation", _negation), ("modality", _possibility_added),
+)
+_REPLACED: tuple[tuple[DivergenceType, Rule], ...] = (
+    ("date", _date), ("number", _number), ("entity", _entity), ("modality", _modal),
+    ("number", _vague_figure), ("modality", _condition), ("modality", _commitment),
+)
+
+
+def _reporting_verb(replaced: list[_Change], readout_sentence: str) -> Divergence | None:
+    """The strongest verb of saying of the readout's replaced stretches against the account's:
+    a stronger verb is a finding; a weaker one only from forceful to neutral ("said" for
+    "reaffirmed" is how news writes)."""
+    r_verbs = [v for c in replaced for v in saying(c.r_words)]
+    a_verbs = [v for c in replaced for v in saying(c.a_words)]
+    if not (r_verbs and a_verbs):
+        return None
+    r_word, r_level = max(r_verbs, key=lambda v: v[1])
+    a_word, a_level = max(a_verbs, key=lambda v: v[1])
+    if not (a_level > r_level or r_level - a_level >= 2):
+        return None
+    return Divergence(
+        type="reporting_verb",
+        account_text=a_word,
+        readout_text=r_word,
+        readout_sentence=readout_sentence,
+        direction="escalates" if a_level > r_level else "softens",
+        detail=f"{LADDER_NAMES[r_level]} \u2192 {LADDER_NAMES[a_level]}",
+    )
+
+
+def _fmt(values: tuple[float, ...]) -> str:
+    return ", ".join(f"{v:g}" for v in values)
