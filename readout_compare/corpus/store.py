@@ -197,7 +197,7 @@ class Results:
                 "label": result.label or clean_label(item.id),
                 "language": result.language, "sentences": result.sentences,
                 "sha256": result.sha256, "error": result.error,
-                "candidates": result.shortlisted,  # the column's name is part of the schema
+                "candidates": result.shortlisted,  # the column keeps its name (docs/corpus.md)
                 "text": result.text, "done": 1,
                 "left_out_by_window": "; ".join(result.left_out) or None,
             })
