@@ -91,18 +91,19 @@ def measure(args: list[str]) -> tuple[float, int]:
 def costs(readouts: Path, articles: Path) -> None:
     """The cost of each step on its own, in this process: retrieval per article, segmentation per
     article with candidates, comparison per candidate pair."""
-    from readout_compare import corpus
+    from readout_compare.corpus.shortlist import build_index, shortlist
+    from readout_compare.corpus.work import Shared
     from readout_compare.load import load
     from readout_compare.pipeline import as_document, compare_account, make_settings
 
     rows = [json.loads(line) for line in readouts.read_text(encoding="utf-8").splitlines()]
     docs = {r["id"]: as_document(load(r["path"]), doc_id="r", label=r["id"]) for r in rows}
-    shared = corpus.Shared(docs, {}, corpus.build_index(docs), None, 20.0, False,
-                           make_settings(semantic_matcher=False))
+    shared = Shared(docs, {}, build_index(docs), None, 20.0, False,
+                    make_settings(semantic_matcher=False))
     texts = [load(json.loads(line)["path"])
              for line in articles.read_text(encoding="utf-8").splitlines()]
     start = time.perf_counter()
-    found = [corpus.candidates(shared, t.text, None) for t in texts]
+    found = [shortlist(shared, t.text, None) for t in texts]
     retrieval = time.perf_counter() - start
     start = time.perf_counter()
     segmented = [(as_document(t, doc_id="a1", label="a"), c) for t, c in zip(texts, found) if c]

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from readout_compare.corpus import Run, read_collection, run
+from readout_compare.corpus import Run, run
+from readout_compare.corpus.collection import read_collection
 from readout_compare.errors import ReadoutCompareError
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
@@ -218,7 +219,7 @@ def test_an_article_reports_the_readout_it_matches_best_not_a_template_sibling(t
     # Two readouts of one ministry written on the same templates ("X announced N million dollars
     # in new funding for the Coastal Resilience Fund to support work on ..."): the matcher pairs
     # the Eskel wire's sentences with both, but only Halvorsen's call is what it reports.
-    from readout_compare.corpus import reported_readouts
+    from readout_compare.corpus.work import reported_readouts
     from readout_compare.load import load
     from readout_compare.pipeline import as_document, compare_account, make_settings
 
@@ -457,7 +458,7 @@ def test_a_dask_worker_killed_midway_is_retried(tmp_path):
     pytest.importorskip("dask.distributed")
     import signal
 
-    from readout_compare import corpus
+    from readout_compare.corpus import runner
 
     folder = tmp_path / "articles"
     folder.mkdir()
@@ -465,7 +466,7 @@ def test_a_dask_worker_killed_midway_is_retried(tmp_path):
         for f in (CORPUS / "articles").iterdir():
             shutil.copy(f, folder / f"{f.stem}-{k}{f.suffix}")
     monkey = pytest.MonkeyPatch()
-    monkey.setattr(corpus, "PARTITION", 6)
+    monkey.setattr(runner, "PARTITION", 6)
     killed = []
 
     def kill_a_worker(result) -> None:

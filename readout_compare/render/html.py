@@ -24,20 +24,27 @@ def render(report: dict[str, Any]) -> str:
     script = env.get_template("report.js").render()
     style = env.get_template("report.css").render()
     data = embedded_json(report)
-    csp = (
-        "default-src 'none'; "
-        f"style-src 'sha256-{_sha256(style)}'; "
-        f"script-src 'sha256-{_sha256(script)}'; "
-        "img-src data:; base-uri 'none'; form-action 'none'"
-    )
     return env.get_template("report.html.j2").render(
         **report,
         view=view_model(report),
         script=Markup(script),
         style=Markup(style),
         data=Markup(data),
-        csp=csp,
+        csp=content_security_policy(style, script, data_images=True),
     )
+
+
+def content_security_policy(style: str, script: str | None = None, *,
+                            data_images: bool = False) -> str:
+    """The Content-Security-Policy of a self-contained page: nothing from outside it; its own
+    inline style, and script when it has one, allowed by their SHA-256; images only from data:
+    URLs when ``data_images``. (The report's page and corpus mode's index.html both use it.)"""
+    allowed = [f"style-src 'sha256-{_sha256(style)}'"]
+    if script is not None:
+        allowed.append(f"script-src 'sha256-{_sha256(script)}'")
+    if data_images:
+        allowed.append("img-src data:")
+    return "; ".join(["default-src 'none'", *allowed, "base-uri 'none'", "form-action 'none'"])
 
 
 def embedded_json(report: dict[str, Any]) -> str:
