@@ -429,7 +429,7 @@ def track(readout: str, accounts: tuple[str, ...], store: str, labels: tuple[str
     Example:
       readout-compare track https://gov.example/readout https://news.example/story --store watch/
     """
-    from readout_compare.track.run import track as run_track
+    from readout_compare.track import track as run_track
 
     if "-" in (readout, *accounts):
         raise click.UsageError("track reads each input again on every run; standard input (-) "

@@ -20,7 +20,11 @@ What an edit did is read by comparing two comparisons made now, with the same to
 the previous version's and the new one's (against the same readout version), so that a change
 in the tool between runs is never taken for an edit.
 
-The modules, in the order they import one another: ``changes`` (what an edit did), ``store``
-(history.sqlite), ``timeline`` (history.json and index.html), ``run`` (one run, which drives
-the pipeline and the others).
+One module per job, each importing only those before it: ``changes`` (what an edit did),
+``store`` (history.sqlite), ``timeline`` (history.json and index.html), ``run`` (one run, from
+the command line's ``track``).
 """
+
+from readout_compare.track.run import Outcome, track
+
+__all__ = ["Outcome", "track"]
