@@ -327,7 +327,7 @@ OFFICE = "Okafor's office said the talks would begin in May."
 def test_each_kind_of_edit_is_described(before, after, expected):
     from readout_compare import compare
     from readout_compare.report import report_dict
-    from readout_compare.track import verdict_changes
+    from readout_compare.track.changes import verdict_changes
 
     def compared(story: list[str]) -> dict:
         report = report_dict(compare("\n\n".join(READOUT) + "\n", ["\n\n".join(story) + "\n"],
@@ -340,7 +340,7 @@ def test_each_kind_of_edit_is_described(before, after, expected):
 
 def test_readout_sentences_added_removed_and_changed_are_named():
     from readout_compare.pipeline import as_document
-    from readout_compare.track import Change, readout_changes
+    from readout_compare.track.changes import Change, readout_changes
 
     def doc(paragraphs: list[str]):
         return as_document("\n\n".join(paragraphs) + "\n", doc_id="r", label="Readout")
