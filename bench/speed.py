@@ -136,9 +136,10 @@ def agreement(readout_text: str, account_text: str, sample: int = 300) -> tuple[
 
     from readout_compare import align as align_module
     from readout_compare.align import align
-    from readout_compare.pipeline import as_document, make_settings
+    from readout_compare.model import Settings
+    from readout_compare.pipeline import as_document, resolved_settings
 
-    settings = make_settings()
+    settings = resolved_settings(Settings())
     readout = as_document(readout_text, doc_id="r", label=None)
     account = as_document(account_text, doc_id="a1", label=None)
     rng = random.Random(1)

@@ -789,7 +789,7 @@ class Run:
 
 def run(config: Run) -> dict[str, Any]:
     """Run a corpus comparison; returns counts (readouts, articles, errors, pairs)."""
-    from readout_compare.pipeline import make_settings
+    from readout_compare.pipeline import resolved_settings
 
     folder = Path(config.output)
     if folder.exists() and not folder.is_dir():
@@ -801,7 +801,7 @@ def run(config: Run) -> dict[str, Any]:
     article_items = read_collection(config.articles)
     reviews = (read_reviews(config.reviews, [i.id for i in readout_items])
                if config.reviews is not None else {})
-    settings = make_settings(semantic_matcher=config.semantic, hint_encoder=False)
+    settings = resolved_settings(Settings(semantic=config.semantic, hint_encoder=False))
     fingerprint = run_settings(config, settings)
     results = Results(folder, resume=config.resume)
     try:
@@ -1186,8 +1186,8 @@ def render_page(task: tuple[str, list[tuple[str, str, str, Source]]],
     rid, arts = task
     comparison = compare(shared.readouts[rid],
                          [LoadedText(text, source) for _, _, text, source in arts],
-                         labels=[label for _, label, _, _ in arts], semantic_matcher=shared.semantic,
-                         hint_encoder=False)
+                         labels=[label for _, label, _, _ in arts],
+                         settings=Settings(semantic=shared.semantic, hint_encoder=False))
     if rid in shared.reviews:
         from readout_compare.review import apply_reviews
 

@@ -48,6 +48,8 @@ from readout_compare.model import (
 #    kind, the id of the element holding its evidence ("target"), the accounts and sentences
 #    it rests on, and how sure the tool is ("certainty", 0..1 or null; "sureness" in words).
 SCHEMA_VERSION = 7
+# Settings a report does not list: what they asked for is stated by what was used (semantic_model).
+_ASKED_ONLY = ("semantic", "hint_encoder")
 FIDELITIES = ("verbatim", "altered", "stitched", "not_in_readout")
 DIVERGENCE_TYPES = ("number", "date", "negation", "modality", "reporting_verb", "entity", "quote")
 
@@ -63,7 +65,7 @@ def report_dict(comparison: Comparison, *, generated: datetime | None = None) ->
         "tool": {"name": "readout-compare", "version": __version__},
         "generated": generated.replace(microsecond=0).isoformat(),
         "settings": {
-            **_asdict(comparison.settings),
+            **{k: v for k, v in _asdict(comparison.settings).items() if k not in _ASKED_ONLY},
             "model": comparison.matcher,
         },
         "findings": [

@@ -40,7 +40,7 @@ from typing import Any
 from readout_compare.diff import word_diff
 from readout_compare.errors import ReadoutCompareError
 from readout_compare.load import load
-from readout_compare.model import Document, LoadedText, Source
+from readout_compare.model import Document, LoadedText, Settings, Source
 from readout_compare.normalize import clean_label, file_name, normalize, words
 from readout_compare.pipeline import as_document, compare
 
@@ -357,7 +357,7 @@ def _report(readout: LoadedText, readout_label: str, accounts: list[LoadedText],
     from readout_compare.report import report_dict
 
     return report_dict(compare(readout, accounts, labels=labels, readout_label=readout_label,
-                               semantic_matcher=semantic))
+                               settings=Settings(semantic=semantic)))
 
 
 def _latest(db: sqlite3.Connection, doc_id: int) -> Stored | None:

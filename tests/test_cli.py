@@ -171,12 +171,15 @@ def test_version_page_is_stored():
 
 
 def test_library_settings_are_typed_keywords():
-    from readout_compare import compare
+    from readout_compare import Settings, compare
     from readout_compare.errors import ReadoutCompareError
 
     with pytest.raises(TypeError):
+        Settings(treshold=0.5)  # a misspelt setting is not silently ignored
+    with pytest.raises(TypeError):
+        Settings(0.5)  # nor taken by position
+    with pytest.raises(TypeError):
         compare("The Secretary met the Minister.", "The Secretary met the Minister.",
-                treshold=0.5)  # a misspelt setting is not silently ignored
+                threshold=0.5)  # settings go in Settings
     with pytest.raises(ReadoutCompareError, match="threshold"):
-        compare("The Secretary met the Minister.", "The Secretary met the Minister.",
-                threshold=1.5)
+        Settings(threshold=1.5)
