@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,6 +12,16 @@ from readout_compare.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 CASE = ROOT / "examples" / "hegseth-mexico"
+
+# The tests write nothing outside their temporary folders: the compiled templates' cache
+# (render/templates.py), which a run keeps under $XDG_CACHE_HOME, goes to a folder of the test
+# run's own, set before any test module renders and taken by the processes tests start.
+CACHE = tempfile.mkdtemp(prefix="readout-compare-test-cache-")
+os.environ["XDG_CACHE_HOME"] = CACHE
+
+
+def pytest_sessionfinish(session, exitstatus):
+    shutil.rmtree(CACHE, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
