@@ -199,8 +199,8 @@ def _compare_in_worker(
     account: Document,
 ) -> tuple[AccountComparison, Timings, AlignStats, dict[str, Profile]]:
     """One account's comparison, with the profiles of its claims not in the readout, which
-    claim groups need (sent back without what they cache: a tenth of the time it takes to
-    make them again)."""
+    claim groups need (sent back without what they cache, which costs less than making them
+    again: docs/performance.md)."""
     readout, settings, profiles = shared()
     timings, stats = Timings(), AlignStats()
     made: dict[str, Profile] = {}

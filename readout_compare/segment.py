@@ -7,7 +7,7 @@ which reads hard-wrapped lines back into paragraphs. Within a block:
 * a dateline ("WASHINGTON (AP) —") and a lead-in glued to the first sentence ("The below is
   attributable to Spokesperson X:") are split off;
 * sentence boundaries come from syntok (chosen over pysbd on the evidence in
-  docs/segmentation.md: as accurate on news text here and about five times faster), with a full
+  docs/segmentation.md: as accurate on news text here, and faster), with a full
   stop directly followed by a capital ("on Tuesday.The Secretary") also a boundary, and text in
   Chinese or Japanese split at its full-width stops;
 * a quotation that holds several sentences gives one unit a sentence;
@@ -179,9 +179,8 @@ def _decided(
 
 
 # Paragraphs are handed to workers in this many contiguous runs per worker, taken as workers
-# come free, so that a slower core or a slow run does not leave the other idle at the end: on
-# the 5 MB account, 16 runs a worker took 6.2-6.8 s where 4 took 7.0-7.2 s (three alternating
-# rounds).
+# come free, so that a slower core or a slow run does not leave the other idle at the end
+# (docs/performance.md).
 CHUNKS_PER_WORKER = 16
 
 
