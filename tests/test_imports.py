@@ -17,7 +17,7 @@ STEPS = [
     {"evidence", "similarity", "semantic", "diff", "align"},
     {"attribution_languages", "attribution", "quotes", "divergence", "classify", "hints"},
     {"groups", "framing", "placement"},
-    {"findings"},
+    {"absence", "phrasing", "findings"},
     {"review"},
     {"pipeline"},
     {"report"},
