@@ -5,8 +5,8 @@
 
 Each text shape of tests/hostile.py is compared, as an account, with the bundled example's
 readout (``compare(..., settings=Settings(semantic=False))``, the command's work from
-segmenting to the comparison); each web-page shape is read by ``load.load_bytes``, HTML extraction included, which
-stops with a one-line error past its budget. Prints seconds per size and, for each size after
+segmenting to the comparison); each web-page shape is read by ``load.load_bytes``, HTML
+extraction included, which stops with a one-line error past its budget. Prints seconds per size and, for each size after
 the first, the ratio of times against the ratio of sizes (a ratio of times at most about the
 ratio of sizes is linear growth). Figures go in docs/inputs.md.
 """

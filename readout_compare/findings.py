@@ -280,8 +280,9 @@ class _Picker:
             else:
                 text = f"No account reports the readout's point: {quoted(r.text)}"
                 kind = "omitted"
-            self.add("omitted", kind, as_sentence(text), r.id, [a.document.id for a in self.accounts],
-                     [r.id], partial(self.absences.of_readout_sentence, r))
+            self.add("omitted", kind, as_sentence(text), r.id,
+                     [a.document.id for a in self.accounts], [r.id],
+                     partial(self.absences.of_readout_sentence, r))
         if self.symmetric:
             for acc in self.accounts:
                 for s in acc.sentences:

@@ -1,8 +1,9 @@
 """The library's front door: ``compare(readout, accounts) -> Comparison``.
 
 It runs the pipeline in one direction: segment -> align -> (quotes, divergences, attributions)
--> classify -> (across accounts) claim groups, framing and placement -> findings. Loading is the caller's business: pass text, a
-:class:`~readout_compare.load.LoadedText`, or an already segmented
+-> classify -> (across accounts) claim groups, framing and placement -> findings, deciding
+which accounts and parts of them run in worker processes. Loading is the caller's business:
+pass text, a :class:`~readout_compare.load.LoadedText`, or an already segmented
 :class:`~readout_compare.model.Document`.
 """
 

@@ -82,13 +82,14 @@ def test_symmetric_two_readouts():
         "The two leaders agreed to meet again in the spring to review progress on trade. "
         "The Minister raised the treatment of migrants at the border."
     )
-    data = json.loads(renderer("json")(report_dict(compare(us, [mx], settings=Settings(symmetric=True)))))
+    symmetric = Settings(symmetric=True)
+    data = json.loads(renderer("json")(report_dict(compare(us, [mx], settings=symmetric))))
     sym = data["symmetric"]
     first = {s["id"]: s["status"] for s in sym["first"]["sentences"]}
     second = {s["id"]: s["status"] for s in sym["second"]["sentences"]}
     assert first["r-2"] == "shared" and second["a1-2"] == "shared"
     assert first["r-3"] == "only_here" and second["a1-3"] == "only_here"
-    html = renderer("html")(report_dict(compare(us, [mx], settings=Settings(symmetric=True))))
+    html = renderer("html")(report_dict(compare(us, [mx], settings=symmetric)))
     assert "Two documents, neither the reference" in html
 
 
