@@ -139,7 +139,7 @@ def test_another_governments_statement_is_not_the_readout(sentence, kind):
 
 def test_the_issuer_is_known_from_the_readout_pages_site_and_attributable_to():
     from readout_compare.attribution import issuer_names
-    from readout_compare.model import Settings, Source
+    from readout_compare.model import Source
 
     page = segment("Readout of the Secretary's Call\n\nThe two discussed trade.\n", doc_id="r",
                    label="r", source=Source(url="https://www.state.gov/readout-of-the-call/"))
@@ -150,7 +150,7 @@ def test_the_issuer_is_known_from_the_readout_pages_site_and_attributable_to():
 
 
 def test_a_quotation_of_several_sentences_is_credited_where_it_closes():
-    from readout_compare import compare
+    from readout_compare import Settings, compare
 
     readout = ("Readout of the Secretary's Call\n\nThe Secretary spoke with the Foreign Minister today. "
                "They discussed the prisoner exchange.\n")
@@ -213,7 +213,7 @@ def test_passive_reports_name_their_source(sentence, source):
 def test_no_source_the_tool_gives_on_the_examples_is_malformed():
     from pathlib import Path
 
-    from readout_compare import compare
+    from readout_compare import Settings, compare
     from readout_compare.attribution import well_formed
 
     case = Path(__file__).parent.parent / "examples" / "hegseth-mexico"
@@ -239,7 +239,7 @@ def test_no_source_the_tool_gives_on_the_examples_is_malformed():
      "China's foreign ministry said Wang urged calm.", "foreign ministry"),
 ])
 def test_issuers_outside_washington_are_known_by_their_usual_names(readout, sentence, key):
-    from readout_compare import compare
+    from readout_compare import Settings, compare
 
     acc = compare(readout, [sentence], settings=Settings(semantic=False)).accounts[0]
     found = acc.sentences[0].attribution
