@@ -52,7 +52,7 @@ from readout_compare.model import (
 #    sentences it rests on, and how sure the tool is ("certainty", 0..1 or null; "sureness"
 #    in words).
 SCHEMA_VERSION = 7
-# Settings a report does not list: what they asked for is stated by what was used (semantic_model).
+# Settings a report does not list: what they ask for, semantic_model states as used.
 _ASKED_ONLY = ("semantic", "hint_encoder")
 FIDELITIES = ("verbatim", "altered", "stitched", "not_in_readout")
 DIVERGENCE_TYPES = ("number", "date", "negation", "modality", "reporting_verb", "entity", "quote")
