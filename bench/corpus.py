@@ -94,12 +94,13 @@ def costs(readouts: Path, articles: Path) -> None:
     from readout_compare.corpus.shortlist import build_index, shortlist
     from readout_compare.corpus.work import Shared
     from readout_compare.load import load
-    from readout_compare.pipeline import as_document, compare_account, make_settings
+    from readout_compare.model import Settings
+    from readout_compare.pipeline import as_document, compare_account, resolved_settings
 
     rows = [json.loads(line) for line in readouts.read_text(encoding="utf-8").splitlines()]
     docs = {r["id"]: as_document(load(r["path"]), doc_id="r", label=r["id"]) for r in rows}
     shared = Shared(docs, {}, build_index(docs), None, 20.0, False,
-                    make_settings(semantic_matcher=False))
+                    resolved_settings(Settings(semantic=False)))
     texts = [load(json.loads(line)["path"])
              for line in articles.read_text(encoding="utf-8").splitlines()]
     start = time.perf_counter()

@@ -4,9 +4,9 @@
     python bench/hostile.py --sizes 234000 936000 --shapes "unclosed quote"
 
 Each text shape of tests/hostile.py is compared, as an account, with the bundled example's
-readout (``compare(..., semantic_matcher=False)``, the command's work from segmenting to the
-comparison); each web-page shape is read by ``load.load_bytes``, HTML extraction included, which
-stops with a one-line error past its budget. Prints seconds per size and, for each size after
+readout (``compare(..., settings=Settings(semantic=False))``, the command's work from
+segmenting to the comparison); each web-page shape is read by ``load.load_bytes``, HTML
+extraction included, which stops with a one-line error past its budget. Prints seconds per size and, for each size after
 the first, the ratio of times against the ratio of sizes (a ratio of times at most about the
 ratio of sizes is linear growth). Figures go in docs/inputs.md.
 """
@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from readout_compare import compare
 from readout_compare.errors import ReadoutCompareError
 from readout_compare.load import load_bytes
-from readout_compare.model import Source
+from readout_compare.model import Settings, Source
 from tests.hostile import HTML_SHAPES, READOUT, TEXT_SHAPES
 
 
@@ -33,7 +33,7 @@ def seconds(shape: str, size: int) -> tuple[float, str]:
     start = time.perf_counter()
     if shape in TEXT_SHAPES:
         try:
-            done = compare(READOUT, [TEXT_SHAPES[shape](size)], semantic_matcher=False)
+            done = compare(READOUT, [TEXT_SHAPES[shape](size)], settings=Settings(semantic=False))
             outcome = f"{len(done.accounts[0].quotes)} quotations"
         except ReadoutCompareError as exc:
             outcome = f"error: {exc}"

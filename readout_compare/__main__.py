@@ -1,4 +1,4 @@
-from readout_compare.entry import main
+from readout_compare.cli import main
 
 if __name__ == "__main__":  # not when a spawned worker process imports this module
-    main()
+    main(prog_name="readout-compare")

@@ -1,29 +1,30 @@
-"""The command line: a thin layer over :func:`readout_compare.compare` and the renderers.
+"""The command line: its options, adapted to :func:`readout_compare.compare`, the renderers,
+corpus mode and track; it does no comparing of its own.
 
 Exit status: 0 on success, 1 on bad input (one line on stderr, never a traceback), 2 on usage
-errors (click's own), 130 on Ctrl-C, 128 + the signal's number on SIGTERM and SIGHUP. A report
-file is written whole or not at all (see :mod:`readout_compare.output`).
+errors (click's own), 130 on Ctrl-C, 128 + the signal's number on SIGTERM and SIGHUP
+(:mod:`readout_compare.exits`). A report file is written whole or not at all
+(:mod:`readout_compare.output`).
 """
 
 from __future__ import annotations
 
 import contextlib
-import functools
+import gc
 import math
-import signal
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
 from readout_compare import __version__
 from readout_compare.errors import ReadoutCompareError
-from readout_compare.model import MAX_PARTIAL_MIN_WORDS
+from readout_compare.exits import ReviewFileProblem, friendly_errors
+from readout_compare.model import MAX_PARTIAL_MIN_WORDS, Settings
 from readout_compare.normalize import clean_label
 from readout_compare.timing import Timings
 
-F = TypeVar("F", bound=Callable[..., Any])
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 SUFFIXES = {".html": "html", ".htm": "html", ".json": "json", ".md": "md", ".markdown": "md",
             ".csv": "csv"}
@@ -32,55 +33,22 @@ SUFFIXES = {".html": "html", ".htm": "html", ".json": "json", ".md": "md", ".mar
 MAX_TIMEOUT = 3600.0  # seconds; more is a typo, and an infinite wait is never wanted
 
 
-class Interrupted(BaseException):
-    """SIGTERM or SIGHUP arrived: unwind (removing any temporary file) and exit 128 + signal."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-
-
-def friendly_errors(func: F) -> F:
-    """Turn the tool's exception (and I/O trouble) into a one-line message and exit status 1;
-    Ctrl-C into exit status 130, SIGTERM and SIGHUP into 128 + the signal's number."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            with _signals_as_exceptions():
-                return func(*args, **kwargs)
-        except ReadoutCompareError as exc:
-            raise click.ClickException(clean_label(str(exc))) from None
-        except OSError as exc:
-            where = f"{exc.filename}: " if exc.filename else ""
-            raise click.ClickException(clean_label(f"{where}{exc.strerror or exc}")) from None
-        except KeyboardInterrupt:
-            click.echo("readout-compare: interrupted", err=True)
-            raise click.exceptions.Exit(130) from None
-        except Interrupted as exc:
-            raise click.exceptions.Exit(128 + exc.signum) from None
-
-    return wrapper  # type: ignore[return-value]
-
-
 @contextlib.contextmanager
-def _signals_as_exceptions() -> Iterator[None]:
-    """While the command runs, SIGTERM and SIGHUP unwind the stack like Ctrl-C does."""
-    def handler(signum: int, frame: Any) -> None:
-        raise Interrupted(signum)
-
-    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
-    previous = {}
-    try:
-        for signum in wanted:
-            previous[signum] = signal.signal(signum, handler)
-    except ValueError:  # not the main thread (an embedding application): leave signals alone
-        pass
+def without_cycle_collection() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while the command runs, and what survives
+    frozen before it resumes. A comparison makes millions of small objects and almost no
+    cycles, yet each collection walks every live object; the process exits after its report,
+    so what outlives the comparison (caches of word tokens and verbs) need never be walked.
+    Memory is still freed as soon as nothing refers to it. The gain is measured in
+    docs/performance.md; the library's compare() leaves the collector alone."""
+    was_enabled = gc.isenabled()
+    gc.disable()
     try:
         yield
     finally:
-        for signum, old in previous.items():
-            signal.signal(signum, old)
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
 
 
 class FiniteFloat(click.ParamType):
@@ -217,7 +185,6 @@ def compare(
     from readout_compare.load import load
     from readout_compare.output import write_report
     from readout_compare.pipeline import compare as run_compare
-    from readout_compare.pipeline import without_cycle_collection
     from readout_compare.progress import Progress
     from readout_compare.render import renderer
     from readout_compare.report import report_dict
@@ -234,7 +201,7 @@ def compare(
     fmt = fmt or _format_for(output)
     reviews = _read_reviews(review_file) if review_file is not None else None
     clock = Timings()
-    with Progress(clock, enabled=not quiet), without_cycle_collection(freeze_survivors=True):
+    with Progress(clock, enabled=not quiet), without_cycle_collection():
         with clock.stage("load"):
             loaded = [load(name, timeout=timeout) for name in inputs]
         names = [labels[i] if i < len(labels) else None for i in range(len(inputs))]
@@ -247,12 +214,9 @@ def compare(
             loaded[1:],
             labels=names[1:],
             readout_label=names[0],
-            threshold=threshold,
-            partial_min_words=partial_min_words,
-            symmetric=symmetric,
-            full_paths=full_paths,
-            full_urls=full_urls,
-            semantic_matcher=not no_semantic,
+            settings=Settings(threshold=threshold, partial_min_words=partial_min_words,
+                              symmetric=symmetric, full_paths=full_paths, full_urls=full_urls,
+                              semantic=not no_semantic),
             timings=clock,
         )
         if reviews is not None:
@@ -268,16 +232,10 @@ def compare(
             text = renderer(fmt)(report_dict(comparison))
             write_report(output, text)
         # Let go of the comparison while the collector is still paused: its first pass after
-        # it resumes would walk every object made meanwhile (0.15 s at 5,000 x 5,000 sentences).
+        # it resumes would walk every object made meanwhile.
         del comparison, loaded, text
     if timings:
         click.echo(f"timings: {clock.line()}", err=True)
-
-
-class ReviewFileProblem(click.ClickException):
-    """A review file that cannot be read: one line, and exit status 2 like a usage error."""
-
-    exit_code = 2
 
 
 def _read_reviews(path: str) -> Any:

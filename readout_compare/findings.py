@@ -16,34 +16,40 @@ a story first. This step picks at most :data:`MAX_FINDINGS` of them, weightiest 
 Each finding names the element of the report that holds its evidence (an account sentence, a
 quotation, a readout sentence, a claim group: the ids the HTML report gives them) and how sure
 the tool is: a report's match or quotation score, or, for something absent, one minus the best
-score any sentence on the other side reaches against it (computed here for the few sentences
-that become findings, with the alignment's own scorer).
+score any sentence on the other side reaches against it (:mod:`readout_compare.absence`,
+for the few sentences that become findings).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
 from readout_compare.scoring import domain_features, score_pairs
+from readout_compare.absence import Absences
 from readout_compare.evidence import Keyed, overlap
 from readout_compare.model import (
     AccountComparison,
     Attribution,
     ClaimGroup,
-    DiffOp,
     Document,
     Finding,
-    Sentence,
     Settings,
     StoryPlacement,
 )
-from readout_compare.similarity import Profile, default_model, profile
+from readout_compare.phrasing import (
+    DIVERGENCE_WORDS,
+    as_sentence,
+    credit,
+    join_names,
+    quoted,
+    rest_of,
+    verb_for,
+    word_changes,
+)
 
 MAX_FINDINGS = 7
-EXCERPT_CHARS = 220  # a quoted sentence longer than this is cut at a word, with "…"
 # Weights: the order of the list in the module docstring; within one kind, a finding about
 # more accounts first.
 WEIGHT = {
@@ -122,8 +128,7 @@ class _Picker:
         self.placement = placement
         self.the_readout = readout.label if self.symmetric else "the readout"
         self.candidates: list[_Candidate] = []
-        self._profiles: dict[str, Profile] = {}
-        self._absence: dict[str, float | None] = {}
+        self.absences = Absences(readout, accounts)
 
     # -- ranking ------------------------------------------------------------------------
 
@@ -152,7 +157,15 @@ class _Picker:
         """Claims not in the readout that a story put in its headline or lede, one finding per
         claim (a claim group, or one sentence), across the stories that lead with it. Returns
         the claim groups used."""
-        clusters: dict[str, list[tuple[str, str]]] = {}  # claim -> [(account, sentence)]
+        clusters = self._lead_clusters()
+        for key, members in clusters.items():
+            self._lead_claim(key, members)
+        return {key for key in clusters if any(g.id == key for g in self.groups)}
+
+    def _lead_clusters(self) -> dict[str, list[tuple[str, str]]]:
+        """Each claim the stories lead with (a claim group's id, or a sentence's) and its
+        (account, sentence) pairs; a headline joins the lede claim it restates."""
+        clusters: dict[str, list[tuple[str, str]]] = {}
         for sp in self.placement:
             acc = self.by_id.get(sp.account)
             if acc is None:
@@ -172,27 +185,28 @@ class _Picker:
                     continue
                 home = self._headline_home(acc, item.account_sentence, clusters, mine)
                 clusters.setdefault(home, []).append((sp.account, item.account_sentence))
-        for key, members in clusters.items():
-            body = [(aid, sid) for aid, sid in members if self._is_body(aid, sid)]
-            main = (body or members)[0]
-            accounts = [aid for aid, _ in members]
-            group = next((g for g in self.groups if g.id == key), None)
-            # The credit: from every sentence of the claim in the stories that lead with it.
-            related = list(members) + [
-                (self._account_of(sid), sid) for sid in (group.account_sentences if group else ())
-            ]
-            attributions = [self._attribution(aid, sid) for aid, sid in related]
-            others = [g_acc for g_acc in (group.accounts if group else ())
-                      if g_acc not in accounts]
-            text = (f"{self._names(accounts)} led with a claim {self.the_readout} does not "
-                    f"make: {_quoted(self._text(*main))}, {_credit(attributions)}")
-            if others:
-                text += f"; {self._names(others)} also {_verb(others, 'carries', 'carry')} it"
-            across = any(self.by_id[a].across_languages for a in accounts)
-            certainty = None if across else partial(self.absence_of_account_sentence, *main)
-            self.add("lead_claim", "lead_claim", _sentence(text), main[1],
-                     [*accounts, *others], [sid for _, sid in related], certainty)
-        return {key for key in clusters if any(g.id == key for g in self.groups)}
+        return clusters
+
+    def _lead_claim(self, key: str, members: list[tuple[str, str]]) -> None:
+        """The finding of one claim the stories in ``members`` lead with."""
+        body = [(aid, sid) for aid, sid in members if self._is_body(aid, sid)]
+        main = (body or members)[0]
+        accounts = [aid for aid, _ in members]
+        group = next((g for g in self.groups if g.id == key), None)
+        # The credit: from every sentence of the claim in the stories that lead with it.
+        related = list(members) + [
+            (self._account_of(sid), sid) for sid in (group.account_sentences if group else ())
+        ]
+        attributions = [self._attribution(aid, sid) for aid, sid in related]
+        others = [g_acc for g_acc in (group.accounts if group else ()) if g_acc not in accounts]
+        text = (f"{self._names(accounts)} led with a claim {self.the_readout} does not "
+                f"make: {quoted(self._text(*main))}, {credit(attributions)}")
+        if others:
+            text += f"; {self._names(others)} also {verb_for(others, 'carries', 'carry')} it"
+        across = any(self.by_id[a].across_languages for a in accounts)
+        certainty = None if across else partial(self.absences.of_account_sentence, *main)
+        self.add("lead_claim", "lead_claim", as_sentence(text), main[1],
+                 [*accounts, *others], [sid for _, sid in related], certainty)
 
     def _headline_home(self, acc: AccountComparison, sid: str,
                        clusters: dict[str, list[tuple[str, str]]], mine: list[str]) -> str:
@@ -215,19 +229,19 @@ class _Picker:
                 if q.kind == "title" or q.fidelity not in ("altered", "stitched"):
                     continue
                 if q.fidelity == "altered":
-                    changes = _changes(q.diff)
+                    changes = word_changes(q.diff)
                     text = (f"{acc.document.label} quotes {self.the_readout} with words changed: "
-                            f"{_quoted(q.text)}, where {self.the_readout} says "
-                            f"{_quoted(q.readout_text or '')}")
+                            f"{quoted(q.text)}, where {self.the_readout} says "
+                            f"{quoted(q.readout_text or '')}")
                     if changes:
                         text += f" ({'; '.join(changes)})"
-                    self.add("altered_quote", "altered_quote", _sentence(text), q.id, [aid],
+                    self.add("altered_quote", "altered_quote", as_sentence(text), q.id, [aid],
                              [q.account_sentence, *([q.readout_sentence] if q.readout_sentence
                                                     else [])], q.score)
                 else:
                     text = (f"{acc.document.label} joins words from separate passages of "
-                            f"{self.the_readout} into one quotation: {_quoted(q.text)}")
-                    self.add("stitched_quote", "stitched_quote", _sentence(text), q.id, [aid],
+                            f"{self.the_readout} into one quotation: {quoted(q.text)}")
+                    self.add("stitched_quote", "stitched_quote", as_sentence(text), q.id, [aid],
                              [q.account_sentence], q.score)
 
     def _divergences(self) -> None:
@@ -237,18 +251,18 @@ class _Picker:
                 for d in s.divergences:
                     if d.type == "quote":
                         continue  # an altered quotation: a finding of its own
-                    what = _DIVERGENCE_WORDS.get(d.type, "changes a readout statement")
+                    what = DIVERGENCE_WORDS.get(d.type, "changes a readout statement")
                     if d.type == "reporting_verb":
                         what = ("gives the readout's words a stronger verb"
                                 if d.direction == "escalates" else
                                 "gives the readout's words a softer verb"
                                 if d.direction == "softens" else "changes a verb of saying")
-                    text = (f"{acc.document.label} {what}: {_quoted(d.account_text)} where "
-                            f"{self.the_readout} says {_quoted(d.readout_text)}")
+                    text = (f"{acc.document.label} {what}: {quoted(d.account_text)} where "
+                            f"{self.the_readout} says {quoted(d.readout_text)}")
                     score = next((m.score for m in s.matches
                                   if m.readout_sentence == d.readout_sentence), None)
                     kind = "divergence" if d.type in MAJOR_DIVERGENCES else "divergence_minor"
-                    self.add("divergence", kind, _sentence(text), s.sentence.id, [aid],
+                    self.add("divergence", kind, as_sentence(text), s.sentence.id, [aid],
                              [s.sentence.id, d.readout_sentence], score)
 
     def _omissions(self) -> None:
@@ -258,25 +272,26 @@ class _Picker:
             if any(acc.coverage[k].status != "omitted" for acc in self.accounts):
                 continue
             if self.symmetric:
-                text = f"Only {self.readout.label} says: {_quoted(r.text)}"
+                text = f"Only {self.readout.label} says: {quoted(r.text)}"
                 kind = "only_here"
             elif len(self.accounts) == 1:
                 text = (f"{self.accounts[0].document.label} does not report the readout's "
-                        f"point: {_quoted(r.text)}")
+                        f"point: {quoted(r.text)}")
                 kind = "omitted"
             else:
-                text = f"No account reports the readout's point: {_quoted(r.text)}"
+                text = f"No account reports the readout's point: {quoted(r.text)}"
                 kind = "omitted"
-            self.add("omitted", kind, _sentence(text), r.id, [a.document.id for a in self.accounts],
-                     [r.id], partial(self.absence_of_readout_sentence, r))
+            self.add("omitted", kind, as_sentence(text), r.id,
+                     [a.document.id for a in self.accounts], [r.id],
+                     partial(self.absences.of_readout_sentence, r))
         if self.symmetric:
             for acc in self.accounts:
                 for s in acc.sentences:
                     if s.status == "not_in_readout":
-                        text = f"Only {acc.document.label} says: {_quoted(s.sentence.text)}"
-                        self.add("only_here", "only_here", _sentence(text), s.sentence.id,
+                        text = f"Only {acc.document.label} says: {quoted(s.sentence.text)}"
+                        self.add("only_here", "only_here", as_sentence(text), s.sentence.id,
                                  [acc.document.id], [s.sentence.id],
-                                 partial(self.absence_of_account_sentence, acc.document.id,
+                                 partial(self.absences.of_account_sentence, acc.document.id,
                                          s.sentence.id))
 
     def _shared_claims(self, used: set[str]) -> None:
@@ -287,10 +302,10 @@ class _Picker:
             attributions = [self._attribution(aid, sid) for aid, sid in members]
             text = (f"{self._names(list(g.accounts))} "
                     f"{'both ' if len(g.accounts) == 2 else 'all '}carry a claim "
-                    f"{self.the_readout} does not make: {_quoted(self._text(*members[0]))}, "
-                    f"{_credit(attributions)}")
-            self.add("shared_claim", "shared_claim", _sentence(text), g.id, g.accounts,
-                     g.account_sentences, partial(self._least_absence, members))
+                    f"{self.the_readout} does not make: {quoted(self._text(*members[0]))}, "
+                    f"{credit(attributions)}")
+            self.add("shared_claim", "shared_claim", as_sentence(text), g.id, g.accounts,
+                     g.account_sentences, partial(self.absences.least, members))
 
     def _parts_left_out(self) -> None:
         for acc in self.accounts:
@@ -301,72 +316,17 @@ class _Picker:
                 text = self.readout.sentence(cov.readout_sentence).text
                 if part == "the event" or part not in text:
                     continue
-                rest = _rest(text, part)
+                rest = rest_of(text, part)
                 if len(rest.split()) < 3:
                     continue
                 score = max((m.score for sid in cov.account_sentences
                              for m in acc.sentence(sid).matches
                              if m.readout_sentence == cov.readout_sentence), default=None)
                 said = (f"{acc.document.label} carries only part of a readout sentence and "
-                        f"leaves out {_quoted(rest)}")
-                self.add("part_left_out", "part_left_out", _sentence(said),
+                        f"leaves out {quoted(rest)}")
+                self.add("part_left_out", "part_left_out", as_sentence(said),
                          f"{acc.document.id}-{cov.readout_sentence}", [acc.document.id],
                          [cov.readout_sentence, *cov.account_sentences], score)
-
-    # -- how sure an absence is -----------------------------------------------------------
-
-    def absence_of_account_sentence(self, aid: str, sid: str) -> float | None:
-        """One minus the best score the account sentence reaches against any readout
-        sentence it is not already known to mention only the event of ("during a Jan. 31
-        call, he urged ...": the call is the readout's, the claim is not)."""
-        acc = self.by_id[aid]
-        if acc.across_languages:
-            return None
-        key = sid
-        if key not in self._absence:
-            sentence = acc.document.sentence(sid)
-            events = {m.readout_sentence for m in acc.sentence(sid).matches
-                      if m.basis == "event"} if sentence.role == "body" else set()
-            self._absence[key] = 1.0 - self._best(
-                [(r, sentence) for r in self.readout.body if r.id not in events])
-        return self._absence[key]
-
-    def _least_absence(self, members: list[tuple[str, str]]) -> float | None:
-        scored = [c for aid, sid in members
-                  if (c := self.absence_of_account_sentence(aid, sid)) is not None]
-        return min(scored, default=None)
-
-    def absence_of_readout_sentence(self, r: Sentence) -> float | None:
-        """One minus the best score any account sentence reaches against the readout
-        sentence."""
-        if any(acc.across_languages for acc in self.accounts):
-            return None
-        if r.id not in self._absence:
-            self._absence[r.id] = 1.0 - self._best(
-                [(r, s) for acc in self.accounts for s in acc.document.body])
-        return self._absence[r.id]
-
-    def _best(self, pairs: list[tuple[Sentence, Sentence]]) -> float:
-        """The best confidence of the matcher's two models over the pairs that share a stem
-        (a pair that shares none scores next to nothing)."""
-        model = default_model()
-        items = []
-        for r, a in pairs:
-            rp, ap = self._profile(r), self._profile(a)
-            if rp.stems & ap.stems:
-                items.append((r, a, rp, ap))
-        best = 0.0
-        for pair in score_pairs(items, model):
-            p = pair.score
-            if model.domain is not None:
-                p = max(p, model.domain.probability(domain_features(pair)))
-            best = max(best, p)
-        return best
-
-    def _profile(self, s: Sentence) -> Profile:
-        if s.id not in self._profiles:  # ids are unique across the documents
-            self._profiles[s.id] = profile(s.text)
-        return self._profiles[s.id]
 
     # -- words ----------------------------------------------------------------------------
 
@@ -391,122 +351,4 @@ class _Picker:
 
     def _names(self, accounts: Sequence[str]) -> str:
         ordered = [a.document.label for a in self.accounts if a.document.id in set(accounts)]
-        return _join(ordered)
-
-
-_DIVERGENCE_WORDS = {
-    "number": "gives a different figure",
-    "date": "gives a different date",
-    "negation": "turns a readout statement into its opposite",
-    "modality": "changes how firm a readout statement is",
-    "entity": "names someone else",
-}
-# A token of a word diff that holds a letter or digit (a change of punctuation or quotation
-# marks alone is not a change of words).
-_WORDLIKE = re.compile(r"\w")
-
-
-def _changes(ops: Sequence[DiffOp]) -> list[str]:
-    """The word changes of a quotation's diff: "urged → ordered", "“firmly” left out"."""
-    out = []
-    for tag, old, new in ops:
-        old, new = old.strip(), new.strip()
-        if tag == "equal" or not (_WORDLIKE.search(old) or _WORDLIKE.search(new)):
-            continue
-        old, new = _words(old), _words(new)
-        if old and new:
-            if old.lower() != new.lower():
-                out.append(f"{old} → {new}")
-        elif old:
-            out.append(f"{_quoted(old)} left out")
-        elif new:
-            out.append(f"{_quoted(new)} added")
-    return out[:3]
-
-
-def _words(text: str) -> str:
-    """The text without punctuation at its ends."""
-    return text.strip(" \t\n.,;:!?\"'“”‘’()[]")
-
-
-def _rest(text: str, part: str) -> str:
-    """What a readout sentence says besides the clause reported."""
-    rest = text.replace(part, " ", 1)
-    rest = re.sub(r"^[\s,;:]*(?:(?:and|but|while|as well as)\b)?\s*", "", rest.strip())
-    rest = re.sub(r"[\s,;:]*(?:(?:and|but|while)\s*)?$", "", rest)
-    return rest.rstrip(" .;,:")
-
-
-def _credit(attributions: Sequence[Attribution | None]) -> str:
-    """Whom the story credits for a claim: the outlets it names first ("credited to the Wall
-    Street Journal"), else what it says ("credited only to “the report”"), else its speaker."""
-    named: list[str] = []
-    generic: list[str] = []
-    speakers: list[str] = []
-    readout: list[str] = []
-    for a in attributions:
-        if a is None:
-            continue
-        if a.is_readout:
-            readout.append(a.source)
-            continue
-        reporter = a.source.split(", according to ", 1)[1].split(",")[0] \
-            if ", according to " in a.source else None
-        for name in (reporter, a.source if a.kind == "media" else None):
-            if name is None:
-                continue
-            (named if _is_name(name) else generic).append(name)
-        if a.kind != "media" and reporter is None:
-            speakers.append(a.source)
-    if named:
-        return "credited to " + _join(_unique(_with_article(n) for n in named))
-    if readout:
-        return (f"credited to the readout ({_quoted(readout[0])}), which does not say it")
-    if generic:
-        return "credited only to " + _join([_quoted(g) for g in _unique(generic)])
-    if speakers:
-        return "attributed to " + _join(_unique(speakers))
-    return "with no source named"
-
-
-_OUTLETS_WITH_THE = ("Wall Street Journal", "New York Times", "Washington Post", "Associated Press",
-                     "Financial Times", "Guardian", "Times", "Economist", "Hill")
-
-
-def _with_article(name: str) -> str:
-    return f"the {name}" if name in _OUTLETS_WITH_THE else name
-
-
-def _is_name(source: str) -> bool:
-    return bool(source) and source[:1].isupper() and not source.lower().startswith("the ")
-
-
-def _unique(items: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(items))
-
-
-def _join(names: Sequence[str]) -> str:
-    names = list(names)
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def _verb(accounts: Sequence[str], one: str, many: str) -> str:
-    return one if len(accounts) == 1 else many
-
-
-def _sentence(text: str) -> str:
-    """The text with a full stop, unless a quotation it ends with ends the sentence."""
-    return text if re.search(r"[.!?]”?\)?$", text) else text + "."
-
-
-def _quoted(text: str) -> str:
-    """The text in quotation marks, cut at a word past EXCERPT_CHARS."""
-    text = " ".join(text.split())
-    if text.endswith(".") and not text.endswith(".."):
-        text = text[:-1]  # the sentence's own full stop: the finding's sentence ends it
-    if len(text) > EXCERPT_CHARS:
-        cut = text.rfind(" ", 0, EXCERPT_CHARS)
-        text = text[: cut if cut > 0 else EXCERPT_CHARS].rstrip(" ,;:") + " …"
-    return f"“{text}”"
+        return join_names(ordered)

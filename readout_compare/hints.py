@@ -59,15 +59,7 @@ def hints_for_accounts(readout: Document, accounts: Sequence[AccountComparison],
 
     wanted = (semantic.uses_hint_encoder(settings.semantic_model) if settings is not None
               else True)
-    omitted: list[list[Sentence]] = []
-    alone: list[list[Sentence]] = []
-    for acc in accounts:
-        left = {c.readout_sentence for c in acc.coverage if c.status == "omitted"}
-        r_sents = [] if acc.across_languages else [s for s in readout.body if s.id in left]
-        a_sents = [s.sentence for s in acc.sentences if s.status == "not_in_readout"
-                   and len(s.sentence.text.split()) <= MAX_WORDS][:PER_ACCOUNT] if r_sents else []
-        omitted.append(r_sents if a_sents else [])
-        alone.append(a_sents)
+    omitted, alone = _unmatched(readout, accounts)
     r_texts = _first_distinct([s.text for s in readout.body
                                if any(s in r for r in omitted)], MAX_SENTENCES // 2)
     a_texts = _first_distinct([s.text for column in zip_longest(*alone) for s in column if s],
@@ -87,18 +79,41 @@ def hints_for_accounts(readout: Document, accounts: Sequence[AccountComparison],
             continue
         cosines = (vectors[[a_row[s.text] for s in a_sents]]
                    @ vectors[[r_row[s.text] for s in r_sents]].T)
-        found = []
-        for a_sent, scores in zip(a_sents, cosines.tolist()):
-            order = sorted(range(len(scores)), key=lambda k: -scores[k])
-            best = scores[order[0]]
-            second = scores[order[1]] if len(order) > 1 else -1.0
-            if encoder is None:
-                if best >= HINT_THRESHOLD:
-                    found.append(Hint(r_sents[order[0]].id, a_sent.id, round(best, 3)))
-            elif best >= E5_THRESHOLD and best - second >= E5_MARGIN:
-                found.append(Hint(r_sents[order[0]].id, a_sent.id, round(best, 3)))
-        out.append(tuple(found))
+        found = [_hint(r_sents, a_sent, scores, by_hint_encoder=encoder is not None)
+                 for a_sent, scores in zip(a_sents, cosines.tolist())]
+        out.append(tuple(h for h in found if h is not None))
     return out
+
+
+def _unmatched(readout: Document, accounts: Sequence[AccountComparison],
+               ) -> tuple[list[list[Sentence]], list[list[Sentence]]]:
+    """For each account, the omitted readout sentences and its first unmatched sentences to
+    hold against them (none of either when the other side has none)."""
+    omitted: list[list[Sentence]] = []
+    alone: list[list[Sentence]] = []
+    for acc in accounts:
+        left = {c.readout_sentence for c in acc.coverage if c.status == "omitted"}
+        r_sents = [] if acc.across_languages else [s for s in readout.body if s.id in left]
+        a_sents = [s.sentence for s in acc.sentences if s.status == "not_in_readout"
+                   and len(s.sentence.text.split()) <= MAX_WORDS][:PER_ACCOUNT] if r_sents else []
+        omitted.append(r_sents if a_sents else [])
+        alone.append(a_sents)
+    return omitted, alone
+
+
+def _hint(r_sents: list[Sentence], a_sent: Sentence, scores: list[float], *,
+          by_hint_encoder: bool) -> Hint | None:
+    """The hint for one account sentence, given its cosine with each omitted readout
+    sentence: the closest one, when close enough (and, by the hint encoder, clearly closer
+    than the next)."""
+    order = sorted(range(len(scores)), key=lambda k: -scores[k])
+    best = scores[order[0]]
+    second = scores[order[1]] if len(order) > 1 else -1.0
+    if not by_hint_encoder:
+        close = best >= HINT_THRESHOLD
+    else:
+        close = best >= E5_THRESHOLD and best - second >= E5_MARGIN
+    return Hint(r_sents[order[0]].id, a_sent.id, round(best, 3)) if close else None
 
 
 def _first_distinct(texts: list[str], limit: int) -> list[str]:

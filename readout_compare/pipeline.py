@@ -1,17 +1,17 @@
 """The library's front door: ``compare(readout, accounts) -> Comparison``.
 
 It runs the pipeline in one direction: segment -> align -> (quotes, divergences, attributions)
--> classify -> (across accounts) claim groups, framing and placement -> findings. Loading is the caller's business: pass text, a
-:class:`~readout_compare.load.LoadedText`, or an already segmented
+-> classify -> (across accounts) claim groups, framing and placement -> findings, deciding
+which accounts and parts of them run in worker processes. Loading is the caller's business:
+pass text, a :class:`~readout_compare.load.LoadedText`, or an already segmented
 :class:`~readout_compare.model.Document`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import gc
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -25,7 +25,6 @@ from readout_compare.framing import framing
 from readout_compare.groups import claim_groups
 from readout_compare.hints import hints_for_accounts, paraphrase_hints
 from readout_compare.model import (
-    MAX_PARTIAL_MIN_WORDS,
     AccountComparison,
     Attribution,
     Comparison,
@@ -53,13 +52,7 @@ def compare(
     *,
     labels: Sequence[str | None] | None = None,
     readout_label: str | None = None,
-    threshold: float | None = None,
-    partial_min_words: int = 4,
-    symmetric: bool = False,
-    full_paths: bool = False,
-    full_urls: bool = False,
-    semantic_matcher: bool = True,
-    hint_encoder: bool = True,
+    settings: Settings | None = None,
     stats: AlignStats | None = None,
     timings: Timings | None = None,
 ) -> Comparison:
@@ -67,67 +60,16 @@ def compare(
 
     ``labels`` name the accounts and ``readout_label`` the readout in the report (default: the
     title found in the input, else "Account N" and "Readout"); the command line's ``--label``
-    names the readout first, then the accounts. ``threshold``, ``partial_min_words`` and
-    ``symmetric``, ``full_paths`` and ``full_urls`` are the fields of
-    :class:`~readout_compare.model.Settings`;
-    ``semantic_matcher=False`` leaves the optional semantic encoder unused even when installed
-    (see there and docs/pipeline.md); ``hint_encoder=False`` makes paraphrase hints with the first
-    encoder only (fast; corpus mode); a value out of range, or of the wrong type (an input that
-    is not text, a :class:`LoadedText` or a :class:`Document`), raises
-    :class:`ReadoutCompareError`.
-    ``stats`` and
-    ``timings``, when given, collect the work done and the time per stage.
+    names the readout first, then the accounts. ``settings`` (default: ``Settings()``) holds
+    every option that changes results (see :class:`~readout_compare.model.Settings`); the
+    comparison's own settings have what it fills in (:func:`resolved_settings`). An input that
+    is not text, a :class:`LoadedText` or a :class:`Document` raises
+    :class:`ReadoutCompareError`. ``stats`` and ``timings``, when given, collect the work done
+    and the time per stage.
     """
-    with without_cycle_collection():
-        return _compare(readout, accounts, labels=labels, readout_label=readout_label,
-                        threshold=threshold, partial_min_words=partial_min_words,
-                        symmetric=symmetric, full_paths=full_paths, full_urls=full_urls,
-                        semantic_matcher=semantic_matcher, hint_encoder=hint_encoder,
-                        stats=stats, timings=timings)
-
-
-@contextlib.contextmanager
-def without_cycle_collection(*, freeze_survivors: bool = False) -> Iterator[None]:
-    """Python's cyclic garbage collector paused for the block (and its state restored after).
-    A comparison allocates millions of small objects and makes almost no cycles (24 cyclic
-    objects in a 1,500-sentence comparison), yet each collection walks every live object: with
-    it paused, aligning 1,500 x 5,000 sentences took about a fifth less time
-    (docs/performance.md). Memory is still freed as soon as nothing refers to it.
-
-    ``freeze_survivors`` (the command line, which exits next): what is still alive at the end
-    (the caches of word tokens and verbs, which live as long as the process) is left out of
-    all later collections, so the collector's first pass after it resumes does not walk it
-    (0.09 s at 5,000 x 5,000 sentences)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if freeze_survivors:
-            gc.freeze()
-        if was_enabled:
-            gc.enable()
-
-
-def _compare(
-    readout: Input,
-    accounts: Input | Sequence[Input],
-    *,
-    labels: Sequence[str | None] | None,
-    readout_label: str | None,
-    threshold: float | None,
-    partial_min_words: int,
-    symmetric: bool,
-    full_paths: bool,
-    full_urls: bool,
-    semantic_matcher: bool,
-    hint_encoder: bool,
-    stats: AlignStats | None,
-    timings: Timings | None,
-) -> Comparison:
-    config = make_settings(threshold=threshold, partial_min_words=partial_min_words,
-                           symmetric=symmetric, full_paths=full_paths, full_urls=full_urls,
-                           semantic_matcher=semantic_matcher, hint_encoder=hint_encoder)
+    if settings is not None and not isinstance(settings, Settings):
+        raise ReadoutCompareError(f"settings must be Settings, not {type(settings).__name__}")
+    config = resolved_settings(settings if settings is not None else Settings())
     if isinstance(accounts, (str, LoadedText, Document)):
         accounts = [accounts]
     _check_inputs(readout, accounts, labels, readout_label)
@@ -375,34 +317,12 @@ def languages_differ(readout: Document, account: Document) -> bool:
     return len(known) == 2
 
 
-def make_settings(
-    *,
-    threshold: float | None = None,
-    partial_min_words: int = 4,
-    symmetric: bool = False,
-    full_paths: bool = False,
-    full_urls: bool = False,
-    semantic_matcher: bool = True,
-    hint_encoder: bool = True,
-) -> Settings:
-    """The settings with their defaults filled in and checked."""
-    if (isinstance(threshold, bool)
-            or not isinstance(threshold, (int, float, type(None)))):
-        raise ReadoutCompareError(f"threshold must be a number, not {type(threshold).__name__}")
-    if isinstance(partial_min_words, bool) or not isinstance(partial_min_words, int):
-        raise ReadoutCompareError(
-            f"partial_min_words must be a whole number, not {type(partial_min_words).__name__}")
-    if not 1 <= partial_min_words <= MAX_PARTIAL_MIN_WORDS:
-        raise ReadoutCompareError(
-            f"partial_min_words must be between 1 and {MAX_PARTIAL_MIN_WORDS:,}")
-    config = Settings(threshold=threshold, partial_min_words=partial_min_words,
-                      symmetric=symmetric, full_paths=full_paths, full_urls=full_urls,
-                      semantic_model=(semantic.model_name(hint_encoder=hint_encoder)
-                                      if semantic_matcher else None))
-    threshold = config.threshold if config.threshold is not None else default_model().threshold
-    if not (isinstance(threshold, (int, float)) and 0.0 < threshold < 1.0):
-        raise ReadoutCompareError(f"threshold must be between 0 and 1, not {threshold}")
-    return replace(config, threshold=threshold)
+def resolved_settings(settings: Settings) -> Settings:
+    """The settings as a comparison states them: the threshold fitted with the model when none
+    is given, and the semantic encoder(s) that will be used."""
+    threshold = settings.threshold if settings.threshold is not None else default_model().threshold
+    model = semantic.model_name(hint_encoder=settings.hint_encoder) if settings.semantic else None
+    return replace(settings, threshold=threshold, semantic_model=model)
 
 
 def _check_inputs(readout: object, accounts: object, labels: object,

@@ -162,39 +162,49 @@ def led_with(lead: tuple[Lead, ...]) -> str:
     parts = []
     added = [item for item in lead if item.status == "not_in_readout"]
     if added:
-        noun = "claim" if len(added) == 1 else "claims"
-        text = f"{len(added)} {noun} not in the readout"
-        # A claim the story credits to the readout itself is not "attributed to" it in the
-        # same breath as the readout's absence of it: said apart, as what it is.
-        credited = [item for item in added
-                    if item.attribution is not None and item.attribution.is_readout]
-        sources = _sources([item.attribution for item in added if item not in credited])
-        if sources:
-            text += f", attributed to {sources}"
-        if credited:
-            which = ("it is" if len(added) == 1 else
-                     "all are" if len(credited) == len(added) else
-                     "1 of them is" if len(credited) == 1 else f"{len(credited)} of them are")
-            names = _sources([item.attribution for item in credited])
-            text += (f"{';' if sources else ','} {which} credited to the readout ({names}), "
-                     "which does not say so")
-        parts.append(text)
+        parts.append(_claims_led_with(added))
     reporting = [item for item in lead if item.status != "not_in_readout"]
     if reporting:
-        noun = "sentence that reports" if len(reporting) == 1 else "sentences that report"
-        ids = sorted({r for item in reporting for r in item.readout_sentences},
-                     key=lambda r: int(r.rsplit("-", 1)[-1]) if r.rsplit("-", 1)[-1].isdigit() else 0)
-        changed = sum(1 for item in reporting if item.status == "divergent")
-        text = f"{len(reporting)} {noun} the readout"
-        if ids:
-            text += f" ({', '.join(ids)})"
-        if changed:
-            text += f", {changed} of {len(reporting)} with a divergence"
-        parts.append(text)
+        parts.append(_reports_led_with(reporting))
     if reporting and lead[0].status != "not_in_readout":
         parts.reverse()  # in the order the story gives them
     joiner = "; and " if any("attributed to" in part for part in parts[:-1]) else " and "
     return "led with " + joiner.join(parts)
+
+
+def _claims_led_with(added: list[Lead]) -> str:
+    """'2 claims not in the readout, attributed to …'."""
+    noun = "claim" if len(added) == 1 else "claims"
+    text = f"{len(added)} {noun} not in the readout"
+    # A claim the story credits to the readout itself is not "attributed to" it in the
+    # same breath as the readout's absence of it: said apart, as what it is.
+    credited = [item for item in added
+                if item.attribution is not None and item.attribution.is_readout]
+    sources = _sources([item.attribution for item in added if item not in credited])
+    if sources:
+        text += f", attributed to {sources}"
+    if credited:
+        which = ("it is" if len(added) == 1 else
+                 "all are" if len(credited) == len(added) else
+                 "1 of them is" if len(credited) == 1 else f"{len(credited)} of them are")
+        names = _sources([item.attribution for item in credited])
+        text += (f"{';' if sources else ','} {which} credited to the readout ({names}), "
+                 "which does not say so")
+    return text
+
+
+def _reports_led_with(reporting: list[Lead]) -> str:
+    """'1 sentence that reports the readout (r-3)', with how many of them diverge."""
+    noun = "sentence that reports" if len(reporting) == 1 else "sentences that report"
+    ids = sorted({r for item in reporting for r in item.readout_sentences},
+                 key=lambda r: int(r.rsplit("-", 1)[-1]) if r.rsplit("-", 1)[-1].isdigit() else 0)
+    changed = sum(1 for item in reporting if item.status == "divergent")
+    text = f"{len(reporting)} {noun} the readout"
+    if ids:
+        text += f" ({', '.join(ids)})"
+    if changed:
+        text += f", {changed} of {len(reporting)} with a divergence"
+    return text
 
 
 def _sources(attributions: list[Attribution | None]) -> str:

@@ -1,7 +1,8 @@
 """The report dictionary: one plain, JSON-ready description of a comparison that every renderer
 (HTML, JSON, Markdown) takes, so a new format never touches the matcher.
 
-The schema's history is kept beside SCHEMA_VERSION below and in docs/json-schema.md.
+The schema is at version 7 (SCHEMA_VERSION); what each version from 1 to 7 added is listed
+beside it below and in docs/json-schema.md ("Versions").
 """
 
 from __future__ import annotations
@@ -25,8 +26,10 @@ from readout_compare.model import (
 )
 
 # 1: first release: readout, accounts (sentences, matches, divergences, readout_coverage,
-#    quotes, summary), claim_groups, coverage_matrix, framing, symmetric, settings, summary, tool. 2: role "lead-in"; "context" on every sentence (a list item's lead-in);
-#    "text" may hold the line breaks of a hard-wrapped input.
+#    quotes, summary), claim_groups, coverage_matrix, framing, symmetric, settings, summary,
+#    tool.
+# 2: role "lead-in"; "context" on every sentence (a list item's lead-in); "text" may hold the
+#    line breaks of a hard-wrapped input.
 # 3: matches carry "basis" ("claim" or "event"), "evidence" (why, in words) and "part" (the
 #    readout clause reported); readout_coverage carries "parts"; "score" is the confidence of
 #    the match, not only the paraphrase model's probability.
@@ -40,14 +43,17 @@ from readout_compare.model import (
 # 7: settings.full_urls (a source's final_url and canonical_url lose their query string and
 #    fragment unless it is true, or unless they are the URL the user typed); every sentence's
 #    "marker" (a list item's number or letter as written, else null).
-#    Also in 7: reviews (--review): every account sentence and quotation carries "review" (null, or the
-#    reporter's verdict beside the tool's); each account's summary counts "reviews"; the
-#    report's "reviews" (null when not reviewed) lists what was confirmed, corrected, and the
-#    stale entries.
-#    Also in 7: "findings": at most seven findings in plain sentences, weightiest first, each with its
-#    kind, the id of the element holding its evidence ("target"), the accounts and sentences
-#    it rests on, and how sure the tool is ("certainty", 0..1 or null; "sureness" in words).
+#    Also in 7: reviews (--review): every account sentence and quotation carries "review"
+#    (null, or the reporter's verdict beside the tool's); each account's summary counts
+#    "reviews"; the report's "reviews" (null when not reviewed) lists what was confirmed,
+#    corrected, and the stale entries.
+#    Also in 7: "findings": at most seven findings in plain sentences, weightiest first, each
+#    with its kind, the id of the element holding its evidence ("target"), the accounts and
+#    sentences it rests on, and how sure the tool is ("certainty", 0..1 or null; "sureness"
+#    in words).
 SCHEMA_VERSION = 7
+# Settings a report does not list: what they ask for, semantic_model states as used.
+_ASKED_ONLY = ("semantic", "hint_encoder")
 FIDELITIES = ("verbatim", "altered", "stitched", "not_in_readout")
 DIVERGENCE_TYPES = ("number", "date", "negation", "modality", "reporting_verb", "entity", "quote")
 
@@ -63,7 +69,7 @@ def report_dict(comparison: Comparison, *, generated: datetime | None = None) ->
         "tool": {"name": "readout-compare", "version": __version__},
         "generated": generated.replace(microsecond=0).isoformat(),
         "settings": {
-            **_asdict(comparison.settings),
+            **{k: v for k, v in _asdict(comparison.settings).items() if k not in _ASKED_ONLY},
             "model": comparison.matcher,
         },
         "findings": [

@@ -101,8 +101,20 @@ def _norm(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def features(units: Sequence[Unit]) -> list[list[str]]:
-    """The names of the features that hold for each unit (each feature is 0 or 1)."""
+@dataclass(frozen=True)
+class _Layout:
+    """Where each unit stands in its document, for the features of position."""
+
+    first_seen: list[int]  # the index of the first unit with the same words
+    para_size: dict[int, int]  # paragraph -> its number of units
+    story: set[int]  # the units that read as the story's own sentences
+    first_long: int  # the first of them (len(units) when none)
+    last_long: int  # the last of them (-1 when none)
+    first_title: int | None  # the first and last title-shaped line before the story
+    last_title: int | None
+
+
+def _layout(units: Sequence[Unit]) -> _Layout:
     norms = [_norm(u.text) for u in units]
     seen: dict[str, int] = {}
     first_seen = []
@@ -114,99 +126,126 @@ def features(units: Sequence[Unit]) -> list[list[str]]:
     long_units = [i for i, u in enumerate(units) if len(u.text.split()) >= STORY_WORDS
                   and u.text.rstrip()[-1:] in TERMINAL + CLOSERS]
     first_long = long_units[0] if long_units else len(units)
-    last_long = long_units[-1] if long_units else -1
-    story = set(long_units)
     # Lines shaped like a title (a headline is one): 4-25 words, not all in capitals, no closing
     # stop, letters rather than figures, no separators or addresses; the first and the last of
     # them before the story starts.
     titles = [i for i, u in enumerate(units[:first_long]) if _title_shaped(u.text)]
-    first_title = titles[0] if titles else None
-    last_title = titles[-1] if titles else None
+    return _Layout(first_seen, para_size, set(long_units), first_long,
+                   long_units[-1] if long_units else -1,
+                   titles[0] if titles else None, titles[-1] if titles else None)
+
+
+def features(units: Sequence[Unit]) -> list[list[str]]:
+    """The names of the features that hold for each unit (each feature is 0 or 1), in a fixed
+    order: the unit's shape, its words and marks, then where it stands."""
+    layout = _layout(units)
     out = []
     for i, u in enumerate(units):
         text = " ".join(u.text.split())
         words = text.split()
         n = len(words)
-        f = ["bias", f"rule:{u.rule_role}", f"kind:{u.kind}", f"words:{_bucket(n)}"]
-        last = text[-1:] if text else ""
-        if last in TERMINAL:
-            f.append("ends:stop")
-        elif last in CLOSERS:
-            f.append("ends:closer")
-        elif last == ":":
-            f.append("ends:colon")
-        else:
-            f.append("ends:other")
         alpha = [w for w in words if re.search(r"[^\W\d_]", w)]
-        if alpha:
-            caps = sum(1 for w in alpha if _CAPITAL.match(w)) / len(alpha)
-            if caps >= 0.75 and n >= 3:
-                f.append("title-case")
-            if all(w.isupper() for w in alpha if len(w) > 1) and any(len(w) > 1 for w in alpha):
-                f.append("all-caps")
-            func = sum(1 for w in alpha if w.lower() in _FUNCTION) / len(alpha)
-            f.append("function-words:low" if func < 0.1 else "function-words:some"
-                     if func < 0.25 else "function-words:many")
-        else:
-            f.append("no-letters")
-        digits = sum(ch.isdigit() for ch in text)
-        if text and digits / len(text) > 0.25 and n <= 8:  # a ticker, a stamp; not a sentence
-            f.append("digits:many")
-        elif digits:
-            f.append("digits:some")
-        if _DATE_ONLY.match(text) and (_HAS_DIGIT_DATE.search(text) or re.search(_MONTHS, text, re.I)):
-            f.append("date-only")
-        if _URL.search(text):
-            f.append("url")
-        if _SEPARATORS.search(text):
-            f.append("separators")
-        if _MONEY.search(text):
-            f.append("money")
-        if _BYLINE.match(text):
-            f.append("byline")
-        if _JOB.search(text) and n <= 12:
-            f.append("job-title")
-        if n <= 3 and alpha and all(_CAPITAL.match(w) for w in alpha) and not any(
-                ch.isdigit() for ch in text) and last not in TERMINAL:
-            f.append("name-only")
-        web = len(_WEB.findall(text))
-        if web:
-            f.append("web-words" if web == 1 else "web-words:2+")
-        if _CAPTION_VERB.search(text) and (re.search(_MONTHS, text, re.I) or "(" in text):
-            f.append("caption-shape")
-        if _EMOJI.search(text):
-            f.append("emoji")
-        if text.startswith("(") and text.endswith(")"):
-            f.append("in-brackets")
-        if re.search(r"[\"“”«»]", text):
-            f.append("quote-marks")
-        if text[:1].islower():
-            f.append("starts-lower")
-        if first_seen[i] < i and n >= 3:
-            f.append("repeats-earlier")
-        if para_size[u.paragraph] == 1:
-            f.append("lone")
-        # Where a line stands says most of lines that do not read as sentences: the story's own
-        # sentences are body wherever they stand.
-        sentence_like = i in story
-        f.append("sentence-like" if sentence_like else "not-sentence-like")
-        if not sentence_like:
-            if i < first_long:
-                f.append("before-story")
-            if i > last_long:
-                f.append("after-story")
-            if i == 0:
-                f.append("first")
-        if i == first_title:
-            f.append("first-title-shape")
-        if i == last_title:
-            f.append("last-title-shape")
-            if i + 1 == first_long:
-                f.append("title-then-story")
-        if i + 1 == first_long:
-            f.append("just-before-story")
-        out.append(f)
+        out.append(["bias", f"rule:{u.rule_role}", f"kind:{u.kind}", f"words:{_bucket(n)}",
+                    _ending(text), *_letters(alpha, n), *_marks(text, n),
+                    *_shape(text, n, alpha), *_position(i, u, n, layout)])
     return out
+
+
+def _ending(text: str) -> str:
+    last = text[-1:] if text else ""
+    if last in TERMINAL:
+        return "ends:stop"
+    if last in CLOSERS:
+        return "ends:closer"
+    return "ends:colon" if last == ":" else "ends:other"
+
+
+def _letters(alpha: list[str], n: int) -> list[str]:
+    """Capitals and function words, over the words that hold a letter."""
+    if not alpha:
+        return ["no-letters"]
+    f = []
+    caps = sum(1 for w in alpha if _CAPITAL.match(w)) / len(alpha)
+    if caps >= 0.75 and n >= 3:
+        f.append("title-case")
+    if all(w.isupper() for w in alpha if len(w) > 1) and any(len(w) > 1 for w in alpha):
+        f.append("all-caps")
+    func = sum(1 for w in alpha if w.lower() in _FUNCTION) / len(alpha)
+    f.append("function-words:low" if func < 0.1 else "function-words:some"
+             if func < 0.25 else "function-words:many")
+    return f
+
+
+def _marks(text: str, n: int) -> list[str]:
+    """Figures, dates, addresses, separators, money, bylines and job titles."""
+    f = []
+    digits = sum(ch.isdigit() for ch in text)
+    if text and digits / len(text) > 0.25 and n <= 8:  # a ticker, a stamp; not a sentence
+        f.append("digits:many")
+    elif digits:
+        f.append("digits:some")
+    if _DATE_ONLY.match(text) and (_HAS_DIGIT_DATE.search(text) or re.search(_MONTHS, text, re.I)):
+        f.append("date-only")
+    for name, pattern in (("url", _URL), ("separators", _SEPARATORS), ("money", _MONEY)):
+        if pattern.search(text):
+            f.append(name)
+    if _BYLINE.match(text):
+        f.append("byline")
+    if _JOB.search(text) and n <= 12:
+        f.append("job-title")
+    return f
+
+
+def _shape(text: str, n: int, alpha: list[str]) -> list[str]:
+    """A name alone, words of the web, a caption, emoji, brackets, quotation marks, a
+    lower-case start."""
+    f = []
+    if n <= 3 and alpha and all(_CAPITAL.match(w) for w in alpha) and not any(
+            ch.isdigit() for ch in text) and text[-1:] not in TERMINAL:
+        f.append("name-only")
+    web = len(_WEB.findall(text))
+    if web:
+        f.append("web-words" if web == 1 else "web-words:2+")
+    if _CAPTION_VERB.search(text) and (re.search(_MONTHS, text, re.I) or "(" in text):
+        f.append("caption-shape")
+    if _EMOJI.search(text):
+        f.append("emoji")
+    if text.startswith("(") and text.endswith(")"):
+        f.append("in-brackets")
+    if re.search(r"[\"“”«»]", text):
+        f.append("quote-marks")
+    if text[:1].islower():
+        f.append("starts-lower")
+    return f
+
+
+def _position(i: int, u: Unit, n: int, layout: _Layout) -> list[str]:
+    """Where the unit stands: repeated, alone in its paragraph, before or after the story."""
+    f = []
+    if layout.first_seen[i] < i and n >= 3:
+        f.append("repeats-earlier")
+    if layout.para_size[u.paragraph] == 1:
+        f.append("lone")
+    # Where a line stands says most of lines that do not read as sentences: the story's own
+    # sentences are body wherever they stand.
+    sentence_like = i in layout.story
+    f.append("sentence-like" if sentence_like else "not-sentence-like")
+    if not sentence_like:
+        if i < layout.first_long:
+            f.append("before-story")
+        if i > layout.last_long:
+            f.append("after-story")
+        if i == 0:
+            f.append("first")
+    if i == layout.first_title:
+        f.append("first-title-shape")
+    if i == layout.last_title:
+        f.append("last-title-shape")
+        if i + 1 == layout.first_long:
+            f.append("title-then-story")
+    if i + 1 == layout.first_long:
+        f.append("just-before-story")
+    return f
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ which reads hard-wrapped lines back into paragraphs. Within a block:
 * a dateline ("WASHINGTON (AP) —") and a lead-in glued to the first sentence ("The below is
   attributable to Spokesperson X:") are split off;
 * sentence boundaries come from syntok (chosen over pysbd on the evidence in
-  docs/segmentation.md: as accurate on news text here and about five times faster), with a full
+  docs/segmentation.md: as accurate on news text here, and faster), with a full
   stop directly followed by a capital ("on Tuesday.The Secretary") also a boundary, and text in
   Chinese or Japanese split at its full-width stops;
 * a quotation that holds several sentences gives one unit a sentence;

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,6 +12,18 @@ from readout_compare.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 CASE = ROOT / "examples" / "hegseth-mexico"
+
+# The tests write nothing outside their temporary folders: the compiled templates' cache
+# (render/templates.py), which a run keeps under $XDG_CACHE_HOME, and what Chromium keeps under
+# $XDG_CONFIG_HOME (its crash reports' folder, tests/test_browser.py) go to a folder of the
+# test run's own, set before any test module renders and taken by the processes tests start.
+USER_FOLDERS = tempfile.mkdtemp(prefix="readout-compare-tests-")
+os.environ["XDG_CACHE_HOME"] = os.path.join(USER_FOLDERS, "cache")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(USER_FOLDERS, "config")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    shutil.rmtree(USER_FOLDERS, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -9,9 +9,9 @@ import sys
 
 import pytest
 
-from readout_compare import compare
-from readout_compare.align import align
-from readout_compare.pipeline import make_settings
+from readout_compare import Settings, compare
+from readout_compare.align import AlignStats, align
+from readout_compare.pipeline import resolved_settings
 from readout_compare.segment import segment
 from tests.conftest import ROOT
 
@@ -25,7 +25,7 @@ READOUT = (
 def matches_for(readout: str, account: str, **settings):
     r = segment(readout, doc_id="r", label="r")
     a = segment(account, doc_id="a1", label="a")
-    found = align(r, a, make_settings(**settings))
+    found = align(r, a, resolved_settings(Settings(**settings)))
     return {sid: [(m.readout_sentence, m.kind) for m in ms] for sid, ms in found.items()}
 
 
@@ -209,11 +209,11 @@ def test_a_copied_fragment_counts_even_when_both_models_are_made_strict():
                "ridiculed what he called diplomatic boilerplate about armed forces continuing to "
                "disrupt cartel activities, and promised tariffs, a wall, new drone patrols along "
                "the Rio Grande and a ban on remittances.")
-    (sentence,) = compare(readout, account, threshold=0.99).accounts[0].sentences
+    (sentence,) = compare(readout, account, settings=Settings(threshold=0.99)).accounts[0].sentences
     (match,) = sentence.matches
     assert match.kind == "partial" and match.evidence == ("a shared run of 6 content words",)
     # A run shorter than --partial-min-words is not a copied fragment.
-    strict = compare(readout, account, threshold=0.99, partial_min_words=7)
+    strict = compare(readout, account, settings=Settings(threshold=0.99, partial_min_words=7))
     assert strict.accounts[0].sentences[0].matches == ()
 
 
@@ -254,32 +254,29 @@ def test_aligning_in_batches_changes_nothing(case_texts, monkeypatch):
 
     readout = case_texts["readout-pentagon"]
     accounts = [case_texts["account-nypost"], case_texts["account-wire"]]
-    whole = compare(readout, accounts, semantic_matcher=False)
+    whole = compare(readout, accounts, settings=Settings(semantic=False))
     monkeypatch.setattr(align_module, "ALIGN_BATCH", 3)
-    batched = compare(readout, accounts, semantic_matcher=False)
+    batched = compare(readout, accounts, settings=Settings(semantic=False))
     assert [s.matches for a in batched.accounts for s in a.sentences] == [
         s.matches for a in whole.accounts for s in a.sentences
     ]
     assert any(s.matches for a in whole.accounts for s in a.sentences)
 
 
-def test_compare_pauses_cycle_collection_and_gives_it_back(case_texts):
+def test_the_library_leaves_cycle_collection_alone(case_texts, monkeypatch):
+    """Pausing the collector is the command line's choice (it exits next), not the library's:
+    compare() runs with the collector as its caller left it."""
     import gc
 
-    from readout_compare.pipeline import without_cycle_collection
+    from readout_compare import pipeline
 
     seen = []
-    with without_cycle_collection():
-        seen.append(gc.isenabled())
-    assert seen == [False] and gc.isenabled()
-    gc.disable()
-    try:
-        compare(case_texts["readout-pentagon"], case_texts["account-wire"], semantic_matcher=False)
-        assert not gc.isenabled()  # a caller's choice is kept
-    finally:
-        gc.enable()
-    compare(case_texts["readout-pentagon"], case_texts["account-wire"], semantic_matcher=False)
-    assert gc.isenabled()
+    real = pipeline.segment_all
+    monkeypatch.setattr(pipeline, "segment_all",
+                        lambda items: seen.append(gc.isenabled()) or real(items))
+    compare(case_texts["readout-pentagon"], case_texts["account-wire"],
+            settings=Settings(semantic=False))
+    assert seen == [True] and gc.isenabled()
 
 
 def test_the_command_freezes_what_survives_before_resuming_collection(cli_invoke, tmp_path):
@@ -333,7 +330,7 @@ def test_classifying_a_large_account_in_workers_changes_nothing(case_texts, monk
     def report(**kw):
         d = report_dict(compare(readout, [case_texts["account-nypost"],
                                           case_texts["account-wire"], stronger],
-                                semantic_matcher=False))
+                                settings=Settings(semantic=False)))
         d.pop("generated")
         return d
 

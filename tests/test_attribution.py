@@ -150,14 +150,14 @@ def test_the_issuer_is_known_from_the_readout_pages_site_and_attributable_to():
 
 
 def test_a_quotation_of_several_sentences_is_credited_where_it_closes():
-    from readout_compare import compare
+    from readout_compare import Settings, compare
 
     readout = ("Readout of the Secretary's Call\n\nThe Secretary spoke with the Foreign Minister today. "
                "They discussed the prisoner exchange.\n")
     account = ('WASHINGTON, May 17 (Wire) - The two discussed a prisoner exchange.\n\n'
                '"The Secretary spoke with the Foreign Minister today. They discussed the prisoner '
                'exchange," the State Department said in a statement.\n')
-    acc = compare(readout, [account], semantic_matcher=False).accounts[0]
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
     quote = acc.quotes[0]
     assert quote.attribution is not None and "State Department" in quote.attribution.source
     # Both sentences of the quotation are the department's words.
@@ -213,13 +213,13 @@ def test_passive_reports_name_their_source(sentence, source):
 def test_no_source_the_tool_gives_on_the_examples_is_malformed():
     from pathlib import Path
 
-    from readout_compare import compare
+    from readout_compare import Settings, compare
     from readout_compare.attribution_patterns import well_formed
 
     case = Path(__file__).parent.parent / "examples" / "hegseth-mexico"
     comparison = compare((case / "readout-pentagon.txt").read_text("utf-8"),
                          [(case / f"account-{n}.txt").read_text("utf-8") for n in ("nypost", "wire")],
-                         semantic_matcher=False)
+                         settings=Settings(semantic=False))
     sources = [a.source for acc in comparison.accounts
                for a in [s.attribution for s in acc.sentences] + [q.attribution for q in acc.quotes]
                if a is not None]
@@ -239,9 +239,9 @@ def test_no_source_the_tool_gives_on_the_examples_is_malformed():
      "China's foreign ministry said Wang urged calm.", "foreign ministry"),
 ])
 def test_issuers_outside_washington_are_known_by_their_usual_names(readout, sentence, key):
-    from readout_compare import compare
+    from readout_compare import Settings, compare
 
-    acc = compare(readout, [sentence], semantic_matcher=False).accounts[0]
+    acc = compare(readout, [sentence], settings=Settings(semantic=False)).accounts[0]
     found = acc.sentences[0].attribution
     assert found is not None and key in found.source and found.kind == "issuer"
 

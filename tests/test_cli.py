@@ -4,7 +4,6 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -115,68 +114,51 @@ def test_python_dash_m_works_like_the_command():
     assert r.returncode == 1 and r.stderr.strip() == "Error: nope.txt: no such file"
 
 
-def test_stored_help_pages_are_what_click_makes_now():
-    from readout_compare.entry import PAGES, made_pages
-
-    stored = {p.name: p.read_text(encoding="utf-8") for p in Path(PAGES).glob("*.txt")}
-    made = made_pages()
-    assert sorted(stored) == sorted(made)
-    for name, text in made.items():
-        assert stored[name] == text, (
-            f"data/help/{name} is out of date: run "
-            "python -c 'from readout_compare.entry import store_pages; store_pages()'"
-        )
-
-
-HELP_PROBE = (
-    "import sys; sys.argv = ['readout-compare', *sys.argv[1:]];"
-    "from readout_compare.entry import main\n"
-    "try:\n    main()\n"
-    "finally:\n    print('click' in sys.modules, file=sys.stderr)"
-)
-
-
-@pytest.mark.parametrize("columns, width, stored", [("80", 78, True), ("200", 98, True),
-                                                    ("60", 58, False)])
-@pytest.mark.parametrize("args", [["--help"], ["compare", "-h"], ["corpus", "--help"]])
-def test_help_pages_at_every_width_are_clicks(cli_invoke, args, columns, width, stored):
-    """A stored page is printed without importing click; other widths are made by click."""
-    from click.testing import CliRunner
-
-    from readout_compare.cli import main
-
-    env = {**os.environ, "COLUMNS": columns}
-    r = subprocess.run([sys.executable, "-c", HELP_PROBE, *args], capture_output=True,
-                       text=True, check=False, env=env)
-    assert r.returncode == 0, r.stderr
-    expected = CliRunner().invoke(main, args, prog_name="readout-compare", terminal_width=width)
-    assert r.stdout == expected.output
-    assert r.stderr.strip() == str(not stored), "click imported only when the page is not stored"
-
-
-def test_a_stored_page_with_standard_output_closed_is_no_error():
-    # Python sets sys.stdout to None when the command starts with it closed; click then
-    # prints nothing and exits 0, and so does a stored page.
+def test_help_with_standard_output_closed_is_no_error():
+    # Python sets sys.stdout to None when the command starts with it closed; click then prints
+    # nothing and exits 0.
     code = ("import sys; sys.stdout = None; sys.argv = ['readout-compare', '--help'];"
-            "from readout_compare.entry import main; main()")
+            "from readout_compare.cli import main; main()")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert (r.returncode, r.stderr) == (0, "")
 
 
-def test_version_page_is_stored():
-    r = subprocess.run([sys.executable, "-c", HELP_PROBE, "-V"], capture_output=True, text=True,
-                       check=False)
+def test_version_is_printed_under_the_command_s_name():
+    r = subprocess.run([sys.executable, "-m", "readout_compare", "-V"], capture_output=True,
+                       text=True, check=False)
     assert r.stdout == f"readout-compare, version {__version__}\n"
-    assert r.stderr.strip() == "False"
 
 
 def test_library_settings_are_typed_keywords():
-    from readout_compare import compare
+    from readout_compare import Settings, compare
     from readout_compare.errors import ReadoutCompareError
 
     with pytest.raises(TypeError):
+        Settings(treshold=0.5)  # a misspelt setting is not silently ignored
+    with pytest.raises(TypeError):
+        Settings(0.5)  # nor taken by position
+    with pytest.raises(TypeError):
         compare("The Secretary met the Minister.", "The Secretary met the Minister.",
-                treshold=0.5)  # a misspelt setting is not silently ignored
+                threshold=0.5)  # settings go in Settings
     with pytest.raises(ReadoutCompareError, match="threshold"):
-        compare("The Secretary met the Minister.", "The Secretary met the Minister.",
-                threshold=1.5)
+        Settings(threshold=1.5)
+
+
+def test_a_run_writes_nothing_under_home_but_its_cache(tmp_path):
+    """The compiled templates are cached under $XDG_CACHE_HOME (by default ~/.cache): with that
+    elsewhere, a run (the semantic matcher too, when installed) writes nothing under HOME."""
+    home, cache = tmp_path / "home", tmp_path / "cache"
+    home.mkdir()
+    env = {**os.environ, "HOME": str(home), "XDG_CACHE_HOME": str(cache)}
+    command = [sys.executable, "-m", "readout_compare", "compare", READOUT, POST, "-q", "-o"]
+    r = subprocess.run([*command, str(tmp_path / "r.html")], env=env, capture_output=True,
+                       text=True, check=False)
+    assert r.returncode == 0, r.stderr
+    assert list(home.iterdir()) == []
+    assert list(cache.glob("readout-compare/jinja2-*/*.cache")), "the templates are cached"
+    del env["XDG_CACHE_HOME"]
+    r = subprocess.run([*command, str(tmp_path / "r2.html"), "--no-semantic"], env=env,
+                       capture_output=True, text=True, check=False)
+    assert r.returncode == 0, r.stderr
+    written = [p.relative_to(home) for p in home.rglob("*") if p.is_file()]
+    assert written and all(p.parts[:2] == (".cache", "readout-compare") for p in written)

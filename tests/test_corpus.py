@@ -221,9 +221,10 @@ def test_an_article_reports_the_readout_it_matches_best_not_a_template_sibling(t
     # the Eskel wire's sentences with both, but only Halvorsen's call is what it reports.
     from readout_compare.corpus.work import reported_readouts
     from readout_compare.load import load
-    from readout_compare.pipeline import as_document, compare_account, make_settings
+    from readout_compare.model import Settings
+    from readout_compare.pipeline import as_document, compare_account, resolved_settings
 
-    settings = make_settings(semantic_matcher=False)
+    settings = resolved_settings(Settings(semantic=False))
     article = as_document(load(str(SIBLINGS / "articles" / "eskel-wire.txt")), doc_id="a1",
                           label="Eskel wire")
     compared = {}

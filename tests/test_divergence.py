@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from readout_compare import compare
+from readout_compare import Settings, compare
 
 
 def divergences(readout: str, account: str):
@@ -290,7 +290,7 @@ def test_a_sentences_first_word_is_no_name():
 
 
 def _divergence_types(readout: str, account: str) -> set[str]:
-    acc = compare(readout, [account], semantic_matcher=False).accounts[0]
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
     return {d.type for s in acc.sentences for d in s.divergences}
 
 
@@ -314,7 +314,7 @@ def test_the_other_governments_statement_quoted_is_not_a_misquotation():
     account = ('Russia\'s Foreign Ministry said in a statement that "the ministers discussed '
                'concrete steps after the call between the presidents of Russia and the United '
                'States."')
-    acc = compare(readout, [account], semantic_matcher=False).accounts[0]
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
     (q,) = acc.quotes
     assert q.fidelity == "not_in_readout"
     assert "quote" not in {d.type for s in acc.sentences for d in s.divergences}

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from readout_compare import compare
+from readout_compare import Settings, compare
 from readout_compare import load as load_module
 from readout_compare.errors import ReadoutCompareError
 from readout_compare.load import decode, load
@@ -500,6 +500,6 @@ def test_signals_leave_no_report_no_temporary_and_no_worker(tmp_path, signum, st
 def test_numbers_too_large_to_be_figures_are_no_traceback(figure):
     readout = "The Secretary announced 5 million dollars in new assistance."
     comparison = compare(readout, [f"The Secretary announced {figure} dollars in new assistance."],
-                         semantic_matcher=False)
+                         settings=Settings(semantic=False))
     # The sentence is still matched to the readout's; only a figure it can read is compared.
     assert comparison.accounts[0].sentences[0].status in ("supported", "divergent")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from readout_compare import compare, semantic
+from readout_compare import Settings, compare, semantic
 from readout_compare.findings import MAX_FINDINGS, sureness
 from readout_compare.report import report_dict
 
@@ -52,7 +52,7 @@ def test_two_readouts_findings_are_the_ones_its_readme_lists():
         (folder / "readout-english.txt").read_text(encoding="utf-8"),
         [(folder / "readout-spanish.txt").read_text(encoding="utf-8")],
         readout_label="State Department (English)", labels=["Foreign ministry (Spanish)"],
-        symmetric=True,
+        settings=Settings(symmetric=True),
     )
     found = comparison.findings
     # The figure that differs first, then what only one side says.

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from readout_compare import compare
+from readout_compare import Settings, compare
 from readout_compare.render import renderer
 from readout_compare.report import report_dict
 
@@ -82,13 +82,14 @@ def test_symmetric_two_readouts():
         "The two leaders agreed to meet again in the spring to review progress on trade. "
         "The Minister raised the treatment of migrants at the border."
     )
-    data = json.loads(renderer("json")(report_dict(compare(us, [mx], symmetric=True))))
+    symmetric = Settings(symmetric=True)
+    data = json.loads(renderer("json")(report_dict(compare(us, [mx], settings=symmetric))))
     sym = data["symmetric"]
     first = {s["id"]: s["status"] for s in sym["first"]["sentences"]}
     second = {s["id"]: s["status"] for s in sym["second"]["sentences"]}
     assert first["r-2"] == "shared" and second["a1-2"] == "shared"
     assert first["r-3"] == "only_here" and second["a1-3"] == "only_here"
-    html = renderer("html")(report_dict(compare(us, [mx], symmetric=True)))
+    html = renderer("html")(report_dict(compare(us, [mx], settings=symmetric)))
     assert "Two documents, neither the reference" in html
 
 
@@ -170,7 +171,7 @@ def test_accounts_compared_in_workers_send_back_their_claims_profiles(case_texts
         pytest.skip("needs two cores and fork")
     readout = case_texts["readout-pentagon"]
     accounts = [case_texts["account-nypost"], case_texts["account-wire"], UNRELATED]
-    serial = compare(readout, accounts, semantic_matcher=False)
+    serial = compare(readout, accounts, settings=Settings(semantic=False))
     made_here = []
     real = groups.profile
     monkeypatch.setattr(groups, "profile", lambda text: made_here.append(text) or real(text))
@@ -184,7 +185,7 @@ def test_accounts_compared_in_workers_send_back_their_claims_profiles(case_texts
         return parts
 
     monkeypatch.setattr(pipeline, "parallel_map", counted)
-    parallel = compare(readout, accounts, semantic_matcher=False)
+    parallel = compare(readout, accounts, settings=Settings(semantic=False))
     assert (pipeline._compare_part, 3) in runs  # an account a part, in worker processes
     assert parallel.claim_groups == serial.claim_groups and serial.claim_groups
     assert made_here == []

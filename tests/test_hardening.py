@@ -21,9 +21,9 @@ from hypothesis import strategies as st
 from readout_compare import attribution, compare, extract, quantities, quotes, wording
 from readout_compare.errors import ReadoutCompareError
 from readout_compare.load import decode, load, load_bytes
-from readout_compare.model import Source
+from readout_compare.model import Settings, Source
 from readout_compare.normalize import clean_label, words
-from readout_compare.pipeline import without_cycle_collection
+from readout_compare.cli import without_cycle_collection
 from readout_compare.quantities import number_key, number_values
 from readout_compare.render import renderer
 from readout_compare.report import report_dict
@@ -151,7 +151,7 @@ def test_a_320_digit_number_anywhere_is_no_figure_and_no_traceback(where):
     readout = READOUT + f"\n\nThe two sides agreed to deploy {BIG if where != 'account' else 12} troops.\n"
     account = (CASE / "account-wire.txt").read_text(encoding="utf-8") + (
         f"\n\nThe two sides agreed to deploy {BIG if where != 'readout' else 12} troops.\n")
-    comparison = compare(readout, [account], semantic_matcher=False)
+    comparison = compare(readout, [account], settings=Settings(semantic=False))
     report = report_dict(comparison)
     for fmt in ("html", "json", "md"):
         assert renderer(fmt)(report)
@@ -178,7 +178,7 @@ def test_markdown_escapes_everything_from_the_inputs():
                f"disrupt cartel activity {HOSTILE_WORDS} that threatens the United States.\n\n"
                f"A claim beyond the readout {HOSTILE_WORDS}, said <b>the embassy</b>.\n")
     comparison = compare(readout, [account], labels=["<i>Post</i>"], readout_label="<b>R</b>",
-                         semantic_matcher=False)
+                         settings=Settings(semantic=False))
     report = report_dict(comparison)
     assert any(re.search(r"[<>`*\[]", p) for c in report["accounts"][0]["readout_coverage"]
                for p in c["parts"])
@@ -197,7 +197,7 @@ def test_an_id_with_a_backtick_cannot_end_its_code_span():
     from readout_compare.render.markdown import render
 
     report = report_dict(compare(READOUT, [(CASE / "account-wire.txt").read_text()],
-                                 semantic_matcher=False))
+                                 settings=Settings(semantic=False)))
     text = render(report)
     assert "`r-1`" in text or "`r-2`" in text
 
@@ -238,14 +238,27 @@ def test_partial_min_words_out_of_range_is_a_usage_error(cli_invoke, value):
     ({"accounts": [b"bytes"]}, "account 1 must be"),
     ({"labels": "one label"}, "labels must be"),
     ({"readout_label": 7}, "readout_label must be"),
-    ({"partial_min_words": 10**30}, "partial_min_words must be between"),
-    ({"partial_min_words": "4"}, "partial_min_words must be a whole number"),
-    ({"threshold": "0.5"}, "threshold must be a number"),
+    ({"settings": {"threshold": 0.5}}, "settings must be Settings"),
 ])
 def test_the_library_checks_its_arguments(kwargs, words):
-    args = {"readout": READOUT, "accounts": ["The Secretary spoke with the minister."], **kwargs}
+    args = {"readout": READOUT, "accounts": ["The Secretary spoke with the minister."],
+            "settings": Settings(semantic=False), **kwargs}
     with pytest.raises(ReadoutCompareError, match=words):
-        compare(args.pop("readout"), args.pop("accounts"), semantic_matcher=False, **args)
+        compare(args.pop("readout"), args.pop("accounts"), **args)
+
+
+@pytest.mark.parametrize("kwargs, words", [
+    ({"partial_min_words": 10**30}, "partial_min_words must be between"),
+    ({"partial_min_words": 0}, "partial_min_words must be between"),
+    ({"partial_min_words": "4"}, "partial_min_words must be a whole number"),
+    ({"partial_min_words": True}, "partial_min_words must be a whole number"),
+    ({"threshold": "0.5"}, "threshold must be a number"),
+    ({"threshold": 1.5}, "threshold must be between 0 and 1"),
+    ({"threshold": float("nan")}, "threshold must be between 0 and 1"),
+])
+def test_the_settings_check_their_values(kwargs, words):
+    with pytest.raises(ReadoutCompareError, match=words):
+        Settings(**kwargs)
 
 
 def test_a_nul_byte_after_the_first_8_kib_is_refused(tmp_path):
@@ -340,7 +353,7 @@ def test_a_wrapped_numbered_list_keeps_its_numbers_in_the_report():
                "working group on trade\n   and investment before the end of the year.\n"
                "(c) Both will meet again in Mexico City\n   in the spring.\n")
     account = "The two sides will hold talks on border security in the coming weeks, officials said.\n"
-    report = report_dict(compare(readout, [account], semantic_matcher=False))
+    report = report_dict(compare(readout, [account], settings=Settings(semantic=False)))
     items = [s for s in report["readout"]["sentences"] if s["context"]]
     assert [s["marker"] for s in items] == ["1.", "2.", "(c)"]
     assert all(s["text"] == readout[s["start"] : s["end"]] for s in items)  # offsets as before

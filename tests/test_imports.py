@@ -20,7 +20,7 @@ STEPS = [
      "quote_verdicts", "quotes", "quote_matches", "wording", "divergence_rules", "divergence",
      "classify", "hints"},
     {"groups", "framing", "placement"},
-    {"findings"},
+    {"absence", "phrasing", "findings"},
     {"review"},
     {"pipeline"},
     {"report"},

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from readout_compare import compare
+from readout_compare import Settings, compare
 from readout_compare.render import renderer
 from readout_compare.report import SCHEMA_VERSION, report_dict
 
@@ -119,7 +119,7 @@ def test_hostile_input_is_inert():
 
 
 def test_markdown_names_accounts_by_label_and_opens_a_symmetric_report_with_both_sides(case_texts):
-    from readout_compare import compare
+    from readout_compare import Settings, compare
 
     both = compare(case_texts["readout-pentagon"],
                    [case_texts["account-nypost"], case_texts["account-wire"]],
@@ -128,7 +128,7 @@ def test_markdown_names_accounts_by_label_and_opens_a_symmetric_report_with_both
     group_lines = [line for line in md.splitlines() if line.startswith("- **g")]
     assert group_lines and all("in New York Post, Wire" in line for line in group_lines[:1])
     symmetric = compare(case_texts["readout-pentagon"], [case_texts["account-wire"]],
-                        labels=["Wire"], symmetric=True)
+                        labels=["Wire"], settings=Settings(symmetric=True))
     md = renderer("md")(report_dict(symmetric))
     sections = [line for line in md.splitlines() if line.startswith("## ")]
     # The findings first, then both sides.
@@ -147,7 +147,7 @@ def test_the_report_is_built_as_dataclasses_asdict_builds_it(case_texts, monkeyp
     readout = case_texts["readout-pentagon"]
     stronger = readout.replace("highlighted", "warned of").replace("underscored", "demanded")
     comparison = compare(readout, [case_texts["account-nypost"], case_texts["account-wire"],
-                                   stronger], semantic_matcher=False)
+                                   stronger], settings=Settings(semantic=False))
     fast = report_dict(comparison, generated=FIXED)
     monkeypatch.setattr(report, "_asdict", dataclasses.asdict)
     assert fast == report_dict(comparison, generated=FIXED)

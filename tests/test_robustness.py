@@ -202,12 +202,12 @@ def test_the_semantic_encoder_is_interrupted_within_a_second(signum):
 # -- Report targets: hard links, extended attributes and ACLs, long names --------------------------
 
 def _report() -> str:
-    from readout_compare import compare
+    from readout_compare import Settings, compare
     from readout_compare.render import renderer
     from readout_compare.report import report_dict
 
     comparison = compare(READOUT.read_text(encoding="utf-8"), [ACCOUNT.read_text(encoding="utf-8")],
-                         semantic_matcher=False)
+                         settings=Settings(semantic=False))
     return renderer("md")(report_dict(comparison))
 
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from readout_compare import compare, hints, semantic
+from readout_compare import Settings, compare, hints, semantic
 from readout_compare.errors import ReadoutCompareError
 from readout_compare.language import detect
 from readout_compare.render import renderer
@@ -77,7 +77,7 @@ def test_a_restatement_the_lexicon_misses_becomes_a_hint_not_a_match(hint_encode
 def test_corpus_mode_makes_hints_with_the_first_encoder_only():
     # The hint encoder takes seconds for a pair with many unmatched sentences; corpus mode and
     # its pages ask for the first encoder alone, and the settings say so.
-    comparison = compare(READOUT, ACCOUNT, hint_encoder=False)
+    comparison = compare(READOUT, ACCOUNT, settings=Settings(hint_encoder=False))
     assert comparison.settings.semantic_model == semantic.MODEL
     (hint,) = comparison.accounts[0].hints
     assert (hint.readout_sentence, hint.account_sentence) == ("r-4", "a1-2")
@@ -85,7 +85,7 @@ def test_corpus_mode_makes_hints_with_the_first_encoder_only():
 
 
 def test_without_the_extra_there_are_no_hints_and_the_settings_say_so():
-    comparison = compare(READOUT, ACCOUNT, semantic_matcher=False)
+    comparison = compare(READOUT, ACCOUNT, settings=Settings(semantic=False))
     assert comparison.accounts[0].hints == ()
     assert comparison.settings.semantic_model is None
 
@@ -94,7 +94,7 @@ def test_without_the_extra_there_are_no_hints_and_the_settings_say_so():
 def test_two_readouts_in_two_languages_symmetric():
     english = (EXAMPLE / "readout-english.txt").read_text(encoding="utf-8")
     spanish = (EXAMPLE / "readout-spanish.txt").read_text(encoding="utf-8")
-    comparison = compare(english, spanish, symmetric=True)
+    comparison = compare(english, spanish, settings=Settings(symmetric=True))
     acc = comparison.accounts[0]
     assert acc.across_languages and acc.quotes == ()
     by_readout = {c.readout_sentence: c for c in acc.coverage}
@@ -117,7 +117,7 @@ def test_across_languages_without_the_semantic_matcher_is_one_clear_error(cli_in
     english, spanish = EXAMPLE / "readout-english.txt", EXAMPLE / "readout-spanish.txt"
     with pytest.raises(ReadoutCompareError, match="comparing across languages needs the semantic"):
         compare(english.read_text(encoding="utf-8"), spanish.read_text(encoding="utf-8"),
-                semantic_matcher=False)
+                settings=Settings(semantic=False))
     monkeypatch.setattr(semantic, "installed", lambda: False)
     monkeypatch.setattr(semantic, "model_name", lambda **_: None)
     r = cli_invoke("compare", english, spanish)

@@ -325,14 +325,14 @@ OFFICE = "Okafor's office said the talks would begin in May."
     ],
 )
 def test_each_kind_of_edit_is_described(before, after, expected):
-    from readout_compare import compare
+    from readout_compare import Settings, compare
     from readout_compare.report import report_dict
     from readout_compare.track.changes import verdict_changes
 
     def compared(story: list[str]) -> dict:
         report = report_dict(compare("\n\n".join(READOUT) + "\n", ["\n\n".join(story) + "\n"],
                                      labels=["Freedonia Times"], readout_label="Readout",
-                                     semantic_matcher=False))
+                                     settings=Settings(semantic=False)))
         return {"readout": report["readout"], "account": report["accounts"][0]}
 
     assert verdict_changes(compared(before), compared(after)) == expected

@@ -29,8 +29,6 @@ def test_wheel_holds_templates_and_calibration(wheel):
                  "track.css"):
         assert f"readout_compare/templates/{name}" in names
     assert "readout_compare/calibration.json" in names
-    for page in ("main", "compare", "corpus", "track"):  # the stored help pages (readout_compare.entry)
-        assert f"readout_compare/data/help/{page}-78.txt" in names
     metadata = zipfile.ZipFile(wheel).read(
         next(n for n in names if n.endswith(".dist-info/METADATA"))
     ).decode()
@@ -38,7 +36,7 @@ def test_wheel_holds_templates_and_calibration(wheel):
     entry = zipfile.ZipFile(wheel).read(
         next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
     ).decode()
-    assert "readout-compare = readout_compare.entry:main" in entry
+    assert "readout-compare = readout_compare.cli:main" in entry
 
 
 def test_report_renders_from_the_unpacked_wheel(wheel, tmp_path):

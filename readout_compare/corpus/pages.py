@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from readout_compare.corpus.executor import Executor
-from readout_compare.model import LoadedText, Source
+from readout_compare.model import LoadedText, Settings, Source
 
 if TYPE_CHECKING:
     from readout_compare.corpus.work import Shared
@@ -49,7 +49,7 @@ def render_page(task: tuple[str, list[tuple[str, str, str, Source]]],
     comparison = compare(shared.readouts[rid],
                          [LoadedText(text, source) for _, _, text, source in arts],
                          labels=[label for _, label, _, _ in arts],
-                         semantic_matcher=shared.semantic, hint_encoder=False)
+                         settings=Settings(semantic=shared.semantic, hint_encoder=False))
     if rid in shared.reviews:
         from readout_compare.review import apply_reviews
 

@@ -53,7 +53,7 @@ class Run:
 
 def run(config: Run) -> dict[str, Any]:
     """Run a corpus comparison; returns counts (readouts, articles, errors, pairs)."""
-    from readout_compare.pipeline import make_settings
+    from readout_compare.pipeline import resolved_settings
 
     folder = Path(config.output)
     if folder.exists() and not folder.is_dir():
@@ -66,7 +66,7 @@ def run(config: Run) -> dict[str, Any]:
     article_items = read_collection(config.articles)
     reviews = (read_reviews(config.reviews, [i.id for i in readout_items])
                if config.reviews is not None else {})
-    settings = make_settings(semantic_matcher=config.semantic, hint_encoder=False)
+    settings = resolved_settings(Settings(semantic=config.semantic, hint_encoder=False))
     fingerprint = run_settings(config, settings)
     results = Results(folder, resume=config.resume)
     try:

@@ -69,48 +69,12 @@ def view_model(report: dict[str, Any]) -> dict[str, Any]:
     """What the page shows that the report states only indirectly: paragraphs of sentences,
     partners of every sentence, and the findings in reading order."""
     readout = report["readout"]
-    readout_text = {s["id"]: s["text"] for s in readout["sentences"]}
-    partners: dict[str, dict[str, list[str]]] = {}
-    findings: list[dict[str, Any]] = []
-    for acc in report["accounts"]:
-        aid = acc["id"]
-        for s in acc["sentences"]:
-            for m in s["matches"]:
-                partners.setdefault(m["readout_sentence"], {}).setdefault(aid, []).append(s["id"])
-                partners.setdefault(s["id"], {}).setdefault(aid, []).append(m["readout_sentence"])
-            if s["status"] == "not_in_readout":
-                findings.append({"kind": "not_in_readout", "account": aid, "id": s["id"],
-                                 "text": s["text"], "attribution": s["attribution"]})
-            for d in s["divergences"]:
-                findings.append({"kind": "divergence", "account": aid, "id": s["id"],
-                                 "text": s["text"], "divergence": d})
-        for c in acc["readout_coverage"]:
-            if c["status"] == "omitted":
-                findings.append({"kind": "omitted", "account": aid, "id": c["readout_sentence"],
-                                 "text": readout_text[c["readout_sentence"]]})
-        for h in acc.get("hints", []):
-            findings.append({"kind": "hint", "account": aid, "id": h["account_sentence"],
-                             "text": readout_text[h["readout_sentence"]], "hint": h})
-        for q in acc["quotes"]:
-            if q["kind"] != "title":
-                findings.append({"kind": "quote", "account": aid, "id": q["id"],
-                                 "text": q["text"], "quote": q})
-    seen: set[str] = set()
-    for f in findings:
-        anchor = f"finding-{f['account']}-{f['kind']}-{f['id']}"
-        if f["kind"] == "divergence":
-            anchor += f"-{f['divergence']['type']}"
-        base, n = anchor, 1
-        while anchor in seen:
-            n += 1
-            anchor = f"{base}-{n}"
-        seen.add(anchor)
-        f["anchor"] = anchor
+    findings = _anchored(_page_findings(report))
     return {
         "review_id": review_id(report),
         "readout_paragraphs": paragraphs(readout["sentences"]),
         "account_paragraphs": {a["id"]: paragraphs(a["sentences"]) for a in report["accounts"]},
-        "partners": partners,
+        "partners": _partners(report),
         "findings": findings,
         "sentence_text": {s["id"]: s["text"] for s in readout["sentences"]}
         | {s["id"]: s["text"] for a in report["accounts"] for s in a["sentences"]},
@@ -136,6 +100,62 @@ def view_model(report: dict[str, Any]) -> dict[str, Any]:
         "hints_by_account": {a["id"]: _grouped(a.get("hints", []), "account_sentence")
                              for a in report["accounts"]},
     }
+
+
+def _partners(report: dict[str, Any]) -> dict[str, dict[str, list[str]]]:
+    """For every matched sentence, by account, the sentences on the other side it matches."""
+    partners: dict[str, dict[str, list[str]]] = {}
+    for acc in report["accounts"]:
+        aid = acc["id"]
+        for s in acc["sentences"]:
+            for m in s["matches"]:
+                partners.setdefault(m["readout_sentence"], {}).setdefault(aid, []).append(s["id"])
+                partners.setdefault(s["id"], {}).setdefault(aid, []).append(m["readout_sentence"])
+    return partners
+
+
+def _page_findings(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """Everything the page lists as a finding, account by account: claims not in the
+    readout, divergences, omissions, hints and quotations."""
+    readout_text = {s["id"]: s["text"] for s in report["readout"]["sentences"]}
+    findings: list[dict[str, Any]] = []
+    for acc in report["accounts"]:
+        aid = acc["id"]
+        for s in acc["sentences"]:
+            if s["status"] == "not_in_readout":
+                findings.append({"kind": "not_in_readout", "account": aid, "id": s["id"],
+                                 "text": s["text"], "attribution": s["attribution"]})
+            for d in s["divergences"]:
+                findings.append({"kind": "divergence", "account": aid, "id": s["id"],
+                                 "text": s["text"], "divergence": d})
+        for c in acc["readout_coverage"]:
+            if c["status"] == "omitted":
+                findings.append({"kind": "omitted", "account": aid, "id": c["readout_sentence"],
+                                 "text": readout_text[c["readout_sentence"]]})
+        for h in acc.get("hints", []):
+            findings.append({"kind": "hint", "account": aid, "id": h["account_sentence"],
+                             "text": readout_text[h["readout_sentence"]], "hint": h})
+        for q in acc["quotes"]:
+            if q["kind"] != "title":
+                findings.append({"kind": "quote", "account": aid, "id": q["id"],
+                                 "text": q["text"], "quote": q})
+    return findings
+
+
+def _anchored(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The findings, each given a distinct anchor on the page."""
+    seen: set[str] = set()
+    for f in findings:
+        anchor = f"finding-{f['account']}-{f['kind']}-{f['id']}"
+        if f["kind"] == "divergence":
+            anchor += f"-{f['divergence']['type']}"
+        base, n = anchor, 1
+        while anchor in seen:
+            n += 1
+            anchor = f"{base}-{n}"
+        seen.add(anchor)
+        f["anchor"] = anchor
+    return findings
 
 
 def review_id(report: dict[str, Any]) -> str:
@@ -182,6 +202,32 @@ def overview(report: dict[str, Any], acc: dict[str, Any]) -> dict[str, Any]:
     readout sentence the column of its first report and of any later ones."""
     placement = acc.get("placement") or {"placements": [], "lead": [], "led_with": "",
                                          "first_point": None}
+    cells = _overview_cells(acc, placement)
+    # The grid has a row per readout sentence and a column per story sentence; past a size a
+    # reader can take in (and a page can hold), one row of marks replaces it: each column
+    # lists the readout sentences first reported there. (Its marks are rows x columns, so they
+    # are made only for a grid that is shown.)
+    grid = (len(acc["readout_coverage"]) <= OVERVIEW_MAX_ROWS
+            and len(cells) <= OVERVIEW_MAX_COLUMNS)
+    rows = _overview_rows(report, acc, placement, cells, grid)
+    firsts: list[list[str]] = [[] for _ in cells]
+    column = {cell["id"]: k for k, cell in enumerate(cells)}
+    for row in rows:
+        p = row["placement"]
+        if p and p["account_sentence"] in column:
+            firsts[column[p["account_sentence"]]].append(row["id"])
+    fp = placement["first_point"]
+    first_point = (
+        f"the readout's first point ({fp['readout_sentence']}) appears in paragraph "
+        f"{fp['paragraph']}, {round(100 * fp['share_before'])}% into the story"
+        if fp else "no readout point is reported"
+    )
+    return {"cells": cells, "rows": rows, "led_with": placement["led_with"],
+            "first_point": first_point, "grid": grid, "firsts": firsts}
+
+
+def _overview_cells(acc: dict[str, Any], placement: dict[str, Any]) -> list[dict[str, Any]]:
+    """The overview's strip: a cell for each headline and body sentence with a verdict."""
     headline = {item["account_sentence"]: item for item in placement["lead"]
                 if item["position"] == "headline"}
     lede = {item["account_sentence"] for item in placement["lead"] if item["position"] == "lede"}
@@ -198,14 +244,15 @@ def overview(report: dict[str, Any], acc: dict[str, Any]) -> dict[str, Any]:
             "mark": VERDICT_MARK[status] + ("“" if s["id"] in quoted else ""),
             "label": f"{s['id']}{' (' + where + ')' if where else ''}: {words}",
         })
+    return cells
+
+
+def _overview_rows(report: dict[str, Any], acc: dict[str, Any], placement: dict[str, Any],
+                   cells: list[dict[str, Any]], grid: bool) -> list[dict[str, Any]]:
+    """The overview's rows: each readout sentence, where it is first reported, and (for a
+    grid) its mark in each cell's column."""
     first = {p["readout_sentence"]: p for p in placement["placements"]}
     texts = {s["id"]: s["text"] for s in report["readout"]["sentences"]}
-    # The grid has a row per readout sentence and a column per story sentence; past a size a
-    # reader can take in (and a page can hold), one row of marks replaces it: each column
-    # lists the readout sentences first reported there. (Its marks are rows x columns, so they
-    # are made only for a grid that is shown.)
-    grid = (len(acc["readout_coverage"]) <= OVERVIEW_MAX_ROWS
-            and len(cells) <= OVERVIEW_MAX_COLUMNS)
     rows = []
     for c in acc["readout_coverage"]:
         rid = c["readout_sentence"]
@@ -229,20 +276,7 @@ def overview(report: dict[str, Any], acc: dict[str, Any]) -> dict[str, Any]:
         })
     for row, label in zip(rows, excerpts([texts.get(row["id"], row["id"]) for row in rows])):
         row["label"] = label
-    firsts: list[list[str]] = [[] for _ in cells]
-    column = {cell["id"]: k for k, cell in enumerate(cells)}
-    for row in rows:
-        p = row["placement"]
-        if p and p["account_sentence"] in column:
-            firsts[column[p["account_sentence"]]].append(row["id"])
-    fp = placement["first_point"]
-    first_point = (
-        f"the readout's first point ({fp['readout_sentence']}) appears in paragraph "
-        f"{fp['paragraph']}, {round(100 * fp['share_before'])}% into the story"
-        if fp else "no readout point is reported"
-    )
-    return {"cells": cells, "rows": rows, "led_with": placement["led_with"],
-            "first_point": first_point, "grid": grid, "firsts": firsts}
+    return rows
 
 
 EXCERPT_WORDS = 6

@@ -2,10 +2,11 @@
 carries inside the package (hatch force-include) and an editable install reads in place. Every
 renderer that uses a template gets its environment here.
 
-Compiling the HTML template takes longer than most comparisons (about 75 ms), so compiled
+Compiling the HTML template costs more than most comparisons (docs/performance.md), so compiled
 templates are kept in jinja2's bytecode cache under ``$XDG_CACHE_HOME/readout-compare`` (by
-default ``~/.cache/readout-compare``), keyed by a checksum of the template's source: an edited
-template is compiled afresh. Where that folder cannot be made, templates are compiled each time.
+default ``~/.cache/readout-compare``; the tests point it into a folder of their own), keyed by a
+checksum of the template's source: an edited template is compiled afresh. Where that folder
+cannot be made, templates are compiled each time.
 """
 
 from __future__ import annotations
@@ -23,9 +24,9 @@ _REPO_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 class _ReportEnvironment(jinja2.Environment):
     """Reads ``x.key`` on the report's dictionaries as an item first. jinja2 tries an attribute
-    first and falls back to the item after an AttributeError; on a report of 5,000 sentences
-    that was about a fifth of the HTML's rendering time. A dictionary method (``.items()``)
-    is still found when no key has its name (the report has no such keys)."""
+    first and falls back to the item after an AttributeError, a large share of a big report's
+    rendering time (docs/performance.md). A dictionary method (``.items()``) is still found
+    when no key has its name (the report has no such keys)."""
 
     def getattr(self, obj, attribute):  # type: ignore[no-untyped-def]
         if type(obj) is dict:

@@ -14,7 +14,7 @@ from typing import Any
 from readout_compare.diff import word_diff
 from readout_compare.errors import ReadoutCompareError
 from readout_compare.load import load
-from readout_compare.model import Document, LoadedText, Source
+from readout_compare.model import Document, LoadedText, Settings, Source
 from readout_compare.normalize import clean_label, file_name
 from readout_compare.pipeline import as_document, compare
 from readout_compare.track.changes import Change, readout_changes, verdict_changes
@@ -317,7 +317,7 @@ def _report(readout: LoadedText, readout_label: str, accounts: list[LoadedText],
     from readout_compare.report import report_dict
 
     return report_dict(compare(readout, accounts, labels=labels, readout_label=readout_label,
-                               semantic_matcher=semantic))
+                               settings=Settings(semantic=semantic)))
 
 
 def _as_loaded(stored: Stored | None) -> LoadedText:
