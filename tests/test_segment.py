@@ -331,6 +331,7 @@ FURNITURE_EXAMPLES = {
     "contributed": "Associated Press writer Ken Moritsugu in Beijing contributed to this report.",
     "source-line": "Source: Exchange data",
     "syndication": "This content is distributed by the Ministry of External Affairs. The distributor does not guarantee the accuracy of this content.",
+    "syndication-responsibility": "The Ministry of Defence published this content on 3 March 2026, and is solely responsible for the information contained herein. Distributed via a wire service, unedited and unaltered.",
     "auto-generated": "(This story has not been edited by the news desk and is auto-generated from a syndicated feed.)",
     "views-disclaimer": "Views expressed in this article are those of the author and do not necessarily reflect the position of the publisher.",
     "disclaimer": "Disclaimer: This press release has been translated for convenience. The Spanish version prevails.",
