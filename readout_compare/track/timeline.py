@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 import sqlite3
 from pathlib import Path
@@ -33,11 +31,11 @@ def index_html(data: dict[str, Any]) -> str:
     """The timeline page: self-contained, no script, every text from the pages escaped."""
     from markupsafe import Markup
 
+    from readout_compare.render.html import content_security_policy
     from readout_compare.render.templates import environment
 
     env = environment()
     style = env.get_template("report.css").render() + env.get_template("track.css").render()
-    digest = base64.b64encode(hashlib.sha256(style.encode("utf-8")).digest()).decode("ascii")
     documents = [d for d in [data["readout"], *data["accounts"]] if d]
     for d in documents:
         for v in d["versions"]:
@@ -45,8 +43,7 @@ def index_html(data: dict[str, Any]) -> str:
     last = data["runs"][-1] if data["runs"] else None
     return env.get_template("track.html.j2").render(
         documents=documents, last=last, runs=len(data["runs"]), style=Markup(style),
-        csp=f"default-src 'none'; style-src 'sha256-{digest}'; base-uri 'none'; "
-            "form-action 'none'",
+        csp=content_security_policy(style),
     )
 
 
