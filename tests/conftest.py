@@ -20,6 +20,12 @@ CASE = ROOT / "examples" / "hegseth-mexico"
 USER_FOLDERS = tempfile.mkdtemp(prefix="readout-compare-tests-")
 os.environ["XDG_CACHE_HOME"] = os.path.join(USER_FOLDERS, "cache")
 os.environ["XDG_CONFIG_HOME"] = os.path.join(USER_FOLDERS, "config")
+# The many processes tests start (the command line, workers, Dask) compile the package and its
+# dependencies on every start when bytecode writing is off (PYTHONDONTWRITEBYTECODE, as on some
+# machines): they keep compiled modules in the run's own folder instead, which halves a small
+# comparison's start-up there (docs/performance.md).
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+os.environ["PYTHONPYCACHEPREFIX"] = os.path.join(USER_FOLDERS, "pycache")
 
 
 def pytest_sessionfinish(session, exitstatus):

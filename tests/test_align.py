@@ -103,6 +103,7 @@ def _generated_document(rng: random.Random, n: int, vocabulary: list[str]) -> li
     return out
 
 
+@pytest.mark.slow
 def test_candidate_search_stays_sub_quadratic():
     """The regression guard for cost: at 2,000 x 2,000 sentences, the candidate search gives
     under 5% of all pairs to be scored, and still gives each planted copy its original."""
@@ -217,6 +218,7 @@ def test_a_copied_fragment_counts_even_when_both_models_are_made_strict():
     assert strict.accounts[0].sentences[0].matches == ()
 
 
+@pytest.mark.slow
 def test_a_large_comparison_is_the_same_from_run_to_run(tmp_path):
     """Python walks a set of strings in an order that changes with each process (hash
     randomisation). Ties between candidates, and the last bits of sums taken in set order,

@@ -1,7 +1,7 @@
 """The HTML report in a real browser: Playwright driving Debian's Chromium (no browser download).
 
 Skipped on a machine without /usr/bin/chromium, except in CI (CI=true), where .ci/run installs
-it and a missing browser is a failure.
+it and a missing browser is a failure. Slow (a browser per module): `pytest -m slow` runs it.
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from readout_compare import compare
 from readout_compare.model import LoadedText, Source
 from readout_compare.render import renderer
 from readout_compare.report import report_dict
+
+pytestmark = pytest.mark.slow
 
 CHROMIUM = "/usr/bin/chromium"
 AXE = Path(__file__).parent / "browser" / "node_modules" / "axe-core" / "axe.min.js"

@@ -155,6 +155,7 @@ def test_a_run_killed_midway_and_resumed_ends_as_an_uninterrupted_one(baseline, 
     assert dump(out) == dump(baseline)
 
 
+@pytest.mark.slow
 def test_a_local_dask_cluster_gives_the_same_results(baseline, tmp_path):
     pytest.importorskip("dask.distributed")
     out = tmp_path / "dask"
@@ -435,6 +436,7 @@ def _http_server():
     return server
 
 
+@pytest.mark.slow
 def test_a_scheduler_address_that_is_no_scheduler_is_one_line(tmp_path, cli_invoke):
     pytest.importorskip("dask.distributed")
     import time
@@ -455,6 +457,7 @@ def test_a_scheduler_address_that_is_no_scheduler_is_one_line(tmp_path, cli_invo
     assert one_line(r).startswith("Error: cannot start Dask on ucx://127.0.0.1:8786")
 
 
+@pytest.mark.slow
 def test_a_dask_worker_killed_midway_is_retried(tmp_path):
     pytest.importorskip("dask.distributed")
     import signal
@@ -498,6 +501,7 @@ def _worker_processes() -> set[int]:
     return found
 
 
+@pytest.mark.slow
 def test_ctrl_c_to_a_run_on_local_dask_workers_prints_one_line_and_leaves_nothing(tmp_path):
     pytest.importorskip("dask.distributed")
     import signal
@@ -684,6 +688,7 @@ def test_csv_export_writes_each_main_table(tmp_path, cli_invoke):
     assert not list(out.glob(".readout-compare-*"))
 
 
+@pytest.mark.slow
 def test_a_real_dask_scheduler_and_worker_elsewhere_give_the_one_process_results(
         baseline, tmp_path, monkeypatch):
     """``dask scheduler`` and ``dask worker`` started as separate processes, the worker in

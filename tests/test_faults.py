@@ -157,6 +157,7 @@ def test_gzip_reply_is_decompressed(raw_server):
     assert loaded.text.strip() == load(str(ACCOUNT)).text.strip()
 
 
+@pytest.mark.slow
 def test_a_trickling_server_meets_the_overall_deadline(raw_server):
     began = time.monotonic()
     with pytest.raises(ReadoutCompareError, match="longer than 2 s in all"):
@@ -320,6 +321,7 @@ def test_utf8_cut_inside_its_last_character_keeps_its_quotes():
     assert got == text[:-1] + "\ufffd" and "cut" in how
 
 
+@pytest.mark.slow
 def test_a_huge_line_raises_no_overflow_warning():
     line = ("The Secretary underscored cooperation " * 1400).strip() + "."  # 53 k characters
     with warnings.catch_warnings():
@@ -449,6 +451,7 @@ def _big_inputs(tmp_path: Path) -> tuple[Path, Path]:
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists() or (os.cpu_count() or 1) < 2,
                     reason="needs Linux /proc and two cores (parallel segmentation)")
+@pytest.mark.slow
 def test_workers_die_with_a_killed_parent(tmp_path):
     readout, account = _big_inputs(tmp_path)
     p = subprocess.Popen([sys.executable, "-m", "readout_compare", "compare", str(readout),
@@ -472,6 +475,7 @@ def test_workers_die_with_a_killed_parent(tmp_path):
 
 @pytest.mark.parametrize("signum, status", [(signal.SIGINT, 130), (signal.SIGTERM, 143),
                                              (signal.SIGHUP, 129)])
+@pytest.mark.slow
 def test_signals_leave_no_report_no_temporary_and_no_worker(tmp_path, signum, status):
     readout, account = _big_inputs(tmp_path)
     out = tmp_path / "r.html"

@@ -71,6 +71,7 @@ RATIO, QUICK = 8, 0.25
 
 
 @pytest.mark.parametrize("shape", sorted(TEXT_SHAPES))
+@pytest.mark.slow
 def test_time_grows_at_most_about_linearly_on_hostile_shapes(shape):
     """The text steps at 12,000 and 48,000 characters, where the quadratic cases this caught
     (a run of digits, capitalised words) took most of the time."""
@@ -375,6 +376,7 @@ def test_web_pages_past_their_element_or_depth_budget_are_one_line_errors(shape,
         load_bytes(HTML_SHAPES[shape](size).encode(), Source(path="page.html"), name="page.html")
 
 
+@pytest.mark.slow
 def test_web_page_extraction_stops_at_its_deadline(monkeypatch):
     monkeypatch.setattr(extract, "HTML_SECONDS", 0.05)
     page = HTML_SHAPES["inline spans"](400_000).encode()  # about 9,000 spans: over a second

@@ -208,6 +208,7 @@ def test_every_match_says_why(case_comparison):
                 assert m.evidence, s.sentence.id
 
 
+@pytest.mark.slow
 def test_labelled_development_set_stays_above_the_floors():
     """The regression guard for the matcher on its development stories, as bench/matching.py
     measures them (the held-out split is reported there, not tested)."""

@@ -104,6 +104,7 @@ MOMENTS = ["first pool starting", "first pool working", "second pool starting"]
 
 @needs_workers
 @pytest.mark.parametrize("moment", MOMENTS)
+@pytest.mark.slow
 def test_a_killed_worker_stops_the_run_with_one_line(tmp_path, moment):
     p, out = _start(tmp_path)
     workers = _moment(p, moment)
@@ -125,6 +126,7 @@ def test_a_killed_worker_stops_the_run_with_one_line(tmp_path, moment):
 @pytest.mark.parametrize("moment", MOMENTS)
 @pytest.mark.parametrize("signum, status", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
 @pytest.mark.parametrize("to_group", [False, True], ids=["process", "group"])
+@pytest.mark.slow
 def test_signals_stop_the_run_within_a_second(tmp_path, moment, signum, status, to_group):
     p, out = _start(tmp_path)
     workers = _moment(p, moment)
@@ -144,6 +146,7 @@ def test_signals_stop_the_run_within_a_second(tmp_path, moment, signum, status, 
 
 
 @needs_workers
+@pytest.mark.slow
 def test_workers_die_with_a_parent_killed_outright(tmp_path):
     for moment in ("first pool starting", "second pool starting"):
         p, _ = _start(tmp_path)
@@ -179,6 +182,7 @@ except BaseException:
 @pytest.mark.skipif(not __import__("readout_compare.semantic").semantic.installed(),
                     reason="needs the semantic extra")
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+@pytest.mark.slow
 def test_the_semantic_encoder_is_interrupted_within_a_second(signum):
     # The encoders' compiled code does not return to Python during a call; embedding in
     # batches is what lets a signal be acted on.

