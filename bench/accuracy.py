@@ -33,7 +33,7 @@ PLOT = ROOT / "docs" / "img" / "msrp-precision-recall.png"
 
 
 def _sentence(text: str) -> Sentence:
-    return Sentence("x", text, 0, len(text), "body", 0)
+    return Sentence(id="x", text=text, start=0, end=len(text), role="body", paragraph=0)
 
 
 def pair_decisions(rows: list[tuple[int, str, str]]):

@@ -173,7 +173,7 @@ def score_event(event: rl.Event, texts: dict[str, str], t: Tally) -> None:
         # Coverage of each labelled readout body unit.
         reported_gold: dict[str, str] = {}  # readout unit -> first account unit reporting it
         for u in acc_gold.body:
-            for r, _kind_ in u.links:
+            for r, _ in u.links:
                 reported_gold.setdefault(r, u.id)
         tool_reported = {c.readout_sentence for c in acc_cmp.coverage if c.status == "reported"}
         for r in readout_gold.body:

@@ -123,8 +123,10 @@ def align_across_languages(
         k = max(range(len(row)), key=row.__getitem__)
         score = row[k]
         out[a_sent.id] = (
-            (Match(r_sents[k].id, round(score, 3), "paraphrase", 0.0, 0.0, (), "claim",
-                   (f"close in meaning across languages (semantic similarity {score:.2f})",)),)
+            (Match(readout_sentence=r_sents[k].id, score=round(score, 3), kind="paraphrase",
+                   readout_coverage=0.0, account_coverage=0.0, diff=(), basis="claim",
+                   evidence=(f"close in meaning across languages "
+                             f"(semantic similarity {score:.2f})",)),)
             if score >= semantic.CROSS_THRESHOLD else ()
         )
     return out

@@ -71,7 +71,7 @@ def readout_coverage(
     for r in readout.body:
         found = reporters[r.id]
         if not found:
-            out.append(Coverage(r.id, "omitted", None, ()))
+            out.append(Coverage(readout_sentence=r.id, status="omitted", kind=None, account_sentences=()))
             continue
         best = min(found, key=lambda am: (KIND_ORDER[am[1].kind], -am[1].score))[1]
         divergent = any(
@@ -82,10 +82,10 @@ def readout_coverage(
             kind, parts = _parts_reported(r.text, [m for _, m in found])
         out.append(
             Coverage(
-                r.id,
-                "reported",
-                kind,
-                tuple(dict.fromkeys(a.sentence.id for a, _ in found)),
+                readout_sentence=r.id,
+                status="reported",
+                kind=kind,
+                account_sentences=tuple(dict.fromkeys(a.sentence.id for a, _ in found)),
                 divergent=divergent,
                 parts=parts,
             )

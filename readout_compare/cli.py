@@ -21,8 +21,8 @@ import click
 from readout_compare import __version__
 from readout_compare.errors import ReadoutCompareError
 from readout_compare.exits import ReviewFileProblem, friendly_errors
-from readout_compare.model import MAX_PARTIAL_MIN_WORDS, Settings
 from readout_compare.normalize import clean_label
+from readout_compare.settings import MAX_PARTIAL_MIN_WORDS, Settings
 from readout_compare.timing import Timings
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}

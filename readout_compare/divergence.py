@@ -147,8 +147,9 @@ def figure_divergences(
             only_r, only_a = r_figures.keys() - a_figures.keys(), a_figures.keys() - r_figures.keys()
             if r_figures and a_figures and only_r and only_a:
                 out[sid] = (Divergence(
-                    "number", _show(only_a, a_figures), _show(only_r, r_figures),
-                    m.readout_sentence, detail="across languages: the figures differ",
+                    type="number", account_text=_show(only_a, a_figures),
+                    readout_text=_show(only_r, r_figures),
+                    readout_sentence=m.readout_sentence, detail="across languages: the figures differ",
                 ),)
     return out
 

@@ -78,7 +78,7 @@ def pair_divergences(
         if change.tag == "replace":
             replaced.append(change)
     verb = _reporting_verb(replaced, readout_sentence)
-    return found + [verb] if verb else found
+    return [*found, verb] if verb else found
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from readout_compare.scoring import domain_features, score_pairs
 from readout_compare.absence import Absences
 from readout_compare.evidence import Keyed, overlap
 from readout_compare.model import (
@@ -88,14 +87,15 @@ class _Candidate:
     sentences: tuple[str, ...]
     # How sure, or how to work it out: absences are scored only for the findings kept (a
     # large comparison can have thousands of candidates).
-    certainty: float | None | Callable[[], float | None]
+    certainty: float | Callable[[], float | None] | None
 
     def finding(self) -> Finding:
         certainty = self.certainty() if callable(self.certainty) else self.certainty
         if certainty is not None:
             certainty = round(min(max(certainty, 0.0), 1.0), 2)
-        return Finding(self.kind, self.text, self.target, self.accounts, certainty,
-                       sureness(certainty), self.sentences)
+        return Finding(kind=self.kind, text=self.text, target=self.target, accounts=self.accounts,
+                       certainty=certainty, sureness=sureness(certainty),
+                       sentences=self.sentences)
 
 
 def findings(
@@ -134,7 +134,7 @@ class _Picker:
 
     def add(self, kind: str, weight_kind: str, text: str, target: str,
             accounts: Iterable[str], sentences: Iterable[str],
-            certainty: float | None | Callable[[], float | None]) -> None:
+            certainty: float | Callable[[], float | None] | None) -> None:
         ordered = tuple(a.document.id for a in self.accounts if a.document.id in set(accounts))
         self.candidates.append(_Candidate(
             WEIGHT[weight_kind], len(ordered), len(self.candidates), kind, text, target,

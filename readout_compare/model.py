@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
-from readout_compare.errors import ReadoutCompareError
+# Settings has a module of its own so that the command line's options can use its bounds
+# without making every data type (about 20 ms of start-up); it is one of the data types passed on.
+from readout_compare.settings import MAX_PARTIAL_MIN_WORDS, Settings  # noqa: F401
 
 # body: a claim; heading: a title or section head; lead-in: text that introduces what follows
 # ("The below is attributable to ...:", "The package includes:"); furniture: not the text's own
@@ -38,7 +40,7 @@ DivergenceType = Literal[
 DiffOp = tuple[str, str, str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Source:
     """Where an input came from, recorded in every report."""
 
@@ -63,7 +65,7 @@ class LoadedText:
     source: Source
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Sentence:
     """A unit of text (a sentence, a list item, a heading) with exact offsets:
     ``document.text[start:end] == text``; the text may hold the line breaks of a wrapped input."""
@@ -80,7 +82,7 @@ class Sentence:
     marker: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Document:
     """A readout or an account, segmented into sentences."""
 
@@ -104,7 +106,7 @@ class Document:
         return tuple(s for s in self.sentences if s.role == "body")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Match:
     """An account sentence reports (all or part of) a readout sentence."""
 
@@ -121,7 +123,7 @@ class Match:
     part: str | None = None  # the clause of the readout sentence reported, when one is
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Divergence:
     """A material difference inside a matched pair, with both spans as evidence."""
 
@@ -145,7 +147,7 @@ class Attribution:
     kind: str = "person"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ReviewEntry:
     """One entry of a review file: a reporter's verdict on one account sentence or quotation,
     named by its stable key (keys.py). ``status`` and ``readout`` (the key of the readout
@@ -180,7 +182,7 @@ class StaleReview:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Quote:
     """A quotation found in an account, with its verdict against the readout."""
 
@@ -201,7 +203,7 @@ class Quote:
     review: Review | None = None  # a reporter's verdict, when the comparison was reviewed
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class AccountSentence:
     sentence: Sentence
     status: SentenceStatus | None  # None for headings and furniture
@@ -211,7 +213,7 @@ class AccountSentence:
     review: Review | None = None  # a reporter's verdict, when the comparison was reviewed
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Coverage:
     """What became of one readout sentence in one account."""
 
@@ -236,7 +238,7 @@ class Hint:
     similarity: float  # cosine of the two sentence embeddings
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class AccountComparison:
     document: Document
     sentences: tuple[AccountSentence, ...]
@@ -263,53 +265,6 @@ class ClaimGroup:
     attributions: tuple[str, ...]
 
 
-# The most --partial-min-words may be: past the longest sentence it only turns partial matches
-# off, and a number without bound reached code that cannot take it.
-MAX_PARTIAL_MIN_WORDS = 10_000
-
-
-@dataclass(frozen=True, kw_only=True)
-class Settings:
-    """Every option that changes results; each report states the values it was made with.
-
-    Values are checked when the settings are made: one out of range, or of the wrong type,
-    raises :class:`~readout_compare.errors.ReadoutCompareError`."""
-
-    # Least calibrated score for a paraphrase match; None means the threshold fitted with the
-    # model (calibration.json), filled in by compare(). Any other value applies to the
-    # in-domain model as well (docs/alignment.md).
-    threshold: float | None = None
-    partial_min_words: int = 4  # least run of shared content words for a partial match
-    symmetric: bool = False
-    # Sources show input files by name only unless this is set: a report shared by link would
-    # otherwise tell its readers the sender's user name and folders.
-    full_paths: bool = False
-    # A URL the user did not type (where redirects ended, the page's canonical URL) is shown
-    # without its query string and fragment unless this is set: a redirect may carry a token
-    # ("?access_token=…") that a shared report would publish.
-    full_urls: bool = False
-    # The semantic encoder(s) used for hints and across languages, filled in by compare() from
-    # the two settings below (None: not installed, or switched off).
-    semantic_model: str | None = None
-    # Whether to use the optional semantic matcher when it is installed (docs/semantic.md).
-    semantic: bool = True
-    # False: paraphrase hints are made with the first encoder only (fast; corpus mode).
-    hint_encoder: bool = True
-
-    def __post_init__(self) -> None:
-        threshold, least = self.threshold, self.partial_min_words
-        if isinstance(threshold, bool) or not isinstance(threshold, (int, float, type(None))):
-            raise ReadoutCompareError(f"threshold must be a number, not {type(threshold).__name__}")
-        if isinstance(least, bool) or not isinstance(least, int):
-            raise ReadoutCompareError(
-                f"partial_min_words must be a whole number, not {type(least).__name__}")
-        if not 1 <= least <= MAX_PARTIAL_MIN_WORDS:
-            raise ReadoutCompareError(
-                f"partial_min_words must be between 1 and {MAX_PARTIAL_MIN_WORDS:,}")
-        if threshold is not None and not 0.0 < threshold < 1.0:
-            raise ReadoutCompareError(f"threshold must be between 0 and 1, not {threshold}")
-
-
 @dataclass(frozen=True)
 class Verb:
     """A verb of saying, with its rung on the ladder (lexicon.VERB_LADDER)."""
@@ -328,7 +283,7 @@ class Framing:
     account_verbs: dict[str, tuple[Verb, ...]]  # account id -> verbs (empty when omitted)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Placement:
     """Where an account first reports one readout sentence."""
 
@@ -362,7 +317,7 @@ class StoryPlacement:
     first_point: Placement | None  # the earliest report of a readout claim, in story order
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Finding:
     """One thing a reporter could write, in a plain sentence, with where its evidence stands on
     the report's page and how sure the tool is of it (findings.py)."""
@@ -377,7 +332,7 @@ class Finding:
     sentences: tuple[str, ...] = ()  # every sentence id it rests on
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Comparison:
     readout: Document
     accounts: tuple[AccountComparison, ...]

@@ -14,6 +14,8 @@ aligned here with the same matcher and settings, to give the lead its verdicts.
 
 from __future__ import annotations
 
+import dataclasses
+
 from readout_compare.align import align, align_across_languages
 from readout_compare.attribution import attribute_sentences
 from readout_compare.model import (
@@ -23,7 +25,6 @@ from readout_compare.model import (
     Lead,
     Placement,
     Position,
-    Sentence,
     Settings,
     StoryPlacement,
 )
@@ -128,10 +129,10 @@ def _headline_lead(
     if not story.headline:
         return ()
     as_body = tuple(
-        Sentence(s.id, s.text, s.start, s.end, "body", s.paragraph, s.context)
+        dataclasses.replace(s, role="body", marker=None)
         for s in story.headline
     )
-    headline_doc = Document(doc.id, doc.label, doc.text, as_body, doc.source, doc.language)
+    headline_doc = dataclasses.replace(doc, sentences=as_body)
     if across:
         matches = align_across_languages(readout, headline_doc)
     else:

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from readout_compare import furniture
 from readout_compare.layout import CLOSERS, TERMINAL
 
 ROLES = ("body", "heading", "lead-in", "furniture")

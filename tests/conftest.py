@@ -28,6 +28,20 @@ os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 os.environ["PYTHONPYCACHEPREFIX"] = os.path.join(USER_FOLDERS, "pycache")
 
 
+def bench_module(name: str):
+    """A script of bench/ loaded as a module, once (bench/ is a folder of scripts run as files,
+    not a package): for the tests that hold a benchmark's reading of its data."""
+    import importlib.util
+    import sys
+
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
 def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(USER_FOLDERS, ignore_errors=True)
 

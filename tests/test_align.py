@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from readout_compare import Settings, compare
-from readout_compare.align import AlignStats, align
+from readout_compare.align import align
 from readout_compare.pipeline import resolved_settings
 from readout_compare.segment import segment
 from tests.conftest import ROOT
@@ -119,7 +119,8 @@ def test_candidate_search_stays_sub_quadratic():
     for k, i in enumerate(planted):
         account[k] = readout[i]
     r_sents, a_sents = (
-        tuple(Sentence(f"{doc}-{n + 1}", text, 0, len(text), "body", n)
+        tuple(Sentence(id=f"{doc}-{n + 1}", text=text, start=0, end=len(text), role="body",
+                       paragraph=n)
               for n, text in enumerate(texts))
         for doc, texts in (("r", readout), ("a", account))
     )

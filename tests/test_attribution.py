@@ -138,8 +138,8 @@ def test_another_governments_statement_is_not_the_readout(sentence, kind):
 
 
 def test_the_issuer_is_known_from_the_readout_pages_site_and_attributable_to():
-    from readout_compare.source_kinds import issuer_names
     from readout_compare.model import Source
+    from readout_compare.source_kinds import issuer_names
 
     page = segment("Readout of the Secretary's Call\n\nThe two discussed trade.\n", doc_id="r",
                    label="r", source=Source(url="https://www.state.gov/readout-of-the-call/"))

@@ -405,7 +405,7 @@ def test_readout_ids_that_would_write_one_page_are_an_error_naming_both(tmp_path
     readout = (CORPUS / "readouts" / "pentagon-mexico.txt").resolve()
     manifest = _manifest(tmp_path, "readouts.jsonl", (
         f'{{"id": "gov/pentagon", "path": "{readout}"}}\n'
-        f'{{"id": "gov_pentagon", "path": "{readout}"}}\n').encode("utf-8"))
+        f'{{"id": "gov_pentagon", "path": "{readout}"}}\n').encode())
     line = one_line(cli_invoke("corpus", manifest, CORPUS / "articles.csv", "-o", tmp_path / "o"))
     assert "gov/pentagon and gov_pentagon would both be written to 'readouts/gov_pentagon.html'" \
         in line

@@ -30,8 +30,8 @@ from readout_compare.load import decode, load
 from readout_compare.output import TMP_MARK, write_report
 from readout_compare.render import renderer
 from readout_compare.report import report_dict
-from tests.conftest import CASE, ROOT
 from tests import processes
+from tests.conftest import CASE, ROOT
 
 READOUT = CASE / "readout-pentagon.txt"
 ACCOUNT = CASE / "account-wire.txt"

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from tests.conftest import CASE, ROOT
+from tests.conftest import CASE, ROOT, bench_module
 
 SCRUB = [
     (re.compile(r'"generated": "[^"]+"'), '"generated": "SCRUBBED"'),  # JSON
@@ -44,29 +44,18 @@ def test_example_reports_are_current(cli_invoke, monkeypatch, tmp_path, fmt):
     assert new == old, f"examples/hegseth-mexico/report.{fmt} is out of date; see {tmp_path}"
 
 
-def _evidence_words():
-    import sys
-
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import evidence_words
-    finally:
-        sys.path.pop(0)
-    return evidence_words
-
-
 @pytest.mark.parametrize("example", ["hegseth-mexico", "two-readouts"])
 def test_every_evidence_word_in_the_examples_is_a_word_of_the_two_texts(example):
     import json
 
-    ew = _evidence_words()
+    ew = bench_module("evidence_words")
     report = json.loads((ROOT / "examples" / example / "report.json").read_text("utf-8"))
     assert ew.count_lines(report) > 0
     assert list(ew.report_problems(report)) == []
 
 
 def test_the_evidence_check_catches_stems_and_keys():
-    ew = _evidence_words()
+    ew = bench_module("evidence_words")
     words = ew.text_words("Secretary Hegseth spoke with Mexico's defense chief.",
                           "Hegseth called Mexican military officials.")
     assert ew.foreign_words("the same call: both name Hegseth; “Mexico's” = “Mexican”", words) == []
@@ -77,17 +66,11 @@ def test_the_evidence_check_catches_stems_and_keys():
 def test_evidence_of_the_labelled_stories_is_in_their_words():
     """The development stories of bench/data/matching-dev.txt, as bench/evidence_words.py
     reads all of them (figures in docs/report.md)."""
-    import sys
-
     from readout_compare import compare
     from readout_compare.report import report_dict
 
-    ew = _evidence_words()
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        from matching import load
-    finally:
-        sys.path.pop(0)
+    ew = bench_module("evidence_words")
+    load = bench_module("matching").load
     problems = []
     for story in load("dev")[:8]:
         report = report_dict(compare(story.readout.text, [a.text for a in story.accounts]))

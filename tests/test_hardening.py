@@ -19,11 +19,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from readout_compare import attribution, compare, extract, quantities, quotes, wording
+from readout_compare.cli import without_cycle_collection
 from readout_compare.errors import ReadoutCompareError
 from readout_compare.load import decode, load, load_bytes
 from readout_compare.model import Settings, Source
 from readout_compare.normalize import clean_label, words
-from readout_compare.cli import without_cycle_collection
 from readout_compare.quantities import number_key, number_values
 from readout_compare.render import renderer
 from readout_compare.report import report_dict

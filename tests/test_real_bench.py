@@ -3,26 +3,18 @@ their texts, and the work-file format round-trips (bench/reallabels.py)."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import bench_module
 
 BENCH = Path(__file__).parent.parent / "bench"
 EVENTS = sorted((BENCH / "real" / "events").glob("*/labels.json"))
 
 
-def _reallabels():
-    spec = importlib.util.spec_from_file_location("reallabels", BENCH / "reallabels.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("reallabels", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-rl = _reallabels()
+rl = bench_module("reallabels")
 
 
 @pytest.mark.parametrize("path", EVENTS, ids=[p.parent.name for p in EVENTS])

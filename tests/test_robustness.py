@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CASE, ROOT
 from tests import processes
+from tests.conftest import CASE, ROOT
 
 READOUT = CASE / "readout-pentagon.txt"
 ACCOUNT = CASE / "account-wire.txt"

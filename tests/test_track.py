@@ -6,6 +6,7 @@ The expected descriptions below were written before the code that makes them."""
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import html
 import json
@@ -107,10 +108,8 @@ def sites():
     gov, news = Site(), Site()
     yield gov, news
     for site in (gov, news):
-        try:
+        with contextlib.suppress(OSError):
             site.down()
-        except OSError:
-            pass
 
 
 def changes(store: Path, label: str) -> list[list[str]]:
@@ -239,7 +238,7 @@ def test_a_day_of_edits_is_told_in_verdict_terms(sites, cli_invoke, tmp_path):
     # The index: a timeline for the readout and the account, each version linked to its report.
     index = (store / "index.html").read_text(encoding="utf-8")
     assert "Content-Security-Policy" in index and "<script" not in index
-    for (label, number), v in stored.items():
+    for v in stored.values():
         assert f'href="{v["report"]}"' in index
     assert index.count('class="version"') == 7
     assert "divergence went away: number 3 \u2192 4" in index

@@ -153,7 +153,7 @@ def _reviewed(rid: str, readout: Document, acc: AccountComparison,
         return acc
     from readout_compare.review import apply_reviews
 
-    return apply_reviews(Comparison(readout, (acc,), shared.settings), entries).accounts[0]
+    return apply_reviews(Comparison(readout=readout, accounts=(acc,), settings=shared.settings), entries).accounts[0]
 
 
 def with_item_metadata(loaded: LoadedText, item: Item) -> LoadedText:
