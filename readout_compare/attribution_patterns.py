@@ -75,7 +75,7 @@ _VERB_SUBJECT = re.compile(
     # "…," said Ambassador Smith. The name ends the clause: in "said Colombia would …" the name
     # is the subject of what was said, not the speaker.
     rf"\b(?P<verb>said|says|wrote|added|continued|reported|reports|informs|writes)\s+(?P<src>(?:the\s+)?{_NAME})"
-    r"(?=\s*(?:[,.;:!?]|$)|\s+(?:in|on|at|during|after|adding|told|to)\b)"
+    r"(?=\s*(?:[,.;:!?]|$)|\s+(?:in|on|at|during|after|adding|told|to|as|when|while)\b)"
 )
 _REPORTEDLY = re.compile(r"\breportedly\b|\bis said to\b|\bwas said to\b", re.IGNORECASE)
 
@@ -251,3 +251,93 @@ def blank_quotes(text: str) -> str:
 
 # A closing mark before any opening one: punctuation or a letter, then the mark, then a space.
 _CLOSES_FIRST = re.compile(r'^[^"\u201c\u201d]*?[\w.,!?\u2026]["\u201d](?=\s|$)')
+
+
+# A quotation inside what someone did ("Austin asked Beijing to “refrain from …”", "The top
+# Russian diplomat “acknowledged …”", "Describing the comments as “insulting,” the Prime
+# Minister used the call to …") carries the words of the clause's subject, whatever its verb.
+# The subject opens the sentence, or follows an opening phrase and its comma, or "and"; it is a
+# name with its title, a pronoun, or a person or body described by its role.
+_ROLE_NOUNS = (
+    r"(?i:official|diplomat|minister|secretary|president|premier|chancellor|spokesperson|"
+    r"spokesman|spokeswoman|leader|ministry|department|office|government|embassy|envoy|"
+    r"ambassador|chief|head|aide|adviser|advisor|counterpart|statement|readout|communiqu\u00e9|"
+    r"bureau|agency|presidency|cabinet|commander|general)"
+)
+_SUBJECT_WORDS = (
+    rf"(?P<src>(?:(?i:the)\s+(?:[\w\u2019'.-]+\s+){{0,4}}?{_ROLE_NOUNS}"
+    rf"|(?:[A-Z][\w\u2019'.-]*\s+){{0,3}}{_NAME}|(?i:he|she|they))"
+    rf"(?:\s+(?:[A-Z][\w\u2019'.-]*\s+){{0,3}}[A-Z][\w\u2019'-]*)?)"
+    # "Dame Priti Patel, the Shadow Foreign Secretary, welcomed …"
+    r"(?:,\s+(?:the|an?|[A-Z][\w]*['\u2019]s)\s+[^,]{1,60},)?"
+)
+_PREDICATE = (r"\s+(?:(?:also|again|strongly|further|then|later|had|has|have|would|will|could|"
+              r"did)\s+)*(?P<verb>[a-z]{2,}(?:ed|s|ing))\b")
+_CLAUSE_SUBJECT = re.compile(
+    # A clause opens the sentence, or follows a comma, a conjunction, "with", or a quotation
+    # (blanked out: a run of spaces).
+    r"(?:^|(?<=,\s)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bwhile\s)|(?<=\bwith\s)|(?<=\s\s))"
+    + _SUBJECT_WORDS + _PREDICATE)
+_SUBJECT_AT = re.compile(_SUBJECT_WORDS + _PREDICATE)
+# Where the main clause starts after an opening phrase that ends in a quotation: ",” the".
+_AFTER_OPENING = re.compile(r",[\"\u201d]?\s+|[\"\u201d],\s+")
+# The quotation right after its subject: 'The top Russian diplomat "acknowledged …"'.
+_SUBJECT_THEN_QUOTE = re.compile(
+    r"(?:^|(?<=,\s)|(?<=\band\s))" + _SUBJECT_WORDS + r"\s+(?:(?:also|again|then|later)\s+)?$")
+# What shows the quotation is someone else's words inside the predicate: a noun of saying
+# with its owner ("Trump's earlier suggestion that …", "remarks by Trump that …") whose
+# content the quotation is.
+_OTHERS_WORDS = re.compile(
+    r"(?:['\u2019]s\s+(?:[\w-]+\s+){0,3}?|\b)(?:suggestion|remarks?|comments?|claims?|words|"
+    r"statement|assertion|accusations?|post|message|tweet|threat|warning)"
+    r"(?:\s+(?:by|from|of)\s+[A-Z][\w\u2019'-]*(?:\s+[A-Z][\w\u2019'-]*)*)?"
+    r"(?:\s+that\b.*|[,:]?\s*)$", re.S)
+_NOT_VERBS = frozenset(["was", "has", "is", "does", "this", "its", "his", "us", "as", "news",
+                        "series", "days", "years", "months", "weeks", "talks", "ties",
+                        "relations", "forces", "states", "affairs", "efforts", "sanctions",
+                        "towards", "press", "during", "morning", "evening", "meeting",
+                        "building", "including", "regarding", "according", "following"])
+
+
+def clause_subject(original: str, rel_start: int) -> Attribution | None:
+    """The subject of the clause whose predicate holds the quotation that starts at
+    ``rel_start`` in the sentence, as its source; None when the sentence names no such subject
+    or shows the quotation to be someone else's words."""
+    text = blank_quotes(original)
+    head = text[:rel_start]
+    found = _SUBJECT_THEN_QUOTE.search(head)
+    if found is not None and _NARRATED.match(original, rel_start + 1):
+        # 'Austin also “raised concerns about …”': a document's words about what its subject
+        # did, in the third person, not the subject's own.
+        return None
+    if found is None:
+        for m in _CLAUSE_SUBJECT.finditer(head):
+            if m.group("verb").lower() not in _NOT_VERBS:
+                found = m
+    if found is None and _OPENING_PHRASE.match(original):
+        # "Describing the comments as “insulting,” the Prime Minister used …": the quotation
+        # is in the opening phrase, its speaker the subject after it.
+        comma = _AFTER_OPENING.search(original, rel_start)
+        found = _SUBJECT_AT.match(text, comma.end()) if comma else None
+        if found is not None and found.group("verb").lower() in _NOT_VERBS:
+            found = None
+        if found is not None:
+            return _subject_attribution(original, found)
+        return None
+    if found is None or _OTHERS_WORDS.search(original[found.end():rel_start]):
+        return None
+    return _subject_attribution(original, found)
+
+
+# A quotation that opens with a verb in the past tense narrates what someone did.
+_NARRATED = re.compile(r"[a-z]{2,}ed\b|(?:told|said|met|spoke|held|made|gave|took|sent|"
+                       r"underscored|expressed|welcomed|agreed|noted)\b")
+# A sentence that opens with a participle phrase: "Describing …", "Speaking to reporters, …".
+_OPENING_PHRASE = re.compile(r"^[A-Z][a-z]+ing\b")
+
+
+def _subject_attribution(original: str, m: re.Match[str]) -> Attribution | None:
+    src = _clean(m.group("src"))
+    if not well_formed(src) or src.lower() in ("it", "this", "that"):
+        return None
+    return _make(_clean(original[m.start():m.end()]), src)

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from readout_compare.attribution import Found, attribute_quote, resolve_pronoun, whose_document
+from readout_compare.attribution_patterns import clause_subject
 from readout_compare.diff import word_diff
 from readout_compare.model import Attribution, Document, Quote, QuoteKind, Sentence
 from readout_compare.quote_marks import QuotedSpan, quote_kind, quote_spans
@@ -100,6 +101,8 @@ class _Speakers:
         """The quotation's source; ``closing`` is the sentence where the quotation ends."""
         attribution = self._named(span, sentence, closing)
         if attribution is None and kind == "quotation":
+            attribution = self._subject(span, sentence)
+        if attribution is None and kind == "quotation":
             attribution = self._carried(span, sentence)
         if kind == "quotation" and attribution is not None:
             self.last[sentence.paragraph] = attribution
@@ -117,10 +120,22 @@ class _Speakers:
                                           self.found_by_sentence)
         if attribution is None:
             return None
+        return self._with_context(attribution, span, sentence)
+
+    def _with_context(self, attribution: Attribution, span: QuotedSpan,
+                      sentence: Sentence) -> Attribution:
+        """The attribution with a pronoun resolved, its kind, and a document ("the
+        statement") tied to the one the story named before."""
         k = self.position[sentence.id]
         attribution = resolve_pronoun(attribution, self.account.sentences[max(k - 3, 0) : k])
         attribution = with_kind(attribution, self.issuer, self.known)
         return whose_document(attribution, self.account.text[: span.start], self.issuer)
+
+    def _subject(self, span: QuotedSpan, sentence: Sentence) -> Attribution | None:
+        """A quotation inside what the sentence's subject did ("Austin asked Beijing to
+        “refrain …”") is the subject's words, when no phrase credits it."""
+        attribution = clause_subject(sentence.text, span.start - 1 - sentence.start)
+        return self._with_context(attribution, span, sentence) if attribution else None
 
     def _carried(self, span: QuotedSpan, sentence: Sentence) -> Attribution | None:
         """A quotation that goes on in the next sentence of the same paragraph keeps the

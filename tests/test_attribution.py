@@ -283,3 +283,36 @@ def test_the_two_sides_of_a_call_are_known_by_name():
     found = attribute_sentences(account, readout)
     assert (found["a1-1"].source, found["a1-1"].kind) == ("Qin", "issuer")
     assert (found["a1-2"].source, found["a1-2"].kind) == ("Kuleba", "government")
+
+
+@pytest.mark.parametrize(("sentence", "quoted", "speaker"), [
+    # The quotation inside what the clause's subject did is the subject's words.
+    ("On trade, Minister Alvarez asked Lima to “stop the dumping” and left early.",
+     "“stop the dumping”", "Minister Alvarez"),
+    ("At the summit, the Chilean diplomat restated the treaty and stressed “mutual respect” twice.",
+     "“mutual respect”", "Chilean diplomat"),
+    ("Calling the vote “a farce,” the foreign minister walked out.", "“a farce,”",
+     "the foreign minister"),  # a source in lower case keeps its article, as elsewhere
+    ("The talks ended early, with Okafor describing them as “useless.”", "“useless.”", "Okafor"),
+    ("Senator Reyes, the committee's chair, welcomed the “bold step” by the cabinet.",
+     "“bold step”", "Senator Reyes"),
+    ('The senior envoy "underlined the need for calm" in Brussels.',
+     None, None),  # the envoy's action narrated in a document's words: not the envoy's own
+    # Someone else's words inside the predicate: the owner of the remarks, not the subject.
+    ("The prime minister condemned Moreau's claim that the troops had “hung back” in the war.",
+     "“hung back”", None),
+    ("It was a “productive” meeting.", "“productive”", None),
+])
+def test_a_quotation_in_a_clause_is_its_subjects_words(sentence, quoted, speaker):
+    from readout_compare.attribution_patterns import clause_subject
+
+    at = sentence.index(quoted) if quoted else sentence.index('"')
+    found = clause_subject(sentence, at)
+    assert (found.source if found else None) == speaker
+
+
+def test_a_quotation_credited_by_said_x_as_is_xs():
+    from readout_compare.attribution_patterns import attributions_in
+
+    found = attributions_in("“We are glad to be here,” said Ortega as he greeted the visitors.")
+    assert [f[2].source for f in found] == ["Ortega"]
