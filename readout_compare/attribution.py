@@ -42,7 +42,7 @@ def attribute_quote(
     attribution after the quote ("...," the readout continued), else the nearest before it.
     When another source in the sentence reports the speaker's words ("Xinhua said Xi told …";
     "Lavrov stressed …, the ministry said"), the speaker is given as that source reports him."""
-    found = _found(sentence, found_by_sentence)
+    found = found_for(sentence, found_by_sentence)
     if not found:
         return None
     rel_start, rel_end = q_start - sentence.start, q_end - sentence.start
@@ -103,7 +103,7 @@ def attribute_sentences(
     out = {}
     body = [s for s in account.sentences if s.role == "body"]
     for i, s in enumerate(body):
-        found = _found(s, found_by_sentence)
+        found = found_for(s, found_by_sentence)
         if not found:
             continue
         # "according to" and "citing" name the source more surely than a verb of saying;
@@ -122,7 +122,7 @@ def attribute_sentences(
     return out
 
 
-def _found(sentence: Sentence, found_by_sentence: Found | None) -> tuple[FoundAttribution, ...]:
+def found_for(sentence: Sentence, found_by_sentence: Found | None) -> tuple[FoundAttribution, ...]:
     """The attributions in a sentence, from ``found_by_sentence`` when it has them."""
     if found_by_sentence is not None and sentence.id in found_by_sentence:
         return found_by_sentence[sentence.id]

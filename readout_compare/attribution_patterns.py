@@ -74,7 +74,8 @@ _SUBJECT_VERB = re.compile(
 _VERB_SUBJECT = re.compile(
     # "…," said Ambassador Smith. The name ends the clause: in "said Colombia would …" the name
     # is the subject of what was said, not the speaker.
-    rf"\b(?P<verb>said|says|wrote|added|continued|reported|reports|informs|writes)\s+(?P<src>(?:the\s+)?{_NAME})"
+    rf"\b(?P<verb>said|says|wrote|added|continued|reported|reports|informs|writes)\s+"
+    rf"(?P<src>(?:the\s+)?{_NAME}|the\s+(?:[\w-]+\s+){{0,3}}?{_BODIES}|the\s+statement|the\s+readout)"
     r"(?=\s*(?:[,.;:!?]|$)|\s+(?:in|on|at|during|after|adding|told|to|as|when|while)\b)"
 )
 _REPORTEDLY = re.compile(r"\breportedly\b|\bis said to\b|\bwas said to\b", re.IGNORECASE)
@@ -154,6 +155,11 @@ def _by_verb(original: str, text: str, leads: list[re.Match[str]]) -> list[Found
     return out
 
 
+# Words before "states" that make it a noun ("member states", "all three Baltic states").
+_STATES_BEFORE = frozenset("member two three four five six seven many some both several other "
+                           "these those their all nuclear neighbouring neighboring".split())
+
+
 def _speaker(m: re.Match[str]) -> str | None:
     """The source a verb of saying credits, as the report gives it; None when the subject is
     not a source."""
@@ -168,6 +174,9 @@ def _speaker(m: re.Match[str]) -> str | None:
     last = src.split()[-1].lower()
     if last.endswith("ly") and not re.fullmatch(_ADVERBS, last):
         return None  # "oblasts Russia illegally claims": not a verb of saying
+    if m.groupdict().get("verb") == "states" and (src.split()[-1][:1].isupper()
+                                                  or last in _STATES_BEFORE):
+        return None  # "the three Baltic states", "member states": a noun, not a verb
     return src
 
 

@@ -14,7 +14,13 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 
-from readout_compare.attribution import Found, attribute_quote, resolve_pronoun, whose_document
+from readout_compare.attribution import (
+    Found,
+    attribute_quote,
+    found_for,
+    resolve_pronoun,
+    whose_document,
+)
 from readout_compare.attribution_patterns import clause_subject
 from readout_compare.diff import word_diff
 from readout_compare.model import Attribution, Document, Quote, QuoteKind, Sentence
@@ -95,6 +101,7 @@ class _Speakers:
         self.position = {s.id: k for k, s in enumerate(account.sentences)}
         # The last quotation's speaker in each paragraph, and in the whole account (at -1).
         self.last: dict[int, Attribution] = {}
+        self.last_position: dict[int, int] = {}  # where the story's last credited quotation is
 
     def credit(self, span: QuotedSpan, sentence: Sentence, closing: Sentence | None,
                kind: QuoteKind) -> Attribution | None:
@@ -107,6 +114,7 @@ class _Speakers:
         if kind == "quotation" and attribution is not None:
             self.last[sentence.paragraph] = attribution
             self.last[-1] = attribution
+            self.last_position[-1] = self.position[sentence.id]
         return attribution
 
     def _named(self, span: QuotedSpan, sentence: Sentence,
@@ -140,15 +148,30 @@ class _Speakers:
     def _carried(self, span: QuotedSpan, sentence: Sentence) -> Attribution | None:
         """A quotation that goes on in the next sentence of the same paragraph keeps the
         speaker named before ("...," the readout continued. "In both calls, ..."); so does a
-        paragraph that is only a quotation, by newspaper convention, the speaker of the
-        quotation before it."""
+        paragraph that is only a quotation, by newspaper convention: the speaker of the
+        quotation before it, or of the sentence just before ("…, Hegseth said." then a
+        paragraph of his words), whichever the story named last."""
         attribution = self.last.get(sentence.paragraph)
         k = self.position[sentence.id]
         opens = (k == 0 or self.account.sentences[k - 1].paragraph != sentence.paragraph) and (
             span.start - sentence.start <= 1)
         if attribution is None and opens:
-            attribution = self.last.get(-1)
+            attribution = self._named_just_before(span, sentence, k) or self.last.get(-1)
         return attribution
+
+    def _named_just_before(self, span: QuotedSpan, sentence: Sentence,
+                           k: int) -> Attribution | None:
+        """The speaker a body sentence names between the last quotation and this one, at most
+        three sentences back; None when the last quotation is nearer."""
+        last_quote = self.last_position.get(-1, -1)
+        for j in range(k - 1, max(k - 4, last_quote, -1), -1):
+            before = self.account.sentences[j]
+            if before.role != "body":
+                continue
+            found = [f for f in found_for(before, self.found_by_sentence) if f[3] <= 1]
+            if found:
+                return self._with_context(found[-1][2], span, before)
+        return None
 
 
 def verdicts(readout: Document, spans: Sequence[QuotedSpan]) -> dict[int, Verdict]:

@@ -316,3 +316,26 @@ def test_a_quotation_credited_by_said_x_as_is_xs():
 
     found = attributions_in("“We are glad to be here,” said Ortega as he greeted the visitors.")
     assert [f[2].source for f in found] == ["Ortega"]
+
+
+@pytest.mark.parametrize(("sentence", "sources"), [
+    ('"Both sides agreed to keep talking," said the ministry.', ["the ministry"]),
+    ("Kovacs arrived during a visit by the ministers of all three Nordic states to Oslo.", []),
+    ("The readout states that the two agreed.", ["readout"]),
+])
+def test_said_the_body_credits_it_and_states_as_a_noun_credits_nothing(sentence, sources):
+    from readout_compare.attribution_patterns import attributions_in
+
+    assert [f[2].source for f in attributions_in(sentence)] == sources
+
+
+def test_a_paragraph_of_quotation_keeps_the_speaker_the_sentence_before_names():
+    from readout_compare import compare
+
+    readout = "Secretary Lind met the Nordic ministers on Monday. They discussed defense spending."
+    account = ("Nordic states must spend more on defense, Defense Secretary Tom Lind said on "
+               "Monday.\n\nThe visit was the first of its kind.\n\n"
+               "\u201cYour leadership on spending is an example to all of Europe.\u201d\n")
+    acc = compare(readout, [account]).accounts[0]
+    (quote,) = [q for q in acc.quotes if q.kind == "quotation"]
+    assert quote.attribution is not None and "Lind" in quote.attribution.source
