@@ -77,6 +77,10 @@ def _double_quoted(text: str, i: int) -> tuple[list[tuple[int, int]], int]:
         if _closing_mark(text, j, close):
             pieces.append((seg_start, j))
             return pieces, j
+        if _closed_wrongly_at_line_end(text, j, close):
+            # "… their sacrifice, he said.’" then a line break: closed with the wrong mark.
+            pieces.append((seg_start, j - 1))
+            return pieces, j
         if _paragraph_end(text, j):
             pieces.append((seg_start, j))
             k = j
@@ -97,6 +101,16 @@ def _closing_mark(text: str, j: int, close: str) -> bool:
     have them: "We've got a lot to do,” said Biden)."""
     c = text[j]
     return (c == close and (close != '"' or _closes(text, j))) or (close == '"' and c == "\u201d")
+
+
+def _closed_wrongly_at_line_end(text: str, j: int, close: str) -> bool:
+    """The line ends, at ``j``, with a sentence's punctuation and a closing mark other than
+    the one the quotation needs (a single for a double, as pasted text has it)."""
+    return (text[j] == "\n" and j >= 2 and text[j - 1] in _OTHER_CLOSES and text[j - 1] != close
+            and text[j - 2] in ".!?,;\u2026")
+
+
+_OTHER_CLOSES = "\u2019\u201d\"'"
 
 
 def _paragraph_end(text: str, j: int) -> bool:

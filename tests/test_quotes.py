@@ -237,3 +237,10 @@ def test_a_straight_mark_closed_by_a_curly_one_ends_the_quotation():
     assert [(q.text, q.attribution.source) for q in quotes] == [
         ("We have got a lot to talk about. We are moving along", "Biden"),
         ("Great for us to carry on our conversations", "Sunak")]
+
+
+def test_a_quotation_closed_with_the_wrong_mark_at_a_line_end_ends_there():
+    text = ("The spokesman said: \u201cWe will never forget them, he said.\u2019\n"
+            "The talks follow weeks of tension, with the two sides at odds.\n")
+    (span,) = [s for s in quote_spans(text) if s.text.startswith("We will")]
+    assert span.text == "We will never forget them, he said."
