@@ -25,6 +25,9 @@ ALTERED_MIN_SHARE = 0.6
 # At most this many readout words at each end of an altered quotation's passage stand for quote words
 # the two do not share (a word changed at the edge of the quotation).
 EDGE_WORDS = 3
+# Words changed, dropped or added between the runs of one passage that still make a quotation
+# "altered" rather than "stitched" from places apart.
+EDIT_GAP_WORDS = 2
 # Share of the quote's words found in the readout, from places not together, for "stitched".
 STITCHED_MIN_SHARE = 0.9
 # Past this many readout words, a quote is looked for only near the sentences that share its
@@ -110,6 +113,11 @@ class _ReadoutWords:
             first, last = ordered[0], ordered[-1]
             return ("verbatim", *self._span(first[1], last[1] + last[2]), share)
         adjacent = all(b2 == b1 + s1 for (_, b1, s1), (_, b2, _) in zip(ordered, ordered[1:]))
+        if not edited and not adjacent and self._edited_in_place(ordered):
+            # One passage with a word or two changed, dropped or added between its runs
+            # ("toward" for "to"): altered, not joined from elsewhere.
+            first, last = ordered[0], ordered[-1]
+            return ("altered", *self._span(first[1], last[1] + last[2]), share)
         if edited or not adjacent:
             # Every word is the readout's, but joined from places that are not together.
             main = max(pieces, key=lambda p: p[2])
@@ -146,6 +154,14 @@ class _ReadoutWords:
         while after and hi < len(self.words) and self.sentence[hi] == self.sentence[hi - 1]:
             hi, after = hi + 1, after - 1
         return lo, hi
+
+    @staticmethod
+    def _edited_in_place(ordered: list[tuple[int, int, int]]) -> bool:
+        """The pieces follow each other in the readout as in the quote, at most
+        ``EDIT_GAP_WORDS`` words apart on either side (across sentences too: a quotation of
+        several sentences)."""
+        return all(0 <= b2 - (b1 + s1) <= EDIT_GAP_WORDS and 0 <= a2 - (a1 + s1) <= EDIT_GAP_WORDS
+                   for (a1, b1, s1), (a2, b2, _) in zip(ordered, ordered[1:]))
 
     def _one_passage(self, ordered: list[tuple[int, int, int]]) -> bool:
         """The pieces stand in the readout in the quote's order, inside one sentence."""

@@ -244,3 +244,19 @@ def test_a_quotation_closed_with_the_wrong_mark_at_a_line_end_ends_there():
             "The talks follow weeks of tension, with the two sides at odds.\n")
     (span,) = [s for s in quote_spans(text) if s.text.startswith("We will")]
     assert span.text == "We will never forget them, he said."
+
+
+def test_a_long_quotation_with_one_word_changed_is_altered_not_stitched():
+    from readout_compare.quote_verdicts import verdict
+    from readout_compare.segment import segment
+
+    readout = segment("The Secretary reaffirmed the commitment of the United States to a "
+                      "lasting peace in the region and to the security of its partners.",
+                      doc_id="r", label="r")
+    fidelity, *_ = verdict(readout, "reaffirmed the commitment of the United States toward a "
+                                    "lasting peace in the region and to the security of its "
+                                    "partners")
+    assert fidelity == "altered"
+    joined, *_ = verdict(readout, "the security of its partners and the commitment of the "
+                                  "United States")
+    assert joined == "stitched"
