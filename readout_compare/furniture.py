@@ -70,9 +70,16 @@ def unit_rule(unit: str) -> str | None:
 
 
 def paragraph_rule(first_unit: str) -> str | None:
-    """The rule that makes a whole paragraph furniture, read from its first unit."""
-    # "(Reporting by ...; editing by ...)" in parentheses, too.
-    return _first("paragraph", _flat(first_unit).lstrip("(["), "match")
+    """The rule that makes a whole paragraph furniture, read from its first unit, or from a
+    line of it: a notice that starts on its own line after a line of tags that runs into it
+    ("… Office of the Spokesperson Russia\nU.S. Department of State published this content
+    on …")."""
+    for line in first_unit.split("\n"):
+        # "(Reporting by ...; editing by ...)" in parentheses, too.
+        found = _first("paragraph", _flat(line).lstrip("(["), "match") if line.strip() else None
+        if found:
+            return found
+    return None
 
 
 def caption_rule(last_unit: str) -> str | None:

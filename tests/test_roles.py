@@ -79,3 +79,15 @@ def test_a_text_unlike_any_news_keeps_the_rules_roles():
     # Sentences of made-up words: the model reads no claim, so the rules' roles stand.
     text = " ".join(f"W{i}x w{i + 1}x w{i + 2}x w7x w9x w11x w13x w{i}5x." for i in range(20))
     assert {s.role for s in segment(text, doc_id="a", label="a").sentences} == {"body"}
+
+
+def test_a_distribution_notice_after_a_line_of_tags_is_furniture_with_it():
+    text = ("Secretary Lind spoke today with Foreign Minister Berg about Arctic patrols. "
+            "They agreed to meet again in May.\n\nTags\n\n"
+            "Bureau of Nordic Affairs Office of the Spokesperson Norway The Secretary of State\n"
+            "Department of State published this content on May 2, 2025, and is solely "
+            "responsible for the information contained herein. Distributed via a wire service, "
+            "unedited and unaltered, on May 2, 2025.\n")
+    body = [s.text for s in segment(text, doc_id="r", label="r").sentences if s.role == "body"]
+    assert body == ["Secretary Lind spoke today with Foreign Minister Berg about Arctic patrols.",
+                    "They agreed to meet again in May."]
