@@ -39,10 +39,12 @@ SAYING = {"say", "tell", "stress", "add", "note", "state", "declare", "insist", 
           "emphasize", "emphasise", "explain", "argue", "claim", "announce", "describe", "call",
           "affirm", "assert", "underline", "underscore", "remark", "reiterate", "comment", "reply",
           "respond", "ask", "urge", "suggest", "quote", "continue", "conclude", "praise", "post",
-          "agree", "express", "highlight", "point", "vow", "pledge", "acknowledge", "admit"}
+          "agree", "express", "highlight", "point", "vow", "pledge", "acknowledge", "admit",
+          "speak", "reaffirm", "raise", "detail", "describe", "claim", "report", "confirm"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her"}
 NAME_DEPS = {"compound", "amod", "appos", "det", "poss", "flat", "nmod", "case"}
 SUBJ = ("nsubj", "nsubjpass")
+BACK = 1  # paragraphs to look back
 
 
 def _span_text(tok, quote: set[int]) -> str:
@@ -69,7 +71,7 @@ def _subject(verb):
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
-        if v.dep_ in ("conj", "xcomp", "advcl", "ccomp") and v.head is not v:
+        if v.dep_ in ("conj", "xcomp", "advcl", "ccomp") and v.head.i != v.i:
             v = v.head
         else:
             return None
@@ -86,15 +88,33 @@ def _according(sent, quote: set[int]):
     return None
 
 
+QUOTE_CHARS = "\"“”«»„"
+SAYING_NOUNS = {"suggestion", "remark", "remarks", "statement", "words", "claim", "comment",
+                "comments", "message", "warning", "assertion", "description", "readout", "call",
+                "view", "position", "account", "proposal", "demand", "pledge", "promise", "reply"}
+FIRST = {"i", "we", "you", "me", "us"}
+
+
+def _quoted(doc) -> set[int]:
+    """Tokens between quotation marks in a parsed unit (pairs of marks, in order)."""
+    out, inside = set(), False
+    for t in doc:
+        if any(ch in QUOTE_CHARS for ch in t.text) and t.is_punct:
+            inside = not inside
+            out.add(t.i)
+        elif inside:
+            out.add(t.i)
+    return out
+
+
 def _said_subject(sent, quote: set[int]):
-    """The subject of a verb of saying in a sentence (outside the quotation)."""
+    """The subject of a verb of saying in a sentence (outside quotations), else 'according to'."""
     for t in sent:
         if t.i not in quote and t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SAYING:
             s = _subject(t)
-            if s is not None and s.i not in quote:
+            if s is not None and s.i not in quote and s.lower_ not in FIRST:
                 return s
-    acc = _according(sent, quote)
-    return acc
+    return _according(sent, quote)
 
 
 def _resolve(tok, docs_before: list, quote: set[int]) -> str | None:
@@ -103,17 +123,18 @@ def _resolve(tok, docs_before: list, quote: set[int]) -> str | None:
         return _span_text(tok, quote)
     if tok.lower_ not in ("he", "she", "him", "her"):
         return tok.text
-    ents = [e for e in tok.doc.ents if e.label_ == "PERSON" and e.end <= tok.i]
-    for d in [tok.doc] * bool(ents) + list(reversed(docs_before[-3:])):
+    for d in [tok.doc] + list(reversed(docs_before[-3:])):
         ents = [e for e in d.ents if e.label_ == "PERSON" and (d is not tok.doc or e.end <= tok.i)]
         if ents:
             return ents[-1].text
     return tok.text
 
 
-def parser_speaker(doc, qs: int, qe: int, before: list) -> tuple[str | None, str]:
+def parser_speaker(doc, qs: int, qe: int, before: list, after: list,
+                   closes: bool) -> tuple[str | None, str]:
     """The parser's speaker for the quotation at doc-relative characters [qs, qe), and how
-    it was found. ``before``: parsed units of the same or previous paragraph, in order."""
+    it was found. ``before``/``after``: parsed units of the same or nearby paragraphs, in
+    order; ``closes``: whether its closing mark is in this unit."""
     span = doc.char_span(qs, qe, alignment_mode="expand")
     if span is None or not len(span):
         return None, "no span"
@@ -122,36 +143,61 @@ def parser_speaker(doc, qs: int, qe: int, before: list) -> tuple[str | None, str
     for i in (span.start - 1, span.end):
         if 0 <= i < len(doc) and (doc[i].is_quote or doc[i].is_punct):
             quote.add(i)
-    sent = span[0].sent
-    top = [t for t in span if t.head.i not in quote or t.head is t]
-    # Walk from the quotation's heads up to the nearest verb (or a possessed noun of saying).
-    for t in sorted(top, key=lambda t: len(list(t.ancestors))):
-        h = t
-        while h.head is not h:
+    quote_all = quote | _quoted(doc)
+    sents = [s for s in doc.sents if s.end > span.start and s.start < span.end]
+    top = sorted((t for t in span if t.head.i not in quote or t.head.i == t.i),
+                 key=lambda t: len(list(t.ancestors)))
+    # 1. The highest verb of saying above the quotation, with a subject.
+    # 2. On the way up: a possessed noun of saying ("Trump's suggestion that ...").
+    nearest = None
+    for t in top[:1]:
+        h, best = t, None
+        while h.head.i != h.i:
             h = h.head
             if h.i in quote:
                 continue
-            if h.pos_ in ("NOUN", "PROPN"):
+            if h.pos_ in ("NOUN", "PROPN") and h.lemma_.lower() in SAYING_NOUNS and best is None:
                 poss = next((c for c in h.children if c.dep_ == "poss"), None)
-                if poss is not None and poss.i not in quote:
+                if poss is not None and poss.i not in quote and poss.lower_ not in ("its", "their"):
                     return _resolve(poss, before, quote), "possessive"
             if h.pos_ in ("VERB", "AUX"):
                 s = _subject(h)
-                if s is not None and s.i not in quote:
-                    return _resolve(s, before, quote), "verb subject"
-                break
-    acc = _according(sent, quote)
-    if acc is not None:
-        return _resolve(acc, before, quote), "according to"
-    # Other sentences of the unit ("“...” He added ..."), then earlier units.
+                if s is None or s.i in quote_all:
+                    continue
+                if nearest is None:
+                    nearest = s
+                if h.lemma_.lower() in SAYING and s.lower_ not in FIRST:
+                    best = s
+        if best is not None:
+            return _resolve(best, before, quote), "saying verb above"
+    # 3. A verb of saying elsewhere in the quotation's sentences (“...,” he said), or
+    #    "according to X".
+    for s in sents:
+        found = _said_subject(s, quote_all)
+        if found is not None:
+            return _resolve(found, before, quote), "saying verb in sentence"
+    # 4. The nearest verb above the quotation, with its subject.
+    if nearest is not None:
+        return _resolve(nearest, before, quote), "verb subject"
+    # 5. Other sentences of the unit, then the units the quotation runs over, then earlier ones.
     for s in doc.sents:
-        if s != sent:
-            found = _said_subject(s, quote)
+        if s not in sents:
+            found = _said_subject(s, quote_all)
             if found is not None:
                 return _resolve(found, before, quote), "unit said"
+    if not closes:
+        for k, d in enumerate(after):
+            q = _quoted(d)
+            for s in d.sents:
+                found = _said_subject(s, q)
+                if found is not None:
+                    return _resolve(found, before + [doc] + after[:k], set()), "quote end said"
+            if q:
+                break
     for k, d in enumerate(reversed(before)):
+        q = _quoted(d)
         for s in reversed(list(d.sents)):
-            found = _said_subject(s, set())
+            found = _said_subject(s, q)
             if found is not None:
                 return _resolve(found, before[:len(before) - k - 1], set()), "previous said"
     return None, "none"
@@ -212,9 +258,13 @@ def main(argv: list[str]) -> int:
                     q = best[0] if found else None
                     rule = q.attribution.source if q is not None and q.attribution else None
                     before = [parsed[(e.id, acc.id, v.id)] for j, v in enumerate(acc.units[:k])
-                              if para[k] - para[j] <= 1 and v.role == "body"]
+                              if para[k] - para[j] <= BACK and v.role == "body"]
+                    after = [parsed[(e.id, acc.id, v.id)] for j, v in enumerate(acc.units)
+                             if j > k and para[j] == para[k] and v.role == "body"]
                     doc = parsed[(e.id, acc.id, u.id)]
-                    got, why = parser_speaker(doc, gq.start - u.start, gq.end - u.start, before)
+                    closes = text[gq.end:gq.end + 1] in QUOTE_CHARS
+                    got, why = parser_speaker(doc, gq.start - u.start, gq.end - u.start, before,
+                                              after, closes)
                     r_ok, p_ok = rs._right_source(rule, gq.speaker), rs._right_source(got, gq.speaker)
                     comb = rule if rule is not None else got
                     c["n"] += 1

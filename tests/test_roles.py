@@ -91,3 +91,18 @@ def test_a_distribution_notice_after_a_line_of_tags_is_furniture_with_it():
     body = [s.text for s in segment(text, doc_id="r", label="r").sentences if s.role == "body"]
     assert body == ["Secretary Lind spoke today with Foreign Minister Berg about Arctic patrols.",
                     "They agreed to meet again in May."]
+
+
+def test_a_caption_that_ends_in_a_date_and_an_agency_is_furniture_a_story_ending_in_one_is_not():
+    text = ("Leaders discuss Arctic security\n\n"
+            "Prime Minister Lena Berg speaks to the media in Oslo, Norway, after talks on "
+            "patrols. March 12, 2025 (Reuters)\n\n"
+            "Norway and Canada agreed on Wednesday to expand joint patrols in the Arctic.\n\n"
+            "The ministers will meet again in May, officials said. (ANI)\n")
+    roles_of = {s.text: s.role for s in segment(text, doc_id="a", label="a").sentences}
+    # The caption is one unit of furniture with its credit.
+    assert roles_of["Prime Minister Lena Berg speaks to the media in Oslo, Norway, after talks "
+                    "on patrols. March 12, 2025 (Reuters)"] == "furniture"
+    assert roles_of["Norway and Canada agreed on Wednesday to expand joint patrols in the "
+                    "Arctic."] == "body"
+    assert roles_of["The ministers will meet again in May, officials said."] == "body"
