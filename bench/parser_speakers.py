@@ -40,7 +40,7 @@ SAYING = {"say", "tell", "stress", "add", "note", "state", "declare", "insist", 
           "affirm", "assert", "underline", "underscore", "remark", "reiterate", "comment", "reply",
           "respond", "ask", "urge", "suggest", "quote", "continue", "conclude", "praise", "post",
           "agree", "express", "highlight", "point", "vow", "pledge", "acknowledge", "admit",
-          "speak", "reaffirm", "raise", "detail", "describe", "claim", "report", "confirm"}
+          "speak", "reaffirm", "raise", "describe", "claim", "confirm", "read"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her"}
 NAME_DEPS = {"compound", "amod", "appos", "det", "poss", "flat", "nmod", "case"}
 SUBJ = ("nsubj", "nsubjpass")
@@ -51,7 +51,7 @@ def _span_text(tok, quote: set[int]) -> str:
     """The subject and its name-making children (their subtrees), without quoted tokens."""
     keep = {tok.i}
     for c in tok.children:
-        if c.dep_ in NAME_DEPS or (c.dep_ == "prep" and c.lower_ == "of"):
+        if c.dep_ in NAME_DEPS or (c.dep_ == "prep" and c.lower_ in ("of", "for", "from")):
             keep |= {t.i for t in c.subtree}
     keep -= quote
     doc = tok.doc
@@ -95,9 +95,10 @@ SAYING_NOUNS = {"suggestion", "remark", "remarks", "statement", "words", "claim"
 FIRST = {"i", "we", "you", "me", "us"}
 
 
-def _quoted(doc) -> set[int]:
-    """Tokens between quotation marks in a parsed unit (pairs of marks, in order)."""
-    out, inside = set(), False
+def _quoted(doc, open_at_start: bool = False) -> set[int]:
+    """Tokens between quotation marks in a parsed unit (pairs of marks, in order); with
+    ``open_at_start``, the unit continues a quotation opened in an earlier one."""
+    out, inside = set(), open_at_start
     for t in doc:
         if any(ch in QUOTE_CHARS for ch in t.text) and t.is_punct:
             inside = not inside
@@ -127,14 +128,18 @@ def _resolve(tok, docs_before: list, quote: set[int]) -> str | None:
         ents = [e for e in d.ents if e.label_ == "PERSON" and (d is not tok.doc or e.end <= tok.i)]
         if ents:
             return ents[-1].text
+        # No PERSON found by the tagger: the last proper-noun subject.
+        names = [t for t in d if t.dep_ in SUBJ and t.pos_ == "PROPN" and (d is not tok.doc or t.i < tok.i)]
+        if names:
+            return _span_text(names[-1], set())
     return tok.text
 
 
-def parser_speaker(doc, qs: int, qe: int, before: list, after: list,
+def parser_speaker(doc, qs: int, qe: int, before: list, after: list, opens: bool,
                    closes: bool) -> tuple[str | None, str]:
     """The parser's speaker for the quotation at doc-relative characters [qs, qe), and how
     it was found. ``before``/``after``: parsed units of the same or nearby paragraphs, in
-    order; ``closes``: whether its closing mark is in this unit."""
+    order; ``opens``/``closes``: whether its opening/closing mark is in this unit."""
     span = doc.char_span(qs, qe, alignment_mode="expand")
     if span is None or not len(span):
         return None, "no span"
@@ -143,7 +148,7 @@ def parser_speaker(doc, qs: int, qe: int, before: list, after: list,
     for i in (span.start - 1, span.end):
         if 0 <= i < len(doc) and (doc[i].is_quote or doc[i].is_punct):
             quote.add(i)
-    quote_all = quote | _quoted(doc)
+    quote_all = quote | _quoted(doc, not opens)
     sents = [s for s in doc.sents if s.end > span.start and s.start < span.end]
     top = sorted((t for t in span if t.head.i not in quote or t.head.i == t.i),
                  key=lambda t: len(list(t.ancestors)))
@@ -187,12 +192,12 @@ def parser_speaker(doc, qs: int, qe: int, before: list, after: list,
                 return _resolve(found, before, quote), "unit said"
     if not closes:
         for k, d in enumerate(after):
-            q = _quoted(d)
+            q = _quoted(d, True)
             for s in d.sents:
                 found = _said_subject(s, q)
                 if found is not None:
                     return _resolve(found, before + [doc] + after[:k], set()), "quote end said"
-            if q:
+            if len(q) < len(d):
                 break
     for k, d in enumerate(reversed(before)):
         q = _quoted(d)
@@ -262,9 +267,10 @@ def main(argv: list[str]) -> int:
                     after = [parsed[(e.id, acc.id, v.id)] for j, v in enumerate(acc.units)
                              if j > k and para[j] == para[k] and v.role == "body"]
                     doc = parsed[(e.id, acc.id, u.id)]
+                    opens = text[gq.start - 1:gq.start] in QUOTE_CHARS
                     closes = text[gq.end:gq.end + 1] in QUOTE_CHARS
                     got, why = parser_speaker(doc, gq.start - u.start, gq.end - u.start, before,
-                                              after, closes)
+                                              after, opens, closes)
                     r_ok, p_ok = rs._right_source(rule, gq.speaker), rs._right_source(got, gq.speaker)
                     comb = rule if rule is not None else got
                     c["n"] += 1

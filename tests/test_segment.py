@@ -325,6 +325,7 @@ FURNITURE_EXAMPLES = {
     "caption-credit": "Photo: Barges wait at the Iron Gate locks on the Danube. / Reuters",
     "credit-trailer": "Firefighters work at the site of a drone strike in Kharkiv, Ukraine, March 2, 2025. REUTERS/Vitaliy Hnidyi",
     "credit-agency": "Demonstrators gather outside the parliament in Tbilisi on Tuesday. / AFP",
+    "credit-agency-dated": "Demonstrators gather outside the parliament in Tbilisi. March 4, 2025 (AFP)",
     "read-more": "Read more: EU unveils plan to revive inland waterways",
     "editors-note": "Editor's note: This story has been updated with comment from the Defense Ministry.",
     "reporting-credits": "(Reporting by Olena Harmash; Writing by Tom Balmforth; Editing by Andrew Heavens)",
