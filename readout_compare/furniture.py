@@ -60,7 +60,9 @@ def _first(scope: str, key: str, how: str) -> str | None:
 
 
 def _flat(text: str) -> str:
-    return " ".join(text.split())
+    """The text as the rules read it: white space as single spaces, curly apostrophes straight
+    (the rules write "what's" once)."""
+    return " ".join(text.split()).replace("\u2019", "'")
 
 
 def unit_rule(unit: str) -> str | None:
