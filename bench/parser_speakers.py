@@ -212,6 +212,13 @@ def parser_speaker(doc, qs: int, qe: int, before: list, after: list, opens: bool
     return None, "none"
 
 
+def english(text: str) -> bool:
+    """A crude test: English function words are more than a tenth of the words."""
+    words = re.findall(r"[a-z]+", text.lower())
+    common = {"the", "and", "of", "to", "in", "a", "is", "said", "that", "on", "with"}
+    return sum(w in common for w in words) > 0.1 * max(1, len(words))
+
+
 def paragraphs(text: str, units: list[rl.Unit]) -> list[int]:
     """A paragraph number for each unit (a new one after a line break); texts without line
     breaks get a new paragraph every three units, so the look-back stays short."""
@@ -230,6 +237,7 @@ def main(argv: list[str]) -> int:
     args = ap.parse_args(argv)
     events = [rl.load_event(d) for d in rs.events("dev")]
 
+    rss_start = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     import spacy
 
     t0 = time.perf_counter()
@@ -284,6 +292,11 @@ def main(argv: list[str]) -> int:
                     c["rules only"] += r_ok and not p_ok
                     c["parser only"] += p_ok and not r_ok
                     c["combined"] += rs._right_source(comb, gq.speaker)
+                    c["parser else rules"] += rs._right_source(got if got is not None else rule, gq.speaker)
+                    if english(text):
+                        c["en n"] += 1
+                        c["en rules"] += r_ok
+                        c["en parser"] += p_ok
                     c["rules none"] += rule is None
                     how[(why, p_ok)] += 1
                     if not p_ok:
@@ -299,15 +312,20 @@ def main(argv: list[str]) -> int:
     print(f"dev: {len(events)} events, {n} labelled quotations with a speaker")
     for label, key in (("rules right", "rules"), ("parser right", "parser"), ("both right", "both"),
                        ("rules-only right", "rules only"), ("parser-only right", "parser only"),
-                       ("rules, else parser when rules give None", "combined")):
+                       ("rules, else parser when rules give None", "combined"),
+                       ("parser, else rules when parser gives None", "parser else rules")):
         print(f"  {label:<42} {c[key]:>4}/{n}  {rs._ratio(c[key], n)}")
     print(f"  (rules give None for {c['rules none']})")
+    print(f"  English accounts only: {c['en n']} quotations, rules {c['en rules']}, "
+          f"parser {c['en parser']}; other languages: {n - c['en n']}, rules "
+          f"{c['rules'] - c['en rules']}, parser {c['parser'] - c['en parser']}")
     print("  parser path (right/all): " + ", ".join(
         f"{w} {how[(w, True)]}/{how[(w, True)] + how[(w, False)]}"
         for w in sorted({w for w, _ in how})))
     print(f"model load {t_load:.2f} s; parsing {len(pieces)} account units "
           f"({sum(map(len, pieces))} characters) {t_parse:.2f} s")
-    print(f"peak RSS after model + parsing {rss_parser / 1024:.0f} MB; "
+    print(f"peak RSS before spaCy {rss_start / 1024:.0f} MB; after model + parsing "
+          f"{rss_parser / 1024:.0f} MB; "
           f"after the tool's compare too {rss_all / 1024:.0f} MB")
     return 0
 
