@@ -40,7 +40,7 @@ SAYING = {"say", "tell", "stress", "add", "note", "state", "declare", "insist", 
           "affirm", "assert", "underline", "underscore", "remark", "reiterate", "comment", "reply",
           "respond", "ask", "urge", "suggest", "quote", "conclude", "praise", "post",
           "agree", "express", "highlight", "point", "vow", "pledge", "acknowledge", "admit",
-          "speak", "reaffirm", "raise", "describe", "claim", "confirm", "read"}
+          "speak", "reaffirm", "raise", "confirm", "read"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her"}
 NAME_DEPS = {"compound", "amod", "appos", "det", "poss", "flat", "nmod", "case"}
 SUBJ = ("nsubj", "nsubjpass")
@@ -125,7 +125,7 @@ def _resolve(tok, docs_before: list, quote: set[int]) -> str | None:
         return _span_text(tok, quote)
     if tok.lower_ not in ("he", "she", "him", "her"):
         return tok.text
-    for d in [tok.doc] + list(reversed(docs_before[-3:])):
+    for d in [tok.doc, *list(reversed(docs_before[-3:]))]:
         q = quote | _quoted(tok.doc) if d is tok.doc else _quoted(d)
         ents = [e for e in d.ents if e.label_ == "PERSON" and e.start not in q
                 and (d is not tok.doc or e.end <= tok.i)]
@@ -200,7 +200,7 @@ def parser_speaker(doc, qs: int, qe: int, before: list, after: list, opens: bool
             for s in d.sents:
                 found = _said_subject(s, q)
                 if found is not None:
-                    return _resolve(found, before + [doc] + after[:k], set()), "quote end said"
+                    return _resolve(found, [*before, doc, *after[:k]], set()), "quote end said"
             if len(q) < len(d):
                 break
     for k, d in enumerate(reversed(before)):
