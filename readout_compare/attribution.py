@@ -19,6 +19,7 @@ from readout_compare.model import Attribution, Document, Sentence
 from readout_compare.source_kinds import (
     issuer_names,
     names_foreign_country,
+    office_holders,
     person_name,
     with_kind,
 )
@@ -99,7 +100,7 @@ def attribute_sentences(
     the speaker's kind (``readout`` tells who its issuer is). ``found_by_sentence``: what
     :func:`found_in` gave for the account, when made already."""
     issuer = issuer_names(readout)
-    known: dict[str, str] = {}
+    known = office_holders(account.text, issuer)
     out = {}
     body = [s for s in account.sentences if s.role == "body"]
     for i, s in enumerate(body):

@@ -26,7 +26,12 @@ from readout_compare.diff import word_diff
 from readout_compare.model import Attribution, Document, Quote, QuoteKind, Sentence
 from readout_compare.quote_marks import QuotedSpan, quote_kind, quote_spans
 from readout_compare.quote_verdicts import Verdict, verdict
-from readout_compare.source_kinds import issuer_names, names_foreign_country, with_kind
+from readout_compare.source_kinds import (
+    issuer_names,
+    names_foreign_country,
+    office_holders,
+    with_kind,
+)
 
 
 def find_quotes(
@@ -97,7 +102,8 @@ class _Speakers:
         self.account = account
         self.found_by_sentence = found_by_sentence
         self.issuer = issuer_names(readout)
-        self.known: dict[str, str] = {}  # kinds of the people named so far (with_kind)
+        # Kinds of the people named so far (with_kind), from the offices the story names.
+        self.known = office_holders(account.text, self.issuer)
         self.position = {s.id: k for k, s in enumerate(account.sentences)}
         # The last quotation's speaker in each paragraph, and in the whole account (at -1).
         self.last: dict[int, Attribution] = {}

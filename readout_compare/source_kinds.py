@@ -37,7 +37,9 @@ _GOVERNMENT = re.compile(
     r"departamento|casa blanca|casa branca|conselho|consejo|portavoz|porta-voz|canciller|"
     r"presidente|ministro|кремл\w*|мид|министерств\w*|правительств\w*|президент\w*|"
     r"евросовет\w*|совет\w*|пресс-служб\w*|посольств\w*|Regierung|Ministerium|"
-    r"Bundesregierung|Kanzler\w*|gouvernement|ministère|Élysée|Elysée)(?!\w)", re.I)
+    r"Bundesregierung|Kanzler\w*|gouvernement|ministère|Élysée|Elysée|pentagon|white house|"
+    r"downing street|state department|department of (?:state|defen[cs]e)|secretary|"
+    r"spokes(?:person|man|woman)|chancellor|ambassador|envoy)(?!\w)", re.I)
 _ORGANISATION = re.compile(
     r"\b(?:groups?|united nations|un|world bank|nato|imf|hamas|hezbollah|houthis|taliban|"
     r"agency|survey|investigation|operators|company|companies|codelco|union|fund|bank|"
@@ -253,6 +255,30 @@ def names_foreign_country(source: str, issuer: frozenset[str] = frozenset()) -> 
     home = frozenset(n for n in issuer if n.startswith("@")) or frozenset(["@us"])
     return any(word_key(w.lower()).startswith("@") and word_key(w.lower()) not in home
                for w in re.findall(r"[A-Za-z\u2019']+", source))
+
+
+# A person named with an office ("Chinese leader Xi Jinping", "State Department spokesman Ned
+# Price", "Latvian Defence Minister Andris Spruds"): the kind of the office, for a later bare
+# name ("Xi said", "Price told reporters").
+_OFFICE_HOLDER = re.compile(
+    r"(?P<office>(?:[A-Z][\w\u2019'.-]*\s+){0,4}(?i:president|prime minister|premier|leader|"
+    r"(?:foreign|defen[cs]e|interior|finance|trade)\s+(?:minister|secretary)|minister|"
+    r"secretary(?:\s+of\s+(?:state|defen[cs]e|war))?|spokes(?:person|man|woman)|"
+    r"chancellor|ambassador|envoy|aide|adviser|advisor|press secretary)"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?)"
+    r",?\s+(?P<name>[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+){0,2})")
+
+
+def office_holders(text: str, issuer: frozenset[str]) -> dict[str, str]:
+    """The kind of each person the text names with an office, keyed by each word of the name
+    (a Chinese name puts the surname first: "Xi Jinping" is "Xi"). The first mention counts."""
+    known: dict[str, str] = {}
+    for m in _OFFICE_HOLDER.finditer(text):
+        kind = speaker_kind(f"{m.group('office')} {m.group('name')}", issuer)
+        if kind in ("issuer", "government"):
+            for word in m.group("name").split():
+                known.setdefault(word.lower(), kind)
+    return known
 
 
 def with_kind(attribution: Attribution, issuer: frozenset[str],

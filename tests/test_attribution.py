@@ -339,3 +339,13 @@ def test_a_paragraph_of_quotation_keeps_the_speaker_the_sentence_before_names():
     acc = compare(readout, [account]).accounts[0]
     (quote,) = [q for q in acc.quotes if q.kind == "quotation"]
     assert quote.attribution is not None and "Lind" in quote.attribution.source
+
+
+def test_a_bare_name_gets_the_kind_of_the_office_the_story_named_it_with():
+    from readout_compare.source_kinds import office_holders
+
+    known = office_holders("Chinese leader Xi Jinping spoke on Friday. Latvian Defence Minister "
+                           "Andris Spruds attended. The talks were long.", frozenset())
+    assert known["xi"] == known["jinping"] == "government"
+    assert known["spruds"] == "government"
+    assert "talks" not in known
