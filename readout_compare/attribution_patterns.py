@@ -64,7 +64,9 @@ _REPORTED_BY = re.compile(
     r"with\s+reference\s+to)\s+(?P<src>(?:[^,.;:\u201c\u201d\"]|(?<=\b[A-Z])\.)+)"
     r"|\b(?:reported|published|posted)\s+on\s+(?P<site>[^,.;:\u201c\u201d\"]*?\bwebsite)")
 _SUBJECT_VERB = re.compile(
-    rf"(?P<src>{_SUBJECT}){_ASIDE}\s+"
+    rf"(?P<src>{_SUBJECT}){_ASIDE}"
+    # "Lloyd Austin on his part also stressed"
+    r"(?:\s+(?:on|for)\s+(?:his|her|their|its)\s+part)?\s+"
     rf"(?:has\s+|have\s+|had\s+|also\s+|later\s+|then\s+)?(?P<adverb>{_ADVERBS}\s+)?"
     rf"(?P<verb>{SPEECH_VERBS})\b"
     # "added a layer of complication" says nothing
@@ -160,10 +162,14 @@ _STATES_BEFORE = frozenset("member two three four five six seven many some both 
                            "these those their all nuclear neighbouring neighboring".split())
 
 
+_LEADING_SUBORDINATE = re.compile(r"^(?:While|Whereas|When|As|After|Before|Since|Though|Although|"
+                                  r"Meanwhile|But|And|Yet)\s+(?=[A-Z])")
+
+
 def _speaker(m: re.Match[str]) -> str | None:
     """The source a verb of saying credits, as the report gives it; None when the subject is
     not a source."""
-    src = _clean(m.group("src"))
+    src = _LEADING_SUBORDINATE.sub("", _clean(m.group("src")))  # "While Lloyd Austin …"
     role = m.groupdict().get("role")
     if role and src[:1].isupper():
         src = f"{src}, {_clean(role)}"  # "Yuri Ushakov, an aide to the president"
@@ -194,7 +200,7 @@ _PARTICIPANTS = re.compile(
 # A verb in the past tense followed by more words inside a mention: a clause, not a name
 # ("Pentagon official reaffirmed US commitment to …").
 _CLAUSE = re.compile(r"(?<![-\w])[a-z]{3,}ed\s+(?:the|a|an|that|its|his|her|their|US|U\.S\.|[A-Z][\w-]+)\b")
-_SUBORDINATE = frozenset(["after", "before", "when", "while", "since", "because", "although",
+_SUBORDINATE = frozenset(["after", "before", "when", "while", "since", "because", "although", "but",
                           "yet", "if", "unless", "as"])
 MAX_SOURCE_WORDS = 12
 
@@ -222,7 +228,15 @@ def well_formed(source: str) -> bool:
             return False
         if _SUBORDINATE.intersection(low[1:]):
             return False
+        if low[-1] in _NOT_SPEAKERS and len(low) <= 3 and low[0] in _DETERMINERS:
+            return False  # "at the same time noted", "on his part stressed"
     return True
+
+
+_DETERMINERS = frozenset("the this that his her their its same".split())
+# Last words of a phrase that stands before a verb without being who spoke.
+_NOT_SPEAKERS = frozenset("time times moment moments part parts side turn day week month year "
+                          "morning afternoon evening night period meanwhile".split())
 
 
 _PRONOUN_SOURCES = frozenset(["he", "she", "they", "it", "we", "i", "him", "her"])

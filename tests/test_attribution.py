@@ -349,3 +349,15 @@ def test_a_bare_name_gets_the_kind_of_the_office_the_story_named_it_with():
     assert known["xi"] == known["jinping"] == "government"
     assert known["spruds"] == "government"
     assert "talks" not in known
+
+
+@pytest.mark.parametrize(("sentence", "sources"), [
+    ("While Lena Berg on her part also stressed the need for calm.", ["Lena Berg"]),
+    ("Both leaders praised the deal but at the same time noted that gaps remained.", []),
+    ("A UN investigation last year found that aid had been diverted.",
+     ["UN investigation last year"]),
+])
+def test_time_and_turn_phrases_are_no_speakers(sentence, sources):
+    from readout_compare.attribution_patterns import attributions_in
+
+    assert [f[2].source for f in attributions_in(sentence)] == sources
