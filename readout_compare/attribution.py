@@ -85,12 +85,24 @@ def _reported(speaker: Attribution, reporter: Attribution) -> Attribution:
     ministry"."""
     if speaker.source == reporter.source:
         return speaker
+    if _within(speaker.source, reporter.source):
+        return reporter  # "Trend, citing TASS" reports Trend's own words: no chain
+    if _within(reporter.source, speaker.source):
+        return speaker
     return Attribution(
         text=f"{reporter.text} … {speaker.text}" if reporter.text != speaker.text else speaker.text,
         source=f"{speaker.source}, according to {reporter.source}",
         is_readout=reporter.is_readout,
         kind=speaker.kind,
     )
+
+
+def _within(part: str, whole: str) -> bool:
+    """``part``'s words stand together in ``whole`` ("Trend" in "Trend, citing TASS"; not "Xi"
+    in "Xinhua", not "he" in "the official")."""
+    words, within = re.findall(r"\w+", part.lower()), re.findall(r"\w+", whole.lower())
+    n = len(words)
+    return n > 0 and any(within[i : i + n] == words for i in range(len(within) - n + 1))
 
 
 def attribute_sentences(

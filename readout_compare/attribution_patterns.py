@@ -106,7 +106,7 @@ def attributions_in(original: str) -> tuple[FoundAttribution, ...]:
     # Stories in Spanish, Portuguese, Russian, French and German (attribution_languages).
     other = [(a, b, _make(_clean(original[a:b]), src), p)
              for a, b, src, p in attribution_languages.sources_in(text)
-             if 0 < len(src.split()) <= MAX_SOURCE_WORDS]
+             if 0 < len(src.split()) <= MAX_SOURCE_WORDS and well_formed(src)]
     if not english:
         return tuple(sorted(other, key=lambda f: f[0]))
     # The subject-verb pattern is long: it runs once, for both kinds of attribution.
@@ -191,7 +191,9 @@ def _speaker(m: re.Match[str]) -> str | None:
 _DANGLING = frozenset(
     "and or but after before since when while as that which who whom whose the a an of to in "
     "on at by for with from into than has have had been is was were be being are its their his "
-    "her our your".split())
+    "her our your once again also too still even "
+    # in the other languages attribution_languages reads
+    "e y o que de del la el los las en por con da do das dos um uma un una и в на с что".split())
 # Subjects that are the call's own participants, not a source ("the two stressed …").
 _PARTICIPANTS = re.compile(
     r"^(?:the\s+)?(?:two|both|both\s+sides|sides|parties|the\s+parties|two\s+sides|"
@@ -201,6 +203,7 @@ _PARTICIPANTS = re.compile(
 # ("Pentagon official reaffirmed US commitment to …").
 _CLAUSE = re.compile(r"(?<![-\w])[a-z]{3,}ed\s+(?:the|a|an|that|its|his|her|their|US|U\.S\.|[A-Z][\w-]+)\b")
 _SUBORDINATE = frozenset(["after", "before", "when", "while", "since", "because", "although", "but",
+                          "que", "cual", "which",
                           "yet", "if", "unless", "as"])
 MAX_SOURCE_WORDS = 12
 

@@ -230,7 +230,7 @@ def _kind_by_words(source: str, name: str | None, foreign: bool) -> str:
 
 
 _NOT_PERSON = frozenset(
-    ["pentagon", "kremlin", "house", "department", "ministry", "journal", "times", "post", "xinhua", "kcna", "cctv", "cnn", "bbc", "abc", "nato", "hamas", "hezbollah", "houthis", "taliban", "reuters", "anadolu", "folha", "agency", "bank", "nations", "council", "union", "embassy", "office", "readout", "statement", "summary", "states", "united", "kingdom", "nations", "republic", "white"]
+    ["pentagon", "kremlin", "house", "department", "ministry", "journal", "times", "post", "xinhua", "kcna", "cctv", "cnn", "bbc", "abc", "nato", "hamas", "hezbollah", "houthis", "taliban", "reuters", "anadolu", "folha", "agency", "bank", "nations", "council", "union", "embassy", "office", "readout", "statement", "summary", "states", "united", "kingdom", "nations", "republic", "white", "street", "downing"]
 )
 
 

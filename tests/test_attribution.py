@@ -361,3 +361,28 @@ def test_time_and_turn_phrases_are_no_speakers(sentence, sources):
     from readout_compare.attribution_patterns import attributions_in
 
     assert [f[2].source for f in attributions_in(sentence)] == sources
+
+
+@pytest.mark.parametrize(("source", "ok"), [
+    ("US Secretary of State once", False),
+    ("das suas fronteiras internacionalmente reconhecidas e", False),
+    ("un comunicado que difundió Presidencia", False),
+    ("el comunicado conjunto emitido después de la llamada", True),
+    ("Turkish Foreign Ministry source quoted by the German news agency dpa", True),
+])
+def test_sources_in_any_language_are_whole_mentions(source, ok):
+    from readout_compare.attribution_patterns import well_formed
+
+    assert well_formed(source) is ok
+
+
+def test_a_source_that_reports_its_own_words_is_no_chain():
+    from readout_compare.attribution import _reported
+    from readout_compare.model import Attribution
+
+    trend = Attribution(text="Trend reported", source="Trend", is_readout=False)
+    citing = Attribution(text="Trend, citing TASS", source="Trend, citing TASS", is_readout=False)
+    assert _reported(trend, citing).source == "Trend, citing TASS"
+    xi = Attribution(text="Xi said", source="Xi", is_readout=False)
+    xinhua = Attribution(text="Xinhua reported", source="Xinhua", is_readout=False)
+    assert _reported(xi, xinhua).source == "Xi, according to Xinhua"
