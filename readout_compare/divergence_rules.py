@@ -253,6 +253,8 @@ def _modal(c: _Change, p: _Pair) -> str | None:
     provide" for "provided"); an account's "will" for the readout's plain statement of a plan
     is the same claim, and a modal that only moved in the sentence is no change."""
     r_mod, a_mod = modality(c.r_words, c.r_raw), modality(c.a_words, c.a_raw)
+    if _same_ability(c):
+        return None  # "were able to" for "could": the same ability in other words
     dropped_tense = r_mod == "certainty" and a_mod is None  # "would provide" -> "announced"
     moved = modal_classes(r_mod) <= p.a_modals and modal_classes(a_mod) <= p.r_modals
     if not moved and ((r_mod and r_mod != a_mod and not dropped_tense) or (
@@ -260,6 +262,17 @@ def _modal(c: _Change, p: _Pair) -> str | None:
         return (f"{r_mod or 'plain statement'} in the readout, "
                 f"{a_mod or 'plain statement'} in the account")
     return None
+
+
+_ABILITY = re.compile(r"\b(?:un)?able\s+to\b|\bcapable\s+of\b", re.I)
+_CAN = frozenset(["can", "could", "cannot", "can't", "couldn't"])
+
+
+def _same_ability(c: _Change) -> bool:
+    """One side says "could" or "can", the other "(was, would be) able to": an ability either
+    way, not a change of modality."""
+    return bool((_CAN & set(c.r_words) and _ABILITY.search(c.a_raw))
+                or (_CAN & set(c.a_words) and _ABILITY.search(c.r_raw)))
 
 
 def _vague_figure(c: _Change, p: _Pair) -> str | None:

@@ -328,3 +328,18 @@ def test_figures_across_languages_are_read_with_their_scales():
         figures("10,000 doses and $40 million will arrive.").keys()
     assert figures("2.500 millones de pesos").keys() == figures("2.5 billion pesos").keys()
     assert figures("10 mil dosis").keys() != figures("10 doses").keys()
+
+
+@pytest.mark.parametrize(("account", "modality"), [
+    ("The ministers said they were able to reach an agreement on patrols by June.", False),
+    ("The ministers said they would be able to reach an agreement on patrols by June.", False),
+    ("The ministers said they will reach an agreement on patrols by June.", True),
+])
+def test_an_ability_in_other_words_is_no_change_of_modality(account, modality):
+    from readout_compare import Settings, compare
+
+    readout = ("The ministers said they could reach an agreement on patrols by June. "
+               "The two sides will meet again in July.")
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    found = [d.type for s in acc.sentences for d in s.divergences]
+    assert ("modality" in found) is modality
