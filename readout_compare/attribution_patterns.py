@@ -80,6 +80,10 @@ _VERB_SUBJECT = re.compile(
     rf"(?P<src>(?:the\s+)?{_NAME}|the\s+(?:[\w-]+\s+){{0,3}}?{_BODIES}|the\s+statement|the\s+readout)"
     r"(?=\s*(?:[,.;:!?]|$)|\s+(?:in|on|at|during|after|adding|told|to|as|when|while)\b)"
 )
+_QUOTES_AS_SAYING = re.compile(
+    rf"(?P<rep>(?i:the|a|an)\s+[\w\u2019'.-]+(?:\s+[\w\u2019'.-]+){{0,3}}?|{_NAME})\s+"
+    rf"(?:quotes|quoted|cites|cited)\s+(?P<src>(?:[\w\u2019'.-]+\s+){{0,4}}?{_NAME})"
+    r"\s+as\s+(?:saying|stating|telling)\b")
 _REPORTEDLY = re.compile(r"\breportedly\b|\bis said to\b|\bwas said to\b", re.IGNORECASE)
 
 
@@ -87,7 +91,8 @@ _REPORTEDLY = re.compile(r"\breportedly\b|\bis said to\b|\bwas said to\b", re.IG
 # check is on lowercased words, so it never misses what the case-sensitive patterns find).
 _TRIGGERS = frozenset(
     [verb.split()[0] for verb in lexicon.SPEECH_VERBS]
-    + ["according", "per", "citing", "reportedly", "said", "published", "reference"]
+    + ["according", "per", "citing", "reportedly", "said", "published", "reference", "quotes",
+       "quoted", "cites", "cited"]
 )
 _LOWER_WORD = re.compile(r"[a-z]+")
 
@@ -141,6 +146,11 @@ def _by_phrase(original: str, text: str, leads: list[re.Match[str]]) -> list[Fou
                 out.append((lead.start(), m.end(), _make(whole, f"{lead_src}, citing {src}"), 0))
             else:
                 out.append((m.start(), m.end(), _make(phrase, src), 0))
+    for m in _QUOTES_AS_SAYING.finditer(text):
+        # "The publication quotes Ushakov as saying …": Ushakov's words as the outlet gives them.
+        reporter = re.sub(r"^(?i:the|a|an)\s+", "", _clean(m.group("rep")))
+        source = f"{_clean(m.group('src'))}, according to {reporter}"
+        out.append((m.start(), m.end(), _make(_clean(original[m.start():m.end()]), source), 0))
     return out
 
 

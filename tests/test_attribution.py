@@ -386,3 +386,15 @@ def test_a_source_that_reports_its_own_words_is_no_chain():
     xi = Attribution(text="Xi said", source="Xi", is_readout=False)
     xinhua = Attribution(text="Xinhua reported", source="Xinhua", is_readout=False)
     assert _reported(xi, xinhua).source == "Xi, according to Xinhua"
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("The publication quotes Ushakov as saying the call was good.",
+     "Ushakov, according to publication"),
+    ("Reuters quoted Kremlin aide Yuri Ushakov as saying the call lasted an hour.",
+     "Kremlin aide Yuri Ushakov, according to Reuters"),
+])
+def test_an_outlet_quoting_someone_as_saying_credits_both(sentence, source):
+    from readout_compare.attribution_patterns import attributions_in
+
+    assert [f[2].source for f in attributions_in(sentence)] == [source]
