@@ -31,7 +31,9 @@ MatchBasis = Literal["claim", "event"]
 Position = Literal["headline", "lede", "upper_half", "lower_half"]
 # Best first: a verbatim report outranks a paraphrase, which outranks a partial one.
 KIND_ORDER: dict[str, int] = {"verbatim": 0, "paraphrase": 1, "partial": 2}
-QuoteFidelity = Literal["verbatim", "altered", "stitched", "not_in_readout"]
+# "translated": a quotation in another language than the readout's, in a sentence that reports
+# a readout sentence (its words cannot be held to the readout's word for word).
+QuoteFidelity = Literal["verbatim", "altered", "stitched", "translated", "not_in_readout"]
 QuoteKind = Literal["quotation", "title", "scare"]
 DivergenceType = Literal[
     "number", "date", "negation", "modality", "reporting_verb", "entity", "quote"

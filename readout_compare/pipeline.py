@@ -238,9 +238,11 @@ def compare_account(
                             account_profiles=account_profiles)
     with maybe(timings, "classify"):
         found, verdicts, spans = _classify_work(readout, account, across)
-        # Quotations are checked word for word, so not across languages.
-        found_quotes = () if across else quotes.find_quotes(
-            readout, account, found_by_sentence=found, verdicts=verdicts, spans=spans)
+        # Quotations are checked word for word; across languages, only whether their sentence
+        # reports a readout sentence ("translated").
+        found_quotes = quotes.find_quotes(
+            readout, account, found_by_sentence=found, verdicts=verdicts, spans=spans,
+            translated_by=matches if across else None)
         matches = with_quotes(readout, account, matches, found_quotes)
         attributions = attribution.attribute_sentences(account, readout, found)
         attributions = _credited_by_quotes(account, attributions, found_quotes)
@@ -286,19 +288,20 @@ PARALLEL_CLASSIFY_SENTENCES = 3_000
 def _classify_work(
     readout: Document, account: Document, across: bool
 ) -> tuple[attribution.Found, dict[int, quotes.Verdict], list | None]:
-    """What attribution finds in each body sentence, the quoted spans (none across
-    languages, where quotations are not read) and the verdict on each; for a large account in
-    worker processes (each is a function of one sentence or one quotation and the readout)."""
+    """What attribution finds in each body sentence, the quoted spans and the verdict on each
+    (none across languages, where words are not compared); for a large account in worker
+    processes (each is a function of one sentence or one quotation and the readout)."""
     body = account.body
-    spans = [] if across else quotes.quote_spans(account.text)
+    spans = quotes.quote_spans(account.text)
     found: attribution.Found = {}
     verdicts: dict[int, quotes.Verdict] = {}
-    for part_found, part_verdicts in parallel_map(_classify_part, [*body, *spans], readout,
+    judged = [] if across else spans
+    for part_found, part_verdicts in parallel_map(_classify_part, [*body, *judged], readout,
                                                   size=len(body),
                                                   least=PARALLEL_CLASSIFY_SENTENCES):
         found.update(part_found)
         verdicts.update(part_verdicts)
-    return found, verdicts, None if across else spans
+    return found, verdicts, spans
 
 
 def _classify_part(

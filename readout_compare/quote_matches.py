@@ -22,7 +22,7 @@ def with_quotes(
     least in part, whatever the sentence-level evidence said."""
     out = dict(matches)
     for q in quotes:
-        if (q.kind == "title" or q.readout_sentence is None or q.fidelity == "not_in_readout"
+        if (q.kind == "title" or q.readout_sentence is None or q.fidelity in ("not_in_readout", "translated")
                 or len(q.text.split()) < QUOTE_MIN_WORDS):
             continue
         r_sent = readout.sentence(q.readout_sentence)

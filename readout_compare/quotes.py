@@ -23,7 +23,7 @@ from readout_compare.attribution import (
 )
 from readout_compare.attribution_patterns import clause_subject
 from readout_compare.diff import word_diff
-from readout_compare.model import Attribution, Document, Quote, QuoteKind, Sentence
+from readout_compare.model import Attribution, Document, Match, Quote, QuoteKind, Sentence
 from readout_compare.quote_marks import QuotedSpan, quote_kind, quote_spans
 from readout_compare.quote_verdicts import Verdict, verdict
 from readout_compare.source_kinds import (
@@ -41,11 +41,14 @@ def find_quotes(
     found_by_sentence: Found | None = None,
     verdicts: dict[int, Verdict] | None = None,
     spans: Sequence[QuotedSpan] | None = None,
+    translated_by: dict[str, tuple[Match, ...]] | None = None,
 ) -> tuple[Quote, ...]:
     """Every quotation in the account, with its kind, verdict and attribution.
     ``found_by_sentence`` (:func:`attribution.found_in`) and ``verdicts`` (:func:`verdicts`,
     by the quotation's start) and ``spans`` (:func:`quote_spans` of its text), when given, are
-    the work already done, in parallel for a large account."""
+    the work already done, in parallel for a large account. ``translated_by``: for an account
+    in another language than the readout's, the matches of its sentences: a quotation is then
+    "translated" when its sentence reports a readout sentence, its words not compared."""
     out: list[Quote] = []
     sentence_at = _sentence_lookup(account)
     speakers = _Speakers(readout, account, found_by_sentence)
@@ -61,13 +64,28 @@ def find_quotes(
                              fidelity="not_in_readout", account_sentence=sentence.id,
                              attribution=attribution))
             continue
-        judged = (verdicts or {}).get(span.start) or verdict(readout, span.text)
+        if translated_by is not None:
+            judged = _translated(readout, sentence, translated_by)
+        else:
+            judged = (verdicts or {}).get(span.start) or verdict(readout, span.text)
         if judged[0] in ("altered", "stitched") and _other_government(attribution, speakers.issuer):
             # The other government's readout, quoted: its words are its own, not a
             # misquotation of this readout however alike the two are.
             judged = ("not_in_readout", None, None, None, judged[4])
         out.append(_judged_quote(qid, span, kind, sentence, attribution, judged, readout))
     return tuple(out)
+
+
+def _translated(readout: Document, sentence: Sentence,
+                matches: dict[str, tuple[Match, ...]]) -> Verdict:
+    """Across languages: "translated" from the readout sentence the quotation's sentence
+    reports, else not in the readout."""
+    reported = [m for m in matches.get(sentence.id, ()) if m.basis == "claim"]
+    if not reported:
+        return ("not_in_readout", None, None, None, 0.0)
+    best = max(reported, key=lambda m: m.score)
+    r = readout.sentence(best.readout_sentence)
+    return ("translated", r.id, r.start, r.end, best.score)
 
 
 def _judged_quote(qid: str, span: QuotedSpan, kind: QuoteKind, sentence: Sentence,

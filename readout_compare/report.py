@@ -1,7 +1,7 @@
 """The report dictionary: one plain, JSON-ready description of a comparison that every renderer
 (HTML, JSON, Markdown) takes, so a new format never touches the matcher.
 
-The schema is at version 7 (SCHEMA_VERSION); what each version from 1 to 7 added is listed
+The schema is at version 8 (SCHEMA_VERSION); what each version from 1 to 8 added is listed
 beside it below and in docs/json-schema.md ("Versions").
 """
 
@@ -51,10 +51,13 @@ from readout_compare.model import (
 #    with its kind, the id of the element holding its evidence ("target"), the accounts and
 #    sentences it rests on, and how sure the tool is ("certainty", 0..1 or null; "sureness"
 #    in words).
-SCHEMA_VERSION = 7
+#  8: quotations of a story in another language than the readout's are listed (with their
+#    speakers), a quotation's fidelity may be "translated", and each account summary's
+#    "quotes" counts them.
+SCHEMA_VERSION = 8
 # Settings a report does not list: what they ask for, semantic_model states as used.
 _ASKED_ONLY = ("semantic", "hint_encoder")
-FIDELITIES = ("verbatim", "altered", "stitched", "not_in_readout")
+FIDELITIES = ("verbatim", "altered", "stitched", "translated", "not_in_readout")
 DIVERGENCE_TYPES = ("number", "date", "negation", "modality", "reporting_verb", "entity", "quote")
 
 

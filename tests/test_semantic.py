@@ -221,3 +221,21 @@ def test_vectors_stay_right_when_the_cache_of_vectors_is_full(monkeypatch):
                              encoder)
     assert float(first[1] @ again[0]) == pytest.approx(1.0, abs=1e-5)
     assert len(encoder.__dict__["vectors_made"]) == 2
+
+
+@needs_extra
+def test_quotations_across_languages_are_listed_with_speakers_as_translated():
+    readout = ("Secretary of State Lind spoke today with Foreign Minister Ortega of Ecuador. "
+               "The Secretary and the Foreign Minister agreed to expand cooperation on border "
+               "security. They will meet again in Quito before June 30.")
+    account = ("El canciller Ortega habló el martes con el secretario Lind. "
+               "«El secretario y el canciller acordaron ampliar la cooperación en seguridad "
+               "fronteriza», dijo Ortega. La oposición criticó «la llamada».")
+    acc = compare(readout, [account]).accounts[0]
+    assert acc.across_languages
+    quote, other = acc.quotes
+    assert quote.fidelity == "translated" and quote.readout_sentence == "r-2"
+    assert quote.attribution is not None and quote.attribution.source == "Ortega"
+    assert other.fidelity == "not_in_readout"  # its sentence reports nothing of the readout
+    report = report_dict(compare(readout, [account]))
+    assert report["accounts"][0]["summary"]["quotes"]["translated"] == 1
