@@ -335,22 +335,30 @@ _NOT_VERBS = frozenset(["was", "has", "is", "does", "this", "its", "his", "us", 
                         "building", "including", "regarding", "according", "following"])
 
 
+CLAUSE_WINDOW = 400
+
+
 def clause_subject(original: str, rel_start: int) -> Attribution | None:
     """The subject of the clause whose predicate holds the quotation that starts at
     ``rel_start`` in the sentence, as its source; None when the sentence names no such subject
     or shows the quotation to be someone else's words."""
+    # Only the characters around the quotation are read (a long sentence with many quotations
+    # costs each of them this much, not the whole sentence). Cut inside a sentence, the window
+    # keeps one character before it, so that "^" does not take the cut for a sentence's start.
+    lo = max(0, rel_start - CLAUSE_WINDOW - 1)
+    original = original[lo : rel_start + CLAUSE_WINDOW]
+    pos, rel_start = (1 if lo else 0), rel_start - lo
     text = blank_quotes(original)
-    head = text[:rel_start]
-    found = _SUBJECT_THEN_QUOTE.search(head)
+    found = _SUBJECT_THEN_QUOTE.search(text, pos, rel_start)
     if found is not None and _NARRATED.match(original, rel_start + 1):
         # 'Austin also “raised concerns about …”': a document's words about what its subject
         # did, in the third person, not the subject's own.
         return None
     if found is None:
-        for m in _CLAUSE_SUBJECT.finditer(head):
+        for m in _CLAUSE_SUBJECT.finditer(text, pos, rel_start):
             if m.group("verb").lower() not in _NOT_VERBS:
                 found = m
-    if found is None and _OPENING_PHRASE.match(original):
+    if found is None and not lo and _OPENING_PHRASE.match(original):
         # "Describing the comments as “insulting,” the Prime Minister used …": the quotation
         # is in the opening phrase, its speaker the subject after it.
         comma = _AFTER_OPENING.search(original, rel_start)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from readout_compare.lexicon import TITLES, word_key
 from readout_compare.model import Attribution, Document
@@ -259,26 +260,41 @@ def names_foreign_country(source: str, issuer: frozenset[str] = frozenset()) -> 
 
 # A person named with an office ("Chinese leader Xi Jinping", "State Department spokesman Ned
 # Price", "Latvian Defence Minister Andris Spruds"): the kind of the office, for a later bare
-# name ("Xi said", "Price told reporters").
-_OFFICE_HOLDER = re.compile(
-    r"(?P<office>(?:[A-Z][\w\u2019'.-]*\s+){0,4}(?i:president|prime minister|premier|leader|"
-    r"(?:foreign|defen[cs]e|interior|finance|trade)\s+(?:minister|secretary)|minister|"
-    r"secretary(?:\s+of\s+(?:state|defen[cs]e|war))?|spokes(?:person|man|woman)|"
-    r"chancellor|ambassador|envoy|aide|adviser|advisor|press secretary)"
-    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?)"
-    r",?\s+(?P<name>[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+){0,2})")
+# name ("Xi said", "Price told reporters"). The office's words are found first (a scan of a
+# large story stays linear), then the capitalised words before them and the name after.
+_OFFICE = re.compile(
+    r"(?i)\b(?:president|prime minister|premier|leader|(?:foreign|defen[cs]e|interior|finance|"
+    r"trade)\s+(?:minister|secretary)|minister|secretary(?:\s+of\s+(?:state|defen[cs]e|war))?|"
+    r"spokes(?:person|man|woman)|chancellor|ambassador|envoy|aide|adviser|advisor|"
+    r"press secretary)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?\b")
+_HOLDER = re.compile(r",?\s+(?P<name>[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+){0,2})")
+MAX_OFFICE_MENTIONS = 2000
+_BEFORE_OFFICE = re.compile(r"(?:[A-Z][\w\u2019'.-]*\s+){0,4}$")
 
 
 def office_holders(text: str, issuer: frozenset[str]) -> dict[str, str]:
     """The kind of each person the text names with an office, keyed by each word of the name
-    (a Chinese name puts the surname first: "Xi Jinping" is "Xi"). The first mention counts."""
+    (a Chinese name puts the surname first: "Xi Jinping" is "Xi"). The first mention counts.
+    A new dict each call: callers add to it."""
+    return dict(_office_holders(text, issuer))
+
+
+@lru_cache(maxsize=4)
+def _office_holders(text: str, issuer: frozenset[str]) -> tuple[tuple[str, str], ...]:
     known: dict[str, str] = {}
-    for m in _OFFICE_HOLDER.finditer(text):
-        kind = speaker_kind(f"{m.group('office')} {m.group('name')}", issuer)
+    for n, m in enumerate(_OFFICE.finditer(text)):
+        if n == MAX_OFFICE_MENTIONS:
+            break  # a story names a few; thousands are not a story's, and would cost time
+        holder = _HOLDER.match(text, m.end())
+        if holder is None or all(w.lower() in known for w in holder.group("name").split()):
+            continue  # the first mention counts
+        before = _BEFORE_OFFICE.search(text, max(0, m.start() - 80), m.start())
+        office = (before.group(0) if before else "") + m.group(0)
+        kind = speaker_kind(f"{office} {holder.group('name')}", issuer)
         if kind in ("issuer", "government"):
-            for word in m.group("name").split():
+            for word in holder.group("name").split():
                 known.setdefault(word.lower(), kind)
-    return known
+    return tuple(known.items())
 
 
 def with_kind(attribution: Attribution, issuer: frozenset[str],

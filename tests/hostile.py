@@ -1,7 +1,8 @@
 """Hostile shapes of text and web page, of any size, for the tests and bench/hostile.py: a
 quotation opened and never closed around the readout's words, quotations continued over
 paragraphs that never close, possessives inside a single quotation, deep nesting, long runs of
-digits, punctuation and capitalised words. Made here, from the bundled example's readout, so
+digits, punctuation and capitalised words, a sentence of many quotations, and a new office
+holder at every turn. Made here, from the bundled example's readout, so
 the shapes are the project's own."""
 
 from __future__ import annotations
@@ -45,6 +46,11 @@ TEXT_SHAPES: dict[str, Callable[[int], str]] = {
     # Punctuation with no words, and words with no sentence end.
     "run of punctuation": lambda n: _repeat("!?.;:-\u2014\u2026\"'", n),
     "capitalised words": lambda n: _repeat("Minister Hegseth Met Defense Secretary Garcia ", n),
+    # One sentence of many short quotations, none credited: each is read in its clause.
+    "quotations in one sentence": lambda n: _repeat("the minister called it \u201cfine\u201d and ", n),
+    # A new office holder at every turn ("Minister Zed1a2b …"), each a name to classify.
+    "office holders": lambda n: " ".join(
+        f"Minister Zed{i:x} spoke." for i in range(n // 18))[:n],
 }
 
 
