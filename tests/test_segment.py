@@ -325,6 +325,7 @@ FURNITURE_EXAMPLES = {
     "caption-credit": "Photo: Barges wait at the Iron Gate locks on the Danube. / Reuters",
     "credit-trailer": "Firefighters work at the site of a drone strike in Kharkiv, Ukraine, March 2, 2025. REUTERS/Vitaliy Hnidyi",
     "credit-agency": "Demonstrators gather outside the parliament in Tbilisi on Tuesday. / AFP",
+    "reader-appeal": "Your donation allows us to keep sending reporters to both sides of the story.",
     "credit-agency-dated": "Demonstrators gather outside the parliament in Tbilisi. March 4, 2025 (AFP)",
     "read-more": "Read more: EU unveils plan to revive inland waterways",
     "editors-note": "Editor's note: This story has been updated with comment from the Defense Ministry.",
@@ -356,6 +357,8 @@ FURNITURE_EXAMPLES = {
 }
 # Body sentences that look like furniture to a careless rule.
 NOT_FURNITURE = [
+    "\u201cYour support helps us defend our cities,\u201d the president told the leaders.",
+    "Your support helps us, the president told the leaders.",
     "From Washington, the Secretary flew to Kyiv.",
     "Related talks are planned for March.",
     "Published figures show 3 million people were displaced.",
