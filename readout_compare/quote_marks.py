@@ -74,7 +74,7 @@ def _double_quoted(text: str, i: int) -> tuple[list[tuple[int, int]], int]:
             j = n
             break
         j = hit.start()
-        if _closing_mark(text, j, close):
+        if _closing_mark(text, j, close, seg_start):
             pieces.append((seg_start, j))
             return pieces, j
         if _closed_wrongly_at_line_end(text, j, close):
@@ -95,11 +95,14 @@ def _double_quoted(text: str, i: int) -> tuple[list[tuple[int, int]], int]:
     return pieces, j
 
 
-def _closing_mark(text: str, j: int, close: str) -> bool:
-    """The character at ``j`` closes a quotation opened with the mark that ``close`` closes.
-    A straight mark may be closed by a curly one (mixed marks, as pasted text and some sites
-    have them: "We've got a lot to do,” said Biden)."""
+def _closing_mark(text: str, j: int, close: str, start: int) -> bool:
+    """The character at ``j`` closes a quotation opened (its text from ``start``) with the mark
+    that ``close`` closes. A straight mark may be closed by a curly one (mixed marks, as pasted
+    text and some sites have them: "We've got a lot to do,” said Biden); a guillemet by a
+    double mark in the place of a closing one, when no double mark opened inside it."""
     c = text[j]
+    if close == "\u00bb" and c in '"\u201d':
+        return _closes(text, j) and not re.search('["\u201c]', text[start:j])
     return (c == close and (close != '"' or _closes(text, j))) or (close == '"' and c == "\u201d")
 
 
@@ -133,7 +136,11 @@ def _outside(spans: list[QuotedSpan], singles: list[QuotedSpan]) -> list[QuotedS
 
 
 _OPENING_CHAR = re.compile("[" + "".join(OPENING) + "]")
-_CLOSE_OR_NEWLINE = {close: re.compile("[" + re.escape(close) + ("\u201d" if close == '"' else "")
+# Marks that may close a quotation opened with another: a straight mark closed by a curly one
+# ("We've got a lot to do,” said Biden), a guillemet by either ('«The sides discussed …," the
+# statement said', as pasted text has it).
+_OTHER_CLOSERS = {'"': "\u201d", "\u00bb": '"\u201d'}
+_CLOSE_OR_NEWLINE = {close: re.compile("[" + re.escape(close) + _OTHER_CLOSERS.get(close, "")
                                         + "\n]")
                      for close in set(OPENING.values())}
 _SINGLE_OPEN = re.compile("[\u2018']")

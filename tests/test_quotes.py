@@ -260,3 +260,14 @@ def test_a_long_quotation_with_one_word_changed_is_altered_not_stitched():
     joined, *_ = verdict(readout, "the security of its partners and the commitment of the "
                                   "United States")
     assert joined == "stitched"
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    # A guillemet closed with a straight mark, as pasted text has it: the quotation ends there.
+    ('«The sides discussed trade. Putin called it bad," the statement said.\nLast month the '
+     'United States acted.', ["The sides discussed trade. Putin called it bad"]),
+    # A double mark inside the guillemets opens an inner quotation: it closes nothing.
+    ('«He called it "a farce" and left» the paper wrote.', ['He called it "a farce" and left']),
+])
+def test_a_guillemet_may_be_closed_by_a_double_mark(text, quoted):
+    assert [s.text for s in quote_spans(text)] == quoted
