@@ -49,7 +49,7 @@ _SOURCE = r"[^,.;:«»\u201c\u201d\"()\u2013\u2014]+"
 # "según (indicó) Presidencia", "de acuerdo con", "segundo", "de acordo com", "conforme",
 # "selon", "laut", "по словам", "согласно", "как сообщает".
 _ACCORDING = re.compile(
-    r"(?<!\w)(?:[Ss]egún|[Dd]e\s+acuerdo\s+con|[Ss]egundo|[Dd]e\s+acordo\s+com|[Cc]onforme|"
+    r"(?<!\w)(?:[Ss]egún|[Dd]e\s+acuerdo\s+(?:con|a)|[Ss]egundo|[Dd]e\s+acordo\s+com|[Cc]onforme|"
     r"[Ss]elon|[Ll]aut|[Пп]о\s+словам|[Сс]огласно|[Пп]о\s+данным|"
     r"[Кк]ак\s+(?:сообщает|сообщил[аи]?|пишет|передает|передаёт|заявил[аи]?|говорится\s+в|"
     r"отмечается\s+в|сообщается\s+в|следует\s+из))"
@@ -60,7 +60,7 @@ _ACCORDING = re.compile(
 # "lê-se no comunicado", "heißt es in der Erklärung".
 _DOCUMENT_SAYS = re.compile(
     r"(?<!\w)(?:говорится|уточняется|отмечается|сообщается|подчеркивается|подчёркивается|"
-    r"указывается|заявляется)\s+в\s+(?P<src>[^,.;:«»\u201c\u201d\"]+)"
+    r"указывается|заявляется)\s+(?:в|на\s+сайте)\s+(?P<src>[^,.;:«»\u201c\u201d\"]+)"
     r"|(?<!\w)lê-se\s+n[oa]\s+(?P<src2>[^,.;:«»\u201c\u201d\"]+)"
     r"|(?<!\w)hieß\s+es\s+in\s+(?P<src3>[^,.;:«»\u201c\u201d\"]+)"
 )

@@ -398,3 +398,13 @@ def test_an_outlet_quoting_someone_as_saying_credits_both(sentence, source):
     from readout_compare.attribution_patterns import attributions_in
 
     assert [f[2].source for f in attributions_in(sentence)] == [source]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("De acuerdo a Télam, el presidente recordó la frase del papa.", "Télam"),
+    ("Об этом сообщается на сайте Кремля.", "Кремля"),
+])
+def test_more_ways_of_naming_a_source_in_spanish_and_russian(sentence, source):
+    from readout_compare.attribution_patterns import attributions_in
+
+    assert source in [f[2].source for f in attributions_in(sentence)]
