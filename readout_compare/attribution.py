@@ -196,6 +196,8 @@ _BARE_DOCUMENT = re.compile(
     r"read-out)$", re.I)
 _DOCUMENT_MENTION = re.compile(
     r"\b(?:statement|readout|read-out|release|communiqu[eé]|summary)\b", re.I)
+_ISSUING_BODY = re.compile(r"\b(?:ministry|kremlin|presidency|government|embassy)\b", re.I)
+BODY_WINDOW = 600  # characters before a bare "the statement" where its issuer may be named
 
 
 def whose_document(attribution: Attribution, earlier: str, issuer: frozenset[str]) -> Attribution:
@@ -205,12 +207,21 @@ def whose_document(attribution: Attribution, earlier: str, issuer: frozenset[str
     if not _BARE_DOCUMENT.match(attribution.source.strip()):
         return attribution
     mentions = list(_DOCUMENT_MENTION.finditer(earlier))
-    if not mentions:
-        return attribution
-    last = mentions[-1]
-    around = earlier[max(0, last.start() - 120): last.end() + 120]
-    window = re.split(r"(?<=[.!?])\s+", around)
-    near = next((w for w in window if last.group(0) in w), around)
+    if mentions:
+        last = mentions[-1]
+        around = earlier[max(0, last.start() - 120): last.end() + 120]
+        window = re.split(r"(?<=[.!?])\s+", around)
+        near = next((w for w in window if last.group(0) in w), around)
+    else:
+        # No document named before: the body that issues documents, named just before ("…,
+        # the Russian Foreign Ministry said." then "“…,” the statement said"), read in the
+        # words that name it.
+        body = list(_ISSUING_BODY.finditer(earlier, max(0, len(earlier) - BODY_WINDOW)))
+        if not body:
+            return attribution
+        words_before = re.search(r"(?:[\w\u2019'.-]+\s+){0,3}$",
+                                 earlier[max(0, body[-1].start() - 60): body[-1].start()])
+        near = (words_before.group(0) if words_before else "") + body[-1].group(0)
     if not names_foreign_country(near, issuer) or any(
             re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", near.lower())
             for n in issuer if not n.startswith("@")):

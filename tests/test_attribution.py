@@ -408,3 +408,18 @@ def test_more_ways_of_naming_a_source_in_spanish_and_russian(sentence, source):
     from readout_compare.attribution_patterns import attributions_in
 
     assert source in [f[2].source for f in attributions_in(sentence)]
+
+
+def test_the_statement_after_another_governments_ministry_is_that_ministrys():
+    from readout_compare import Settings, compare
+
+    readout = ("Secretary Lind spoke today with Foreign Minister Orlov. The Secretary urged an "
+               "end to the fighting.")
+    account = ("Foreign Minister Orlov and Secretary Lind held a call, the Chilean Foreign "
+               "Ministry said.\n\n“The ministers discussed steps to end the fighting and "
+               "agreed to meet in Vienna,” the statement said.\n")
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    (quote,) = [q for q in acc.quotes if q.kind == "quotation"]
+    assert quote.attribution is not None and not quote.attribution.is_readout
+    assert quote.attribution.kind == "government"
+    assert not any(d.type == "quote" for s in acc.sentences for d in s.divergences)
