@@ -125,7 +125,7 @@ class _Speakers:
         self.position = {s.id: k for k, s in enumerate(account.sentences)}
         # The last quotation's speaker in each paragraph, and in the whole account (at -1).
         self.last: dict[int, Attribution] = {}
-        self.last_position: dict[int, int] = {}  # where the story's last credited quotation is
+        self.last_quote_at = -1  # the position of the story's last credited quotation
 
     def credit(self, span: QuotedSpan, sentence: Sentence, closing: Sentence | None,
                kind: QuoteKind) -> Attribution | None:
@@ -138,7 +138,7 @@ class _Speakers:
         if kind == "quotation" and attribution is not None:
             self.last[sentence.paragraph] = attribution
             self.last[-1] = attribution
-            self.last_position[-1] = self.position[sentence.id]
+            self.last_quote_at = self.position[sentence.id]
         return attribution
 
     def _named(self, span: QuotedSpan, sentence: Sentence,
@@ -187,8 +187,7 @@ class _Speakers:
                            k: int) -> Attribution | None:
         """The speaker a body sentence names between the last quotation and this one, at most
         three sentences back; None when the last quotation is nearer."""
-        last_quote = self.last_position.get(-1, -1)
-        for j in range(k - 1, max(k - 4, last_quote, -1), -1):
+        for j in range(k - 1, max(k - 4, self.last_quote_at, -1), -1):
             before = self.account.sentences[j]
             if before.role != "body":
                 continue
