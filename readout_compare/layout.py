@@ -179,13 +179,16 @@ def wrap_width(
     ]
     if len(lengths) < min_lines:
         return None
+    # Every line can tell what the width is not: in a wrapped text no line is longer, the last
+    # line of a paragraph included (but for a word too long to break). Two title lines above a
+    # one-line paragraph are not a text wrapped at the title's length.
+    every = [len(a.text) + a.indent for a in lines if a.text and " " in a.text.strip()]
     best, best_count = 0, 0
     for w in sorted(n for n in set(lengths) if MIN_WRAP_WIDTH <= n <= MAX_WRAP_WIDTH):
         count = sum(1 for n in lengths if w - FILL_SLACK < n <= w)
-        # In a wrapped text no line is longer than the width (but for a word too long to
-        # break); text with a paragraph a line has lines of every length.
-        longer = sum(1 for n in lengths if n > w)
-        if count >= best_count and longer <= MAX_OVER_SHARE * len(lengths):
+        # Text with a paragraph a line has lines of every length.
+        longer = sum(1 for n in every if n > w)
+        if count >= best_count and longer <= MAX_OVER_SHARE * len(every):
             best, best_count = w, count
     if best_count < max(min_lines, min_share * len(lengths)):
         return None

@@ -473,3 +473,18 @@ def test_several_texts_segmented_together_in_workers_are_as_each_alone(case_text
     assert runs and runs[0] > len(items)  # in more runs than documents
     assert together == alone
     assert [d.source.title for d in together] == list(case_texts)
+
+
+def test_title_and_lead_in_lines_above_a_one_line_paragraph_are_not_a_wrapped_text():
+    text = ("Secretary Lind's Phone Call With Ecuador's Foreign Minister Ortega\n"
+            "The below is attributable to Spokesperson Ana Ruiz:\n"
+            "Secretary of State Tom Lind spoke with Ecuadorian Foreign Minister Luis Ortega. "
+            "Secretary Lind welcomed Ecuador's new border patrols along the northern frontier. "
+            "The two agreed to meet in Quito before June 30 to review progress.\n")
+    got = units(text)
+    assert got[:3] == [
+        ("Secretary Lind's Phone Call With Ecuador's Foreign Minister Ortega", "heading"),
+        ("The below is attributable to Spokesperson Ana Ruiz:", "lead-in"),
+        ("Secretary of State Tom Lind spoke with Ecuadorian Foreign Minister Luis Ortega.",
+         "body"),
+    ]
