@@ -85,6 +85,7 @@ def blocks(text: str) -> Iterator[Block]:
     # A text that separates its paragraphs with blank lines: a line break inside a paragraph
     # is a wrap more often than a heading.
     blank_separated = sum(1 for a, b in zip(lines, lines[1:]) if a.text and not b.text) >= 2
+    first_line = next((line for line in lines if line.text), None)
     paragraph = -1
     current: list[Line] = []
     current_kind: BlockKind = "paragraph"
@@ -107,6 +108,7 @@ def blocks(text: str) -> Iterator[Block]:
         if current and not marker and not _breaks(
             current[-1], line, widths[i], current_kind,
             blank_separated=blank_separated, sure=sure or widths[i] != doc_width,
+            first=current[-1] is first_line,
         ):
             current.append(line)
             continue
@@ -203,8 +205,10 @@ def _breaks(
     *,
     blank_separated: bool = False,
     sure: bool = True,
+    first: bool = False,
 ) -> bool:
-    """Whether the line break between ``cur`` and ``nxt`` ends a block."""
+    """Whether the line break between ``cur`` and ``nxt`` ends a block (``first``: ``cur`` is
+    the text's first line)."""
     if kind == "item" and nxt.indent > 0 and nxt.indent >= cur.indent:
         return False  # an item's wrapped continuation, indented under it
     if kind == "item" and cur.text.endswith((";", "; and", "; or")):
@@ -231,7 +235,7 @@ def _breaks(
         return True
     # No closing punctuation: a short line is a heading or title, a long one runs on.
     # (The text's first line may be a title set directly above the story.)
-    if blank_separated and len(cur.text) >= MIN_WRAP_WIDTH and cur.start > 0:
+    if blank_separated and len(cur.text) >= MIN_WRAP_WIDTH and not first:
         return False
     return len(cur.text.split()) <= HEADING_MAX_WORDS
 

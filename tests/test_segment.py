@@ -488,3 +488,12 @@ def test_title_and_lead_in_lines_above_a_one_line_paragraph_are_not_a_wrapped_te
         ("Secretary of State Tom Lind spoke with Ecuadorian Foreign Minister Luis Ortega.",
          "body"),
     ]
+
+
+def test_a_first_line_that_starts_with_a_space_is_still_the_first_line():
+    text = (" Posted Tuesday, 02 January 2024 12:17 GMT by the press office\n"
+            "Secretary Lind's Phone Call With Foreign Minister Ortega\n\n"
+            "Secretary of State Tom Lind spoke with Foreign Minister Luis Ortega today.\n\n"
+            "They agreed to meet in Quito before June 30 to review progress on patrols.\n")
+    texts = [t for t, _ in units(text)]
+    assert "Secretary Lind's Phone Call With Foreign Minister Ortega" in texts
