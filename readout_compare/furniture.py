@@ -90,10 +90,11 @@ def caption_rule(last_unit: str) -> str | None:
 
 
 def dateline(text: str, start: int, end: int) -> int:
-    """The length of a dateline at ``text[start:end]``'s start, 0 if there is none."""
+    """The length of a dateline at ``text[start:end]``'s start, 0 if there is none (a block
+    that is only a dateline, "MEXICO CITY —" on its own line, is one whole)."""
     for rule in _of("dateline"):
         m = rule.pattern.match(text, start, end)
-        if m and m.end() < end:
+        if m and m.end() > start:
             return m.end() - start
     return 0
 

@@ -197,13 +197,22 @@ def _lay_out_paragraphs(
     return [(k, _lay_out(texts[k], [group])) for k, group in paragraphs]
 
 
+MAX_DATELINES = 2
+
+
 def _units(text: str, block: Block) -> Iterator[_Unit]:
     """The units of one block, in order."""
     start, end = block.start, block.end
-    dateline = furniture.dateline(text, start, end)
-    if dateline:
+    # A dateline, and one after it (" date 2026-01-16 MEXICO CITY — …": a stamp, then the
+    # story's own dateline).
+    for _ in range(MAX_DATELINES):
+        dateline = furniture.dateline(text, start, end)
+        if not dateline:
+            break
         yield from (_Unit(s, e, "dateline") for s, e in _trimmed(text, start, start + dateline))
         start += dateline
+        if start >= end:
+            return
     glued = furniture.glued_lead_in(text, start, end)
     if glued:
         yield from (_Unit(s, e, "lead-in") for s, e in _trimmed(text, start, start + glued))

@@ -497,3 +497,15 @@ def test_a_first_line_that_starts_with_a_space_is_still_the_first_line():
             "They agreed to meet in Quito before June 30 to review progress on patrols.\n")
     texts = [t for t, _ in units(text)]
     assert "Secretary Lind's Phone Call With Foreign Minister Ortega" in texts
+
+
+@pytest.mark.parametrize(("text", "datelines"), [
+    (" date 2026-01-16 MEXICO CITY — Mexican Foreign Minister Ortega spoke on Thursday.\n",
+     ["date 2026-01-16", "MEXICO CITY —"]),
+    ("Cancilleres conversan por teléfono sobre seguridad\n\nCIUDAD DE MÉXICO (apro).-\n"
+     "Los secretarios hablaron el jueves.\n", ["CIUDAD DE MÉXICO (apro).-"]),
+])
+def test_a_stamp_then_a_dateline_and_a_dateline_alone_on_its_line_are_furniture(text, datelines):
+    got = units(text)
+    assert [t for t, r in got if r == "furniture"] == datelines
+    assert got[-1][1] == "body"
