@@ -504,6 +504,8 @@ def test_a_first_line_that_starts_with_a_space_is_still_the_first_line():
      ["date 2026-01-16", "MEXICO CITY —"]),
     ("Cancilleres conversan por teléfono sobre seguridad\n\nCIUDAD DE MÉXICO (apro).-\n"
      "Los secretarios hablaron el jueves.\n", ["CIUDAD DE MÉXICO (apro).-"]),
+    ("Austin, TX [US], May 3 (ANI): The governor spoke with the minister on Friday.\n",
+     ["Austin, TX [US], May 3 (ANI):"]),
 ])
 def test_a_stamp_then_a_dateline_and_a_dateline_alone_on_its_line_are_furniture(text, datelines):
     got = units(text)
