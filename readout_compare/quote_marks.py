@@ -68,13 +68,14 @@ def _double_quoted(text: str, i: int) -> tuple[list[tuple[int, int]], int]:
     n = len(text)
     j = seg_start = i + 1
     pieces: list[tuple[int, int]] = []
+    inner = _first_inner(text, seg_start, close)
     while j < n:
         hit = stop.search(text, j)
         if hit is None:
             j = n
             break
         j = hit.start()
-        if _closing_mark(text, j, close, seg_start):
+        if _closing_mark(text, j, close, inner):
             pieces.append((seg_start, j))
             return pieces, j
         if _closed_wrongly_at_line_end(text, j, close):
@@ -88,6 +89,7 @@ def _double_quoted(text: str, i: int) -> tuple[list[tuple[int, int]], int]:
                 k += 1
             if k < n and text[k] in OPENING:
                 seg_start = j = k + 1
+                inner = _first_inner(text, seg_start, close)
                 continue
             return pieces, j
         j += 1
@@ -95,14 +97,27 @@ def _double_quoted(text: str, i: int) -> tuple[list[tuple[int, int]], int]:
     return pieces, j
 
 
-def _closing_mark(text: str, j: int, close: str, start: int) -> bool:
-    """The character at ``j`` closes a quotation opened (its text from ``start``) with the mark
-    that ``close`` closes. A straight mark may be closed by a curly one (mixed marks, as pasted
-    text and some sites have them: "We've got a lot to do,” said Biden); a guillemet by a
-    double mark in the place of a closing one, when no double mark opened inside it."""
+def _first_inner(text: str, start: int, close: str) -> int:
+    """Where the first double mark that may open a quotation stands in a guillemet quotation's
+    piece from ``start`` (the text's length when none does); found once for the piece, not
+    at every candidate closing mark."""
+    if close != "\u00bb":
+        return len(text)
+    found = _INNER_OPENING.search(text, start)
+    return found.start() if found else len(text)
+
+
+_INNER_OPENING = re.compile('["\u201c]')
+
+
+def _closing_mark(text: str, j: int, close: str, inner: int) -> bool:
+    """The character at ``j`` closes a quotation opened with the mark that ``close`` closes.
+    A straight mark may be closed by a curly one (mixed marks, as pasted text and some sites
+    have them: "We've got a lot to do,” said Biden); a guillemet by a double mark in the place
+    of a closing one, when no double mark opened inside it before (``inner``: the first)."""
     c = text[j]
     if close == "\u00bb" and c in '"\u201d':
-        return _closes(text, j) and not re.search('["\u201c]', text[start:j])
+        return _closes(text, j) and inner >= j
     return (c == close and (close != '"' or _closes(text, j))) or (close == '"' and c == "\u201d")
 
 
