@@ -109,26 +109,44 @@ def align_across_languages(
 ) -> dict[str, tuple[Match, ...]]:
     """Matches for an account in another language than the readout: each account sentence
     reports the readout sentence whose meaning the semantic encoder finds closest, when their
-    cosine reaches :data:`semantic.CROSS_THRESHOLD`. No words can be compared, so there is no
-    diff and no verbatim or partial kind: every match is a paraphrase, and says how it was made."""
-    from readout_compare import semantic
+    cosine reaches :data:`semantic.CROSS_MUTUAL_THRESHOLD` and each is the other's closest (a
+    translation and its original find each other), or :data:`semantic.CROSS_THRESHOLD` when
+    not (a story that reports one readout sentence twice). No words can be compared, so there
+    is no diff and no verbatim or partial kind: every match is a paraphrase, and says how it was
+    made."""
+    from readout_compare import crosslingual, semantic
 
     r_sents, a_sents = readout.body, account.body
     rows = semantic.similarities([s.text for s in a_sents], [s.text for s in r_sents])
+    # For each readout sentence, the account sentence closest to it.
+    closest = [max(range(len(rows)), key=lambda i, k=k: rows[i][k]) if rows else -1
+               for k in range(len(r_sents))] if rows and rows[0] else []
     out: dict[str, tuple[Match, ...]] = {}
-    for a_sent, row in zip(a_sents, rows):
+    for i, (a_sent, row) in enumerate(zip(a_sents, rows)):
         if not row:
             out[a_sent.id] = ()
             continue
         k = max(range(len(row)), key=row.__getitem__)
-        score = row[k]
-        out[a_sent.id] = (
-            (Match(readout_sentence=r_sents[k].id, score=round(score, 3), kind="paraphrase",
-                   readout_coverage=0.0, account_coverage=0.0, diff=(), basis="claim",
-                   evidence=(f"close in meaning across languages "
-                             f"(semantic similarity {score:.2f})",)),)
-            if score >= semantic.CROSS_THRESHOLD else ()
-        )
+        score, r_text = row[k], r_sents[k].text
+        mutual = closest[k] == i
+        bar = semantic.CROSS_MUTUAL_THRESHOLD if mutual else semantic.CROSS_THRESHOLD
+        if (mutual and semantic.CROSS_SUPPORTED_THRESHOLD <= score < bar
+                and crosslingual.same_values(r_text, readout.language, a_sent.text,
+                                             account.language)):
+            bar = semantic.CROSS_SUPPORTED_THRESHOLD  # a figure or a date in common
+        if score < bar:
+            out[a_sent.id] = ()
+            continue
+        how = "each closest to the other" if mutual else "the closest"
+        evidence = [f"close in meaning across languages (semantic similarity {score:.2f}; {how})"]
+        same = crosslingual.correspondences(r_text, readout.language, a_sent.text,
+                                            account.language)
+        if same:
+            evidence.append("the same in both: " + "; ".join(
+                f"\u201c{r_said}\u201d = \u201c{a_said}\u201d" for r_said, a_said in same))
+        out[a_sent.id] = (Match(readout_sentence=r_sents[k].id, score=round(score, 3),
+                                kind="paraphrase", readout_coverage=0.0, account_coverage=0.0,
+                                diff=(), basis="claim", evidence=tuple(evidence)),)
     return out
 
 

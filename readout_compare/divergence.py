@@ -4,16 +4,16 @@ spans, for every matched account sentence.
 They are read from each matched pair's word diff by the rules of :mod:`divergence_rules`
 (``number``, ``date``, ``negation``, ``modality``, ``reporting_verb``, ``entity``), in worker
 processes when there are many; from the account's quotations (``quote``: a quotation presented
-as the readout's words that is not verbatim); and, between two languages, from the figures
-alone. Synonyms, reordering and dropped articles change none of these and are not divergences.
+as the readout's words that is not verbatim); and, between two languages, from the figures,
+dates and negation each side gives (:mod:`crosslingual`). Synonyms, reordering and dropped articles change none of these and are not divergences.
 Rules and limits: docs/quotes-and-divergences.md.
 """
 
 from __future__ import annotations
 
-from readout_compare import quantities
+from readout_compare import crosslingual, quantities
 from readout_compare.divergence_rules import pair_divergences
-from readout_compare.model import Divergence, Document, Match, Quote
+from readout_compare.model import Divergence, DivergenceType, Document, Match, Quote
 from readout_compare.normalize import normalize
 from readout_compare.wording import span_words
 from readout_compare.workers import parallel_map
@@ -130,29 +130,62 @@ def _dedupe(items: list[Divergence]) -> list[Divergence]:
     return out
 
 
-def figure_divergences(
+def cross_language_divergences(
     readout: Document, account: Document, matches: dict[str, tuple[Match, ...]]
 ) -> dict[str, tuple[Divergence, ...]]:
     """The divergences of an account in another language than the readout's: what can be
-    compared without words in common, the figures. A matched pair diverges when each side has
-    a figure the other lacks (years and the day of a dated month left aside, since "12 de marzo
-    de 2026" and "March 12" say the same)."""
+    compared without words in common (:mod:`crosslingual`), each read in its own language. A
+    matched pair diverges in a figure or a date when each side gives one the other lacks
+    ("40 million" against "45 millones", "May 12" against "14 mai"), and in negation when one
+    side is negated and the other not."""
     text = {s.id: s.text for s in readout.sentences}
     out: dict[str, tuple[Divergence, ...]] = {}
     for sid, found in matches.items():
         a_text = next((s.text for s in account.sentences if s.id == sid), "")
+        a_read = crosslingual.read(a_text, account.language)
         for m in found:
-            r_figures = quantities.figures(text[m.readout_sentence])
-            a_figures = quantities.figures(a_text)
-            only_r, only_a = r_figures.keys() - a_figures.keys(), a_figures.keys() - r_figures.keys()
-            if r_figures and a_figures and only_r and only_a:
-                out[sid] = (Divergence(
-                    type="number", account_text=_show(only_a, a_figures),
-                    readout_text=_show(only_r, r_figures),
-                    readout_sentence=m.readout_sentence, detail="across languages: the figures differ",
-                ),)
+            r_read = crosslingual.read(text[m.readout_sentence], readout.language)
+            found_here = [
+                Divergence(type=kind, account_text=a_said, readout_text=r_said,
+                           readout_sentence=m.readout_sentence,
+                           detail=f"across languages: {what}")
+                for kind, r_said, a_said, what in _cross_differences(r_read, a_read)
+            ]
+            if found_here:
+                out[sid] = tuple(found_here)
     return out
 
 
-def _show(values: set[float], raw: dict[float, str]) -> str:
+def _cross_differences(
+    r: crosslingual.Reading, a: crosslingual.Reading
+) -> list[tuple[DivergenceType, str, str, str]]:
+    """(type, readout's words, account's words, what differs) for each way the two readings
+    disagree."""
+    out: list[tuple[DivergenceType, str, str, str]] = []
+    only = _each_lacks(r.figures, a.figures)
+    if only:
+        out.append(("number", *only, "the figures differ"))
+    for r_dates, a_dates, what in ((r.days, a.days, "the dates differ"),
+                                   (r.months, a.months, "the months differ"),
+                                   (r.weekdays, a.weekdays, "the days of the week differ"),
+                                   (r.years, a.years, "the years differ")):
+        only = _each_lacks(r_dates, a_dates)
+        if only:
+            out.append(("date", *only, what))
+            break
+    if r.reads_negation and a.reads_negation and bool(r.negated) != bool(a.negated):
+        out.append(("negation", r.negated or "(not negated)", a.negated or "(not negated)",
+                    "one side is negated, the other not"))
+    return out
+
+
+def _each_lacks(r: dict, a: dict) -> tuple[str, str] | None:
+    """The values each side gives that the other lacks, as written, when both have some."""
+    only_r, only_a = r.keys() - a.keys(), a.keys() - r.keys()
+    if r and a and only_r and only_a:
+        return _show(only_r, r), _show(only_a, a)
+    return None
+
+
+def _show(values: set, raw: dict) -> str:
     return ", ".join(raw[v] for v in sorted(values))

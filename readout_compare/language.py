@@ -20,6 +20,13 @@ _ENGLISH = frozenset(
 )
 ENGLISH_SHARE = 0.18  # English news: 0.3-0.45 of words; Spanish or German text: under 0.05
 _WORD = re.compile(r"[^\W\d_]+")
+# Chinese and Japanese are written without spaces: a run of their characters is one "word" to
+# _WORD, so their characters are counted one by one instead.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+# A text whose letters are mostly Chinese characters is Chinese, or Japanese when it has kana:
+# the script decides, where py3langid is unsure of short Chinese texts full of figures (0.73).
+CJK_SHARE = 0.5
 SAMPLE = 20_000  # characters looked at
 # Below these, the language is "und" (undetermined), which never blocks a comparison: a few
 # words ("Hello world") are not enough to say two texts are in different languages.
@@ -41,8 +48,11 @@ def detect(text: str) -> str:
         return "und"
     if sum(1 for w in words if w in _ENGLISH) >= ENGLISH_SHARE * len(words):
         return "en"
-    if len(words) < MIN_WORDS:
+    cjk = len(_CJK.findall(sample))
+    if len(words) + cjk < MIN_WORDS:
         return "und"
+    if cjk >= CJK_SHARE * sum(len(w) for w in words):
+        return "ja" if len(_KANA.findall(sample)) * 10 >= cjk else "zh"
     code, probability = _identifier().classify(sample)
     return str(code) if probability >= MIN_PROBABILITY else "und"
 

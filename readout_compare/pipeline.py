@@ -247,7 +247,7 @@ def compare_account(
         attributions = attribution.attribute_sentences(account, readout, found)
         attributions = _credited_by_quotes(account, attributions, found_quotes)
         if across:
-            divergences = divergence.figure_divergences(readout, account, matches)
+            divergences = divergence.cross_language_divergences(readout, account, matches)
         else:
             divergences = divergence.find_divergences(readout, matches, found_quotes)
         sentences = classify_sentences(account, matches, divergences, attributions)

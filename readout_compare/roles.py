@@ -263,6 +263,14 @@ def _scores(feats: Sequence[str], m: Model) -> dict[str, float]:
     return {role: sum(m.weights[role].get(x, 0.0) for x in feats) for role in ROLES}
 
 
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def _unspaced(text: str) -> bool:
+    """Whether a unit is mostly Chinese or Japanese characters (written without spaces)."""
+    return len(_CJK_CHAR.findall(text)) > 0.5 * len(text.replace(" ", "")) > 0
+
+
 def decide(units: Sequence[Unit]) -> list[str]:
     """The role of each unit of one document."""
     m = model()
@@ -270,6 +278,11 @@ def decide(units: Sequence[Unit]) -> list[str]:
     for u, feats in zip(units, features(units)):
         if u.kind == "dateline":
             out.append("furniture")  # split off by its own rule; never a claim
+            continue
+        if _unspaced(u.text):
+            # Chinese or Japanese: the model's features count words between spaces, and it was
+            # fitted on text that has them; the rules' role stands.
+            out.append(u.rule_role)
             continue
         scores = _scores(feats, m)
         out.append(max(ROLES, key=lambda r: (scores[r], r == u.rule_role)))

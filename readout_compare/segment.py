@@ -37,7 +37,20 @@ from readout_compare.workers import parallel_map
 HEADING_MAX_WORDS = 25
 # A full stop, ! or ? directly followed by a capitalised word, after a lower-case word of two
 # letters or more: a boundary that scraped text lost its space at ("on Tuesday.The").
-_RUN_TOGETHER = re.compile(r"(?<=[a-z]{2}[.!?])[\u201d\u2019)]?(?=[\"\u201c]?[A-Z][a-z])")
+# Also a boundary syntok does not see: a Russian full stop after a word of three lower-case
+# letters, before a capitalised word ("… Д.Трампом. Разговор"), and a full stop inside a German
+# or French quotation that closes before the next sentence ("…der Ukraine.“ Sie vereinbarten").
+_MISSED_BOUNDARY = re.compile(
+    r"(?<=[a-z]{2}[.!?])[\u201d\u2019)]?(?=[\"\u201c]?[A-Z][a-z])"
+    r"|(?<=[а-яё]{3}[.!?])(?=\s+[«\"]?[А-ЯЁ][а-яё])"
+    r"|(?<=[.!?])(?P<closer2>[\u201c\u00bb])(?=\s+[A-ZÄÖÜÀ-ÝА-ЯЁ])"
+)
+# A day's number and a full stop at a sentence's end, and a German month's name at the next
+# sentence's start: syntok cut a German date ("am 12." | "Mai").
+_DAY_ORDINAL = re.compile(r"(?<![\d.])\d{1,2}\.\s*$")
+_GERMAN_MONTH = re.compile(
+    r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+    r"Dezember)\b")
 # Chinese, Japanese and Korean text: its characters, and its sentences (compiled on first use:
 # the character class alone costs a few milliseconds to compile, and most text has none).
 _CJK_FIRST = "\u3040"
@@ -273,19 +286,42 @@ def _raw_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
         for m in re.finditer(_CJK_SENTENCE, chunk):
             yield from _trimmed(text, start + m.start(), start + m.end())
         return
-    for paragraph in _syntok.analyze(chunk):
-        for sentence in paragraph:
-            if not sentence:
-                continue
-            first, last = sentence[0], sentence[-1]
-            s, e = start + first.offset, start + last.offset + len(last.value)
-            cut = s
-            for m in _RUN_TOGETHER.finditer(text, s, e):
-                if m.end() > cut:
-                    yield cut, m.end()
-                    cut = m.end()
-            if cut < e:
-                yield cut, e
+    spans = [
+        (start + sentence[0].offset, start + sentence[-1].offset + len(sentence[-1].value))
+        for paragraph in _syntok.analyze(chunk) for sentence in paragraph if sentence
+    ]
+    for s, e in _ordinal_dates_joined(text, spans):
+        cut = s
+        for m in _MISSED_BOUNDARY.finditer(text, s, e):
+            if m.end() > cut and _boundary_here(text, s, m):
+                yield from _trimmed(text, cut, m.end())
+                cut = m.end()
+        if cut < e:
+            yield from _trimmed(text, cut, e)
+
+
+def _ordinal_dates_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """syntok's sentences, with a German ordinal date it cut ("am 12." | "Mai soll …") joined
+    again: a sentence that ends in a day's number and a full stop, before one that opens with
+    a month's name, is one sentence."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if (out and _DAY_ORDINAL.search(text, out[-1][0], out[-1][1])
+                and _GERMAN_MONTH.match(text, s)):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def _boundary_here(text: str, s: int, m: re.Match[str]) -> bool:
+    """A boundary syntok missed: a full stop run into the next sentence ("on Tuesday.The"), a
+    Russian sentence after a name written with initials ("Д.Трампом. Разговор"), or a German
+    or French quotation closed after its full stop ("…der Ukraine.“ Sie")."""
+    closer = m.group("closer2")
+    if closer:
+        return ("\u201e" if closer == "\u201c" else "\u00ab") in text[s:m.start()]
+    return True
 
 
 def _quote_open(sentence: str) -> bool:

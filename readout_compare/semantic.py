@@ -50,9 +50,14 @@ RESOURCES = {
 LANGUAGES = frozenset(
     ["ar", "zh", "nl", "en", "fr", "de", "it", "ja", "ko", "pl", "pt", "es", "th", "tr", "ru"]
 )
-# A sentence in one language reports one in another when its best counterpart's cosine reaches
-# this (chosen on the dev stories of bench/data/crosslang.txt; python bench/crosslang.py).
-CROSS_THRESHOLD = 0.45
+# A sentence in one language reports one in another when the two are each other's closest and
+# their cosine reaches CROSS_MUTUAL_THRESHOLD, or when it is closest to the other only and the
+# cosine reaches CROSS_THRESHOLD (chosen on the dev stories of bench/data/languages/; python
+# bench/languages.py; docs/languages.md).
+CROSS_MUTUAL_THRESHOLD = 0.40
+# ... and from this cosine when the two also give a figure or a date of the same value.
+CROSS_SUPPORTED_THRESHOLD = 0.30
+CROSS_THRESHOLD = 0.60
 THREADS = 1  # two BLAS threads were about six times slower on two cores
 # The Universal Sentence Encoder has no length limit of its own (its tokenizer is pure Python,
 # about 1 s per 100 KB): a text is cut to this many characters, several times the longest

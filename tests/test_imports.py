@@ -1,5 +1,5 @@
 """The pipeline reads in one direction: each step imports only the shared modules (the data
-types and settings, the lexicon, the number and date readers, text normalisation, errors, timing, worker processes) and the steps before it; renderers
+types and settings, the lexicon, the number and date readers (one language and across languages), text normalisation, errors, timing, worker processes) and the steps before it; renderers
 import only their templates' loader."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "readout_compare"
 
-SHARED = {"errors", "model", "settings", "normalize", "keys", "lexicon", "quantities", "timing", "workers",
+SHARED = {"errors", "model", "settings", "normalize", "keys", "lexicon", "quantities", "crosslingual", "timing", "workers",
           "__version__"}
 # The steps, in the order data flows through them.
 STEPS = [

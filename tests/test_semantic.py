@@ -106,7 +106,7 @@ def test_two_readouts_in_two_languages_symmetric():
     divergent = acc.sentence("a1-4")
     assert divergent.status == "divergent"
     (d,) = divergent.divergences
-    assert (d.type, d.readout_text, d.account_text) == ("number", "40", "45")
+    assert (d.type, d.readout_text, d.account_text) == ("number", "40 million", "45 millones")
     # Dates and years written differently are not divergences.
     assert acc.sentence("a1-2").status == "supported" and acc.sentence("a1-6").status == "supported"
     sym = report_dict(comparison)["symmetric"]

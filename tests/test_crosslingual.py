@@ -1,0 +1,98 @@
+"""Figures, dates, negation and names read in each language, so that two readouts in two
+languages are compared on what they say, not on how each language writes it."""
+
+from __future__ import annotations
+
+import pytest
+
+from readout_compare import crosslingual, language
+from readout_compare.segment import segment
+
+AGREE = [
+    ("en", "Ecuador will devote 40 million dollars on March 12.",
+     "es", "Ecuador destinará 40 millones de dólares el 12 de marzo."),
+    ("en", "Mexico seized 1,200 kilograms and 4,500 tons.",
+     "es", "México aseguró mil 200 kilos y 4 mil 500 toneladas."),
+    ("en", "France will provide 1.5 billion euros and 10,000 shells by May 12.",
+     "fr", "La France fournira 1,5 milliard d'euros et 10 000 obus d'ici le 12 mai."),
+    ("en", "Germany will send 2.3 million euros and 10,000 soldiers on May 12.",
+     "de", "Deutschland wird am 12. Mai 2,3 Millionen Euro und 10.000 Soldaten schicken."),
+    ("en", "The sides agreed to deliver 10,000 tons and 1.5 billion rubles on May 12.",
+     "ru", "Стороны договорились поставить 10 тыс. тонн и 1,5 млрд рублей 12 мая."),
+    ("en", "He raised the cases of three detained citizens.",
+     "ru", "Он затронул дела трёх задержанных граждан."),
+    ("en", "China will buy 1.5 billion dollars of soybeans and send 30 experts on May 12.",
+     "zh", "中方将于5月12日采购15亿美元大豆并派出三十名专家。"),
+    ("en", "The teams will meet on Thursday with 4 experts.",
+     "zh", "双方团队将于周四与4名专家会面。"),
+    ("en", "The exercises took place on April 7 and 8.",
+     "de", "Die Manöver fanden am 7. und 8. April statt."),
+]
+
+
+@pytest.mark.parametrize("r_lang, r_text, a_lang, a_text", AGREE)
+def test_the_same_figures_and_dates_written_each_language_s_way_agree(r_lang, r_text, a_lang, a_text):
+    r, a = crosslingual.read(r_text, r_lang), crosslingual.read(a_text, a_lang)
+    assert (r.figures or r.days) and r.figures.keys() == a.figures.keys()
+    assert r.days.keys() == a.days.keys() and r.weekdays.keys() == a.weekdays.keys()
+
+
+def test_a_different_figure_or_date_is_read_as_different():
+    r = crosslingual.read("He raised the cases of 3 citizens on May 12.", "en")
+    a = crosslingual.read("Он затронул дела четырёх граждан 14 мая.", "ru")
+    assert r.figures.keys() != a.figures.keys() and r.days.keys() != a.days.keys()
+    z = crosslingual.read("双方同意于5月14日举行会谈。", "zh")
+    assert z.days.keys() == {(5, 14)}
+
+
+def test_numbers_that_name_are_no_figures():
+    r = crosslingual.read("The G20 summit, F-35 jets and 5G, No. 10 said.", "en")
+    assert r.figures == {} and not r.negated
+
+
+@pytest.mark.parametrize("lang, text, negated", [
+    ("en", "The Secretary did not discuss sanctions.", True),
+    ("en", "Not only trade but also security was discussed.", False),
+    ("fr", "Le ministre n'a pas évoqué les sanctions.", True),
+    ("fr", "La non-prolifération a été évoquée.", False),
+    ("de", "Der Kanzler unterstützt keine Zölle.", True),
+    ("ru", "Вопрос санкций не обсуждался.", True),
+    ("ru", "Стороны обсудили не только торговлю.", False),
+    ("zh", "美方不支持台独。", True),
+    ("zh", "双方将不断深化合作，面向未来。", False),
+])
+def test_negation_is_read_in_each_language(lang, text, negated):
+    assert bool(crosslingual.read(text, lang).negated) is negated
+
+
+def test_a_language_without_a_table_reads_no_negation():
+    assert not crosslingual.read("Esta situação não é do interesse de nenhum dos lados.",
+                                 "pt").reads_negation
+
+
+def test_names_in_another_script_correspond_by_their_latin_spelling():
+    pytest.importorskip("anyascii")
+    pairs = crosslingual.correspondences(
+        "Secretary Blinken spoke on May 12 with Foreign Minister Lavrov.", "en",
+        "Министр иностранных дел Сергей Лавров 12 мая провёл разговор с Энтони Блинкеном.", "ru")
+    assert ("Blinken", "Блинкеном") in pairs and ("Lavrov", "Лавров") in pairs
+    assert ("May 12", "12 мая") in pairs
+
+
+def test_chinese_and_japanese_are_told_by_their_script():
+    zh = "2023年5月10日，外交部长王毅应约同美国国务卿布林肯通电话。王毅表示，中美双方应保持沟通渠道畅通。"
+    ja = "岸田総理大臣は、バイデン米国大統領と電話会談を行いました。両首脳は日米同盟の強化で一致しました。"
+    assert language.detect(zh) == "zh" and language.detect(ja) == "ja"
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("Am 12. Mai soll ein Treffen stattfinden. Beide betonten die Bedeutung.", 2),
+    ("Der Kanzler sagte: „Wir stehen an der Seite der Ukraine.“ Sie vereinbarten, in Kontakt "
+     "zu bleiben.", 2),
+    ("Состоялся телефонный разговор В.В.Путина с Президентом США Д.Трампом. Разговор длился "
+     "2,5 часа.", 2),
+    ("12 мая 2025 г. стороны договорились о встрече, т.е. продолжат контакты.", 1),
+])
+def test_sentences_of_german_and_russian_readouts(text, sentences):
+    doc = segment(text, doc_id="a", label="x")
+    assert len(doc.sentences) == sentences, [s.text for s in doc.sentences]
