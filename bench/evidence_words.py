@@ -24,7 +24,8 @@ TOOL_WORDS = frozenset([
     "paraphrase", "model", "in-domain", "carries", "of", "readout", "sentence", "sentence's",
     "account", "is", "from", "it", "words", "in", "shared", "runs", "quotes", "verbatim",
     "altered", "stitched", "a", "run", "content", "close", "meaning", "across", "languages",
-    "semantic", "similarity", "for", "names", "this", "announces", "each", "other", "closest", "to",
+    "semantic", "similarity", "for", "names", "this", "announces", "each", "other", "closest", "to", "negated", "only", "check",
+    "whether", "differs",
 ])
 _TOKEN = re.compile(r"[^\W_][\w'’.&-]*")
 

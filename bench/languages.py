@@ -14,7 +14,10 @@ command line compares them (``--symmetric``, the English readout first). Per lan
   right one; recall: of those with a counterpart); only one side: sentences it leaves without a
   counterpart, on both sides (precision: that have none);
 - number and date divergences: raised on a pair whose figure or date the labels say differs
-  (precision, recall); negation divergences (the labels have none: each is a false alarm).
+  (precision, recall); notes that one side only is negated (the stories label no change of
+  polarity: each is a false alarm);
+- the same notes on sentence pairs (bench/data/languages/negation.txt): pairs whose polarity one
+  side flips, against faithful pairs that word a negation differently (precision, recall).
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from readout_compare import semantic
+from readout_compare import crosslingual, semantic
 from readout_compare.pipeline import compare
 from readout_compare.settings import Settings
 
@@ -102,10 +105,13 @@ def score(lang: str, split: str, errors: bool) -> Counter:
                 whole = unit is not None and unit.start == start and unit.end == start + len(t)
                 c["segment units"] += 1
                 c["segment right"] += whole
+                if errors and not whole:
+                    print(f"  {lang} {story.name}: not one unit: {t[:60]!r}")
         unit_of_en = {ids[k]: unit_at(readout, s) for k, s in enumerate(en_starts)}
         en_of_unit = {u.id: e for e, u in unit_of_en.items() if u is not None}
         # Ranked first.
-        sims = semantic.similarities([x.text for x in story.other], [story.english[i] for i in ids])
+        sims, _ = semantic.cross_similarities([x.text for x in story.other],
+                                              [story.english[i] for i in ids], both=True)
         for line, row in zip(story.other, sims):
             if line.gold != "-":
                 c["pairs"] += 1
@@ -151,12 +157,11 @@ def score(lang: str, split: str, errors: bool) -> Counter:
                 c["figure found"] += found
                 if errors and not found:
                     print(f"  {lang} {story.name}: missed {line.mark} on {line.text[:50]!r}")
-            if "negation" in kinds:
+            notes = [e for m in (s.matches if s else ()) for e in m.evidence if "negated" in e]
+            if notes:
                 c["negation raised"] += 1
                 if errors:
-                    shown = [(d.readout_text, d.account_text) for d in s.divergences
-                             if d.type == "negation"]
-                    print(f"  {lang} {story.name}: negation on {line.text[:50]!r}: {shown}")
+                    print(f"  {lang} {story.name}: negation note on {line.text[:50]!r}: {notes}")
         said_by_other = {x.gold for x in story.other}
         for e in ids:
             if e not in reported:
@@ -166,6 +171,34 @@ def score(lang: str, split: str, errors: bool) -> Counter:
                     print(f"  {lang} {story.name}: English {e} left only in English "
                           f"({story.english[e][:50]!r})")
         c["stories"] += 1
+    return c
+
+
+def negation_pairs(lang: str, split: str) -> list[tuple[bool, str, str]]:
+    """(a flip?, English, other) from bench/data/languages/negation.txt."""
+    out, current = [], None
+    for line in (DATA / "negation.txt").read_text(encoding="utf-8").splitlines():
+        if m := re.match(r"### lang: (\w+) \((dev|heldout)\)", line):
+            current = (m.group(1), m.group(2))
+        elif (m := re.match(r"\[(flip|same)\] (.+?) \|\| (.+)", line)) and current == (lang, split):
+            out.append((m.group(1) == "flip", m.group(2), m.group(3)))
+    return out
+
+
+def score_negation(lang: str, split: str, errors: bool) -> Counter:
+    """A negation divergence on pairs that flip a statement's polarity (right) and on faithful
+    pairs that only word a negation differently (wrong), as the comparison reads them."""
+    c: Counter = Counter()
+    splits = ["dev", "heldout"] if split == "all" else [split]
+    for part in splits:
+        for flip, english, other in negation_pairs(lang, part):
+            found = crosslingual.polarity_note(english, "en", other, lang) is not None
+            c["flips"] += flip
+            c["raised"] += found
+            c["right"] += found and flip
+            if errors and found != flip:
+                print(f"  {lang} negation {'missed' if flip else 'false'}: {english[:45]!r} || "
+                      f"{other[:45]!r}")
     return c
 
 
@@ -182,13 +215,15 @@ def main() -> None:
     if args.errors and args.split != "dev":
         parser.error("--errors shows dev errors only: held-out stories are not looked at")
     print("| language | split | stories | segmentation | ranked first | shared P | shared R "
-          "| only one side P | number/date P | number/date R | negation alarms |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+          "| only one side P | number/date P | number/date R | negation notes (false) | negation notes P "
+          "(pairs) | R (pairs) |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for lang in args.lang.split(","):
         if not (DATA / f"{lang}.txt").exists():
             print(f"| {lang} | (no data) |")
             continue
         c = score(lang, args.split, args.errors)
+        n = score_negation(lang, args.split, args.errors)
         print(f"| {lang} | {args.split} | {c['stories']} | "
               f"{ratio(c['segment right'], c['segment units'])} | "
               f"{ratio(c['ranked first'], c['pairs'])} | "
@@ -196,7 +231,8 @@ def main() -> None:
               f"{ratio(c['shared found'], c['shared gold'])} | "
               f"{ratio(c['only right'], c['only said'])} | "
               f"{ratio(c['figure right'], c['figure raised'])} | "
-              f"{ratio(c['figure found'], c['figure gold'])} | {c['negation raised']} |",
+              f"{ratio(c['figure found'], c['figure gold'])} | {c['negation raised']} | "
+              f"{ratio(n['right'], n['raised'])} | {ratio(n['right'], n['flips'])} |",
               flush=True)
 
 

@@ -13,7 +13,7 @@ tool says. This writes, from the checkout it runs in:
   since they are run once per release;
 - a corpus-mode run over the examples (its SQLite store is left out: it records times);
 - the figures printed by the benchmarks on the project's own sets and on real dev
-  (bench/segmentation.py, attribution.py, divergences.py, hints.py, crosslang.py,
+  (bench/segmentation.py, attribution.py, divergences.py, hints.py, languages.py,
   matching.py --no-msrp, real.py).
 
 ``check`` writes the same into a temporary folder and lists every file that differs, with
@@ -40,7 +40,7 @@ BENCHES = [
     ["attribution.py", "--split", "all"],
     ["divergences.py", "--split", "all"],
     ["hints.py", "--split", "all"],
-    ["crosslang.py", "--split", "all"],
+    ["languages.py", "--split", "dev"],
     ["matching.py", "--split", "all", "--no-msrp"],
     ["real.py", "--split", "dev"],
 ]

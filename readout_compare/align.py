@@ -13,6 +13,7 @@ other than names ("Secretary of Defense Pete Hegseth" alone reports nothing).
 
 from __future__ import annotations
 
+import statistics
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -105,35 +106,40 @@ def align(
 
 
 def align_across_languages(
-    readout: Document, account: Document
+    readout: Document, account: Document, *, both_encoders: bool = True
 ) -> dict[str, tuple[Match, ...]]:
     """Matches for an account in another language than the readout: each account sentence
-    reports the readout sentence whose meaning the semantic encoder finds closest, when their
-    cosine reaches :data:`semantic.CROSS_MUTUAL_THRESHOLD` and each is the other's closest (a
-    translation and its original find each other), or :data:`semantic.CROSS_THRESHOLD` when
-    not (a story that reports one readout sentence twice). No words can be compared, so there
+    reports the readout sentence whose meaning the semantic encoders find closest, when each is
+    the other's closest and their similarity reaches a threshold (a translation and its
+    original find each other), or a higher one when not (a story that reports one readout
+    sentence twice): :class:`semantic.CrossThresholds`. ``both_encoders``: average the hint
+    encoder's cosines with the first encoder's, where it is installed. No words can be compared, so there
     is no diff and no verbatim or partial kind: every match is a paraphrase, and says how it was
     made."""
     from readout_compare import crosslingual, semantic
 
     r_sents, a_sents = readout.body, account.body
-    rows = semantic.similarities([s.text for s in a_sents], [s.text for s in r_sents])
+    rows, bars = semantic.cross_similarities([s.text for s in a_sents],
+                                             [s.text for s in r_sents], both=both_encoders)
     # For each readout sentence, the account sentence closest to it.
     closest = [max(range(len(rows)), key=lambda i, k=k: rows[i][k]) if rows else -1
                for k in range(len(r_sents))] if rows and rows[0] else []
     out: dict[str, tuple[Match, ...]] = {}
+    best = [max(range(len(row)), key=row.__getitem__) if row else -1 for row in rows]
+    mutual_scores = [rows[i][k] for i, k in enumerate(best) if k >= 0 and closest[k] == i]
+    mutual_bar = bars.mutual(statistics.median(mutual_scores) if mutual_scores else 0.0)
     for i, (a_sent, row) in enumerate(zip(a_sents, rows)):
         if not row:
             out[a_sent.id] = ()
             continue
-        k = max(range(len(row)), key=row.__getitem__)
+        k = best[i]
         score, r_text = row[k], r_sents[k].text
         mutual = closest[k] == i
-        bar = semantic.CROSS_MUTUAL_THRESHOLD if mutual else semantic.CROSS_THRESHOLD
-        if (mutual and semantic.CROSS_SUPPORTED_THRESHOLD <= score < bar
+        bar = mutual_bar if mutual else bars.one_way
+        if (mutual and bars.supported <= score < bar
                 and crosslingual.same_values(r_text, readout.language, a_sent.text,
                                              account.language)):
-            bar = semantic.CROSS_SUPPORTED_THRESHOLD  # a figure or a date in common
+            bar = bars.supported  # a figure or a date in common
         if score < bar:
             out[a_sent.id] = ()
             continue
@@ -144,6 +150,10 @@ def align_across_languages(
         if same:
             evidence.append("the same in both: " + "; ".join(
                 f"\u201c{r_said}\u201d = \u201c{a_said}\u201d" for r_said, a_said in same))
+        note = crosslingual.polarity_note(r_text, readout.language, a_sent.text,
+                                          account.language)
+        if note:
+            evidence.append(note)
         out[a_sent.id] = (Match(readout_sentence=r_sents[k].id, score=round(score, 3),
                                 kind="paraphrase", readout_coverage=0.0, account_coverage=0.0,
                                 diff=(), basis="claim", evidence=tuple(evidence)),)

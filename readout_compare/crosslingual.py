@@ -280,8 +280,9 @@ def _with_negation(text: str, lang: str, table: dict, reading: Reading) -> Readi
         word = next((n for n in negations if n in lowered), "")
     else:
         tokens = re.findall(r"[^\W\d_]+(?:n't)?|n't", lowered)
-        word = next((t for t in tokens if t in negations or (t.endswith("n't") and
-                                                               "n't" in negations)), "")
+        stems = tuple(n[:-1] for n in negations if n.endswith("*"))
+        word = next((t for t in tokens if t in negations or (t.startswith(stems) and stems)
+                     or (t.endswith("n't") and "n't" in negations)), "")
     if not word:
         return reading
     return replace(reading, negated=word)
@@ -304,6 +305,18 @@ def correspondences(r_text: str, r_lang: str, a_text: str, a_lang: str) -> list[
                            (r.weekdays, a.weekdays)):
         out += [(r_said[key], a_said[key]) for key in r_said if key in a_said]
     return out + _same_names(r_text, a_text)
+
+
+def polarity_note(r_text: str, r_lang: str, a_text: str, a_lang: str) -> str | None:
+    """A note for a reader when one of two matched sentences is negated and the other not ("not
+    negated in the readout; negated in the account (“не”)"), where both languages' negating
+    words are known; None otherwise. A note, not a divergence: a negation is often worded
+    without a negating word in the other language ("unsafe" for "не безопасно")."""
+    r, a = read(r_text, r_lang), read(a_text, a_lang)
+    if not (r.reads_negation and a.reads_negation) or bool(r.negated) == bool(a.negated):
+        return None
+    side, word = ("readout", r.negated) if r.negated else ("account", a.negated)
+    return f"negated in the {side} only (\u201c{word}\u201d): check whether the meaning differs"
 
 
 def same_values(r_text: str, r_lang: str, a_text: str, a_lang: str) -> bool:

@@ -136,8 +136,9 @@ def cross_language_divergences(
     """The divergences of an account in another language than the readout's: what can be
     compared without words in common (:mod:`crosslingual`), each read in its own language. A
     matched pair diverges in a figure or a date when each side gives one the other lacks
-    ("40 million" against "45 millones", "May 12" against "14 mai"), and in negation when one
-    side is negated and the other not."""
+    ("40 million" against "45 millones", "May 12" against "14 mai"). Negation read across
+    languages raised too many false alarms to be a divergence (docs/languages.md): the match's
+    evidence points it out instead (:func:`crosslingual.polarity_note`)."""
     text = {s.id: s.text for s in readout.sentences}
     out: dict[str, tuple[Divergence, ...]] = {}
     for sid, found in matches.items():
@@ -160,7 +161,7 @@ def _cross_differences(
     r: crosslingual.Reading, a: crosslingual.Reading
 ) -> list[tuple[DivergenceType, str, str, str]]:
     """(type, readout's words, account's words, what differs) for each way the two readings
-    disagree."""
+    disagree in a figure or a date."""
     out: list[tuple[DivergenceType, str, str, str]] = []
     only = _each_lacks(r.figures, a.figures)
     if only:
@@ -173,9 +174,6 @@ def _cross_differences(
         if only:
             out.append(("date", *only, what))
             break
-    if r.reads_negation and a.reads_negation and bool(r.negated) != bool(a.negated):
-        out.append(("negation", r.negated or "(not negated)", a.negated or "(not negated)",
-                    "one side is negated, the other not"))
     return out
 
 

@@ -232,7 +232,8 @@ def compare_account(
         )
     with maybe(timings, "align"):
         if across:
-            matches = align_across_languages(readout, account)
+            matches = align_across_languages(
+                readout, account, both_encoders=semantic.uses_hint_encoder(settings.semantic_model))
         else:
             matches = align(readout, account, settings, stats=stats, readout_profiles=profiles,
                             account_profiles=account_profiles)

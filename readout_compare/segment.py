@@ -38,12 +38,14 @@ HEADING_MAX_WORDS = 25
 # A full stop, ! or ? directly followed by a capitalised word, after a lower-case word of two
 # letters or more: a boundary that scraped text lost its space at ("on Tuesday.The").
 # Also a boundary syntok does not see: a Russian full stop after a word of three lower-case
-# letters, before a capitalised word ("… Д.Трампом. Разговор"), and a full stop inside a German
-# or French quotation that closes before the next sentence ("…der Ukraine.“ Sie vereinbarten").
+# letters, before a capitalised word ("… Д.Трампом. Разговор"), a full stop inside a German or
+# French quotation that closes before the next sentence ("…der Ukraine.“ Sie vereinbarten"), and
+# one after a closing guillemet ("… gouvernance ». Margaret Ellison").
 _MISSED_BOUNDARY = re.compile(
     r"(?<=[a-z]{2}[.!?])[\u201d\u2019)]?(?=[\"\u201c]?[A-Z][a-z])"
     r"|(?<=[а-яё]{3}[.!?])(?=\s+[«\"]?[А-ЯЁ][а-яё])"
     r"|(?<=[.!?])(?P<closer2>[\u201c\u00bb])(?=\s+[A-ZÄÖÜÀ-ÝА-ЯЁ])"
+    r"|(?<=\u00bb[.!?])(?=\s+[\u00ab\"]?[A-ZÀ-ÝА-ЯЁ])"
 )
 # A day's number and a full stop at a sentence's end, and a German month's name at the next
 # sentence's start: syntok cut a German date ("am 12." | "Mai").

@@ -44,7 +44,7 @@ def test_example_reports_are_current(cli_invoke, monkeypatch, tmp_path, fmt):
     assert new == old, f"examples/hegseth-mexico/report.{fmt} is out of date; see {tmp_path}"
 
 
-@pytest.mark.parametrize("example", ["hegseth-mexico", "two-readouts"])
+@pytest.mark.parametrize("example", ["hegseth-mexico", "two-readouts", "two-governments"])
 def test_every_evidence_word_in_the_examples_is_a_word_of_the_two_texts(example):
     import json
 

@@ -59,7 +59,7 @@ def test_a_restatement_the_lexicon_misses_becomes_a_hint_not_a_match(hint_encode
     # The verdicts stand: a hint is never a match.
     assert acc.sentence("a1-2").status == "not_in_readout"
     assert next(c for c in acc.coverage if c.readout_sentence == "r-4").status == "omitted"
-    expected = semantic.MODEL + ("; paraphrase hints: " + semantic.HINT_MODEL
+    expected = semantic.MODEL + ("; " + semantic.HINT_ROLE + semantic.HINT_MODEL
                                  if hint_encoder == "installed" else "")
     assert comparison.settings.semantic_model == expected
     report = report_dict(comparison)
@@ -127,17 +127,45 @@ def test_across_languages_without_the_semantic_matcher_is_one_clear_error(cli_in
 
 
 @needs_extra
-def test_the_bundled_bilingual_example_is_current(cli_invoke, tmp_path):
+@pytest.mark.parametrize("folder, second, label", [
+    ("two-readouts", "readout-spanish.txt", "Foreign ministry (Spanish)"),
+    ("two-governments", "readout-russian.txt", "Foreign ministry (Russian)"),
+])
+def test_the_bundled_bilingual_examples_are_current(cli_invoke, tmp_path, folder, second, label):
+    example = ROOT / "examples" / folder
     out = tmp_path / "report.json"
-    r = cli_invoke("compare", EXAMPLE / "readout-english.txt", EXAMPLE / "readout-spanish.txt",
-                   "--symmetric", "--label", "State Department (English)",
-                   "--label", "Foreign ministry (Spanish)", "-o", out)
+    r = cli_invoke("compare", example / "readout-english.txt", example / second,
+                   "--symmetric", "--label", "State Department (English)", "--label", label,
+                   "-o", out)
     assert r.exit_code == 0, r.output
     new, gold = json.loads(out.read_text(encoding="utf-8")), json.loads(
-        (EXAMPLE / "report.json").read_text(encoding="utf-8"))
+        (example / "report.json").read_text(encoding="utf-8"))
     for data in (new, gold):
         data.pop("generated")
-    assert new == gold, "examples/two-readouts is out of date: regenerate it (its README)"
+    assert new == gold, f"examples/{folder} is out of date: regenerate it (its README)"
+
+
+@needs_extra
+def test_two_governments_in_two_scripts():
+    """The English and Russian readouts of one call: what each says alone, a figure and a date
+    that differ, and the names that correspond across the two scripts."""
+    folder = ROOT / "examples" / "two-governments"
+    comparison = compare((folder / "readout-english.txt").read_text(encoding="utf-8"),
+                         (folder / "readout-russian.txt").read_text(encoding="utf-8"),
+                         settings=Settings(symmetric=True))
+    acc = comparison.accounts[0]
+    assert acc.document.language == "ru" and acc.across_languages
+    omitted = {c.readout_sentence for c in acc.coverage if c.status == "omitted"}
+    assert omitted == {"r-5", "r-7"}  # borders by force; the nuclear plant's monitors
+    assert [s.sentence.id for s in acc.sentences if s.status == "not_in_readout"] == ["a1-5", "a1-7"]
+    found = {(d.type, d.readout_text, d.account_text)
+             for s in acc.sentences for d in s.divergences}
+    assert found == {("number", "three", "четырёх"), ("date", "May 12", "14 мая")}
+    # The consular figure agrees, and the names correspond across scripts.
+    assert acc.sentence("a1-3").status == "supported"
+    evidence = " ".join(acc.sentence("a1-2").matches[0].evidence)
+    assert "\u201cMarsh\u201d = \u201cМарш\u201d" in evidence
+    assert "\u201cZorin\u201d = \u201cЗорина\u201d" in evidence
 
 
 @needs_extra
