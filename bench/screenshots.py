@@ -1,6 +1,7 @@
-"""Screenshots of the reference case report for the README and docs (desktop and phone).
+"""Screenshots of the example reports for the README and docs (desktop and phone).
 
-    python bench/screenshots.py
+    python bench/screenshots.py                  # all of them
+    python bench/screenshots.py two-governments  # the two readouts in English and Russian only
 
 Uses Playwright with Debian's Chromium (/usr/bin/chromium), no browser download.
 """
@@ -20,10 +21,21 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
+def two_governments(browser) -> None:
+    """The top of the English-Russian example's report: its findings and counts."""
+    page = browser.new_page(viewport={"width": 1280, "height": 860})
+    page.goto((ROOT / "examples" / "two-governments" / "report.html").as_uri())
+    page.screenshot(path=OUT / "report-two-governments.png")
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        two_governments(browser)
+        if sys.argv[1:] == ["two-governments"]:
+            browser.close()
+            return
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(REPORT.as_uri())
         page.screenshot(path=OUT / "report-summary.png")
