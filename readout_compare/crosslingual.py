@@ -17,6 +17,7 @@ import json
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import islice
 from importlib import resources
 
 YEARS = (1900, 2100)
@@ -27,7 +28,8 @@ _DIGITS = re.compile(
     r"|\d+(?:[.,']\d+)*"
 )
 _CJK_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
-_CHINESE_DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2}|[一二三四五六七八九十]+)月(?:(\d{1,2}|[一二三四五六七八九十]+)[日号])?")
+_CHINESE_DATE = re.compile(
+    r"(?:(\d{4})年)?(\d{1,2}|[一二三四五六七八九十]{1,3})月(?:(\d{1,2}|[一二三四五六七八九十]{1,3})[日号])?")
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?", re.UNICODE)
 # Thousands written with "mil" in Mexican Spanish: "mil 200" 1,200; "4 mil 500" 4,500; "mil 500
 # millones" 1,500 million.
@@ -61,15 +63,31 @@ def _table(lang: str) -> dict:
     return _tables().get(lang, {})
 
 
+@lru_cache(maxsize=4096)
 def read(text: str, lang: str) -> Reading:
-    """The figures, dates and negation of ``text``, read as ``lang`` (an ISO 639-1 code)."""
+    """The figures, dates and negation of ``text``, read as ``lang`` (an ISO 639-1 code). Kept
+    per text: a matched pair is read for its divergences, its notes and its correspondences.
+    The reading's dicts are shared: do not change them."""
     table = _table(lang)
     reading = Reading()
-    taken: list[tuple[int, int]] = []  # spans read as dates, not figures
+    taken = _Taken(len(text))  # spans read as dates (or Mexican thousands), not as figures
     _read_dates(text, lang, table, reading, taken)
     _read_figures(text, lang, table, reading, taken)
     reading = _with_negation(text, lang, table, reading)
     return reading
+
+
+class _Taken:
+    """The characters of a text already read as part of a date, each looked up in one step."""
+
+    def __init__(self, size: int) -> None:
+        self._mask = bytearray(size)
+
+    def add(self, span: tuple[int, int]) -> None:
+        self._mask[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
+
+    def at(self, i: int) -> bool:
+        return bool(self._mask[i])
 
 
 def _words(text: str) -> list[re.Match[str]]:
@@ -77,7 +95,7 @@ def _words(text: str) -> list[re.Match[str]]:
 
 
 def _read_dates(text: str, lang: str, table: dict, reading: Reading,
-                taken: list[tuple[int, int]]) -> None:
+                taken: _Taken) -> None:
     if lang in ("zh", "ja"):
         for m in _CHINESE_DATE.finditer(text):
             month = _small(m.group(2))
@@ -90,14 +108,14 @@ def _read_dates(text: str, lang: str, table: dict, reading: Reading,
                     reading.days[(month, day)] = m.group()
             if m.group(1):
                 reading.years[int(m.group(1))] = m.group(1)
-            taken.append(m.span())
+            taken.add(m.span())
         for m in re.finditer(r"(\d{4})年", text):
             reading.years[int(m.group(1))] = m.group(1)
-            taken.append(m.span())
+            taken.add(m.span())
         for key, day in table.get("weekdays", {}).items():
             for m in re.finditer(key, text):
                 reading.weekdays[day] = key
-                taken.append(m.span())  # 周四 is Thursday, not four
+                taken.add(m.span())  # 周四 is Thursday, not four
         return
     months = table.get("months", {})
     weekdays = table.get("weekdays", {})
@@ -109,14 +127,14 @@ def _read_dates(text: str, lang: str, table: dict, reading: Reading,
             reading.months[month] = w.group()
             for value, span in _days_beside(text, w):
                 reading.days[(month, value)] = text[min(span[0], w.start()):max(span[1], w.end())]
-                taken.append(span)
+                taken.add(span)
         elif key in weekdays:
             reading.weekdays[weekdays[key]] = w.group()
     for m in re.finditer(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,]\d)", text):
         year = int(m.group(1))
         if YEARS[0] <= year <= YEARS[1]:
             reading.years[year] = m.group(1)
-            taken.append(m.span())
+            taken.add(m.span())
 
 
 _JOIN = r"\s*(?:and|und|et|y|и|to|bis|au|al|-|\u2013)\s*"
@@ -145,16 +163,16 @@ def _may_is_month(text: str, w: re.Match[str]) -> bool:
 
 
 def _read_figures(text: str, lang: str, table: dict, reading: Reading,
-                  taken: list[tuple[int, int]]) -> None:
+                  taken: _Taken) -> None:
     scales = table.get("scales", {})
     if lang == "es":
         for m in _MEXICAN_THOUSANDS.finditer(text):
             value = (int(m.group(1) or 1) * 1000 + int(m.group(2))) * (
                 1_000_000 if m.group(3) else 1)
             reading.figures[float(value)] = m.group()
-            taken.append(m.span())
+            taken.add(m.span())
     for m in _DIGITS.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+        if taken.at(m.start()):
             continue
         raw = m.group()
         if _LETTER_BEFORE.search(text[max(0, m.start() - 2):m.start()]):
@@ -177,7 +195,7 @@ def _read_figures(text: str, lang: str, table: dict, reading: Reading,
         reading.figures[value] = text[m.start():end]
     if lang in ("zh", "ja"):
         for m in _CJK_NUMERAL.finditer(text):
-            if any(a <= m.start() < b for a, b in taken) or not re.search(r"[一二两三四五六七八九十]", m.group()):
+            if taken.at(m.start()) or not re.search(r"[一二两三四五六七八九十]", m.group()):
                 continue
             if m.group() in table.get("not_numbers", ()) or any(
                     text.startswith(word, max(0, m.start() - 1)) or text.startswith(word, m.start())
@@ -194,7 +212,7 @@ def _read_figures(text: str, lang: str, table: dict, reading: Reading,
     if words:
         for w in _words(text):
             key = w.group().lower()
-            if key in words and not any(a <= w.start() < b for a, b in taken):
+            if key in words and not taken.at(w.start()):
                 value, _ = _scaled(text, w.end(), float(words[key]), scales)
                 reading.figures.setdefault(value, w.group())
 
@@ -291,6 +309,9 @@ def _with_negation(text: str, lang: str, table: dict, reading: Reading) -> Readi
 # Two capitalised words are one name in two scripts when their Latin spellings are this close
 # (rapidfuzz ratio, 0-100; "Blinken" and "Блинкеном", read "Blinkenom", 88) and begin alike.
 NAME_SIMILARITY = 85
+# At most this many capitalised words of each sentence are compared (each pair is a fuzzy
+# comparison: a hostile sentence of thousands of capitalised words must not take minutes).
+MAX_NAMES = 100
 _CAPITALISED = re.compile(r"(?<![\w.])[A-ZÀ-ÞА-ЯЁ][^\W\d_]{2,}")
 
 
@@ -330,10 +351,10 @@ def _same_names(r_text: str, a_text: str) -> list[tuple[str, str]]:
     from anyascii import anyascii
     from rapidfuzz import fuzz
 
-    a_names = [(m.group(), anyascii(m.group()).lower()) for m in _CAPITALISED.finditer(a_text)
-               if m.start()]
+    a_names = [(m.group(), anyascii(m.group()).lower())
+               for m in islice(_CAPITALISED.finditer(a_text), MAX_NAMES) if m.start()]
     out = []
-    for m in _CAPITALISED.finditer(r_text):
+    for m in islice(_CAPITALISED.finditer(r_text), MAX_NAMES):
         if not m.start():
             continue  # a sentence's first word is capitalised whatever it is
         latin = anyascii(m.group()).lower()
