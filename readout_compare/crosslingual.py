@@ -17,8 +17,8 @@ import json
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import islice
 from importlib import resources
+from itertools import islice
 
 YEARS = (1900, 2100)
 MAX_DIGITS = 15  # a longer run of digits is an identifier, not a figure
