@@ -96,3 +96,22 @@ def test_chinese_and_japanese_are_told_by_their_script():
 def test_sentences_of_german_and_russian_readouts(text, sentences):
     doc = segment(text, doc_id="a", label="x")
     assert len(doc.sentences) == sentences, [s.text for s in doc.sentences]
+
+
+def test_the_labelled_language_sets_are_whole():
+    """Each language's set has dev and held-out stories, at least 150 sentence pairs, and
+    every counterpart names an English sentence of its own story (bench/languages.py)."""
+    from tests.conftest import bench_module
+
+    languages = bench_module("languages")
+    for lang in languages.LANGUAGES:
+        stories = languages.load(lang)
+        assert {s.split for s in stories} == {"dev", "heldout"}
+        assert len(stories) >= 6
+        pairs = [line for s in stories for line in s.other if line.gold != "-"]
+        assert len(pairs) >= 150
+        for s in stories:
+            assert all(line.gold == "-" or line.gold in s.english for line in s.other), s.name
+        for split in ("dev", "heldout"):
+            flips = [f for f, *_ in languages.negation_pairs(lang, split)]
+            assert flips.count(True) == flips.count(False) == 12
