@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from readout_compare import crosslingual
 from readout_compare.candidates import EXHAUSTIVE_PAIRS, ReadoutIndex, candidates
 from readout_compare.diff import word_diff
 from readout_compare.model import (
@@ -113,25 +114,25 @@ def align_across_languages(
     the other's closest and their similarity reaches a threshold (a translation and its
     original find each other), or a higher one when not (a story that reports one readout
     sentence twice): :class:`semantic.CrossThresholds`. ``both_encoders``: average the hint
-    encoder's cosines with the first encoder's, where it is installed. No words can be compared, so there
-    is no diff and no verbatim or partial kind: every match is a paraphrase, and says how it was
-    made."""
-    from readout_compare import crosslingual, semantic
+    encoder's cosines with the first encoder's, where it is installed. No words can be
+    compared, so there is no diff and no verbatim or partial kind: every match is a
+    paraphrase, and says how it was made."""
+    from readout_compare import semantic
 
     r_sents, a_sents = readout.body, account.body
+    if not r_sents or not a_sents:
+        return {s.id: () for s in a_sents}
     rows, bars = semantic.cross_similarities([s.text for s in a_sents],
                                              [s.text for s in r_sents], both=both_encoders)
-    # For each readout sentence, the account sentence closest to it.
-    closest = [max(range(len(rows)), key=lambda i, k=k: rows[i][k]) if rows else -1
-               for k in range(len(r_sents))] if rows and rows[0] else []
-    out: dict[str, tuple[Match, ...]] = {}
-    best = [max(range(len(row)), key=row.__getitem__) if row else -1 for row in rows]
-    mutual_scores = [rows[i][k] for i, k in enumerate(best) if k >= 0 and closest[k] == i]
+    # Each account sentence's closest readout sentence, and each readout sentence's closest
+    # account sentence.
+    best = [max(range(len(r_sents)), key=row.__getitem__) for row in rows]
+    closest = [max(range(len(a_sents)), key=lambda i, k=k: rows[i][k])
+               for k in range(len(r_sents))]
+    mutual_scores = [rows[i][k] for i, k in enumerate(best) if closest[k] == i]
     mutual_bar = bars.mutual(statistics.median(mutual_scores) if mutual_scores else 0.0)
+    out: dict[str, tuple[Match, ...]] = {}
     for i, (a_sent, row) in enumerate(zip(a_sents, rows)):
-        if not row:
-            out[a_sent.id] = ()
-            continue
         k = best[i]
         score, r_text = row[k], r_sents[k].text
         mutual = closest[k] == i

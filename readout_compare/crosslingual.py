@@ -20,6 +20,8 @@ from functools import lru_cache
 from importlib import resources
 from itertools import islice
 
+from readout_compare.quantities import is_month_may
+
 YEARS = (1900, 2100)
 MAX_DIGITS = 15  # a longer run of digits is an identifier, not a figure
 
@@ -157,8 +159,6 @@ def _days_beside(text: str, month: re.Match[str]) -> list[tuple[int, tuple[int, 
 
 
 def _may_is_month(text: str, w: re.Match[str]) -> bool:
-    from readout_compare.quantities import is_month_may
-
     return is_month_may(text[max(0, w.start() - 12):w.end() + 8])
 
 
