@@ -316,6 +316,9 @@ class CrossThresholds:
 # the Universal Sentence Encoder's alone elsewhere (its cosines run lower).
 CROSS_BOTH = CrossThresholds(floor=0.50, ceiling=0.62, below_typical=0.20, supported=0.45,
                              one_way=0.75)
+# At most this many sentences (both sides) are embedded by the hint encoder for matching across
+# languages (about 4-14 s of its time at 20-70 ms a sentence); beyond, the first encoder alone.
+SECOND_ENCODER_MAX_SENTENCES = 200
 CROSS_FIRST_ONLY = CrossThresholds(floor=0.40, ceiling=0.50, below_typical=0.20,
                                    supported=0.30, one_way=0.60)
 
@@ -328,6 +331,9 @@ def cross_similarities(left: Sequence[str], right: Sequence[str],
     as often as either encoder at its best, and left fewer sentences wrongly unmatched than
     either (docs/languages.md)."""
     first = similarities(left, right)
+    # The hint encoder takes 20-70 ms a sentence where the first takes about 1: a long document
+    # (a 5 MB story in another language) is matched by the first alone.
+    both = both and len(left) + len(right) <= SECOND_ENCODER_MAX_SENTENCES
     second_encoder = hint_embedder() if both else None
     if second_encoder is None or not left or not right:
         return first, CROSS_FIRST_ONLY

@@ -267,3 +267,13 @@ def test_quotations_across_languages_are_listed_with_speakers_as_translated():
     assert other.fidelity == "not_in_readout"  # its sentence reports nothing of the readout
     report = report_dict(compare(readout, [account]))
     assert report["accounts"][0]["summary"]["quotes"]["translated"] == 1
+
+
+@needs_extra
+def test_a_long_document_across_languages_is_matched_by_the_first_encoder_alone():
+    left = [f"El ministro habló del punto {n}." for n in range(semantic.SECOND_ENCODER_MAX_SENTENCES)]
+    _, bars = semantic.cross_similarities(left, ["The minister spoke."], both=True)
+    assert bars == semantic.CROSS_FIRST_ONLY
+    _, bars = semantic.cross_similarities(left[:5], ["The minister spoke."], both=True)
+    assert bars == (semantic.CROSS_BOTH if semantic.hint_encoder_installed()
+                    else semantic.CROSS_FIRST_ONLY)
