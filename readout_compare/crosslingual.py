@@ -351,6 +351,9 @@ def _same_names(r_text: str, a_text: str) -> list[tuple[str, str]]:
     from anyascii import anyascii
     from rapidfuzz import fuzz
 
+    if _CJK_RUN.search(a_text) or _CJK_RUN.search(r_text):
+        return _same_names_in_characters(r_text, a_text)
+
     a_names = [(m.group(), anyascii(m.group()).lower())
                for m in islice(_CAPITALISED.finditer(a_text), MAX_NAMES) if m.start()]
     out = []
@@ -362,4 +365,59 @@ def _same_names(r_text: str, a_text: str) -> list[tuple[str, str]]:
                      and fuzz.ratio(latin, other) >= NAME_SIMILARITY), None)
         if same is not None and (m.group(), same) not in out:
             out.append((m.group(), same))
+    return out
+
+
+# Chinese writes a foreign name by sound, a character a syllable ("布林肯" for Blinken): its
+# pinyin (anyascii) is compared with the English spelling by their consonants, after folding
+# the sounds the two spellings render differently (r and l, ng and n, sh and s, ...). A name
+# pairs with a run of 2-5 characters whose consonants are this close (rapidfuzz ratio).
+CONSONANT_SIMILARITY = 90
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,}")
+_FOLDS_LATIN = (("ph", "f"), ("th", "t"), ("ck", "k"), ("c", "k"), ("q", "k"), ("v", "w"),
+                ("r", "l"))
+_FOLDS_PINYIN = (("ng", "n"), ("zh", "j"), ("sh", "s"), ("ch", "k"), ("x", "s"), ("q", "k"),
+                 ("r", "l"))
+MIN_CONSONANTS = 3  # "Lin" or "Rubio" (l, b) are too short to tell by
+# Characters of a text looked at for names (the encoders read no more of a sentence either).
+MAX_NAME_CHARACTERS = 2_000
+
+
+def _consonants(latin: str, folds: tuple[tuple[str, str], ...]) -> str:
+    word = re.sub(r"[^a-z]", "", latin.lower())
+    for a, b in folds:
+        word = word.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", word))
+
+
+def _same_names_in_characters(r_text: str, a_text: str) -> list[tuple[str, str]]:
+    """Names of one text in Latin or Cyrillic letters found in the other's Chinese characters."""
+    from anyascii import anyascii
+    from rapidfuzz import fuzz
+
+    latin_text, cjk_text = (r_text, a_text) if _CJK_RUN.search(a_text) else (a_text, r_text)
+    windows = []
+    for run in islice(_CJK_RUN.finditer(cjk_text[:MAX_NAME_CHARACTERS]), MAX_NAMES):
+        chars = run.group()
+        windows += [(chars[i:j], _consonants(anyascii(chars[i:j]), _FOLDS_PINYIN))
+                    for i in range(len(chars)) for j in range(i + 2, min(i + 5, len(chars)) + 1)]
+    out = []
+    for m in islice(_CAPITALISED.finditer(latin_text), MAX_NAMES):
+        if not m.start():
+            continue
+        name = _consonants(anyascii(m.group()), _FOLDS_LATIN)
+        if len(name) < MIN_CONSONANTS:
+            continue
+        spelling = m.group().lower()
+        # The closest consonants first; among equals, the run whose whole pinyin is closest to
+        # the spelling ("布伦南" rather than "布伦" or "布伦南年内" for Brennan).
+        scored = [(fuzz.ratio(name, sound), fuzz.ratio(spelling, anyascii(chars).lower()), chars)
+                  for chars, sound in windows
+                  if sound[:1] == name[:1] and sound[-1:] == name[-1:]
+                  and abs(len(sound) - len(name)) <= 1]
+        best = max(scored, default=None)
+        if best and best[0] >= CONSONANT_SIMILARITY:
+            pair = (m.group(), best[2]) if latin_text is r_text else (best[2], m.group())
+            if pair not in out:
+                out.append(pair)
     return out

@@ -115,3 +115,14 @@ def test_the_labelled_language_sets_are_whole():
         for split in ("dev", "heldout"):
             flips = [f for f, *_ in languages.negation_pairs(lang, split)]
             assert flips.count(True) == flips.count(False) == 12
+
+
+def test_a_name_in_chinese_characters_corresponds_by_its_sound():
+    pytest.importorskip("anyascii")
+    pairs = crosslingual.correspondences(
+        "Secretary Blinken spoke with Treasury Secretary Daniel Brennan on May 12.", "en",
+        "5月12日，美国国务卿布林肯同财政部长丹尼尔·布伦南通电话。", "zh")
+    assert ("Blinken", "布林肯") in pairs and ("Brennan", "布伦南") in pairs
+    assert ("Daniel", "丹尼尔") in pairs and ("May 12", "5月12日") in pairs
+    # Words of the sentence that are no names find no sound-alike.
+    assert not any(en in ("Secretary", "Treasury") for en, _ in pairs)
