@@ -7,13 +7,18 @@ figure is read with its language's separators and scales ("10 000", "10.000", "1
 "1,5 млрд", "10 тыс.", "15亿", "1万") and number words ("trois", "четырёх", "三十"); the day of
 a dated month and a year are dates, not figures ("12 mai", "12. Mai", "12 мая", "5月12日");
 names in another script are compared by their Latin transliteration (anyascii: "Блинкен" is
-"Blinken"). Used by :func:`readout_compare.divergence.cross_language_divergences`; measured by
-``bench/languages.py`` (docs/languages.md).
+"Blinken"; a Chinese rendering by its consonants). The readings give the divergences of a
+matched pair (:func:`readout_compare.divergence.cross_language_divergences`: figures and dates),
+and the evidence of a match (:func:`correspondences`, :func:`polarity_note`, :func:`same_values`,
+used by :func:`readout_compare.align.align_across_languages`); measured by
+``bench/languages.py`` (docs/languages.md). Within one language, :mod:`quantities` reads the
+numbers and dates of a word diff instead.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -192,7 +197,8 @@ def _read_figures(text: str, lang: str, table: dict, reading: Reading,
                 end += unit.end()
         else:
             value, end = _scaled(text, end, value, scales)
-        reading.figures[value] = text[m.start():end]
+        if math.isfinite(value):  # "9 billion billion …" past what a float holds is no figure
+            reading.figures[value] = text[m.start():end]
     if lang in ("zh", "ja"):
         for m in _CJK_NUMERAL.finditer(text):
             if taken.at(m.start()) or not re.search(r"[一二两三四五六七八九十]", m.group()):
@@ -214,7 +220,8 @@ def _read_figures(text: str, lang: str, table: dict, reading: Reading,
             key = w.group().lower()
             if key in words and not taken.at(w.start()):
                 value, _ = _scaled(text, w.end(), float(words[key]), scales)
-                reading.figures.setdefault(value, w.group())
+                if math.isfinite(value):
+                    reading.figures.setdefault(value, w.group())
 
 
 def _numeral(raw: str) -> float | None:
@@ -273,6 +280,8 @@ def _chinese_number(s: str) -> float | None:
             section += digit or 0
             total = (total + section) * (10_000 if ch == "万" else 100_000_000)
             section, digit = 0, None
+            if total >= 10**MAX_DIGITS * 1000:
+                return None  # "一亿亿亿…": no figure, and past what a float holds
         else:
             return None
     return float(total + section + (digit or 0))

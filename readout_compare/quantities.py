@@ -12,8 +12,6 @@ import math
 import re
 
 from readout_compare.lexicon import (
-    FOREIGN_MONTHS,
-    MONTH_NAMES,
     MONTHS,
     NUMBER_WORDS,
     RELATIVE_DAYS,
@@ -151,38 +149,6 @@ _VAGUE = frozenset(["dozens", "scores", "hundreds", "thousands", "millions", "bi
 def vague_count(words: list[str]) -> bool:
     """Whether a span gives a count only as an order of magnitude ("dozens", "several")."""
     return any(w in _VAGUE for w in words)
-
-
-_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
-# A scale after a figure, in English or Spanish ("40 million", "10 mil", "2.500 millones").
-_SCALE_AFTER = re.compile(r"\s+(mil\s+millones|thousand|million|billion|trillion|mil|millones|"
-                          r"millón|millon|billones|billón|billon)\b", re.IGNORECASE)
-_ALL_MONTHS = tuple(MONTH_NAMES) + tuple(FOREIGN_MONTHS)
-
-
-def figures(text: str) -> dict[float, str]:
-    """The figures of a text in digits, English or Spanish, by value (with the scale written
-    after them) to their digits; years and the day of a dated month are left out."""
-    out = {}
-    for m in _FIGURE.finditer(text):
-        raw = m.group()
-        if sum(ch.isdigit() for ch in raw) > MAX_DIGITS:
-            continue  # no figure (MAX_DIGITS): as a float it would be infinity
-        if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", raw):
-            value = float(re.sub(r"[.,]", "", raw))  # 5,000 and 5.000 (Spanish) alike
-        else:
-            value = float(raw.replace(",", "."))
-        if value.is_integer() and 1900 <= value <= 2100:
-            continue  # a year
-        near = text[max(0, m.start() - 12): m.end() + 14].lower()
-        if value <= 31 and any(month in near for month in _ALL_MONTHS):
-            continue  # the day of a dated month
-        scale = _SCALE_AFTER.match(text, m.end())
-        if scale:
-            value *= SPANISH_SCALES.get(" ".join(scale.group(1).lower().split()),
-                                        SCALES.get(scale.group(1).lower(), 1))
-        out[value] = raw
-    return out
 
 
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from readout_compare import attribution, compare, extract, quantities, quotes, wording
+from readout_compare import attribution, compare, crosslingual, extract, quotes, wording
 from readout_compare.cli import without_cycle_collection
 from readout_compare.errors import ReadoutCompareError
 from readout_compare.load import decode, load, load_bytes
@@ -162,7 +162,8 @@ def test_a_320_digit_number_anywhere_is_no_figure_and_no_traceback(where):
 
 
 def test_figures_across_languages_skip_numbers_too_long_to_be_figures():
-    assert set(quantities.figures(f"desplegar {BIG} soldados y 5.000 agentes, 12 barcos")) == {5000.0, 12.0}
+    figures = crosslingual.read(f"desplegar {BIG} soldados y 5.000 agentes, 12 barcos", "es").figures
+    assert set(figures) == {5000.0, 12.0}
 
 
 # -- Markup and direction controls from the inputs -----------------------------------------------
@@ -402,8 +403,13 @@ def test_numbers_are_read_from_any_run_of_odd_tokens_without_overflow(tokens):
         assert 0 <= first < end <= len(tokens) and math.isfinite(value)
         assert number_key(value).startswith("#")
     text = " ".join(tokens)
-    assert all(math.isfinite(v) for v in quantities.figures(text))
+    assert all(math.isfinite(v) for v in crosslingual.read(text, "es").figures)
 
 
 def test_short_central_european_text_is_not_taken_for_western():
     assert decode("Čeština je těžká".encode("cp1250"), name="x") == ("Čeština je těžká", "cp1250")
+
+
+def test_a_chinese_number_past_what_a_float_holds_is_no_figure():
+    figures = crosslingual.read("一" + "亿" * 300 + "人，另有三十名专家。", "zh").figures
+    assert figures == {30.0: "三十"}
