@@ -17,7 +17,9 @@ from readout_compare.source_kinds import READOUT_WORDS, WEEKDAYS_MONTHS, names_f
 
 # The verbs that tie words to their source, as one regular-expression alternation.
 SPEECH_VERBS = "|".join(lexicon.SPEECH_VERBS)
-_NAME = (r"(?:[A-Z][\w\u2019'.&-]*)(?:\s+(?:of\s+|the\s+|for\s+|de\s+|da\s+|do\s+|del\s+|al\s+|"
+# Words of a name are one to three spaces apart: a longer run is a quotation blanked out
+# (blank_quotes), which a name does not span.
+_NAME = (r"(?:[A-Z][\w\u2019'.&-]*)(?:\s{1,3}(?:of\s+|the\s+|for\s+|de\s+|da\s+|do\s+|del\s+|al\s+|"
          r"bin\s+|van\s+|von\s+|la\s+|le\s+)?[A-Z][\w\u2019'.&-]*)*")
 # Nouns that head a source that is not a named person: "China's defence ministry",
 # "Environmental groups", "Haitian police".
@@ -35,7 +37,7 @@ _SUBJECT = (
     r"|(?i:people|officials|sources|aides|diplomats|analysts|experts|several|some|two|three|"
     r"others|one)\s{1,3}(?:[\w\u2019'-]+\s{1,3}){0,8}?[\w\u2019'-]+"
     rf"|{_NAME}['\u2019]s\s+(?:[\w-]+\s+){{0,3}}?{_BODIES}(?:\s+{_NAME})?"
-    rf"|[A-Z][\w.-]*(?:\s+[a-z][\w-]*){{0,2}}\s+{_BODIES}"
+    rf"|[A-Z][\w.-]*(?:\s{{1,3}}[a-z][\w-]*){{0,2}}\s{{1,3}}{_BODIES}"
     rf"|(?i:police|officials|authorities|investigators|prosecutors)\s+in\s+{_NAME}"
     rf"|{_NAME}|he|she|they|it|we|I)"
 )

@@ -80,6 +80,21 @@ def test_the_source_is_the_speaker_not_the_subject_of_the_speech(sentence, sourc
 
 
 @pytest.mark.parametrize(
+    "sentence, source",
+    [
+        ('The two "discussed efforts to move to a lasting peace once conditions allow," the '
+         'department said.', "the department"),
+        ('Ruiz "looks forward to the visit," Foreign Minister Bela Kovacs said.',
+         "Foreign Minister Bela Kovacs"),
+    ],
+    ids=["subject-before-quote", "name-before-quote"],
+)
+def test_a_source_does_not_run_across_a_quotation(sentence, source):
+    # The words before the quotation are its subject, not part of the name after it.
+    assert sources(sentence)[0][0] == source
+
+
+@pytest.mark.parametrize(
     "sentence, source, kind",
     [
         ("President Claudia Sheinbaum has repeatedly said Mexico will never accept intervention.",
