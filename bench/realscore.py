@@ -134,6 +134,8 @@ class Tally:
         self.roles: Counter = Counter()  # (readout | account, labelled role, tool's role)
         self.errors: list[str] = []
         self.hint_rows: list[tuple[float, bool, tuple | None]] = []  # (cosine, right, restatement)
+        # Every (unit, type) divergence raised: (the lowest score of a match it came from, right).
+        self.divergence_rows: list[tuple[float, bool]] = []
 
     def add(self, key: str, ok: bool, error: str | None = None) -> None:
         self.c[key + " n"] += 1
@@ -228,6 +230,8 @@ def score_event(event: rl.Event, texts: dict[str, str], t: Tally) -> None:
             # Divergences, as (unit, type).
             got_types = {d.type for i in ids if i in tool_by_id for d in tool_by_id[i].divergences}
             want_types = set(u.divergences)
+            for ty in got_types:
+                t.divergence_rows.append((_divergence_score(ids, tool_by_id, ty), ty in want_types))
             for ty in got_types | want_types:
                 hit = ty in got_types and ty in want_types
                 t.by_type[(ty, "tp")] += hit
@@ -518,6 +522,34 @@ def events(split: str, only: str | None = None) -> list[Path]:
     return out
 
 
+def _divergence_score(ids: list[str], tool_by_id: dict, ty: str) -> float:
+    """The score of the match a divergence of type ``ty`` was read from (the best one when the
+    unit raised it from several); a quotation's divergence counts as fully confident."""
+    best = 0.0
+    for i in ids:
+        s = tool_by_id.get(i)
+        if s is None:
+            continue
+        score = {m.readout_sentence: m.score for m in s.matches}
+        for d in s.divergences:
+            if d.type == ty:
+                best = max(best, 1.0 if ty == "quote" else score.get(d.readout_sentence, 0.0))
+    return best
+
+
+def divergence_sweep(t: Tally, thresholds: list[float]) -> list[str]:
+    """Precision and recall of the divergences if only those from a match scoring at least
+    each threshold were raised (choose on dev only)."""
+    gold = sum(k for (ty, what), k in t.by_type.items() if what == "gold")
+    lines = ["", "  divergences kept by match score (dev):", "  min score  raised  right  P      R"]
+    for th in thresholds:
+        kept = [ok for score, ok in t.divergence_rows if score >= th]
+        tp = sum(kept)
+        p = tp / len(kept) if kept else 0.0
+        lines.append(f"  {th:9.2f}  {len(kept):6d}  {tp:5d}  {p:.3f}  {tp / gold if gold else 0:.3f}")
+    return lines
+
+
 def check_texts(event: rl.Event, event_dir: Path) -> list[str]:
     """What is missing or changed among the event's texts, each with where to rebuild it from."""
     rows = {r.get("doc"): r for r in rl.sources_table(event_dir)}
@@ -544,6 +576,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--hint-sweep", action="store_true",
                         help="collect every best hint, and print precision and restatements "
                         "recovered by threshold (choose on dev only)")
+    parser.add_argument("--divergence-sweep", action="store_true",
+                        help="print divergence precision and recall by the score of the match "
+                        "they come from (choose a threshold on dev only)")
     parser.add_argument("--write-docs", action="store_true",
                         help="put the table in docs/accuracy.md, between its real-figures marks")
     parser.add_argument("--markdown", action="store_true",
@@ -556,6 +591,8 @@ def main(argv: list[str]) -> int:
         if args.split != "dev":
             parser.error("--hint-sweep is for choosing a threshold: dev only")
         hints.E5_THRESHOLD = hints.HINT_THRESHOLD = -1.0
+    if args.divergence_sweep and args.split != "dev":
+        parser.error("--divergence-sweep is for choosing a threshold: dev only")
     status = 0
     tables: dict[str, list[tuple[str, str, str]]] = {}
     out: dict = {"semantic": semantic.model_name()}
@@ -588,6 +625,8 @@ def main(argv: list[str]) -> int:
             print("\n".join(hint_sweep(t, [x / 100 for x in range(84, 96)]
                                        if semantic.hint_encoder_installed()
                                        else [x / 100 for x in range(40, 85, 5)])))
+        if args.divergence_sweep:
+            print("\n".join(divergence_sweep(t, [x / 20 for x in range(0, 20)])))
         rows, figures = table(t)
         tables[split] = rows
         width = max(len(r[0]) for r in rows)
