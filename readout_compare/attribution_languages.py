@@ -19,7 +19,8 @@ _VERBS_ES = (
     "detalló detalla subrayó subraya apuntó manifestó planteó plantea advirtió advierte reconoció "
     "confirmó declaró anunció comunicó remarcó enfatizó escribió publicó difundió expuso refirió "
     "mencionó comentó resaltó resalta puntualizó recalcó insistió reiteró reitera contestó "
-    "respondió aclaró sentenció"
+    "respondió aclaró sentenció apunta consigna consignó revela reveló pidió pide exigió exige "
+    "instó insta urgió"
 )
 _VERBS_PT = (
     "disse diz afirmou declarou destacou informou acrescentou acrescenta explicou ressaltou "
@@ -43,7 +44,9 @@ _WORD = r"[\w\u2019'-]+"
 # A name: capitalised words, with the particles of Spanish and Portuguese names between them.
 _NAME = (rf"{_UPPER}[\w\u2019'.-]*(?:\s+(?:de\s+|del\s+|da\s+|do\s+|dos\s+|la\s+)?"
          rf"{_UPPER}[\w\u2019'.-]*)*")
-_ARTICLE = r"(?:el|la|los|las|o|a|os|as|um|uma|un|una|le|les|der|die|das)"
+_ARTICLES = frozenset("el la los las o a os as um uma un una le les der die das".split())
+# An article opens a sentence in capitals too ("El canciller pidió").
+_ARTICLE = "(?:" + "|".join(f"[{w[0]}{w[0].upper()}]{w[1:]}" for w in sorted(_ARTICLES)) + ")"
 _SOURCE = r"[^,.;:«»\u201c\u201d\"()\u2013\u2014]+"
 
 # "según (indicó) Presidencia", "de acuerdo con", "segundo", "de acordo com", "conforme",
@@ -104,8 +107,10 @@ def sources_in(text: str) -> list[tuple[int, int, str, int]]:
     for pattern in (_SUBJECT_VERB, _VERB_SUBJECT):
         for m in pattern.finditer(text):
             src = _tidy(m.group("src"))
-            if not src or src.split()[0].lower() in _NOT_SOURCE:
-                continue
+            words = src.lower().split()
+            if not words or (words[0] in _NOT_SOURCE
+                             and (len(words) == 1 or words[0] not in _ARTICLES)):
+                continue  # a pronoun ("la", "se") or a connective, not "la cancillería"
             # A source at the end of the sentence ("…, agregó el texto oficial.") reports all of
             # what comes before it, as "according to" does.
             at_end = pattern is _VERB_SUBJECT and not text[m.end():].strip(" .\u201d\"'»")

@@ -191,10 +191,16 @@ class _Speakers:
             before = self.account.sentences[j]
             if before.role != "body":
                 continue
-            found = [f for f in found_for(before, self.found_by_sentence) if f[3] <= 1]
+            found = [f for f in found_for(before, self.found_by_sentence)
+                     if f[3] <= 1 and not _AS_SAID.search(before.text[: f[0]])]
             if found:
                 return self._with_context(found[-1][2], span, before)
         return None
+
+
+# "…, as Sheinbaum herself said.", "como dijo la presidenta": an aside that vouches for one
+# fact; it does not introduce the quotation that follows.
+_AS_SAID = re.compile(r"(?:\bas|\bcomo|\bcomme|\bwie|(?<!\w)как)\s*$", re.IGNORECASE)
 
 
 def verdicts(readout: Document, spans: Sequence[QuotedSpan]) -> dict[int, Verdict]:

@@ -35,7 +35,7 @@ _GOVERNMENT = re.compile(
     r"prosecutors|investigators|coast guard|embassy|army|military|minister|president|"
     r"premier|chancellery|king|council|service|parliament|spokesperson for|"
     r"presidencia|presidência|gobierno|governo|cancillería|ministerio|ministério|secretaría|"
-    r"departamento|casa blanca|casa branca|conselho|consejo|portavoz|porta-voz|canciller|"
+    r"departamento|casa blanca|casa branca|conselho|consejo|portavoz|porta-voz|canciller|presidenta|ministra|"
     r"presidente|ministro|кремл\w*|мид|министерств\w*|правительств\w*|президент\w*|"
     r"евросовет\w*|совет\w*|пресс-служб\w*|посольств\w*|Regierung|Ministerium|"
     r"Bundesregierung|Kanzler\w*|gouvernement|ministère|Élysée|Elysée|pentagon|white house|"

@@ -271,6 +271,9 @@ def test_issuers_outside_washington_are_known_by_their_usual_names(readout, sent
         ("По словам Пескова, разговор был продолжительным.", "Пескова", False),
         ("Selon le Kremlin, les deux présidents ont discuté de l'Ukraine.", "le Kremlin", False),
         ("Así lo dijo durante la conferencia de prensa.", None, None),
+        ('Persisten "retos importantes" en materia migratoria, apunta un comunicado de la '
+         'cancillería.', "un comunicado de la cancillería", True),
+        ("El canciller pidió a su homólogo un calendario de reuniones.", "El canciller", False),
     ],
 )
 def test_sentence_attribution_in_other_languages(sentence, source, is_readout):
@@ -354,6 +357,19 @@ def test_a_paragraph_of_quotation_keeps_the_speaker_the_sentence_before_names():
     acc = compare(readout, [account]).accounts[0]
     (quote,) = [q for q in acc.quotes if q.kind == "quotation"]
     assert quote.attribution is not None and "Lind" in quote.attribution.source
+
+
+def test_an_as_said_aside_does_not_introduce_the_quotation_after_it():
+    from readout_compare import compare
+
+    readout = ("Foreign Minister Ruiz spoke with Secretary Lind. Both acknowledged that significant "
+               "challenges remain. They agreed to meet in February.")
+    account = ("Significant \u201cchallenges remain\u201d on security, a joint statement says.\n\n"
+               "The call came a day after the presidents spoke, as President Marta Ortiz "
+               "said.\n\n\u201cThey agreed to meet in February.\u201d\n")
+    acc = compare(readout, [account]).accounts[0]
+    last = [q for q in acc.quotes if q.kind == "quotation"][-1]
+    assert last.attribution is not None and "statement" in last.attribution.source
 
 
 def test_a_bare_name_gets_the_kind_of_the_office_the_story_named_it_with():
