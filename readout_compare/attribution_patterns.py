@@ -28,7 +28,8 @@ _BODIES = (
     r"lawmakers|agency|guard|council|service|department|spokesperson|spokesman|spokeswoman|"
     r"officials?|sources|diplomats|analysts|media|outlet|newspaper|survey|investigation|"
     r"operators|army|military|presidency|court|mission|bank|fund|company|union|leader|chief|"
-    r"head|president|minister|authorities)"
+    r"head|president|minister|authorities|aide|aides|adviser|advisers|advisor|envoy|ambassador|"
+    r"diplomat|diplomats|negotiator|representative)"
 )
 _SUBJECT = (
     # Words of a mention are one to three spaces apart: a longer run of spaces is a quotation
@@ -50,7 +51,7 @@ _ADVERBS = (r"(?:reportedly|repeatedly|previously|publicly|privately|separately|
 # asked not to be named, said", "Colton, speaking at the start of the meeting, said".
 _ASIDE = (
     r"(?:,\s*(?:however|though|meanwhile|too|also|instead|in\s+a\s+statement|"
-    r"for\s+(?:his|her|their|its)\s+part|who\s+[^,]{1,80}|speaking\s+[^,]{1,80}|"
+    r"for\s+(?:his|her|their|its)\s+part|who\s+[^,]{1,80}|which\s+[^,]{1,80}|speaking\s+[^,]{1,80}|"
     r"(?P<role>(?:an?|the|[A-Z][\w]*['\u2019]s)\s+[^,]{1,60}|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)+)),)?"
 )
 _AFTER_VERB = r"(?:\s+(?:on|in|during|to|at|via)\s+[^,.;:\u201c\u201d\"]*?(?:[\u201c\"][^\u201d\"]*[\u201d\"][^,.;:]*?)?(?=[,.;:]|\s+when\b|\s+after\b|$))?"
@@ -94,7 +95,8 @@ _REPORTEDLY = re.compile(r"\breportedly\b|\bis said to\b|\bwas said to\b", re.IG
 _TRIGGERS = frozenset(
     [verb.split()[0] for verb in lexicon.SPEECH_VERBS]
     + ["according", "per", "citing", "reportedly", "said", "published", "reference", "quotes",
-       "quoted", "cites", "cited"]
+       "quoted", "cites", "cited", "saying", "noting", "adding", "stressing", "warning",
+       "insisting", "arguing", "declaring", "stating"]
 )
 _LOWER_WORD = re.compile(r"[a-z]+")
 
@@ -158,7 +160,8 @@ def _by_phrase(original: str, text: str, leads: list[re.Match[str]]) -> list[Fou
 
 def _by_verb(original: str, text: str, leads: list[re.Match[str]]) -> list[FoundAttribution]:
     """The attributions by a verb of saying, its subject before it (``leads``) or after it
-    ("…," said Ambassador Smith)."""
+    ("…," said Ambassador Smith), or the subject of the sentence that a participle of saying
+    follows ("The ministry played down the reports, saying …")."""
     out: list[FoundAttribution] = []
     for matches in (leads, _VERB_SUBJECT.finditer(text)):
         for m in matches:
@@ -166,7 +169,27 @@ def _by_verb(original: str, text: str, leads: list[re.Match[str]]) -> list[Found
             if src is not None:
                 phrase = _clean(original[m.start() : m.end()])
                 out.append((m.start(), m.end(), _make(phrase, src), 1))
+    said = _PARTICIPLE.search(text)
+    if said and any(f[0] < said.start() and well_formed(f[2].source) for f in out):
+        said = None  # "…, Qin noted, saying …": the speaker named before the participle
+    subject = _MAIN_SUBJECT.match(text) if said else None
+    if subject is not None and not _SUBORDINATE.intersection(
+            text[subject.end():said.start()].lower().split()):
+        src = _clean(subject.group("src"))
+        if (src.lower() not in ("it", "this", "that") and src.split()[0].lower() not in _OPENERS
+                and well_formed(src)):
+            out.append((subject.start("src"), said.end(),
+                        _make(_clean(original[subject.start("src"):said.end()]), src), 1))
     return out
+
+
+# ", saying …", ", noting …": the sentence's subject says what follows.
+# ("adding to the pressure", "claiming lives" say nothing.)
+_PARTICIPLE = re.compile(r",\s+(?:(?:also|again|later|then)\s+)?(?:saying|noting|adding(?!\s+to\b)|"
+                         r"stressing|warning|insisting|arguing|declaring|stating)\b")
+# Words that open a sentence in capitals without being its subject ("During the meeting …").
+_OPENERS = frozenset("during after before in on at following amid despite with while as since "
+                     "by for from under over meanwhile however".split())
 
 
 # Words before "states" that make it a noun ("member states", "all three Baltic states").
@@ -317,6 +340,8 @@ _CLAUSE_SUBJECT = re.compile(
     r"(?:^|(?<=,\s)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bwhile\s)|(?<=\bwith\s)|(?<=\s\s))"
     + _SUBJECT_WORDS + _PREDICATE)
 _SUBJECT_AT = re.compile(_SUBJECT_WORDS + _PREDICATE)
+# The subject that opens a sentence, then its predicate ("Sunak has not publicly backed").
+_MAIN_SUBJECT = re.compile(r"\s*" + _SUBJECT_WORDS + r"(?=\s+[a-z])")
 # Where the main clause starts after an opening phrase that ends in a quotation: ",” the".
 _AFTER_OPENING = re.compile(r",[\"\u201d]?\s+|[\"\u201d],\s+")
 # The quotation right after its subject: 'The top Russian diplomat "acknowledged …"'.

@@ -95,6 +95,31 @@ def test_a_source_does_not_run_across_a_quotation(sentence, source):
 
 
 @pytest.mark.parametrize(
+    "sentence, source",
+    [
+        ("The Foreign Ministry has sought to play down the reports, saying no date was agreed.",
+         "Foreign Ministry"),
+        ("Okafor has not publicly backed the plan, noting on Saturday that Lagos signed the treaty.",
+         "Okafor"),
+        ("The president's national security aide, Tomas Berg, said the summit would be in May.",
+         "president's national security aide, Tomas Berg"),
+        ("Austria, which would host the talks, has signalled it would guarantee safe passage.",
+         "Austria"),
+        ("Prices rose sharply, adding to pressure on the government.", None),
+        ("During the meeting Lin Wei restated the position, stressing it would not change.", None),
+        ("The growth is steady, Lin noted, saying the plan would hold.", "Lin"),
+    ],
+    ids=["saying", "noting", "aide-with-name", "which-aside", "adding-to", "opening-phrase",
+         "speaker-named-first"],
+)
+def test_participles_and_verbs_of_saying_credit_the_sentences_subject(sentence, source):
+    got = sources(sentence)[0]
+    assert (got[0] if got else None) == source
+
+
+
+
+@pytest.mark.parametrize(
     "sentence, source, kind",
     [
         ("President Claudia Sheinbaum has repeatedly said Mexico will never accept intervention.",
