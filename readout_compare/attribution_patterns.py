@@ -96,7 +96,7 @@ _TRIGGERS = frozenset(
     [verb.split()[0] for verb in lexicon.SPEECH_VERBS]
     + ["according", "per", "citing", "reportedly", "said", "published", "reference", "quotes",
        "quoted", "cites", "cited", "saying", "noting", "adding", "stressing", "warning",
-       "insisting", "arguing", "declaring", "stating"]
+       "insisting", "arguing", "declaring", "stating", "describing"]
 )
 _LOWER_WORD = re.compile(r"[a-z]+")
 
@@ -186,7 +186,7 @@ def _by_verb(original: str, text: str, leads: list[re.Match[str]]) -> list[Found
 # ", saying …", ", noting …": the sentence's subject says what follows.
 # ("adding to the pressure", "claiming lives" say nothing.)
 _PARTICIPLE = re.compile(r",\s+(?:(?:also|again|later|then)\s+)?(?:saying|noting|adding(?!\s+to\b)|"
-                         r"stressing|warning|insisting|arguing|declaring|stating)\b")
+                         r"stressing|warning|insisting|arguing|declaring|stating|describing)\b")
 # Words that open a sentence in capitals without being its subject ("During the meeting …").
 _OPENERS = frozenset("during after before in on at following amid despite with while as since "
                      "by for from under over meanwhile however".split())
@@ -327,7 +327,8 @@ _ROLE_NOUNS = (
 )
 _SUBJECT_WORDS = (
     rf"(?P<src>(?:(?i:the)\s+(?:[\w\u2019'.-]+\s+){{0,4}}?{_ROLE_NOUNS}"
-    rf"|(?:[A-Z][\w\u2019'.-]*\s+){{0,3}}{_NAME}|(?i:he|she|they))"
+    # "Opposition leader Karl Amsel", "Chinese leader Xi Jinping": a role between name words.
+    rf"|(?:[A-Z][\w\u2019'.-]*\s+){{0,3}}(?:{_ROLE_NOUNS}\s+(?=[A-Z]))?{_NAME}|(?i:he|she|they))"
     rf"(?:\s+(?:[A-Z][\w\u2019'.-]*\s+){{0,3}}[A-Z][\w\u2019'-]*)?)"
     # "Dame Priti Patel, the Shadow Foreign Secretary, welcomed …"
     r"(?:,\s+(?:the|an?|[A-Z][\w]*['\u2019]s)\s+[^,]{1,60},)?"

@@ -131,7 +131,9 @@ class _Speakers:
                kind: QuoteKind) -> Attribution | None:
         """The quotation's source; ``closing`` is the sentence where the quotation ends."""
         attribution = self._named(span, sentence, closing)
-        if attribution is None and kind == "quotation":
+        if attribution is None and kind in ("quotation", "scare"):
+            # A word or two in quotation marks inside what someone did ("Starmer condemned
+            # Russia's “barbaric attacks”") are that someone's words too.
             attribution = self._subject(span, sentence)
         if attribution is None and kind == "quotation":
             attribution = self._carried(span, sentence)

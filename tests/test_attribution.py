@@ -397,6 +397,20 @@ def test_an_as_said_aside_does_not_introduce_the_quotation_after_it():
     assert last.attribution is not None and "statement" in last.attribution.source
 
 
+def test_a_short_quotation_inside_what_someone_did_is_their_words():
+    from readout_compare import compare
+
+    readout = "The Chancellor spoke with the President. They discussed the war in Ukraine."
+    account = ("The two leaders discussed the war, with Chancellor Ines Vogt condemning Russia's "
+               "\u201cbarbaric attacks\u201d on power plants. Opposition leader Karl Amsel "
+               "welcomed the call, describing the earlier silence as \u201cdisgraceful.\u201d\n")
+    acc = compare(readout, [account]).accounts[0]
+    speakers = {q.text.strip(".\u201d"): q.attribution.source if q.attribution else None
+                for q in acc.quotes}
+    assert "Vogt" in speakers["barbaric attacks"]
+    assert "Amsel" in speakers["disgraceful"]
+
+
 def test_a_bare_name_gets_the_kind_of_the_office_the_story_named_it_with():
     from readout_compare.source_kinds import office_holders
 
