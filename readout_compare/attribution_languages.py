@@ -79,11 +79,14 @@ _VERB_SUBJECT = re.compile(
     r"(?=\s*(?:[,.;:!?]|$)|\s+(?:en|em|no|na|num|numa|ao|à|a|al|в|на)\b)"
 )
 _TRIGGER = re.compile(
-    rf"(?<![\w-])(?:{_VERBS}|según|segundo|conforme|selon|laut|словам|согласно|данным|"
+    rf"(?<![\w-])(?:{_VERBS}|сообщалось|reportó|supo|trascendió|según|segundo|conforme|selon|laut|словам|согласно|данным|"
     r"говорится|уточняется|отмечается|сообщается|подчеркивается|подчёркивается|указывается|"
     r"заявляется|acuerdo|acordo)(?![\w-])",
     re.IGNORECASE,
 )
+# "Ранее сообщалось, что …", "Se informó que …": it was reported, by no one named.
+_IMPERSONAL = re.compile(r"(?<!\w)(?:[Рр]анее\s+)?сообщалось(?!\w)|(?<!\w)[Ss]e\s+(?:informó|"
+                         r"reportó|supo)\s+que\b|(?<!\w)[Tt]rascendió(?!\w)")
 # Words that begin a subject but are not a source: pronouns and the sentence's own connectives.
 _NOT_SOURCE = frozenset(
     "que quien quienes lo la le se él ella ellos ellas ele ela eles elas это он она они который "
@@ -104,6 +107,8 @@ def sources_in(text: str) -> list[tuple[int, int, str, int]]:
         for m in pattern.finditer(text):
             src = next(g for g in (m.groupdict().get(k) for k in ("src", "src2", "src3")) if g)
             out.append((m.start(), m.end(), _tidy(src), 0))
+    for m in _IMPERSONAL.finditer(text):
+        out.append((m.start(), m.end(), "unnamed sources (reportedly)", 2))
     for pattern in (_SUBJECT_VERB, _VERB_SUBJECT):
         for m in pattern.finditer(text):
             src = _tidy(m.group("src"))

@@ -87,7 +87,9 @@ _QUOTES_AS_SAYING = re.compile(
     rf"(?P<rep>(?i:the|a|an)\s+[\w\u2019'.-]+(?:\s+[\w\u2019'.-]+){{0,3}}?|{_NAME})\s+"
     rf"(?:quotes|quoted|cites|cited)\s+(?P<src>(?:[\w\u2019'.-]+\s+){{0,4}}?{_NAME})"
     r"\s+as\s+(?:saying|stating|telling)\b")
-_REPORTEDLY = re.compile(r"\breportedly\b|\bis said to\b|\bwas said to\b", re.IGNORECASE)
+_REPORTEDLY = re.compile(r"\breportedly\b|\bis said to\b|\bwas said to\b|"
+                         r"^(?:media\s+|news\s+|earlier\s+)?reports\s+(?:indicate|suggest|say)\b",
+                         re.IGNORECASE)
 
 
 # Every attribution pattern needs one of these words; a sentence without any has none (the
@@ -95,7 +97,7 @@ _REPORTEDLY = re.compile(r"\breportedly\b|\bis said to\b|\bwas said to\b", re.IG
 _TRIGGERS = frozenset(
     [verb.split()[0] for verb in lexicon.SPEECH_VERBS]
     + ["according", "per", "citing", "reportedly", "said", "published", "reference", "quotes",
-       "quoted", "cites", "cited", "saying", "noting", "adding", "stressing", "warning",
+       "quoted", "cites", "cited", "indicate", "suggest", "saying", "noting", "adding", "stressing", "warning",
        "insisting", "arguing", "declaring", "stating", "describing"]
 )
 _LOWER_WORD = re.compile(r"[a-z]+")
@@ -125,7 +127,9 @@ def attributions_in(original: str) -> tuple[FoundAttribution, ...]:
     if rep:
         out.append(
             (rep.start(), rep.end(),
-             Attribution(text=rep.group(0), source="unnamed sources (reportedly)", is_readout=False),
+             Attribution(text=rep.group(0), is_readout=False,
+                         source=("unnamed reports" if "reports" in rep.group(0).lower()
+                                 else "unnamed sources (reportedly)")),
              2)
         )
     kept = [f for f in out if well_formed(f[2].source)]

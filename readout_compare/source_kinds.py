@@ -186,7 +186,7 @@ def speaker_kind(source: str, issuer: frozenset[str] = frozenset(),
     unnamed. ``known``: kinds of names met earlier in the account ("Parnell" after "Pentagon
     press secretary Sean Parnell")."""
     low = source.lower()
-    if "reportedly" in low or "unnamed sources" in low:
+    if "reportedly" in low or "unnamed sources" in low or low == "unnamed reports":
         return "unnamed"
     name = person_name(source)
     # The issuer's own country is not foreign ("China's foreign ministry" after a readout of

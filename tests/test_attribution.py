@@ -106,11 +106,13 @@ def test_a_source_does_not_run_across_a_quotation(sentence, source):
         ("Austria, which would host the talks, has signalled it would guarantee safe passage.",
          "Austria"),
         ("Prices rose sharply, adding to pressure on the government.", None),
+        ("Reports indicate that the convoy crossed the border overnight.", "unnamed reports"),
+        ("Okafor expressed his hope that the talks would resume soon.", "Okafor"),
         ("During the meeting Lin Wei restated the position, stressing it would not change.", None),
         ("The growth is steady, Lin noted, saying the plan would hold.", "Lin"),
     ],
     ids=["saying", "noting", "aide-with-name", "which-aside", "adding-to", "opening-phrase",
-         "speaker-named-first"],
+         "speaker-named-first", "reports-indicate", "expressed-his-hope"],
 )
 def test_participles_and_verbs_of_saying_credit_the_sentences_subject(sentence, source):
     got = sources(sentence)[0]
@@ -296,6 +298,8 @@ def test_issuers_outside_washington_are_known_by_their_usual_names(readout, sent
         ("По словам Пескова, разговор был продолжительным.", "Пескова", False),
         ("Selon le Kremlin, les deux présidents ont discuté de l'Ukraine.", "le Kremlin", False),
         ("Así lo dijo durante la conferencia de prensa.", None, None),
+        ("Ранее сообщалось, что министры обсудили поставки зерна.", "unnamed sources (reportedly)",
+         False),
         ('Persisten "retos importantes" en materia migratoria, apunta un comunicado de la '
          'cancillería.', "un comunicado de la cancillería", True),
         ("El canciller pidió a su homólogo un calendario de reuniones.", "El canciller", False),
