@@ -70,12 +70,25 @@ _DOCUMENT_SAYS = re.compile(
 # "el Departamento de Estado aseguró", "Michel disse", "Мишель заявил".
 _SUBJECT_VERB = re.compile(
     rf"(?<![\w-])(?P<src>{_ARTICLE}\s+(?:{_WORD}\s+){{0,7}}?{_WORD}|{_NAME})"
-    rf"\s+(?:también\s+|ainda\s+|также\s+|hoy\s+|hoje\s+|luego\s+)?(?:(?:le|les|lo|la|se)\s+)?"
+    # ("se" before the verb makes it passive: "El encuentro se confirmó" names no speaker.)
+    rf"\s+(?:también\s+|ainda\s+|также\s+|hoy\s+|hoje\s+|luego\s+)?(?:(?:le|les|lo|la)\s+)?"
     rf"(?P<verb>{_VERBS})(?![\w-])"
 )
 # "agregó el texto oficial.", "disse Michel,", "salienta o comunicado,", "заявил Мишель."
+# Nouns that can head a speaker named after its verb ("agregó el texto oficial", "disse o
+# porta-voz"); after a verb, any other noun is its object ("salientou a quota-parte …").
+_SPEAKER_NOUNS = (
+    r"(?:comunicado|texto|nota|declaraci[oó]n|declara[cç][aã]o|documento|informe|presidente|"
+    r"presidenta|ministro|ministra|canciller|portavoz|porta-voz|vocero|vocera|gobierno|governo|"
+    r"cancillería|ministerio|ministério|secretario|secretaria|secretaría|departamento|casa|"
+    r"agencia|agência|diario|jornal|fuentes?|fontes?|funcionari[oa]s?|embajada|embaixada|"
+    r"presidencia|presidência|conselho|consejo|líder|jefe|chefe|mandatari[oa]|primer|"
+    r"primeiro|premier|gabinete|oficina|pronunciamiento|président|ministre|porte-parole|"
+    r"Regierung|Sprecher\w*|Kanzler\w*|Minister\w*)"
+)
 _VERB_SUBJECT = re.compile(
-    rf"(?<![\w-])(?P<verb>{_VERBS})\s+(?P<src>{_ARTICLE}\s+(?:{_WORD}\s+){{0,4}}?{_WORD}|{_NAME})"
+    rf"(?<![\w-])(?P<verb>{_VERBS})\s+(?:a\s+{_NAME}\s+(?={_ARTICLE}\s))?"
+    rf"(?P<src>{_ARTICLE}\s+(?:{_WORD}\s+){{0,2}}?{_SPEAKER_NOUNS}(?:\s+{_WORD}){{0,5}}?|{_NAME})"
     r"(?=\s*(?:[,.;:!?]|$)|\s+(?:en|em|no|na|num|numa|ao|à|a|al|в|на)\b)"
 )
 _TRIGGER = re.compile(
@@ -97,6 +110,10 @@ _NOT_SOURCE = frozenset(
 )
 
 
+# Last words of a phrase before a verb that make it no speaker: a passive "se", a conjunction.
+_DANGLING = frozenset("se e y o u et und и или que".split())
+
+
 def sources_in(text: str) -> list[tuple[int, int, str, int]]:
     """Every attribution in a sentence of one of these languages, as (start, end, source,
     priority); ``text`` has its quotations blanked out (attribution_patterns.blank_quotes)."""
@@ -116,6 +133,8 @@ def sources_in(text: str) -> list[tuple[int, int, str, int]]:
             if not words or (words[0] in _NOT_SOURCE
                              and (len(words) == 1 or words[0] not in _ARTICLES)):
                 continue  # a pronoun ("la", "se") or a connective, not "la cancillería"
+            if words[-1] in _DANGLING:
+                continue  # "El encuentro se confirmó", "… da Ucrânia e salientou": no speaker
             # A source at the end of the sentence ("…, agregó el texto oficial.") reports all of
             # what comes before it, as "according to" does.
             at_end = pattern is _VERB_SUBJECT and not text[m.end():].strip(" .\u201d\"'»")

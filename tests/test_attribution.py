@@ -303,6 +303,11 @@ def test_issuers_outside_washington_are_known_by_their_usual_names(readout, sent
         ('Persisten "retos importantes" en materia migratoria, apunta un comunicado de la '
          'cancillería.', "un comunicado de la cancillería", True),
         ("El canciller pidió a su homólogo un calendario de reuniones.", "El canciller", False),
+        ("El encuentro se confirmó tras el diálogo telefónico de la tarde.", None, None),
+        ("Así lo confirmó a NA la portavoz del Gobierno, Ana Ruiz.", "la portavoz del Gobierno",
+         False),
+        ("Michel reafirmou a integridade da Ucrânia e salientou a quota-parte de "
+         "responsabilidade da Rússia na implementação dos acordos.", None, None),
     ],
 )
 def test_sentence_attribution_in_other_languages(sentence, source, is_readout):
