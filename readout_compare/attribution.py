@@ -152,8 +152,22 @@ def resolve_pronoun(attribution: Attribution, earlier: Sequence[Sentence]) -> At
     """"he said" -> "he (Hegseth)": the nearest earlier speaker who is a person (a name the
     account credited words to in the last three sentences), else the subject of the nearest
     earlier sentence that opens with a person's name; never a country or an organisation.
-    Only he and she are resolved; the guess is shown beside the pronoun."""
+    Only he and she are resolved; the guess is shown beside the pronoun, and a pronoun left
+    unresolved says so ("it (unresolved)")."""
     head = attribution.source.split(",")[0].strip()
+    if head == "It":
+        # "It said" opening a sentence after "The Pentagon's summary of the calls said …": the
+        # body or document credited in the sentence before. (An "it" inside a sentence may be
+        # the sentence's own subject: "The White House released a statement in which it said".)
+        body = next((f[2].source for s in reversed(earlier[-1:])
+                     for f in reversed(attributions_in(s.text))
+                     if f[2].source.lower() not in _PRONOUNS and person_name(f[2].source) is None),
+                    None)
+        if body is not None:
+            return replace(attribution,
+                           source=attribution.source.replace(head, f"{head} ({body})", 1))
+    if head.lower() in ("it", "they", "we"):
+        return _unresolved(attribution, head)
     if head.lower() not in ("he", "she", "him", "her"):
         return attribution
     wanted = "f" if head.lower() in ("she", "her") else "m"
@@ -170,8 +184,15 @@ def resolve_pronoun(attribution: Attribution, earlier: Sequence[Sentence]) -> At
                 name = m.group("name")
                 break
     if name is None:
-        return attribution
+        return _unresolved(attribution, head)
     return replace(attribution, source=attribution.source.replace(head, f"{head} ({name})", 1))
+
+
+_PRONOUNS = frozenset("he she it they we i him her".split())
+
+
+def _unresolved(attribution: Attribution, head: str) -> Attribution:
+    return replace(attribution, source=attribution.source.replace(head, f"{head} (unresolved)", 1))
 
 
 def _gender(name: str, sentences: Sequence[Sentence]) -> str | None:

@@ -420,6 +420,15 @@ def test_a_short_quotation_inside_what_someone_did_is_their_words():
     assert "Amsel" in speakers["disgraceful"]
 
 
+def test_it_said_opening_a_sentence_is_the_document_credited_before_and_else_unresolved():
+    got = sources("The ministry's summary of the talks said the two sides agreed to meet. "
+                  "It said the date would be set later.")
+    assert got[1][0] == "It (ministry's summary of the talks)"
+    got = sources("The embassy has also released a statement following the call, in which it "
+                  "said the visit was postponed.")
+    assert got[0][0] == "it (unresolved)"
+
+
 def test_a_bare_name_gets_the_kind_of_the_office_the_story_named_it_with():
     from readout_compare.source_kinds import office_holders
 
