@@ -17,6 +17,7 @@ from readout_compare.attribution_patterns import FoundAttribution, attributions_
 from readout_compare.lexicon import word_key
 from readout_compare.model import Attribution, Document, Sentence
 from readout_compare.source_kinds import (
+    described_person,
     issuer_names,
     names_foreign_country,
     office_holders,
@@ -130,6 +131,7 @@ def attribute_sentences(
                         and f[2].source != best[2].source), None)
         chosen = _reported(speaker[2], best[2]) if best[3] == 0 and speaker else best[2]
         chosen = resolve_pronoun(chosen, body[max(i - 3, 0) : i])
+        chosen = resolve_description(chosen, account.text[: s.start])
         chosen = whose_document(with_kind(chosen, issuer, known), account.text[: s.start], issuer)
         out[s.id] = chosen
     return out
@@ -189,6 +191,17 @@ def resolve_pronoun(attribution: Attribution, earlier: Sequence[Sentence]) -> At
 
 
 _PRONOUNS = frozenset("he she it they we i him her".split())
+
+
+def resolve_description(attribution: Attribution, before: str) -> Attribution:
+    """"the Chinese leader said" -> "the Chinese leader (Xi Jinping)": the person the story
+    named before with that nationality and office (:func:`source_kinds.described_person`); the
+    guess is shown beside the description, as a pronoun's is."""
+    head = attribution.source.split(",")[0].strip()
+    name = described_person(head, before)
+    if name is None:
+        return attribution
+    return replace(attribution, source=attribution.source.replace(head, f"{head} ({name})", 1))
 
 
 def _unresolved(attribution: Attribution, head: str) -> Attribution:

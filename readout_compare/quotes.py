@@ -18,6 +18,7 @@ from readout_compare.attribution import (
     Found,
     attribute_quote,
     found_for,
+    resolve_description,
     resolve_pronoun,
     whose_document,
 )
@@ -162,6 +163,7 @@ class _Speakers:
         statement") tied to the one the story named before."""
         k = self.position[sentence.id]
         attribution = resolve_pronoun(attribution, self.account.sentences[max(k - 3, 0) : k])
+        attribution = resolve_description(attribution, self.account.text[: sentence.start])
         attribution = with_kind(attribution, self.issuer, self.known)
         return whose_document(attribution, self.account.text[: span.start], self.issuer)
 

@@ -297,6 +297,47 @@ def _office_holders(text: str, issuer: frozenset[str]) -> tuple[tuple[str, str],
     return tuple(known.items())
 
 
+# "the Chinese leader", "the US secretary", "the top Russian diplomat": a person described by
+# nationality and office, whom the story named before with both.
+_DESCRIPTION = re.compile(
+    r"^(?:the\s+)?(?:(?:top|senior|former|new)\s+)?(?P<adj>[A-Z][\w.]*)\s+"
+    r"(?P<role>leader|president|premier|prime minister|chancellor|secretary|minister|"
+    r"foreign minister|defen[cs]e minister|diplomat|envoy|ambassador)$", re.I)
+# Offices a described role may stand for: a "leader" is a president, premier or chancellor;
+# a "diplomat" a foreign minister or secretary of state.
+_ROLE_OFFICES = {
+    "leader": ("president", "premier", "prime minister", "chancellor", "leader"),
+    "diplomat": ("foreign minister", "secretary of state", "minister", "envoy", "ambassador",
+                 "diplomat"),
+}
+DESCRIPTION_WINDOW = 3000  # characters before the description where its person may be named
+
+
+def described_person(description: str, before: str) -> str | None:
+    """The person a description ("the Chinese leader") stands for: the last one the text
+    ``before`` it names with an office of that kind and that nationality ("Chinese President Xi
+    Jinping"); None when there is none, or more than one candidate person."""
+    m = _DESCRIPTION.match(description.strip())
+    if m is None:
+        return None
+    adj, role = m.group("adj").lower(), m.group("role").lower()
+    offices = _ROLE_OFFICES.get(role, (role,))
+    before = before[-DESCRIPTION_WINDOW:]
+    found: list[str] = []
+    for office in _OFFICE.finditer(before):
+        if not any(o in office.group(0).lower() for o in offices):
+            continue
+        holder = _HOLDER.match(before, office.end())
+        lead = _BEFORE_OFFICE.search(before, max(0, office.start() - 80), office.start())
+        if holder is None or lead is None or adj not in lead.group(0).lower().split():
+            continue
+        name = holder.group("name")
+        if person_name(name) is not None:
+            found.append(name)
+    people = {n.split()[-1] for n in found}
+    return found[-1] if len(people) == 1 else None
+
+
 def with_kind(attribution: Attribution, issuer: frozenset[str],
               known: dict[str, str]) -> Attribution:
     """The attribution with its speaker's kind; a named person's kind is remembered, so a later

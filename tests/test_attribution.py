@@ -429,6 +429,14 @@ def test_it_said_opening_a_sentence_is_the_document_credited_before_and_else_unr
     assert got[0][0] == "it (unresolved)"
 
 
+def test_a_description_is_resolved_to_the_person_the_story_named_with_that_office():
+    got = sources("Chinese President Xi Jinping told U.S. President Joe Biden that conflict "
+                  "served no one. The Chinese leader said the two sides must manage differences. "
+                  "The Russian leader said nothing of the call.")
+    assert got[1][0] == "Chinese leader (Xi Jinping)"
+    assert got[2][0] == "Russian leader"  # no Russian leader named before: left as written
+
+
 def test_a_bare_name_gets_the_kind_of_the_office_the_story_named_it_with():
     from readout_compare.source_kinds import office_holders
 
