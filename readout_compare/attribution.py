@@ -130,6 +130,12 @@ def attribute_sentences(
         speaker = next((f for f in found if f[3] == 1 and f is not best
                         and f[2].source != best[2].source), None)
         chosen = _reported(speaker[2], best[2]) if best[3] == 0 and speaker else best[2]
+        # "That's according to the Pentagon's press service, Ukrinform reports.": a source
+        # phrase, then an outlet's verb of saying at the end, which reports it.
+        outer = next((f for f in found if f[3] == 0 and f is not best and f[0] > best[1]
+                      and f[1] >= end - 1 and f[2].source != best[2].source), None)
+        if outer is not None and best[3] == 0 and not speaker:
+            chosen = _reported(best[2], outer[2])
         chosen = resolve_pronoun(chosen, body[max(i - 3, 0) : i])
         chosen = resolve_description(chosen, account.text[: s.start])
         chosen = whose_document(with_kind(chosen, issuer, known), account.text[: s.start], issuer)
