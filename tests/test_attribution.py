@@ -431,7 +431,7 @@ def test_it_said_opening_a_sentence_is_the_document_credited_before_and_else_unr
 
 def test_an_outlet_reporting_a_source_at_the_end_of_the_sentence_makes_a_chain():
     got = sources("That is according to the ministry's press service, Interfax reports.")
-    assert got[0][0] == "ministry's press service, according to Interfax"
+    assert got[0][0] == "the ministry's press service, according to Interfax"
 
 
 def test_a_description_is_resolved_to_the_person_the_story_named_with_that_office():
