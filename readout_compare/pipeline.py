@@ -37,7 +37,7 @@ from readout_compare.model import (
 )
 from readout_compare.normalize import clean_label, clean_text, file_name
 from readout_compare.placement import placement
-from readout_compare.quote_matches import with_quotes
+from readout_compare.quote_matches import reworded, with_quotes
 from readout_compare.segment import segment_texts
 from readout_compare.similarity import Profile, default_model, profile
 from readout_compare.timing import Timings, maybe
@@ -245,6 +245,8 @@ def compare_account(
             readout, account, found_by_sentence=found, verdicts=verdicts, spans=spans,
             translated_by=matches if across else None)
         matches = with_quotes(readout, account, matches, found_quotes)
+        if not across:
+            found_quotes = reworded(readout, account, matches, found_quotes)
         attributions = attribution.attribute_sentences(account, readout, found)
         attributions = _credited_by_quotes(account, attributions, found_quotes)
         if across:

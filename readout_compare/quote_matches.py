@@ -4,8 +4,11 @@ the quotations are found (:mod:`readout_compare.quotes`)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from readout_compare.diff import word_diff
 from readout_compare.model import KIND_ORDER, Document, Match, Quote
+from readout_compare.source_kinds import person_name
 
 # A quotation this long (in words) of the readout's words reports them.
 QUOTE_MIN_WORDS = 3
@@ -49,3 +52,35 @@ def with_quotes(
             sorted((*kept, match), key=lambda m: (KIND_ORDER[m.kind], -m.score))
         )
     return out
+
+
+# A quotation at least this share of its sentence's words is what the sentence reports.
+REWORDED_MIN_SHARE = 0.5
+
+
+def reworded(
+    readout: Document,
+    account: Document,
+    matches: dict[str, tuple[Match, ...]],
+    quotes: tuple[Quote, ...],
+) -> tuple[Quote, ...]:
+    """Quotations the story credits to the readout or its issuing body ("the Kremlin said:
+    «The sides discussed several aspects of Russia-US relations»") whose words are not the
+    readout's, in a sentence that reports a readout sentence: the readout's content in other
+    words, presented as its words. They are ``altered`` from that sentence (a translation of
+    their own, or a paraphrase), not words from elsewhere."""
+    out = []
+    for q in quotes:
+        a = q.attribution
+        sentence = account.sentence(q.account_sentence)
+        reported = [m for m in matches.get(q.account_sentence, ()) if m.basis == "claim"]
+        if (q.kind == "quotation" and q.fidelity == "not_in_readout" and reported
+                and a is not None and (a.is_readout or (a.kind == "issuer"
+                                                        and person_name(a.source) is None))
+                and len(q.text.split()) >= REWORDED_MIN_SHARE * len(sentence.text.split())):
+            best = max(reported, key=lambda m: m.score)
+            r = readout.sentence(best.readout_sentence)
+            q = replace(q, fidelity="altered", readout_sentence=r.id, readout_start=r.start,
+                        readout_end=r.end, readout_text=r.text, diff=word_diff(r.text, q.text))
+        out.append(q)
+    return tuple(out)

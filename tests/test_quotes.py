@@ -271,3 +271,29 @@ def test_a_long_quotation_with_one_word_changed_is_altered_not_stitched():
 ])
 def test_a_guillemet_may_be_closed_by_a_double_mark(text, quoted):
     assert [s.text for s in quote_spans(text)] == quoted
+
+
+KREMLIN = ("Telephone conversation with the President of Freedonia\n\n"
+           "Vladimir Putin had a telephone conversation with President Ana Ruiz. "
+           "The two heads of state discussed many aspects of the relations between Russia and "
+           "Freedonia. They agreed to continue contacts at various levels.\n")
+
+
+def test_a_quotation_credited_to_the_readout_in_other_words_is_altered():
+    # The story's own translation of the readout, presented as its words: altered from the
+    # readout sentence it reports, with the changed words shown; not words from elsewhere.
+    account = ("Putin and Ruiz spoke by phone on Friday. The Kremlin said in a statement: "
+               "\u00abThe sides discussed several aspects of Russian-Freedonian relations.\u00bb\n")
+    acc = compare(KREMLIN, [account]).accounts[0]
+    (q,) = [q for q in acc.quotes if q.kind == "quotation"]
+    assert q.fidelity == "altered"
+    assert "heads of state discussed many aspects" in q.readout_text
+    assert any(d.type == "quote" for s in acc.sentences for d in s.divergences)
+
+
+def test_a_person_quoted_in_other_words_is_not_made_a_misquotation_of_the_readout():
+    account = ("Putin and Ruiz spoke by phone on Friday. Ruiz told reporters: \u201cWe discussed "
+               "several aspects of our relations with Russia.\u201d\n")
+    acc = compare(KREMLIN, [account]).accounts[0]
+    (q,) = [q for q in acc.quotes if q.kind == "quotation"]
+    assert q.fidelity == "not_in_readout"
