@@ -20,6 +20,11 @@ from readout_compare.normalize import normalize
 
 _ELLIPSIS = re.compile(r"\u2026|\.\s?\.\s?\.")
 _BRACKETED = re.compile(r"\[[^\]]*\]")
+_PARENTHESISED = re.compile(r"\([^()]*\)")
+_INSERTED = re.compile(r"\[[^\]]*\]|\([^()]*\)")
+# Verdicts from the readout's words most to least: a better one found without an editor's aside
+# replaces the first.
+_RANK = {"verbatim": 3, "stitched": 2, "altered": 2, "not_in_readout": 0}
 # Share of the quote's words found in one readout passage for an "altered" verdict.
 ALTERED_MIN_SHARE = 0.6
 # At most this many readout words at each end of an altered quotation's passage stand for quote words
@@ -86,10 +91,20 @@ class _ReadoutWords:
             self.bounds.append((first, len(self.words)))
 
     def verdict(self, quoted: str) -> Verdict:
-        """(fidelity, readout sentence, span start, span end, share of quote words found)."""
+        """(fidelity, readout sentence, span start, span end, share of quote words found). An
+        aside in parentheses that the readout does not have ("need to manage competition
+        (between the two powers)") is an editor's insertion, as a bracket is."""
+        found = self._verdict(quoted, _BRACKETED)
+        if found[0] != "verbatim" and _PARENTHESISED.search(quoted):
+            without = self._verdict(quoted, _INSERTED)
+            if _RANK[without[0]] > _RANK[found[0]]:
+                return without
+        return found
+
+    def _verdict(self, quoted: str, inserted: re.Pattern[str]) -> Verdict:
         quoted, expanded = _spelling_out_undone(quoted, self.positions)
-        edited = bool(_ELLIPSIS.search(quoted) or _BRACKETED.search(quoted)) or expanded
-        q = [quote_word(m.group()) for m in QUOTE_WORD.finditer(_BRACKETED.sub(" ", quoted))]
+        edited = bool(_ELLIPSIS.search(quoted) or inserted.search(quoted)) or expanded
+        q = [quote_word(m.group()) for m in QUOTE_WORD.finditer(inserted.sub(" ", quoted))]
         if not q or not self.words:
             return "not_in_readout", None, None, None, 0.0
         pieces = self._cover(q)

@@ -297,3 +297,18 @@ def test_a_person_quoted_in_other_words_is_not_made_a_misquotation_of_the_readou
     acc = compare(KREMLIN, [account]).accounts[0]
     (q,) = [q for q in acc.quotes if q.kind == "quotation"]
     assert q.fidelity == "not_in_readout"
+
+
+@pytest.mark.parametrize("quoted, fidelity", [
+    # An editor's aside in parentheses is left out of the comparison, as a bracket is.
+    ("need to responsibly manage competition (between the two powers) and maintain open lines "
+     "of communication", "verbatim"),
+    ("need to manage competition (between the two powers) and keep lines of communication open",
+     "altered"),
+])
+def test_an_aside_in_parentheses_is_an_editors_insertion(quoted, fidelity):
+    readout = ("Secretary Austin emphasized the need to responsibly manage competition and "
+               "maintain open lines of communication.")
+    acc = compare(readout, [f"Austin stressed the \u201c{quoted}.\u201d"]).accounts[0]
+    (q,) = acc.quotes
+    assert q.fidelity == fidelity
