@@ -179,6 +179,7 @@ def _decided(
                           and laid_out[n + 1][1].kind == "item" and text[unit.end - 1] == ":")
         if introduced and rule_role != "furniture":
             decided[n] = rule_role
+    decided = _appeal_block(text, laid_out, decided)
     out: list[tuple[int, _Unit, Role]] = []
     for paragraph_no, group in groupby(zip(laid_out, decided), key=lambda x: x[0][0]):
         items = list(group)
@@ -187,6 +188,49 @@ def _decided(
             out.append((paragraph_no, _Unit(first.start, last.end, "furniture"), "furniture"))
         else:
             out += [(p, u, role) for (p, u, _), role in items]  # type: ignore[misc]
+    return out
+
+
+# The outlet speaking to its reader in the first person plural ("we need reporters on the
+# ground"), outside any quotation.
+_WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us|[Ww]e're|[Ww]e've)\b")  # not "US"
+_QUOTE_MARK = re.compile(r"[\"\u201c\u201d\u00ab\u00bb]")
+
+
+def _appeal_block(text: str, laid_out: list[tuple[int, _Unit, Role]],
+                  decided: list[Role]) -> list[Role]:
+    """A site's appeal to its reader runs over several paragraphs ("Your support helps us …",
+    then "we need reporters on the ground", "We believe quality journalism …"): the paragraphs
+    next to an appeal line (the reader-appeal rule) in which the outlet says "we", and no one
+    is quoted, are the appeal's too, paragraph after paragraph."""
+    paragraphs: dict[int, list[int]] = {}
+    for n, (p, _, _) in enumerate(laid_out):
+        paragraphs.setdefault(p, []).append(n)
+    order = list(paragraphs)
+
+    def unit_text(n: int) -> str:
+        return text[laid_out[n][1].start : laid_out[n][1].end]
+
+    appeal = {p for p, ns in paragraphs.items()
+              if any(furniture.unit_rule(unit_text(n)) == "reader-appeal" for n in ns)}
+    if not appeal:
+        return decided
+
+    def we_voice(p: int) -> bool:
+        texts = [unit_text(n) for n in paragraphs[p]]
+        return (any(_WE.search(t) for t in texts)
+                and not any(_QUOTE_MARK.search(t) for t in texts))
+
+    block = set(appeal)
+    for step in (1, -1):
+        for i, p in (enumerate(order) if step == 1 else reversed(list(enumerate(order)))):
+            j = i - step
+            if p not in block and 0 <= j < len(order) and order[j] in block and we_voice(p):
+                block.add(p)
+    out = list(decided)
+    for p in block:
+        for n in paragraphs[p]:
+            out[n] = "furniture"
     return out
 
 

@@ -511,3 +511,22 @@ def test_a_stamp_then_a_dateline_and_a_dateline_alone_on_its_line_are_furniture(
     got = units(text)
     assert [t for t, r in got if r == "furniture"] == datelines
     assert got[-1][1] == "body"
+
+
+def test_a_sites_appeal_to_its_reader_is_furniture_over_several_paragraphs():
+    page = (
+        "Minister Ruiz met Secretary Lind in Geneva on Monday to discuss border security.\n\n"
+        "Your support helps us to tell the story\n\n"
+        "From border towns to the capital, the Tribune is on the ground when the story breaks. "
+        "We know how important it is to separate the facts from the spin.\n\n"
+        "At such a critical moment, we need reporters on the ground.\n\n"
+        "Your support makes all the difference.\n\n"
+        "Lind said the two governments would meet again in March, officials said. "
+        "\u201cWe are making progress,\u201d Ruiz told reporters.\n"
+    )
+    doc = segment(page, doc_id="a", label="a")
+    body = [s.text for s in doc.sentences if s.role == "body"]
+    assert not any("Tribune" in t or "reporters on the ground" in t for t in body)
+    # The story's own sentences, and its quoted "we", stay the story's.
+    assert any(t.startswith("Minister Ruiz met") for t in body)
+    assert any("We are making progress" in t for t in body)
