@@ -11,10 +11,13 @@ Rules and limits: docs/quotes-and-divergences.md.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from readout_compare import crosslingual, quantities
 from readout_compare.divergence_rules import pair_divergences
 from readout_compare.model import Divergence, DivergenceType, Document, Match, Quote
 from readout_compare.normalize import normalize
+from readout_compare.quote_verdicts import verdict
 from readout_compare.wording import span_words
 from readout_compare.workers import parallel_map
 
@@ -29,10 +32,13 @@ def find_divergences(
     readout: Document,
     matches: dict[str, tuple[Match, ...]],
     quotes: tuple[Quote, ...],
+    account: Document | None = None,
 ) -> dict[str, tuple[Divergence, ...]]:
     """Divergences for every matched account sentence, keyed by account sentence id. From
     :data:`PARALLEL_SENTENCES` account sentences, the matched pairs may be read in worker
-    processes (each pair is read on its own; :func:`~readout_compare.workers.parallel_map`)."""
+    processes (each pair is read on its own; :func:`~readout_compare.workers.parallel_map`).
+    A misquotation that runs over several sentences of the ``account`` is a divergence of
+    each sentence whose part of it is not the readout's words verbatim."""
     items = list(matches.items())
     out: dict[str, list[Divergence]] = {}
     for part in parallel_map(_claims_part, items, (readout, quantities.weekday(readout)),
@@ -41,8 +47,31 @@ def find_divergences(
     for q in quotes:
         found = _quote_divergence(q, readout, matches)
         if found is not None:
-            out.setdefault(q.account_sentence, []).append(found)
+            for sid, d in _by_sentence(found, q, readout, account):
+                out.setdefault(sid, []).append(d)
     return {sid: tuple(_dedupe(_within_quotes(ds))) for sid, ds in out.items() if ds}
+
+
+# A part of a quotation this long (in words), in a sentence of its own, is judged on its own.
+QUOTE_PART_WORDS = 3
+
+
+def _by_sentence(found: Divergence, q: Quote, readout: Document,
+                 account: Document | None) -> list[tuple[str, Divergence]]:
+    """The account sentences a misquotation diverges in: those of its parts that are not the
+    readout's words verbatim, where it runs over several sentences; else the sentence it
+    opens in."""
+    if account is None:
+        return [(q.account_sentence, found)]
+    spanned = [s for s in account.body if s.start < q.end and s.end > q.start]
+    if len(spanned) < 2:
+        return [(q.account_sentence, found)]
+    out = []
+    for s in spanned:
+        part = account.text[max(q.start, s.start) : min(q.end, s.end)].strip(" \"\u201c\u201d\u00ab\u00bb,")
+        if len(part.split()) >= QUOTE_PART_WORDS and verdict(readout, part)[0] != "verbatim":
+            out.append((s.id, replace(found, account_text=part)))
+    return out or [(q.account_sentence, found)]
 
 
 def _claims_part(

@@ -346,3 +346,17 @@ def test_an_ability_in_other_words_is_no_change_of_modality(account, modality):
     acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
     found = [d.type for s in acc.sentences for d in s.divergences]
     assert ("modality" in found) is modality
+
+
+def test_a_misquotation_over_two_sentences_diverges_where_its_words_change():
+    from readout_compare import compare
+
+    readout = ("The two leaders agreed on the need for a ceasefire. The President described the "
+               "new sanctions as counterproductive and harmful to bilateral ties.")
+    account = ("\u201cThe two leaders agreed on the need for a ceasefire. The President called "
+               "the sanctions counterproductive and damaging to relations,\u201d the readout of "
+               "the call said.\n")
+    acc = compare(readout, [account]).accounts[0]
+    quoted = {s.sentence.text[:20]: [d.type for d in s.divergences] for s in acc.sentences}
+    assert quoted["\u201cThe two leaders agr"] == []  # its part is the readout's words
+    assert quoted["The President called"] == ["quote"]
