@@ -54,6 +54,8 @@ def find_divergences(
 
 # A part of a quotation this long (in words), in a sentence of its own, is judged on its own.
 QUOTE_PART_WORDS = 3
+# A quotation over more sentences than this (a mark never closed) is judged whole, as before.
+QUOTE_MAX_PARTS = 20
 
 
 def _by_sentence(found: Divergence, q: Quote, readout: Document,
@@ -64,7 +66,7 @@ def _by_sentence(found: Divergence, q: Quote, readout: Document,
     if account is None:
         return [(q.account_sentence, found)]
     spanned = [s for s in account.body if s.start < q.end and s.end > q.start]
-    if len(spanned) < 2:
+    if not 2 <= len(spanned) <= QUOTE_MAX_PARTS:
         return [(q.account_sentence, found)]
     out = []
     for s in spanned:
