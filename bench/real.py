@@ -1,6 +1,8 @@
 """The real-news benchmark: real readouts and the news stories that report them.
 
     python bench/real.py [--split dev|heldout|all] [--errors] [--json PATH]
+    python bench/real.py --split dev --divergence-sweep    divergences kept by match score
+    python bench/real.py --split dev --hint-sweep          paraphrase hints by threshold
     python bench/real.py draft EVENT [--split dev|heldout]   make bench/real/work/EVENT.lab
     python bench/real.py freeze EVENT                       check it, write labels.json
     python bench/real.py thaw EVENT                         work file again from labels.json
