@@ -512,9 +512,11 @@ def markdown(tables: dict[str, list[tuple[str, str, str]]], out: dict) -> str:
 
 
 def events(split: str, only: str | None = None) -> list[Path]:
+    """The event folders of a split; ``only``: a name, or names split by commas."""
+    names = set(only.split(",")) if only else None
     out = []
     for d in sorted(rl.EVENTS.iterdir()):
-        if not (d / "labels.json").exists() or (only and d.name != only):
+        if not (d / "labels.json").exists() or (names and d.name not in names):
             continue
         if split != "all" and json.loads((d / "labels.json").read_text("utf-8"))["split"] != split:
             continue
@@ -570,7 +572,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="real.py", description="Score on the real-news benchmark.")
     parser.add_argument("command", nargs="?", choices=["score", "check"], default="score")
     parser.add_argument("--split", choices=["dev", "heldout", "all"], default="dev")
-    parser.add_argument("--event", help="score only this event")
+    parser.add_argument("--event", help="score only this event (or these, split by commas)")
     parser.add_argument("--errors", action="store_true", help="list every wrong item")
     parser.add_argument("--json", type=Path, help="write the figures here")
     parser.add_argument("--hint-sweep", action="store_true",
