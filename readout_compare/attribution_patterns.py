@@ -27,7 +27,7 @@ _BODIES = (
     r"(?:ministry|ministries|office|government|embassy|prosecutors|investigators|police|groups?|"
     r"lawmakers|agency|guard|council|service|department|spokesperson|spokesman|spokeswoman|"
     r"officials?|sources|diplomats|analysts|media|outlet|newspaper|survey|investigation|"
-    r"operators|army|military|presidency|court|mission|bank|fund|company|union|leader|chief|"
+    r"operators|army|military|presidency|court|mission|bank|fund|company|union|leaders?|chief|"
     r"head|president|minister|authorities|aide|aides|adviser|advisers|advisor|envoy|ambassador|"
     r"diplomat|diplomats|negotiator|representative)"
 )
@@ -52,7 +52,10 @@ _ADVERBS = (r"(?:reportedly|repeatedly|previously|publicly|privately|separately|
 _ASIDE = (
     r"(?:,\s*(?:however|though|meanwhile|too|also|instead|in\s+a\s+statement|"
     r"for\s+(?:his|her|their|its)\s+part|who\s+[^,]{1,80}|which\s+[^,]{1,80}|speaking\s+[^,]{1,80}|"
-    r"(?P<role>(?:an?|the|[A-Z][\w]*['\u2019]s)\s+[^,]{1,60}|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)+)),)?"
+    r"following\s+[^,]{1,80}|after\s+[^,]{1,80}|"
+    # "Yuri Ushakov, an aide to …,", "Pat Ryder, Spokesman for the Pentagon,"
+    r"(?P<role>(?:an?|the|[A-Z][\w]*['\u2019]s)\s+[^,]{1,60}|"
+    r"[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|for|the|to|at))*\s+[A-Z][\w'-]*)),)?"
 )
 _AFTER_VERB = r"(?:\s+(?:on|in|during|to|at|via)\s+[^,.;:\u201c\u201d\"]*?(?:[\u201c\"][^\u201d\"]*[\u201d\"][^,.;:]*?)?(?=[,.;:]|\s+when\b|\s+after\b|$))?"
 
@@ -60,6 +63,12 @@ _ACCORDING = re.compile(
     r"\b(?:[Aa]ccording(?: to)?|[Pp]er)\s+(?P<src>(?:[^,.;:\u201c\u201d\"]|(?<=\b[A-Z])\.)+)"
 )
 _CITING = re.compile(r"\bciting\s+(?P<src>[^,.;:\u201c\u201d\"]+)")
+# "In the statement, it was noted that …", "In a readout of the call, it was said …": the
+# document says it, in the passive.
+_IN_DOCUMENT = re.compile(
+    r"^\s*In\s+(?P<src>(?:a|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|readout|"
+    r"release|communiqu[eé]|summary)(?:\s+[^,]{0,60})?),\s+it\s+(?:was|is|has\s+been)\s+"
+    r"(?:noted|said|stated|stressed|emphasi[sz]ed|underlined|added|reported)\b")
 # "This was reported by the EU Diplomatic Service", "as reported by the British press",
 # "reported on the British government's website", "with reference to the State Department".
 _REPORTED_BY = re.compile(
@@ -97,7 +106,7 @@ _REPORTEDLY = re.compile(r"\breportedly\b|\bis said to\b|\bwas said to\b|"
 _TRIGGERS = frozenset(
     [verb.split()[0] for verb in lexicon.SPEECH_VERBS]
     + ["according", "per", "citing", "reportedly", "said", "published", "reference", "quotes",
-       "quoted", "cites", "cited", "indicate", "suggest", "saying", "noting", "adding", "stressing", "warning",
+       "quoted", "cites", "cited", "indicate", "suggest", "noted", "saying", "noting", "adding", "stressing", "warning",
        "insisting", "arguing", "declaring", "stating", "describing"]
 )
 _LOWER_WORD = re.compile(r"[a-z]+")
@@ -141,7 +150,7 @@ def _by_phrase(original: str, text: str, leads: list[re.Match[str]]) -> list[Fou
     "reported by". ``text`` is the sentence with its quotations blanked, ``leads`` its
     subject-verb matches."""
     out: list[FoundAttribution] = []
-    for pattern in (_ACCORDING, _CITING, _REPORTED_BY):
+    for pattern in (_ACCORDING, _CITING, _REPORTED_BY, _IN_DOCUMENT):
         for m in pattern.finditer(text):
             src = _clean(m.groupdict().get("src") or m.groupdict().get("site") or "")
             phrase = _clean(original[m.start() : m.end()])

@@ -107,12 +107,20 @@ def test_a_source_does_not_run_across_a_quotation(sentence, source):
          "Austria"),
         ("Prices rose sharply, adding to pressure on the government.", None),
         ("Reports indicate that the convoy crossed the border overnight.", "unnamed reports"),
+        ("Nordic leaders called for closer cooperation on Arctic security.", "Nordic leaders"),
+        ("On May 2, Okafor, following a call with the king, said they had agreed to meet.",
+         "Okafor"),
+        ("In the statement, it was noted that the two ministers agreed to meet in June.",
+         "the statement"),
+        ("Tom Berg, Spokesman for the Ministry, issued a statement.",
+         "Tom Berg, Spokesman for the Ministry"),
         ("Okafor expressed his hope that the talks would resume soon.", "Okafor"),
         ("During the meeting Lin Wei restated the position, stressing it would not change.", None),
         ("The growth is steady, Lin noted, saying the plan would hold.", "Lin"),
     ],
     ids=["saying", "noting", "aide-with-name", "which-aside", "adding-to", "opening-phrase",
-         "speaker-named-first", "reports-indicate", "expressed-his-hope"],
+         "speaker-named-first", "reports-indicate", "leaders-called-for", "following-aside",
+         "in-the-statement-it-was-noted", "issued-a-statement", "expressed-his-hope"],
 )
 def test_participles_and_verbs_of_saying_credit_the_sentences_subject(sentence, source):
     got = sources(sentence)[0]
