@@ -136,7 +136,7 @@ def attribute_sentences(
                       and f[1] >= end - 1 and f[2].source != best[2].source), None)
         if outer is not None and best[3] == 0 and not speaker:
             chosen = _reported(best[2], outer[2])
-        chosen = resolve_pronoun(chosen, body[max(i - 3, 0) : i])
+        chosen = resolve_pronoun(chosen, body[max(i - 3, 0) : i], account.text[: s.start])
         chosen = resolve_description(chosen, account.text[: s.start])
         chosen = whose_document(with_kind(chosen, issuer, known), account.text[: s.start], issuer)
         out[s.id] = chosen
@@ -156,7 +156,8 @@ _SUBJECT_NAME = re.compile(
 )
 
 
-def resolve_pronoun(attribution: Attribution, earlier: Sequence[Sentence]) -> Attribution:
+def resolve_pronoun(attribution: Attribution, earlier: Sequence[Sentence],
+                    before: str = "") -> Attribution:
     """"he said" -> "he (Hegseth)": the nearest earlier speaker who is a person (a name the
     account credited words to in the last three sentences), else the subject of the nearest
     earlier sentence that opens with a person's name; never a country or an organisation.
@@ -179,8 +180,11 @@ def resolve_pronoun(attribution: Attribution, earlier: Sequence[Sentence]) -> At
     if head.lower() not in ("he", "she", "him", "her"):
         return attribution
     wanted = "f" if head.lower() in ("she", "her") else "m"
+    # A speaker described rather than named ("the Chinese Defense Minister") is the person
+    # the story named before with that office (``before``: the text up to the pronoun).
     recent = [p for s in reversed(earlier[-3:])
-              for p in reversed([person_name(f[2].source) for f in attributions_in(s.text)]) if p]
+              for p in reversed([_person(f[2].source, before) for f in attributions_in(s.text)])
+              if p]
     genders = {p: _gender(p, earlier) for p in recent}
     # A speaker the text says is of the pronoun's gender first, then one it says nothing of.
     name = next((p for p in recent if genders[p] == wanted), None) or next(
@@ -194,6 +198,14 @@ def resolve_pronoun(attribution: Attribution, earlier: Sequence[Sentence]) -> At
     if name is None:
         return _unresolved(attribution, head)
     return replace(attribution, source=attribution.source.replace(head, f"{head} ({name})", 1))
+
+
+def _person(source: str, before: str) -> str | None:
+    """The person a source names, or the one its description stands for."""
+    named = person_name(source)
+    if named is not None or not before:
+        return named
+    return described_person(source.split(",")[0].strip(), before)
 
 
 _PRONOUNS = frozenset("he she it they we i him her".split())

@@ -162,7 +162,8 @@ class _Speakers:
         """The attribution with a pronoun resolved, its kind, and a document ("the
         statement") tied to the one the story named before."""
         k = self.position[sentence.id]
-        attribution = resolve_pronoun(attribution, self.account.sentences[max(k - 3, 0) : k])
+        attribution = resolve_pronoun(attribution, self.account.sentences[max(k - 3, 0) : k],
+                                      self.account.text[: sentence.start])
         attribution = resolve_description(attribution, self.account.text[: sentence.start])
         attribution = with_kind(attribution, self.issuer, self.known)
         return whose_document(attribution, self.account.text[: span.start], self.issuer)

@@ -231,7 +231,11 @@ def _kind_by_words(source: str, name: str | None, foreign: bool) -> str:
 
 
 _NOT_PERSON = frozenset(
-    ["pentagon", "kremlin", "house", "department", "ministry", "journal", "times", "post", "xinhua", "kcna", "cctv", "cnn", "bbc", "abc", "nato", "hamas", "hezbollah", "houthis", "taliban", "reuters", "anadolu", "folha", "agency", "bank", "nations", "council", "union", "embassy", "office", "readout", "statement", "summary", "states", "united", "kingdom", "nations", "republic", "white", "street", "downing"]
+    ["pentagon", "kremlin", "house", "department", "ministry", "journal", "times", "post", "xinhua", "kcna", "cctv", "cnn", "bbc", "abc", "nato", "hamas", "hezbollah", "houthis", "taliban", "reuters", "anadolu", "folha", "agency", "bank", "nations", "council", "union", "embassy", "office", "readout", "statement", "summary", "states", "united", "kingdom", "nations", "republic", "white", "street", "downing",
+     # words of an office ("the Chinese Defense Minister" names no one)
+     "defense", "defence", "foreign", "national", "security", "interior", "finance", "trade",
+     "affairs", "prime", "deputy", "vice", "chief", "press", "general", "adviser", "advisor",
+     "spokesman", "spokeswoman", "spokesperson", "aide", "envoy", "ambassador"]
 )
 
 

@@ -437,6 +437,13 @@ def test_it_said_opening_a_sentence_is_the_document_credited_before_and_else_unr
     assert got[0][0] == "it (unresolved)"
 
 
+def test_a_pronoun_after_a_description_is_the_person_described():
+    got = sources("Chinese Defense Minister Wei Fenghe met Secretary Austin in Cambodia. "
+                  "The Chinese defense minister described Taiwan as a red line. "
+                  "He also denounced foreign meddling.")
+    assert got[2][0] == "He (Wei Fenghe)"
+
+
 def test_an_outlet_reporting_a_source_at_the_end_of_the_sentence_makes_a_chain():
     got = sources("That is according to the ministry's press service, Interfax reports.")
     assert got[0][0] == "the ministry's press service, according to Interfax"
