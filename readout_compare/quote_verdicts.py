@@ -272,7 +272,13 @@ def quote_word(word: str) -> str:
     if word == "&":
         return "and"
     w = fold(normalize(word)).replace("-", "")
-    return SPELLINGS.get(w, w)
+    w = SPELLINGS.get(w, w)
+    # British -ise/-yse spellings as American -ize/-yze ("capitalising" = "capitalizing"); both
+    # sides are folded alike, so a word that is not such a verb ("exercise") is unharmed.
+    return _BRITISH_ISE.sub(r"\1z\2", w) if len(w) > 6 else w
+
+
+_BRITISH_ISE = re.compile(r"([a-z]{3}[iy])s(e|es|ed|ing|ation|ations|er|ers)$")
 
 
 _ACRONYM = re.compile(r"\s*\(([A-Z]{2,8})\)")

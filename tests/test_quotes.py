@@ -183,6 +183,14 @@ def test_editing_conventions_keep_a_quotation_verbatim(quoted):
     assert q.fidelity == "verbatim" and q.readout_sentence == "r-1"
 
 
+def test_a_british_ise_spelling_of_an_american_ize_is_the_same_word():
+    readout = "The Secretary emphasized the value of capitalizing on the new civil nuclear law."
+    account = ("The readout said Rubio \u201cemphasised the value of capitalising on the new "
+               "civil nuclear law.\u201d")
+    (q,) = compare(readout, [account]).accounts[0].quotes
+    assert q.fidelity == "verbatim"
+
+
 def test_editing_conventions_in_a_long_readout():
     # A readout past LONG_READOUT_WORDS is narrowed to the sentences around the quote's rare
     # words before the quote is located; the narrowed stream must still tell one passage from
