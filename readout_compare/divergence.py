@@ -11,11 +11,13 @@ Rules and limits: docs/quotes-and-divergences.md.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from readout_compare import crosslingual, quantities
 from readout_compare.divergence_rules import pair_divergences
-from readout_compare.model import Divergence, DivergenceType, Document, Match, Quote
+from readout_compare.lexicon import word_key
+from readout_compare.model import DiffOp, Divergence, DivergenceType, Document, Match, Quote
 from readout_compare.normalize import normalize
 from readout_compare.quote_verdicts import verdict
 from readout_compare.wording import span_words
@@ -117,6 +119,8 @@ def _quote_divergence(
     and the quotations list says it is not in the readout."""
     if q.kind == "title" or q.fidelity == "verbatim":
         return None
+    if q.fidelity == "altered" and q.diff and _immaterial(q.diff):
+        return None  # "relations" for "relationship", "in" for "across": the list shows it
     readout_sentence, readout_text = q.readout_sentence, q.readout_text
     credited = q.attribution is not None and q.attribution.is_readout
     if q.fidelity == "not_in_readout" and credited and q.kind == "quotation":
@@ -137,6 +141,37 @@ def _quote_divergence(
         readout_sentence=readout_sentence,
         detail=detail,
     )
+
+
+# Words whose change alone does not change what a quotation says: articles, prepositions,
+# determiners ("the importance of the peace and stability across" quoted as "… of peace and
+# stability in").
+_MINOR_WORDS = frozenset(
+    "a an the of in on at to for across into from with by toward towards within among between "
+    "its their his her this that these those".split())
+_WORD = re.compile(r"[\w'\u2019-]+")
+
+
+def _immaterial(diff: tuple[DiffOp, ...]) -> bool:
+    """Whether an altered quotation's changes are only of form: each changed stretch, its
+    articles and prepositions aside, has the same words as the readout's by lexicon key
+    (inflection, spelling, a country's two names)."""
+    for tag, r_text, a_text in diff:
+        if tag == "equal":
+            continue
+        r_keys, a_keys = ([_form_key(w) for w in _WORD.findall(t)
+                           if w.lower() not in _MINOR_WORDS] for t in (r_text, a_text))
+        if sorted(r_keys) != sorted(a_keys):
+            return False
+    return True
+
+
+def _form_key(word: str) -> str:
+    """A word's lexicon key where it stands for forms of one word (inflection, spelling, a
+    country's names), the word itself where the key is a class of synonyms ("end" and "cease"
+    are two words in a quotation)."""
+    key = word_key(word.lower())
+    return word.lower() if key.startswith("~") else key
 
 
 def _within_quotes(items: list[Divergence]) -> list[Divergence]:

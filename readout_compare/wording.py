@@ -119,10 +119,15 @@ def modality(words: list[str], raw: str) -> str | None:
         skip.add("may")
     if _NOT_MODAL.search(raw) and words.count("will") <= len(_NOT_MODAL.findall(raw)):
         skip.add("will")
+    if _WOULD_LIKE.search(raw) and words.count("would") <= len(_WOULD_LIKE.findall(raw)):
+        skip.add("would")  # "would like to cooperate" wishes; it asserts nothing
     classes = {MODALS[w] for w in words if w in MODALS and w not in skip}
     if not classes:
         return None
     return "/".join(sorted(classes))
+
+
+_WOULD_LIKE = re.compile(r"\bwould\s+(?:like|love|welcome|appreciate|prefer)\b", re.I)
 
 
 def modal_classes(found: str | None) -> set[str]:

@@ -45,9 +45,12 @@ def divergences(readout: str, account: str):
         ("The delegation will visit Ottawa on March 4 to discuss trade and energy.",
          "The delegation will visit Toronto on March 4 to discuss trade and energy.",
          [("entity", "Ottawa", "Toronto", None)]),
+        ("The Prime Minister informed the President that his government will impose tariffs.",
+         "The Prime Minister warned the President that his government will impose tariffs.",
+         [("reporting_verb", "informed", "warned", "escalates")]),
     ],
     ids=["number", "number-in-words", "percent", "date", "negation", "negation-contraction",
-         "modality", "verb-escalates", "verb-softens", "entity"],
+         "modality", "verb-escalates", "verb-softens", "entity", "informed-warned"],
 )
 def test_divergence_types(readout, account, expected):
     assert divergences(readout, account) == expected
@@ -360,3 +363,28 @@ def test_a_misquotation_over_two_sentences_diverges_where_its_words_change():
     quoted = {s.sentence.text[:20]: [d.type for d in s.divergences] for s in acc.sentences}
     assert quoted["\u201cThe two leaders agr"] == []  # its part is the readout's words
     assert quoted["The President called"] == ["quote"]
+
+
+def test_would_like_to_is_a_wish_not_a_modal_of_certainty():
+    readout = ("The Minister stated that he would like to cooperate with his counterpart in order "
+               "to build a constructive and stable relationship.")
+    account = "The two ministers agreed they should build a constructive and stable relationship."
+    acc = compare(readout, [account]).accounts[0]
+    assert not any(d.type == "modality" for s in acc.sentences for d in s.divergences)
+
+
+@pytest.mark.parametrize("quoted, diverges", [
+    # Only articles, prepositions and the forms of a word changed: the quotation is listed as
+    # altered, but nothing a reporter would print.
+    ("the importance of peace and stability in the Taiwan Strait", False),
+    # Another word, even a synonym, is a misquotation.
+    ("the importance of peace and calm across the Taiwan Strait", True),
+])
+def test_a_quotation_altered_only_in_form_is_not_a_divergence(quoted, diverges):
+    readout = ("Minister Hayashi also expressed the importance of the peace and stability across "
+               "the Taiwan Strait.")
+    account = f"Hayashi underscored \u201c{quoted},\u201d the ministry said."
+    acc = compare(readout, [account]).accounts[0]
+    (q,) = acc.quotes
+    assert q.fidelity == "altered"
+    assert any(d.type == "quote" for s in acc.sentences for d in s.divergences) == diverges
