@@ -207,10 +207,16 @@ def _number(c: _Change, p: _Pair) -> str | None:
     sentence the account sentence reports."""
     r_dates, a_dates = c.dates
     r_nums, a_nums = c.numbers
+    if quantities.years(r_nums) != quantities.years(a_nums) or _YEAR_RANGE.search(c.before):
+        return None  # a year ("the 2022-27 period", "by 2027") is no count of anything
     if (r_nums and a_nums and r_nums != a_nums and not (r_dates or a_dates)
             and not set(a_nums) <= p.elsewhere):
         return f"{_fmt(r_nums)} in the readout, {_fmt(a_nums)} in the account"
     return None
+
+
+# The first year of a range whose end is the changed figure: "2022-" of "2022-27".
+_YEAR_RANGE = re.compile(r"\b(?:19|20)\d\d\s*[-\u2013]\s*$")
 
 
 def _entity(c: _Change, p: _Pair) -> str | None:

@@ -28,6 +28,7 @@ from readout_compare.model import Attribution, Document, Match, Quote, QuoteKind
 from readout_compare.quote_marks import QuotedSpan, quote_kind, quote_spans
 from readout_compare.quote_verdicts import Verdict, verdict
 from readout_compare.source_kinds import (
+    READOUT_WORDS,
     issuer_names,
     names_foreign_country,
     office_holders,
@@ -221,10 +222,12 @@ _BODY_WORDS = re.compile(
 
 def _other_government(attribution: Attribution | None, issuer: frozenset[str]) -> bool:
     """The story credits the words to another government's statement or ministry, named as
-    such ("Russia's Foreign Ministry", "the statement (Russian)"), not a bare "the embassy"."""
+    such ("Russia's Foreign Ministry", "the statement (Russian)", "a statement issued by the
+    Ministry of External Affairs" beside Japan's readout), not a bare "the embassy"."""
     return (attribution is not None and attribution.kind == "government"
             and not attribution.is_readout and bool(_BODY_WORDS.search(attribution.source))
-            and names_foreign_country(attribution.source, issuer))
+            and (names_foreign_country(attribution.source, issuer)
+                 or bool(READOUT_WORDS.search(attribution.source))))
 
 
 def _sentence_lookup(doc: Document) -> Callable[[int], Sentence | None]:

@@ -210,11 +210,32 @@ def _side_of_call(source: str, name: str | None, foreign: bool,
     if name and name.lower() in issuer:
         return "issuer"
     low = source.lower()
-    if READOUT_WORDS.search(source) and not foreign and not re.search(r"\bin a statement\b", low):
+    # (Not by a generic name: "the ministry" is in "the Ministry of External Affairs".)
+    names_issuer = any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", low)
+                       for n in issuer if not n.startswith("@") and not _generic(n))
+    # A body named by its proper name ("the Ministry of External Affairs") that is not one of
+    # the issuer's names issued a statement of its own; "the ministry" may be the issuer's.
+    if (READOUT_WORDS.search(source) and not foreign and not re.search(r"\bin a statement\b", low)
+            and (names_issuer or not _NAMED_BODY.search(source))):
+        # A statement, unless it is a body's that is not the readout's issuer ("a statement
+        # issued by the Ministry of External Affairs" beside a Japanese readout).
         return "issuer"
-    if not foreign and any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", low) for n in issuer):
+    if not foreign and (names_issuer or any(_generic(n) and low.strip() in (n, n.removeprefix("the "))
+                                            for n in issuer)):
         return "issuer"
     return None
+
+
+_GENERIC = frozenset(["embassy", "foreign ministry", "diplomatic service", "presidencia",
+                      "cancillería", "prime minister's office", "office of the president"])
+def _generic(name: str) -> bool:
+    """An issuer's name that other bodies share ("the ministry", "foreign ministry"): it names
+    the issuer only as the whole mention."""
+    return name.startswith("the ") or name in _GENERIC
+
+
+_NAMED_BODY = re.compile(r"\b(?:Ministry|Department|Office|Embassy|Kremlin|White House|"
+                         r"Presidency|Cabinet|Chancellery|Commission|Council|Secretariat)\b")
 
 
 def _kind_by_words(source: str, name: str | None, foreign: bool) -> str:
@@ -351,6 +372,9 @@ def with_kind(attribution: Attribution, issuer: frozenset[str],
     if name and name.lower() not in known:
         known[name.lower()] = kind
     # "a readout from China's foreign ministry" is the readout when China's ministry issued it.
-    is_readout = attribution.is_readout or (
+    # Another government's statement is not this readout, whatever it is called (but the other
+    # side's words as this readout reports them are: "Kuleba, according to the readout").
+    chain = ", according to " in attribution.source or ", citing " in attribution.source
+    is_readout = (attribution.is_readout and (kind != "government" or chain)) or (
         kind == "issuer" and bool(READOUT_WORDS.search(attribution.source)))
     return replace(attribution, kind=kind, is_readout=is_readout)

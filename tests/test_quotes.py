@@ -320,3 +320,20 @@ def test_an_aside_in_parentheses_is_an_editors_insertion(quoted, fidelity):
     acc = compare(readout, [f"Austin stressed the \u201c{quoted}.\u201d"]).accounts[0]
     (q,) = acc.quotes
     assert q.fidelity == fidelity
+
+
+def test_another_ministrys_statement_is_its_own_words_beside_this_readout():
+    # Japan's readout; the story quotes India's Ministry of External Affairs, whose statement
+    # says much the same thing in other words: not a misquotation of Japan's readout.
+    readout = ("Japan-India Foreign Ministers' Strategic Dialogue\n\n"
+               "Ministry of Foreign Affairs of Japan\n\n"
+               "The ministers concurred that the public and private sectors would work together "
+               "toward the target of 5 trillion yen in investment to India over the next 5 years.\n")
+    account = ("\u201cThe Ministers emphasized the importance of achieving the target of JPY 5 "
+               "trillion investment in India in the period 2022-27,\u201d according to an official "
+               "statement issued by the Ministry of External Affairs.\n")
+    acc = compare(readout, [account]).accounts[0]
+    (q,) = acc.quotes
+    assert q.attribution.kind == "government" and not q.attribution.is_readout
+    assert q.fidelity == "not_in_readout"
+    assert not any(d.type in ("quote", "number") for s in acc.sentences for d in s.divergences)
