@@ -207,7 +207,8 @@ def _number(c: _Change, p: _Pair) -> str | None:
     sentence the account sentence reports."""
     r_dates, a_dates = c.dates
     r_nums, a_nums = c.numbers
-    if quantities.years(r_nums) != quantities.years(a_nums) or _YEAR_RANGE.search(c.before):
+    if (quantities.years(r_nums) != quantities.years(a_nums)
+            or _in_years_span(r_nums, p.r_sentence) or _in_years_span(a_nums, p.a_sentence)):
         return None  # a year ("the 2022-27 period", "by 2027") is no count of anything
     if (r_nums and a_nums and r_nums != a_nums and not (r_dates or a_dates)
             and not set(a_nums) <= p.elsewhere):
@@ -215,8 +216,14 @@ def _number(c: _Change, p: _Pair) -> str | None:
     return None
 
 
-# The first year of a range whose end is the changed figure: "2022-" of "2022-27".
-_YEAR_RANGE = re.compile(r"\b(?:19|20)\d\d\s*[-\u2013]\s*$")
+# A span of years written with a hyphen, a dash or a slash: "2022-27", "2022\u20132027".
+_YEARS_SPAN = re.compile(r"\b(?:19|20)\d\d\s*[-\u2013/]\s*(\d\d|(?:19|20)\d\d)\b")
+
+
+def _in_years_span(values: tuple[float, ...], sentence: str) -> bool:
+    """Whether a figure is the end of a span of years in the sentence ("27" of "2022-27")."""
+    ends = {int(m.group(1)) for m in _YEARS_SPAN.finditer(sentence)}
+    return any(v == int(v) and int(v) in ends for v in values)
 
 
 def _entity(c: _Change, p: _Pair) -> str | None:

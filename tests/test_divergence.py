@@ -388,3 +388,14 @@ def test_a_quotation_altered_only_in_form_is_not_a_divergence(quoted, diverges):
     (q,) = acc.quotes
     assert q.fidelity == "altered"
     assert any(d.type == "quote" for s in acc.sentences for d in s.divergences) == diverges
+
+
+@pytest.mark.parametrize("account", [
+    "They agreed to reach the target of 5 trillion yen in investment during 2022-27.",
+    "They agreed to reach the target of 5 trillion yen in investment by 2027.",
+])
+def test_a_year_is_no_count(account):
+    readout = ("The ministers agreed to reach the target of 5 trillion yen in investment over the "
+               "next 5 years.")
+    acc = compare(readout, [account]).accounts[0]
+    assert not any(d.type == "number" for s in acc.sentences for d in s.divergences)
