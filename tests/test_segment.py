@@ -300,6 +300,27 @@ def test_lead_in_glued_to_the_first_sentence_is_split():
     ]
 
 
+def test_an_as_stated_by_lead_in_introduces_the_readout():
+    text = ("As stated by Spokesperson Elena Voss:\n\nSecretary Harlan met today with "
+            "Portuguese Foreign Minister Rui Duarte in Washington.")
+    assert units(text) == [
+        ("As stated by Spokesperson Elena Voss:", "lead-in"),
+        ("Secretary Harlan met today with Portuguese Foreign Minister Rui Duarte in Washington.", "body"),
+    ]
+
+
+@pytest.mark.parametrize("text, dateline", [
+    ("New Delhi:\n\nExternal Affairs Minister Jaishankar spoke with the Secretary.", "New Delhi:"),
+    ("Washington, Jan 14\n\nThe Secretary spoke with the Minister.", "Washington, Jan 14"),
+    ("ERBIL, Kurdistan Region of Iraq \u2014 The Secretary met the Minister.",
+     "ERBIL, Kurdistan Region of Iraq \u2014"),
+    ("Washington, D.C. \u2014 The Secretary met the Minister.", "Washington, D.C. \u2014"),
+])
+def test_datelines_of_more_shapes(text, dateline):
+    got = units(text)
+    assert got[0] == (dateline, "furniture") and got[1][1] == "body"
+
+
 def test_readout_lead_in_on_its_own_line():
     text = ("Readout of the Secretary's Call\n\nPentagon Press Secretary Daniel Okafor provided the "
             "following readout:\n\nSecretary Ellison spoke today with the Minister.")
@@ -340,6 +361,12 @@ FURNITURE_EXAMPLES = {
     "distributed-by": "Distributed by APO Group on behalf of the Ministry of Foreign Affairs.",
     "tags": "Tags: Rubio, Mexico, border security",
     "source-caps": "SOURCE U.S. Department of State",
+    "newsletter-offer": "I would like to be emailed about offers, events and updates from the Daily Courier.",
+    "image-representational": "Image for representational purposes.",
+    "republication-notice": "This material from the originating organization/author(s) might be of the point-in-time nature.",
+    "public-release": "/Public Release.",
+    "view-in-full": "View in full here.",
+    "update-count": "2nd Update",
     "copyright": "Copyright 2025 Wire Service. All rights reserved.",
     "rights-reserved": "All rights reserved.",
     "follow-us": "Follow us on Telegram for the latest updates",
