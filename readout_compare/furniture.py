@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from readout_compare.lexicon import word_key
+
 SCOPES = ("unit", "paragraph", "caption", "dateline", "lead-in", "list-lead-in")
 _TRAILING = ".!|\u2026 \t\n"
 
@@ -96,7 +98,19 @@ def dateline(text: str, start: int, end: int) -> int:
         m = rule.pattern.match(text, start, end)
         if m and m.end() > start:
             return m.end() - start
+    m = _PLACE_DATELINE.match(text, start, end)
+    last = m.group("place").split()[-1].lower() if m else ""
+    if m and (m.group("date") or ":" in m.group("sep")) and word_key(last).startswith("@") \
+            and word_key(last) != "@" + last:  # a capital ("Delhi"), not a country ("China:")
+        # A capital or a country, then a colon or a date, glued to the story: "New Delhi:
+        # External Affairs Minister …", "Washington, Jan 14 US Secretary of State …".
+        return m.end() - start
     return 0
+
+
+_PLACE_DATELINE = re.compile(
+    r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
+    r"(?P<date>, (?:[A-Z][a-z]{2,8}\.?) \d{1,2}(?:, \d{4})?)?(?P<sep>:\s+|\s+)(?=[A-Z\u201c\"])")
 
 
 def lead_in_rule(unit: str) -> str | None:

@@ -315,10 +315,22 @@ def test_an_as_stated_by_lead_in_introduces_the_readout():
     ("ERBIL, Kurdistan Region of Iraq \u2014 The Secretary met the Minister.",
      "ERBIL, Kurdistan Region of Iraq \u2014"),
     ("Washington, D.C. \u2014 The Secretary met the Minister.", "Washington, D.C. \u2014"),
+    ("Washington, Jan 14 US Secretary of State Dana Lind spoke with the Minister.",
+     "Washington, Jan 14"),
+    ("New Delhi: External Affairs Minister Rao spoke with the Secretary.", "New Delhi:"),
 ])
 def test_datelines_of_more_shapes(text, dateline):
     got = units(text)
     assert got[0] == (dateline, "furniture") and got[1][1] == "body"
+
+
+@pytest.mark.parametrize("text", [
+    "EU-China: High Representative Kallas holds the strategic dialogue with Wang Yi.",
+    "China: the ministry said the talks were useful.",
+    "Biden: We will stand with Ukraine.",
+])
+def test_a_country_or_a_name_before_a_colon_is_no_dateline(text):
+    assert units(text)[0][1] != "furniture"
 
 
 def test_readout_lead_in_on_its_own_line():
