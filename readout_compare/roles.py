@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from readout_compare import furniture
 from readout_compare.layout import CLOSERS, TERMINAL
 
 ROLES = ("body", "heading", "lead-in", "furniture")
@@ -271,13 +272,28 @@ def _unspaced(text: str) -> bool:
     return len(_CJK_CHAR.findall(text)) > 0.5 * len(text.replace(" ", "")) > 0
 
 
+# Furniture rules whose words leave no doubt: their units are furniture whatever the model's
+# other features say (added after the model was fitted, they are not among its weights' cases).
+SURE_RULES = frozenset([
+    "newsletter-offer", "image-representational", "republication-notice", "public-release",
+    "view-in-full", "update-count", "distributed-by", "tags", "source-caps", "disclaimer",
+])
+
+
+def _sure_furniture(text: str) -> bool:
+    return (furniture.unit_rule(text) in SURE_RULES
+            or furniture.paragraph_rule(text) in SURE_RULES)
+
+
 def decide(units: Sequence[Unit]) -> list[str]:
     """The role of each unit of one document."""
     m = model()
     out = []
     for u, feats in zip(units, features(units)):
-        if u.kind == "dateline":
-            out.append("furniture")  # split off by its own rule; never a claim
+        if u.kind == "dateline" or (u.rule_role == "furniture" and _sure_furniture(u.text)):
+            # Split off by its own rule, or named by a rule whose words leave no doubt (a
+            # newsletter offer, a syndicator's notice): never a claim.
+            out.append("furniture")
             continue
         if _unspaced(u.text):
             # Chinese or Japanese: the model's features count words between spaces, and it was
