@@ -373,6 +373,8 @@ FURNITURE_EXAMPLES = {
     "distributed-by": "Distributed by APO Group on behalf of the Ministry of Foreign Affairs.",
     "tags": "Tags: Rubio, Mexico, border security",
     "source-caps": "SOURCE U.S. Department of State",
+    "tweet-signature": "\u2014 Secretary Dana Lind (@SecLind) March 25, 2025",
+    "tweet-embed": "Met with Foreign Minister @RuizAna today to discuss trade and security. pic.twitter.com/Ab12Cd34",
     "newsletter-offer": "I would like to be emailed about offers, events and updates from the Daily Courier.",
     "image-representational": "Image for representational purposes.",
     "republication-notice": "This material from the originating organization/author(s) might be of the point-in-time nature.",
