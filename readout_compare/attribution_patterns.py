@@ -37,7 +37,8 @@ _SUBJECT = (
     rf"(?:\b(?i:the|a|an|his|her|their|its)\s{{1,3}}(?:[\w\u2019'.-]+\s{{1,3}}){{0,12}}?[\w\u2019'-]+"
     r"|(?i:people|officials|sources|aides|diplomats|analysts|experts|several|some|two|three|"
     r"others|one)\s{1,3}(?:[\w\u2019'-]+\s{1,3}){0,8}?[\w\u2019'-]+"
-    rf"|{_NAME}['\u2019]s\s+(?:[\w-]+\s+){{0,3}}?{_BODIES}(?:\s+{_NAME})?"
+    # "Beijing's embassy in the UK" (the body's place is part of its name, not the speaker)
+    rf"|{_NAME}['\u2019]s\s+(?:[\w-]+\s+){{0,3}}?{_BODIES}(?:\s+in\s+(?:the\s+)?{_NAME}|\s+{_NAME})?"
     rf"|[A-Z][\w.-]*(?:\s{{1,3}}[a-z][\w-]*){{0,2}}\s{{1,3}}{_BODIES}"
     rf"|(?i:police|officials|authorities|investigators|prosecutors)\s+in\s+{_NAME}"
     rf"|{_NAME}|he|she|they|it|we|I)"
@@ -77,8 +78,10 @@ _REPORTED_BY = re.compile(
     r"|\b(?:reported|published|posted)\s+on\s+(?P<site>[^,.;:\u201c\u201d\"]*?\bwebsite)")
 _SUBJECT_VERB = re.compile(
     rf"(?P<src>{_SUBJECT}){_ASIDE}"
-    # "Lloyd Austin on his part also stressed"
-    r"(?:\s+(?:on|for)\s+(?:his|her|their|its)\s+part)?\s+"
+    # "Lloyd Austin on his part also stressed", "Yukiko Okano on Friday said"
+    r"(?:\s+(?:on|for)\s+(?:his|her|their|its)\s+part)?"
+    r"(?:\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))?\s+"
     rf"(?:has\s+|have\s+|had\s+|also\s+|later\s+|then\s+)?(?P<adverb>{_ADVERBS}\s+)?"
     rf"(?P<verb>{SPEECH_VERBS})\b"
     # "added a layer of complication" says nothing

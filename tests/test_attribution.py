@@ -114,13 +114,18 @@ def test_a_source_does_not_run_across_a_quotation(sentence, source):
          "the statement"),
         ("Tom Berg, Spokesman for the Ministry, issued a statement.",
          "Tom Berg, Spokesman for the Ministry"),
+        ("Deputy Press Secretary Yuki Sato on Friday said that Tokyo is watching closely.",
+         "Deputy Press Secretary Yuki Sato"),
+        ("Beijing's embassy in the UK said that the two leaders spoke for an hour.",
+         "Beijing's embassy in the UK"),
         ("Okafor expressed his hope that the talks would resume soon.", "Okafor"),
         ("During the meeting Lin Wei restated the position, stressing it would not change.", None),
         ("The growth is steady, Lin noted, saying the plan would hold.", "Lin"),
     ],
     ids=["saying", "noting", "aide-with-name", "which-aside", "adding-to", "opening-phrase",
          "speaker-named-first", "reports-indicate", "leaders-called-for", "following-aside",
-         "in-the-statement-it-was-noted", "issued-a-statement", "expressed-his-hope"],
+         "in-the-statement-it-was-noted", "issued-a-statement", "on-friday-said",
+         "embassy-in-the-uk", "expressed-his-hope"],
 )
 def test_participles_and_verbs_of_saying_credit_the_sentences_subject(sentence, source):
     got = sources(sentence)[0]
