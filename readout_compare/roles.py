@@ -8,6 +8,8 @@ line came before, where it stands, what the rules said). The model is fitted on 
 (``bench/fit_roles.py``: the project's segmentation set and the real-news benchmark's
 development events) and stored as data (``data/roles.json``), so the decision is deterministic
 and each unit's role can be explained by the features that weighed most (:func:`explain`).
+A dateline, and a unit named by a furniture rule whose words leave no doubt (:data:`SURE_RULES`),
+are furniture whatever the model says.
 """
 
 from __future__ import annotations
