@@ -21,6 +21,9 @@ counts, per split:
 - claim sources: the source of each claim not in the readout (``-``: right when the tool
   names none); "he"/"she" and other unresolved answers are wrong;
 - divergences: (unit, type) pairs raised by the tool against the labelled ones, by type;
+- malformed sources: distinct sources the tool gives in an account (of its sentences and its
+  quotations) that fail ``attribution_patterns.well_formed`` (a fragment, a date, a cut-off
+  phrase): the attribution issue's property, counted over every text of the split;
 - lede statements: per account, what it led with (headline and the first two body units with
   their verdicts), its first point (first report of a readout claim) and where it first
   reports the readout's main point.
@@ -40,6 +43,7 @@ from pathlib import Path
 import reallabels as rl
 
 from readout_compare import compare, semantic
+from readout_compare.attribution_patterns import well_formed
 from readout_compare.load import load
 
 # -------------------------------------------------------------------------------------------
@@ -251,6 +255,14 @@ def score_event(event: rl.Event, texts: dict[str, str], t: Tally) -> None:
                     t.errors.append(f"{where} furniture {u.id} ({u.role}) as a claim: "
                                     f"{_short(text[u.start:u.end])}")
                     break
+
+        # Every source the tool gives must be one a reporter could print (issue: attribution).
+        sources = {s.attribution.source for s in acc_cmp.sentences if s.attribution}
+        sources |= {q.attribution.source for q in acc_cmp.quotes if q.attribution}
+        for src in sorted(sources):
+            if not well_formed(src):
+                t.c["malformed sources"] += 1
+                t.errors.append(f"{where} malformed source: {src!r}")
 
         # Quotations.
         tool_quotes = [(q, *_qspan(q, acc_cmp.document.text, text)) for q in acc_cmp.quotes]
@@ -485,7 +497,8 @@ def table(t: Tally) -> tuple[list[tuple[str, str, str]], dict]:
                      f"({c['restatements reachable']} reachable)"))
         figures["hints"] = {k: c[k] for k in ("hints", "hints right", "restatements",
                                               "restatements recovered", "restatements reachable")}
-    for key in ("furniture claims", "furniture in lede", "furniture reported", "scare as readout quote"):
+    for key in ("furniture claims", "furniture in lede", "furniture reported", "scare as readout quote",
+                "malformed sources"):
         rows.append((f"count: {key}", str(c[key]), ""))
         figures[key] = c[key]
     return rows, figures
