@@ -17,6 +17,7 @@ from readout_compare.attribution_patterns import FoundAttribution, attributions_
 from readout_compare.lexicon import word_key
 from readout_compare.model import Attribution, Document, Sentence
 from readout_compare.source_kinds import (
+    DESCRIPTION_WINDOW,
     described_person,
     issuer_names,
     names_foreign_country,
@@ -136,8 +137,9 @@ def attribute_sentences(
                       and f[1] >= end - 1 and f[2].source != best[2].source), None)
         if outer is not None and best[3] == 0 and not speaker:
             chosen = _reported(best[2], outer[2])
-        chosen = resolve_pronoun(chosen, body[max(i - 3, 0) : i], account.text[: s.start])
-        chosen = resolve_description(chosen, account.text[: s.start])
+        before = account.text[max(0, s.start - DESCRIPTION_WINDOW) : s.start]
+        chosen = resolve_pronoun(chosen, body[max(i - 3, 0) : i], before)
+        chosen = resolve_description(chosen, before)
         chosen = whose_document(with_kind(chosen, issuer, known), account.text[: s.start], issuer)
         out[s.id] = chosen
     return out

@@ -12,12 +12,22 @@ Rules and limits: docs/quotes-and-divergences.md.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import replace
 
 from readout_compare import crosslingual, quantities
 from readout_compare.divergence_rules import pair_divergences
 from readout_compare.lexicon import word_key
-from readout_compare.model import DiffOp, Divergence, DivergenceType, Document, Match, Quote
+from readout_compare.model import (
+    DiffOp,
+    Divergence,
+    DivergenceType,
+    Document,
+    Match,
+    Quote,
+    Sentence,
+)
 from readout_compare.normalize import normalize
 from readout_compare.quote_verdicts import verdict
 from readout_compare.wording import span_words
@@ -46,10 +56,12 @@ def find_divergences(
     for part in parallel_map(_claims_part, items, (readout, quantities.weekday(readout)),
                              size=len(items), least=PARALLEL_SENTENCES):
         out.update(part)
+    body = account.body if account is not None else ()
+    ends = [s.end for s in body]
     for q in quotes:
         found = _quote_divergence(q, readout, matches)
         if found is not None:
-            for sid, d in _by_sentence(found, q, readout, account):
+            for sid, d in _by_sentence(found, q, readout, account, body, ends):
                 out.setdefault(sid, []).append(d)
     return {sid: tuple(_dedupe(_within_quotes(ds))) for sid, ds in out.items() if ds}
 
@@ -60,14 +72,19 @@ QUOTE_PART_WORDS = 3
 QUOTE_MAX_PARTS = 20
 
 
-def _by_sentence(found: Divergence, q: Quote, readout: Document,
-                 account: Document | None) -> list[tuple[str, Divergence]]:
+def _by_sentence(found: Divergence, q: Quote, readout: Document, account: Document | None,
+                 body: Sequence[Sentence], ends: list[int]) -> list[tuple[str, Divergence]]:
     """The account sentences a misquotation diverges in: those of its parts that are not the
     readout's words verbatim, where it runs over several sentences; else the sentence it
-    opens in."""
+    opens in. ``body``: the account's body sentences, in order; ``ends``: where each ends."""
     if account is None:
         return [(q.account_sentence, found)]
-    spanned = [s for s in account.body if s.start < q.end and s.end > q.start]
+    first = bisect_right(ends, q.start)  # the first body sentence ending after the quote opens
+    spanned = []
+    for s in body[first : first + QUOTE_MAX_PARTS + 1]:
+        if s.start >= q.end:
+            break
+        spanned.append(s)
     if not 2 <= len(spanned) <= QUOTE_MAX_PARTS:
         return [(q.account_sentence, found)]
     out = []

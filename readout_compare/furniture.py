@@ -99,13 +99,13 @@ def dateline(text: str, start: int, end: int) -> int:
         if m and m.end() > start:
             return m.end() - start
     m = _PLACE_DATELINE.match(text, start, end)
-    last = m.group("place").split()[-1].lower() if m else ""
-    if m and (m.group("date") or ":" in m.group("sep")) and word_key(last).startswith("@") \
-            and word_key(last) != "@" + last:  # a capital ("Delhi"), not a country ("China:")
-        # A capital or a country, then a colon or a date, glued to the story: "New Delhi:
-        # External Affairs Minister …", "Washington, Jan 14 US Secretary of State …".
-        return m.end() - start
-    return 0
+    if m is None or not (m.group("date") or ":" in m.group("sep")):
+        return 0
+    # A capital, then a colon or a date, glued to the story: "New Delhi: External Affairs
+    # Minister …", "Washington, Jan 14 US Secretary of State …"; not a country ("China:").
+    last = m.group("place").split()[-1].lower()
+    key = word_key(last)
+    return m.end() - start if key.startswith("@") and key != "@" + last else 0
 
 
 _PLACE_DATELINE = re.compile(

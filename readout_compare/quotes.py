@@ -28,6 +28,7 @@ from readout_compare.model import Attribution, Document, Match, Quote, QuoteKind
 from readout_compare.quote_marks import QuotedSpan, quote_kind, quote_spans
 from readout_compare.quote_verdicts import Verdict, verdict
 from readout_compare.source_kinds import (
+    DESCRIPTION_WINDOW,
     READOUT_WORDS,
     issuer_names,
     names_foreign_country,
@@ -163,9 +164,11 @@ class _Speakers:
         """The attribution with a pronoun resolved, its kind, and a document ("the
         statement") tied to the one the story named before."""
         k = self.position[sentence.id]
+        # (The guesses read only the text a description's person may be named in.)
+        before = self.account.text[max(0, sentence.start - DESCRIPTION_WINDOW) : sentence.start]
         attribution = resolve_pronoun(attribution, self.account.sentences[max(k - 3, 0) : k],
-                                      self.account.text[: sentence.start])
-        attribution = resolve_description(attribution, self.account.text[: sentence.start])
+                                      before)
+        attribution = resolve_description(attribution, before)
         attribution = with_kind(attribution, self.issuer, self.known)
         return whose_document(attribution, self.account.text[: span.start], self.issuer)
 

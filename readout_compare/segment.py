@@ -211,8 +211,10 @@ def _appeal_block(text: str, laid_out: list[tuple[int, _Unit, Role]],
     def unit_text(n: int) -> str:
         return text[laid_out[n][1].start : laid_out[n][1].end]
 
+    # (Only the units the rules made furniture are read again: an appeal line is one of them.)
     appeal = {p for p, ns in paragraphs.items()
-              if any(furniture.unit_rule(unit_text(n)) == "reader-appeal" for n in ns)}
+              if any(laid_out[n][2] == "furniture"
+                     and furniture.unit_rule(unit_text(n)) == "reader-appeal" for n in ns)}
     if not appeal:
         return decided
 

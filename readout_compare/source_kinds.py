@@ -35,7 +35,8 @@ _GOVERNMENT = re.compile(
     r"prosecutors|investigators|coast guard|embassy|army|military|minister|president|"
     r"premier|chancellery|king|council|service|parliament|spokesperson for|"
     r"presidencia|presidência|gobierno|governo|cancillería|ministerio|ministério|secretaría|"
-    r"departamento|casa blanca|casa branca|conselho|consejo|portavoz|porta-voz|canciller|presidenta|ministra|"
+    r"departamento|casa blanca|casa branca|conselho|consejo|portavoz|porta-voz|canciller|"
+    r"presidenta|ministra|"
     r"presidente|ministro|кремл\w*|мид|министерств\w*|правительств\w*|президент\w*|"
     r"евросовет\w*|совет\w*|пресс-служб\w*|посольств\w*|Regierung|Ministerium|"
     r"Bundesregierung|Kanzler\w*|gouvernement|ministère|Élysée|Elysée|pentagon|white house|"
@@ -220,7 +221,8 @@ def _side_of_call(source: str, name: str | None, foreign: bool,
         # A statement, unless it is a body's that is not the readout's issuer ("a statement
         # issued by the Ministry of External Affairs" beside a Japanese readout).
         return "issuer"
-    if not foreign and (names_issuer or any(_generic(n) and low.strip() in (n, n.removeprefix("the "))
+    whole = low.strip()
+    if not foreign and (names_issuer or any(_generic(n) and whole in (n, n.removeprefix("the "))
                                             for n in issuer)):
         return "issuer"
     return None
@@ -228,6 +230,8 @@ def _side_of_call(source: str, name: str | None, foreign: bool,
 
 _GENERIC = frozenset(["embassy", "foreign ministry", "diplomatic service", "presidencia",
                       "cancillería", "prime minister's office", "office of the president"])
+
+
 def _generic(name: str) -> bool:
     """An issuer's name that other bodies share ("the ministry", "foreign ministry"): it names
     the issuer only as the whole mention."""
