@@ -259,8 +259,9 @@ def test_extended_attributes_and_acls_of_a_report_are_kept(tmp_path):
         os.setxattr(target, "system.posix_acl_access", acl)
     except OSError:
         acl = None  # no ACLs here: the user attribute is still checked
-    write_report(str(target), _report())
-    assert target.read_text(encoding="utf-8") == _report()
+    report = _report()  # once: a report records the time it was made
+    write_report(str(target), report)
+    assert target.read_text(encoding="utf-8") == report
     assert os.getxattr(target, "user.reviewed-by") == b"desk editor"
     if acl is not None:
         assert os.getxattr(target, "system.posix_acl_access") == acl
