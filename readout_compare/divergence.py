@@ -178,9 +178,23 @@ def _immaterial(diff: tuple[DiffOp, ...]) -> bool:
             continue
         r_keys, a_keys = ([_form_key(w) for w in _WORD.findall(t)
                            if w.lower() not in _MINOR_WORDS] for t in (r_text, a_text))
-        if sorted(r_keys) != sorted(a_keys):
+        if sorted(r_keys) != sorted(a_keys) and not _in_first_person(r_text, a_text):
             return False
     return True
+
+
+_FIRST_PERSON = frozenset("i we me us my our".split())
+_THIRD_PERSON = frozenset("he she they him her them his their".split())
+
+
+def _in_first_person(r_text: str, a_text: str) -> bool:
+    """Whether the quotation says "I" or "we" where the readout names the speaker by title or
+    name, or as "he" ("I expressed concerns" in a minister's post for the readout's "the
+    Secretary expressed concerns"): the same words in the speaker's own voice."""
+    r_words = [w for w in _WORD.findall(r_text) if w.lower() not in _MINOR_WORDS]
+    a_words = [w.lower() for w in _WORD.findall(a_text) if w.lower() not in _MINOR_WORDS]
+    return (bool(r_words) and bool(a_words) and all(w in _FIRST_PERSON for w in a_words)
+            and all(w[0].isupper() or w.lower() in _THIRD_PERSON for w in r_words))
 
 
 def _form_key(word: str) -> str:

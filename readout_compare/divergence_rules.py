@@ -119,6 +119,8 @@ class _Change:
         self.before = diff[i - 1][1][-16:] if i and diff[i - 1][0] == "equal" else ""
         self.after = (diff[i + 1][1][:8] if i + 1 < len(diff) and diff[i + 1][0] == "equal"
                       else "")
+        # The readout's words after the stretch, up to a few: what a verb of saying governs.
+        self.after_text = "".join(op[1] for op in diff[i + 1:i + 3])[:40]
         self.r_raw = self.before + self.r_text + self.after
         self.a_raw = self.before + self.a_text + self.after
         # The account puts only attribution where the readout goes on ("…, the Pentagon
@@ -330,7 +332,7 @@ def _reporting_verb(replaced: list[_Change], readout_sentence: str) -> Divergenc
     """The strongest verb of saying of the readout's replaced stretches against the account's:
     a stronger verb is a finding; a weaker one only from forceful to neutral ("said" for
     "reaffirmed" is how news writes)."""
-    r_verbs = [v for c in replaced for v in saying(c.r_words)]
+    r_verbs = [_weighted(v, c) for c in replaced for v in saying(c.r_words)]
     a_verbs = [v for c in replaced for v in saying(c.a_words)]
     if not (r_verbs and a_verbs):
         return None
@@ -346,6 +348,27 @@ def _reporting_verb(replaced: list[_Change], readout_sentence: str) -> Divergenc
         direction="escalates" if a_level > r_level else "softens",
         detail=f"{LADDER_NAMES[r_level]} \u2192 {LADDER_NAMES[a_level]}",
     )
+
+
+# Verbs that state a view: followed by "the importance of" or "the need for", the readout
+# already stresses ("expressed the importance of peace" is what "underscored the importance of
+# peace" says). A verb of exchange ("discussed the importance of") states no view.
+_STATING = frozenset(
+    "stated expressed expresses noted notes reiterated reiterates reiterate reaffirmed "
+    "reaffirms reaffirm affirmed acknowledged".split())
+_STRESSED_OBJECTS = frozenset("importance need necessity urgency".split())
+
+
+def _weighted(verb: tuple[str, int], c: _Change) -> tuple[str, int]:
+    """A readout verb with its rung, raised to the emphatic rung when it states the importance
+    of, or the need for, what follows it."""
+    word, rung = verb
+    if rung >= 2 or word not in _STATING or word not in c.r_words:
+        return verb
+    following = [*c.r_words[c.r_words.index(word) + 1:], *span_words(c.after_text)][:2]
+    if following[:1] == ["the"]:
+        following = following[1:]
+    return (word, 2) if following[:1] and following[0] in _STRESSED_OBJECTS else verb
 
 
 def _fmt(values: tuple[float, ...]) -> str:

@@ -133,9 +133,12 @@ class _ReadoutWords:
             # ("toward" for "to"): altered, not joined from elsewhere.
             first, last = ordered[0], ordered[-1]
             return ("altered", *self._span(first[1], last[1] + last[2]), share)
+        main = max(pieces, key=lambda p: p[2])
+        if not edited and not adjacent and self._one_passage_and_a_word_or_two(main, length,
+                                                                               ordered):
+            return None  # judged as one passage with words changed (_altered)
         if edited or not adjacent:
             # Every word is the readout's, but joined from places that are not together.
-            main = max(pieces, key=lambda p: p[2])
             return ("stitched", *self._span(main[1], main[1] + main[2]), share)
         return None
 
@@ -169,6 +172,20 @@ class _ReadoutWords:
         while after and hi < len(self.words) and self.sentence[hi] == self.sentence[hi - 1]:
             hi, after = hi + 1, after - 1
         return lo, hi
+
+    @staticmethod
+    def _one_passage_and_a_word_or_two(main: tuple[int, int, int], length: int,
+                                       ordered: list[tuple[int, int, int]]) -> bool:
+        """Whether one readout passage gives most of the quotation (``ALTERED_MIN_SHARE``) and
+        the words found elsewhere are at most ``EDIT_GAP_WORDS``, at its start or end: a
+        word or two that also occur in another place ("constructive and stable Japan-China
+        relations" for "constructive and stable relationship") are a change to one passage,
+        not a second passage joined to it."""
+        others = [p for p in ordered if p != main]
+        return (main[2] / length >= ALTERED_MIN_SHARE
+                and sum(size for _, _, size in others) <= EDIT_GAP_WORDS
+                and all(a < main[0] or a >= main[0] + main[2] for a, _, _ in others)
+                and (ordered[0] == main or ordered[-1] == main))
 
     @staticmethod
     def _edited_in_place(ordered: list[tuple[int, int, int]]) -> bool:

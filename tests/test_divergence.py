@@ -48,9 +48,14 @@ def divergences(readout: str, account: str):
         ("The Prime Minister informed the President that his government will impose tariffs.",
          "The Prime Minister warned the President that his government will impose tariffs.",
          [("reporting_verb", "informed", "warned", "escalates")]),
+        # A verb of exchange states no view: "stressed" for "discussed the importance" escalates.
+        ("The Secretary also discussed the importance of dialogue on reducing strategic risk.",
+         "The Secretary also stressed the importance of dialogue on reducing strategic risk.",
+         [("reporting_verb", "discussed", "stressed", "escalates")]),
     ],
     ids=["number", "number-in-words", "percent", "date", "negation", "negation-contraction",
-         "modality", "verb-escalates", "verb-softens", "entity", "informed-warned"],
+         "modality", "verb-escalates", "verb-softens", "entity", "informed-warned",
+         "discussed-importance-stressed"],
 )
 def test_divergence_types(readout, account, expected):
     assert divergences(readout, account) == expected
@@ -79,9 +84,17 @@ def test_divergence_types(readout, account, expected):
          "against Putin's barbaric attacks.",
          "The Prime Minister said partners must continue to support Ukraine in the face of "
          "Russia's barbaric attacks."),
+        # Stating the importance of something, or the need for it, already stresses it.
+        ("The Minister also expressed the importance of peace and stability across the Strait.",
+         "The Minister also underscored the importance of peace and stability across the Strait."),
+        ("The Secretary reiterated the need for European allies to take responsibility for "
+         "their conventional defense.",
+         "The Secretary emphasized the need for European allies to take responsibility for "
+         "their conventional defense."),
     ],
     ids=["synonyms", "twelve", "percent-word", "contraction-both-negated", "reordered",
-         "title-for-name", "modal-moved", "leader-for-country"],
+         "title-for-name", "modal-moved", "leader-for-country", "expressed-importance",
+         "reiterated-need"],
 )
 def test_meaning_preserving_changes_are_not_divergences(readout, account):
     assert divergences(readout, account) == []
@@ -399,3 +412,22 @@ def test_a_year_is_no_count(account):
                "next 5 years.")
     acc = compare(readout, [account]).accounts[0]
     assert not any(d.type == "number" for s in acc.sentences for d in s.divergences)
+
+
+@pytest.mark.parametrize("account, diverges", [
+    # The minister's own post gives the readout's sentence in his voice: altered, no change.
+    ("After the meeting, Whitlock posted on X: \u201cI expressed concerns regarding recent "
+     "arrests of journalists in the capital.\u201d", False),
+    # "We" for the readout's "the Secretary" is his voice too; another word is not.
+    ("Whitlock wrote: \u201cWe expressed concerns regarding recent arrests of journalists in "
+     "the capital.\u201d", False),
+    ("Whitlock wrote: \u201cI expressed outrage regarding recent arrests of journalists in "
+     "the capital.\u201d", True),
+])
+def test_a_quotation_in_the_speakers_own_voice_is_no_divergence(account, diverges):
+    readout = ("Finally, the Secretary expressed concerns regarding recent arrests of journalists "
+               "in the capital.")
+    acc = compare(readout, [account]).accounts[0]
+    (q,) = acc.quotes
+    assert q.fidelity == "altered"
+    assert any(d.type == "quote" for s in acc.sentences for d in s.divergences) == diverges
