@@ -19,6 +19,11 @@ SCOPES = ("unit", "paragraph", "caption", "dateline", "lead-in", "list-lead-in")
 _TRAILING = ".!|\u2026 \t\n"
 
 
+# Unit rules whose match is a line of its own even without closing punctuation: a line they
+# match ends its block (layout), as a heading does, instead of running on into the next.
+LINE_RULES = frozenset(["date-only", "stamp-line", "timestamp", "byline"])
+
+
 @dataclass(frozen=True)
 class Rule:
     name: str
@@ -93,7 +98,10 @@ def caption_rule(last_unit: str) -> str | None:
 
 def dateline(text: str, start: int, end: int) -> int:
     """The length of a dateline at ``text[start:end]``'s start, 0 if there is none (a block
-    that is only a dateline, "MEXICO CITY —" on its own line, is one whole)."""
+    that is only a dateline, "MEXICO CITY —" on its own line, is one whole; so is a line that
+    is only a date and time, "2023-03-16 23:00")."""
+    if unit_rule(text[start:end]) == "date-only":
+        return 0
     for rule in _of("dateline"):
         m = rule.pattern.match(text, start, end)
         if m and m.end() > start:

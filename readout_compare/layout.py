@@ -233,6 +233,8 @@ def _breaks(
         return False
     if last in CLOSERS + "-\u2013\u2014" or furniture.caption_rule(cur.text):
         return True
+    if furniture.unit_rule(cur.text) in furniture.LINE_RULES:
+        return True  # a time stamp or credit line on its own line, above the story's text
     # No closing punctuation: a short line is a heading or title, a long one runs on.
     # (The text's first line may be a title set directly above the story.)
     if blank_separated and len(cur.text) >= MIN_WRAP_WIDTH and not first:

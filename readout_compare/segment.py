@@ -183,6 +183,10 @@ def _decided(
     out: list[tuple[int, _Unit, Role]] = []
     for paragraph_no, group in groupby(zip(laid_out, decided), key=lambda x: x[0][0]):
         items = list(group)
+        if len(items) == 2 and items[0][0][1].kind == "dateline":
+            # A dateline and one line after it: two units (a date stamp above a site's name).
+            out += [(p, u, role) for (p, u, _), role in items]  # type: ignore[misc]
+            continue
         if len(items) > 1 and all(role == "furniture" for _, role in items):
             first, last = items[0][0][1], items[-1][0][1]
             out.append((paragraph_no, _Unit(first.start, last.end, "furniture"), "furniture"))

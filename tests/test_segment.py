@@ -398,6 +398,8 @@ FURNITURE_EXAMPLES = {
     "logo": "RT logo",
     "breadcrumb": "Home | Politics | News",
     "caption-source": "The minister with his Baltic counterparts in Vilnius. Source: SCANPIX/EPA",
+    "date-only": "Saturday, 17 May 2025, 16:15",
+    "stamp-line": "NWA | Updated: 28-07-2023 18:50 IST | Created: 28-07-2023 18:50 IST",
 }
 # Body sentences that look like furniture to a careless rule.
 NOT_FURNITURE = [
@@ -411,6 +413,8 @@ NOT_FURNITURE = [
     "Follow-on talks will be held on Friday.",
     "Sources close to the ministry said the deal was near.",
     "Up 3% from last year, exports reached a record.",
+    "Putin posted a photo of the meeting.",
+    "On 17 May 2025, the ministers met in Istanbul.",
 ]
 
 
@@ -574,3 +578,31 @@ def test_a_sites_appeal_to_its_reader_is_furniture_over_several_paragraphs():
     # The story's own sentences, and its quoted "we", stay the story's.
     assert any(t.startswith("Minister Ruiz met") for t in body)
     assert any("We are making progress" in t for t in body)
+
+
+def test_a_stamp_line_above_a_headline_is_its_own_furniture_unit():
+    # Scraped pages set an agency's time stamp, the headline again and a caption on lines
+    # of one paragraph, none ending in a full stop: the stamp is not run into the headline.
+    text = ("NWA | Updated: 28-07-2023 18:50 IST | Created: 28-07-2023 18:50 IST\n"
+            "Ministers agree to deepen defence cooperation\n\n"
+            "The two ministers agreed on Thursday to deepen defence cooperation.")
+    got = units(text)
+    assert got[0] == ("NWA | Updated: 28-07-2023 18:50 IST | Created: 28-07-2023 18:50 IST",
+                      "furniture")
+    assert got[1][0] == "Ministers agree to deepen defence cooperation"
+    assert got[-1] == ("The two ministers agreed on Thursday to deepen defence cooperation.",
+                       "body")
+
+
+@pytest.mark.parametrize("line", ["2023-03-16 23:00", "Tuesday, 02 January 2024 12:17 GMT",
+                                  "Friday 18 March 2022 18:02 EDT", "24.1.2026"])
+def test_a_line_of_date_and_time_is_one_furniture_unit(line):
+    got = units(f"{line}\n\nThe ministers met on Tuesday in Vienna.")
+    assert got == [(line, "furniture"), ("The ministers met on Tuesday in Vienna.", "body")]
+
+
+def test_a_date_stamp_and_the_line_after_it_are_two_units():
+    got = units("date 2024-08-23 10 Downing Street\n\nThe Prime Minister spoke to the President.")
+    # (Before, the two were one unit, "date 2024-08-23 10 Downing Street".)
+    assert got == [("date 2024-08-23", "furniture"), ("10 Downing Street", "furniture"),
+                   ("The Prime Minister spoke to the President.", "body")]
