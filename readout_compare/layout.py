@@ -90,6 +90,9 @@ def blocks(text: str) -> Iterator[Block]:
     current: list[Line] = []
     current_kind: BlockKind = "paragraph"
     gap = True  # a blank line (or the start) before the current line
+    # Lines seen so far: a scraped page sets its headline again above the story, or above a
+    # caption, without punctuation; a line that repeats an earlier one is a line of its own.
+    seen: dict[str, int] = {}
 
     def flush() -> Iterator[Block]:
         if current:
@@ -102,10 +105,13 @@ def blocks(text: str) -> Iterator[Block]:
             current = []
             gap = True
             continue
+        seen[line.text] = seen.get(line.text, 0) + 1
         marker = _marker_length(line) > 0 and (
             not current or _can_start_item(line, current[-1], current_kind)
         )
-        if current and not marker and not _breaks(
+        repeated = bool(current) and seen.get(current[-1].text, 0) > 1 and len(
+            current[-1].text.split()) <= HEADING_MAX_WORDS
+        if current and not marker and not repeated and not _breaks(
             current[-1], line, widths[i], current_kind,
             blank_separated=blank_separated, sure=sure or widths[i] != doc_width,
             first=current[-1] is first_line,

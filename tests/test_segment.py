@@ -400,6 +400,7 @@ FURNITURE_EXAMPLES = {
     "caption-source": "The minister with his Baltic counterparts in Vilnius. Source: SCANPIX/EPA",
     "date-only": "Saturday, 17 May 2025, 16:15",
     "stamp-line": "NWA | Updated: 28-07-2023 18:50 IST | Created: 28-07-2023 18:50 IST",
+    "byline-stamp": "ANNA KOVALENKOTuesday, 20 May 2025, 09:40",
 }
 # Body sentences that look like furniture to a careless rule.
 NOT_FURNITURE = [
@@ -606,3 +607,20 @@ def test_a_date_stamp_and_the_line_after_it_are_two_units():
     # (Before, the two were one unit, "date 2024-08-23 10 Downing Street".)
     assert got == [("date 2024-08-23", "furniture"), ("10 Downing Street", "furniture"),
                    ("The Prime Minister spoke to the President.", "body")]
+
+
+def test_a_headline_repeated_above_a_caption_is_a_line_of_its_own():
+    # A scraped page: the headline, a byline glued to its time stamp, the headline again, a
+    # caption and its credit, then the story. The repeated headline does not run into the
+    # caption, and none of it is a claim.
+    headline = "Ministers discuss grain corridor talks held in Istanbul on Friday"
+    text = (f"{headline}\n\nANNA KOVALENKOTuesday, 20 May 2025, 09:40\n{headline}\n"
+            "Anna Ruiz. Photo: Getty Images\n\n"
+            "The two ministers discussed the grain corridor by phone on Friday.")
+    got = units(text)
+    assert got[0] == (headline, "heading")
+    assert got[1] == ("ANNA KOVALENKOTuesday, 20 May 2025, 09:40", "furniture")
+    assert got[2][0] == headline and got[2][1] != "body"
+    assert all(role != "body" for _, role in got[:-1]), got
+    assert got[-1] == ("The two ministers discussed the grain corridor by phone on Friday.",
+                       "body")
