@@ -315,6 +315,7 @@ def test_an_as_stated_by_lead_in_introduces_the_readout():
     ("ERBIL, Kurdistan Region of Iraq \u2014 The Secretary met the Minister.",
      "ERBIL, Kurdistan Region of Iraq \u2014"),
     ("Washington, D.C. \u2014 The Secretary met the Minister.", "Washington, D.C. \u2014"),
+    ("MADRID (efe).- El ministro habl\u00f3 con el secretario.", "MADRID (efe).-"),
     ("Washington, Jan 14 US Secretary of State Dana Lind spoke with the Minister.",
      "Washington, Jan 14"),
     ("New Delhi: External Affairs Minister Rao spoke with the Secretary.", "New Delhi:"),
@@ -379,7 +380,7 @@ FURNITURE_EXAMPLES = {
     "image-representational": "Image for representational purposes.",
     "republication-notice": "This material from the originating organization/author(s) might be of the point-in-time nature.",
     "public-release": "/Public Release.",
-    "view-in-full": "View in full here.",
+    "view-in-full": "The full text of this publication is available via Foreign Affairs Weekly.",
     "update-count": "2nd Update",
     "copyright": "Copyright 2025 Wire Service. All rights reserved.",
     "rights-reserved": "All rights reserved.",
@@ -401,6 +402,7 @@ FURNITURE_EXAMPLES = {
     "date-only": "Saturday, 17 May 2025, 16:15",
     "stamp-line": "NWA | Updated: 28-07-2023 18:50 IST | Created: 28-07-2023 18:50 IST",
     "byline-stamp": "ANNA KOVALENKOTuesday, 20 May 2025, 09:40",
+    "editor-initials": "ak/jr/mlb",
 }
 # Body sentences that look like furniture to a careless rule.
 NOT_FURNITURE = [
