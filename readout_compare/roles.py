@@ -298,6 +298,11 @@ def decide(units: Sequence[Unit]) -> list[str]:
             # newsletter offer, a syndicator's notice): never a claim.
             out.append("furniture")
             continue
+        if u.rule_role == "lead-in" and furniture.lead_in_rule(u.text):
+            # A formula that introduces what follows ("The overview is as follows."): the
+            # rule's words leave no doubt either.
+            out.append("lead-in")
+            continue
         if _unspaced(u.text):
             # Chinese or Japanese: the model's features count words between spaces, and it was
             # fitted on text that has them; the rules' role stands.

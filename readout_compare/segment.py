@@ -355,15 +355,24 @@ def _raw_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
 def _ordinal_dates_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """syntok's sentences, with a German ordinal date it cut ("am 12." | "Mai soll …") joined
     again: a sentence that ends in a day's number and a full stop, before one that opens with
-    a month's name, is one sentence."""
+    a month's name, is one sentence; so is one cut inside a parenthesis (_open_parenthesis)."""
     out: list[tuple[int, int]] = []
     for s, e in spans:
-        if (out and _DAY_ORDINAL.search(text, out[-1][0], out[-1][1])
-                and _GERMAN_MONTH.match(text, s)):
+        if out and ((_DAY_ORDINAL.search(text, out[-1][0], out[-1][1])
+                     and _GERMAN_MONTH.match(text, s))
+                    or _open_parenthesis(text[out[-1][0]:out[-1][1]], text[s:e])):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
     return out
+
+
+def _open_parenthesis(before: str, after: str) -> bool:
+    """Whether syntok cut inside a parenthesis that the next sentence closes ("at 6:40 p.m.
+    (local time;" | "10:10 p.m. JST) for 150 minutes"): a parenthesis is one sentence's."""
+    closing, opening = after.find(")"), after.find("(")
+    return (before.count("(") > before.count(")") and closing != -1
+            and (opening == -1 or closing < opening))
 
 
 def _boundary_here(text: str, s: int, m: re.Match[str]) -> bool:

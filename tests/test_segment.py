@@ -403,6 +403,7 @@ FURNITURE_EXAMPLES = {
     "stamp-line": "NWA | Updated: 28-07-2023 18:50 IST | Created: 28-07-2023 18:50 IST",
     "byline-stamp": "ANNA KOVALENKOTuesday, 20 May 2025, 09:40",
     "editor-initials": "ak/jr/mlb",
+    "photo-label": "(Photo) Foreign Ministers' Strategic Dialogue in Tokyo",
 }
 # Body sentences that look like furniture to a careless rule.
 NOT_FURNITURE = [
@@ -626,3 +627,24 @@ def test_a_headline_repeated_above_a_caption_is_a_line_of_its_own():
     assert all(role != "body" for _, role in got[:-1]), got
     assert got[-1] == ("The two ministers discussed the grain corridor by phone on Friday.",
                        "body")
+
+
+@pytest.mark.parametrize("lead_in", ["The overview is as follows.",
+                                     "The overview of the talk is as follows.",
+                                     "The main points of the meeting were as follows."])
+def test_an_overview_as_follows_introduces_the_readout(lead_in):
+    text = (f"{lead_in}\n\n1. Bilateral relations\n\nThe two ministers welcomed the progress "
+            "of defence cooperation.")
+    got = units(text)
+    assert got[0] == (lead_in, "lead-in")
+    assert got[-1][1] == "body"
+
+
+def test_a_sentence_is_not_cut_inside_a_parenthesis():
+    # syntok ends a sentence at "p.m. (local time;"; the parenthesis closes in the next part.
+    text = ("On July 27, commencing at 6:40 p.m. (local time; 10:10 p.m. JST) for approximately "
+            "150 minutes, the two ministers held a strategic dialogue. The overview is as follows.")
+    assert [t for t, _ in units(text)] == [
+        "On July 27, commencing at 6:40 p.m. (local time; 10:10 p.m. JST) for approximately "
+        "150 minutes, the two ministers held a strategic dialogue.",
+        "The overview is as follows."]
