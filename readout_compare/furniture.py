@@ -21,7 +21,7 @@ _TRAILING = ".!|\u2026 \t\n"
 
 # Unit rules whose match is a line of its own even without closing punctuation: a line they
 # match ends its block (layout), as a heading does, instead of running on into the next.
-LINE_RULES = frozenset(["date-only", "byline-stamp", "stamp-line", "timestamp", "byline"])
+LINE_RULES = frozenset(["date-only", "stamp-line", "timestamp", "byline"])
 
 
 @dataclass(frozen=True)

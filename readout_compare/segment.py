@@ -342,7 +342,7 @@ def _raw_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
         (start + sentence[0].offset, start + sentence[-1].offset + len(sentence[-1].value))
         for paragraph in _syntok.analyze(chunk) for sentence in paragraph if sentence
     ]
-    for s, e in _ordinal_dates_joined(text, spans):
+    for s, e in _rejoined(text, spans):
         cut = s
         for m in _MISSED_BOUNDARY.finditer(text, s, e):
             if m.end() > cut and _boundary_here(text, s, m):
@@ -352,7 +352,7 @@ def _raw_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
             yield from _trimmed(text, cut, e)
 
 
-def _ordinal_dates_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _rejoined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """syntok's sentences, with a German ordinal date it cut ("am 12." | "Mai soll …") joined
     again: a sentence that ends in a day's number and a full stop, before one that opens with
     a month's name, is one sentence; so is one cut inside a parenthesis (_open_parenthesis)."""
