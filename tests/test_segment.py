@@ -641,9 +641,9 @@ def test_an_overview_as_follows_introduces_the_readout(lead_in):
 
 def test_a_sentence_is_not_cut_inside_a_parenthesis():
     # syntok ends a sentence at "p.m. (local time;"; the parenthesis closes in the next part.
-    text = ("On July 27, commencing at 6:40 p.m. (local time; 10:10 p.m. JST) for approximately "
-            "150 minutes, the two ministers held a strategic dialogue. The overview is as follows.")
+    text = ("On March 3, starting at 7:15 p.m. (local time; 1:15 a.m. CET) for about 90 "
+            "minutes, the two ministers held talks in Lima. The overview is as follows.")
     assert [t for t, _ in units(text)] == [
-        "On July 27, commencing at 6:40 p.m. (local time; 10:10 p.m. JST) for approximately "
-        "150 minutes, the two ministers held a strategic dialogue.",
+        "On March 3, starting at 7:15 p.m. (local time; 1:15 a.m. CET) for about 90 minutes, "
+        "the two ministers held talks in Lima.",
         "The overview is as follows."]
