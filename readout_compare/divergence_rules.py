@@ -119,14 +119,18 @@ class _Change:
         self.before = diff[i - 1][1][-16:] if i and diff[i - 1][0] == "equal" else ""
         self.after = (diff[i + 1][1][:8] if i + 1 < len(diff) and diff[i + 1][0] == "equal"
                       else "")
-        # The readout's words after the stretch, up to a few: what a verb of saying governs.
-        self.after_text = "".join(op[1] for op in diff[i + 1:i + 3])[:40]
         self.r_raw = self.before + self.r_text + self.after
         self.a_raw = self.before + self.a_text + self.after
         # The account puts only attribution where the readout goes on ("…, the Pentagon
         # said"): the readout's words are left out, not changed.
         self.tag = "delete" if tag == "replace" and not says_something(self.a_text) else tag
         self._diff, self._i, self._today = diff, i, today
+
+    @cached_property
+    def after_text(self) -> str:
+        """The readout's words after the stretch, up to a few: what a verb of saying governs
+        (read only for a readout verb of saying)."""
+        return "".join(op[1] for op in self._diff[self._i + 1:self._i + 3])[:40]
 
     @cached_property
     def r_first(self) -> bool:
