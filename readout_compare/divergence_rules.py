@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from readout_compare import quantities
 from readout_compare.lexicon import HEDGE_CLASSES, LADDER_NAMES
 from readout_compare.model import DiffOp, Divergence, DivergenceType
+from readout_compare.quote_marks import quote_spans
 from readout_compare.wording import (
     acronym_spelled_out,
     committed,
@@ -77,7 +78,7 @@ def pair_divergences(
                 ))
         if change.tag == "replace":
             replaced.append(change)
-    verb = _reporting_verb(replaced, readout_sentence)
+    verb = _reporting_verb(replaced, readout_sentence, _quoted(pair.a_sentence))
     return [*found, verb] if verb else found
 
 
@@ -108,6 +109,10 @@ class _Pair:
         )
 
 
+# The readout's characters after a changed stretch that a verb of saying there may govern.
+AFTER_CHARACTERS = 60
+
+
 class _Change:
     """One changed stretch of the diff (its tag, readout and account words) with its context:
     the shared words around it, whether it starts the sentence, and the readout's weekday."""
@@ -130,7 +135,22 @@ class _Change:
     def after_text(self) -> str:
         """The readout's words after the stretch, up to a few: what a verb of saying governs
         (read only for a readout verb of saying)."""
-        return "".join(op[1] for op in self._diff[self._i + 1:self._i + 3])[:40]
+        after = ""
+        for op in self._diff[self._i + 1:]:
+            after += op[1]
+            if len(after) >= AFTER_CHARACTERS:
+                break
+        return after[:AFTER_CHARACTERS]
+
+    def a_words_unquoted(self, quoted: list[tuple[int, int]]) -> list[str]:
+        """The account's words of the stretch that stand outside the ``quoted`` spans of its
+        sentence (offsets into the sentence the diff's account side makes)."""
+        start = sum(len(op[2]) for op in self._diff[:self._i])
+        if not any(lo < start + len(self.a_text) and start < hi for lo, hi in quoted):
+            return self.a_words
+        kept = "".join(" " if any(lo <= start + k < hi for lo, hi in quoted) else ch
+                       for k, ch in enumerate(self.a_text))
+        return span_words(kept)
 
     @cached_property
     def r_first(self) -> bool:
@@ -332,12 +352,15 @@ _REPLACED: tuple[tuple[DivergenceType, Rule], ...] = (
 )
 
 
-def _reporting_verb(replaced: list[_Change], readout_sentence: str) -> Divergence | None:
+def _reporting_verb(replaced: list[_Change], readout_sentence: str,
+                    quoted: list[tuple[int, int]]) -> Divergence | None:
     """The strongest verb of saying of the readout's replaced stretches against the account's:
     a stronger verb is a finding; a weaker one only from forceful to neutral ("said" for
-    "reaffirmed" is how news writes)."""
+    "reaffirmed" is how news writes). The account's verbs are its own, outside its quotation
+    marks: a verb it quotes ("Austin also “called for Palestinian leaders to condemn
+    terrorism”") is the quoted words', and the quotation is judged as such."""
     r_verbs = [_weighted(v, c) for c in replaced for v in saying(c.r_words)]
-    a_verbs = [v for c in replaced for v in saying(c.a_words)]
+    a_verbs = [v for c in replaced for v in saying(c.a_words_unquoted(quoted))]
     if not (r_verbs and a_verbs):
         return None
     r_word, r_level = max(r_verbs, key=lambda v: v[1])
@@ -360,7 +383,17 @@ def _reporting_verb(replaced: list[_Change], readout_sentence: str) -> Divergenc
 _STATING = frozenset(
     "stated expressed expresses noted notes reiterated reiterates reiterate reaffirmed "
     "reaffirms reaffirm affirmed acknowledged".split())
-_STRESSED_OBJECTS = frozenset("importance need necessity urgency".split())
+_STRESSED_OBJECTS = frozenset("importance need necessity urgency urgent".split())
+# How far after the verb its object is looked for ("expressed concern regarding the urgent
+# need"): the words of a short phrase.
+STATED_OBJECT_WORDS = 5
+
+
+def _quoted(sentence: str) -> list[tuple[int, int]]:
+    """The quoted spans of a sentence, marks included, as (start, end) offsets."""
+    if not any(mark in sentence for mark in "\"\u201c\u201d\u00ab\u00bb"):
+        return []
+    return [(q.start - 1, q.end + 1) for q in quote_spans(sentence)]
 
 
 def _weighted(verb: tuple[str, int], c: _Change) -> tuple[str, int]:
@@ -369,10 +402,9 @@ def _weighted(verb: tuple[str, int], c: _Change) -> tuple[str, int]:
     word, rung = verb
     if rung >= 2 or word not in _STATING or word not in c.r_words:
         return verb
-    following = [*c.r_words[c.r_words.index(word) + 1:], *span_words(c.after_text)][:2]
-    if following[:1] == ["the"]:
-        following = following[1:]
-    return (word, 2) if following[:1] and following[0] in _STRESSED_OBJECTS else verb
+    following = [*c.r_words[c.r_words.index(word) + 1:], *span_words(c.after_text)]
+    stated = following[:STATED_OBJECT_WORDS]
+    return (word, 2) if _STRESSED_OBJECTS.intersection(stated) else verb
 
 
 def _fmt(values: tuple[float, ...]) -> str:

@@ -274,15 +274,19 @@ def acronym(raw: str) -> str | None:
 
 
 def spelled_out(
-    words: list[str] | tuple[str, ...], stopwords: frozenset[str], letters: str
+    words: list[str] | tuple[str, ...], stopwords: frozenset[str], letters: str,
+    *, syllables: bool = False,
 ) -> tuple[int, int] | None:
     """The first run of 2-10 words whose initials, with or without function words, are
     ``letters`` (2-8 of them), as (start, end): "gdp" in "gross domestic product", "amraam" in
     "Advanced Medium-Range Air-to-Air Missiles". A run starts and ends on a content word. Only
     runs that can still spell ``letters`` are followed, so the cost is that of the few words
-    with its first letter, not of every run in the sentence."""
+    with its first letter, not of every run in the sentence. ``syllables``: one content word
+    may give its first two letters (:func:`_spelled_out_by_syllables`)."""
     if not 2 <= len(letters) <= 8:
         return None
+    if syllables:
+        return _spelled_out_by_syllables(words, stopwords, letters)
     n = len(words)
     for i in range(n):
         if words[i][:1] != letters[0] or words[i] in stopwords:
@@ -296,6 +300,36 @@ def spelled_out(
                 if j > i and (full == letters or content == letters):
                     return i, j + 1
             if not (letters.startswith(full) or letters.startswith(content)):
+                break
+    return None
+
+
+def _spelled_out_by_syllables(
+    words: list[str] | tuple[str, ...], stopwords: frozenset[str], letters: str
+) -> tuple[int, int] | None:
+    """:func:`spelled_out` where one content word of the run may give its first two letters
+    ("start" in "Strategic Arms Reduction Treaty"), and a function word its initial or none.
+    One such word only, so that a word is not read as the acronym itself ("the start of
+    talks" spells no "start")."""
+    n = len(words)
+    for i in range(n):
+        if words[i][:1] != letters[0] or words[i] in stopwords:
+            continue
+        states = {(0, False)}  # (letters given so far, whether a word gave two)
+        for j in range(i, min(n, i + 10)):
+            w = words[j]
+            after: set[tuple[int, bool]] = set()
+            for k, doubled in states:
+                if letters[k:k + 1] == w[:1]:
+                    after.add((k + 1, doubled))
+                if w in stopwords:
+                    after.add((k, doubled))
+                elif not doubled and len(w) > 2 and letters[k:k + 2] == w[:2]:
+                    after.add((k + 2, True))
+            if j > i and w not in stopwords and any(k == len(letters) for k, _ in after):
+                return i, j + 1
+            states = {(k, d) for k, d in after if k < len(letters)}
+            if not states:
                 break
     return None
 

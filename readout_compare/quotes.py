@@ -4,8 +4,9 @@ and the source the story credits it to.
 The spans and their kinds come from :mod:`readout_compare.quote_marks`, the verdicts from
 :mod:`readout_compare.quote_verdicts` and the credit from :mod:`readout_compare.attribution`.
 A ``title`` ("Fox & Friends") is not checked against the readout; a ``scare`` quote is. A
-quotation of another government's readout is its own words, not an altered quotation of this
-one.
+quotation of another government's readout, of a post on social media, or of words the story
+quotes at more length from someone else is their own words, not an altered quotation of this
+readout.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from readout_compare.attribution import (
     Found,
@@ -26,7 +28,7 @@ from readout_compare.attribution_patterns import clause_subject
 from readout_compare.diff import word_diff
 from readout_compare.model import Attribution, Document, Match, Quote, QuoteKind, Sentence
 from readout_compare.quote_marks import QuotedSpan, quote_kind, quote_spans
-from readout_compare.quote_verdicts import Verdict, verdict
+from readout_compare.quote_verdicts import QUOTE_WORD, Verdict, quote_word, verdict
 from readout_compare.source_kinds import (
     DESCRIPTION_WINDOW,
     READOUT_WORDS,
@@ -71,12 +73,59 @@ def find_quotes(
             judged = _translated(readout, sentence, translated_by)
         else:
             judged = (verdicts or {}).get(span.start) or verdict(readout, span.text)
-        if judged[0] in ("altered", "stitched") and _other_government(attribution, speakers.issuer):
-            # The other government's readout, quoted: its words are its own, not a
+        if judged[0] in ("altered", "stitched") and (
+                _other_government(attribution, speakers.issuer) or _a_post(attribution)):
+            # The other government's readout, or a post, quoted: its words are its own, not a
             # misquotation of this readout however alike the two are.
             judged = ("not_in_readout", None, None, None, judged[4])
         out.append(_judged_quote(qid, span, kind, sentence, attribution, judged, readout))
+    return _echoes_as_their_own(out)
+
+
+# A credit to a post on social media ("Biden said in a Twitter post", "the Prime Minister in a
+# tweet", "wrote on X"): lower-case "post", so "the Washington Post" is not one.
+_POST = re.compile(
+    r"\b(?:tweet(?:s|ed)?|posts?|posted|wrote|writes)\b"
+    r"|\b(?:[Oo]n|[Vv]ia) (?:X|Telegram|Facebook|Instagram|Truth Social|Weibo|WeChat)\b"
+    r"|\b(?:Twitter|[Ss]ocial media)\b")
+
+
+def _a_post(attribution: Attribution | None) -> bool:
+    """The story credits the words to a post (or something written) rather than the readout:
+    a leader's post on social media says in its own words what the readout says in its own."""
+    return (attribution is not None and not attribution.is_readout
+            and _POST.search(attribution.text) is not None)
+
+
+def _echoes_as_their_own(quotes: list[Quote]) -> tuple[Quote, ...]:
+    """A phrase the story quotes, altered or stitched from the readout, that stands whole in a
+    longer quotation of the same story not in the readout ("the “multifaceted defence support
+    for Ukraine”" before the leader's post, "We discussed the multifaceted defense support for
+    Ukraine …", quoted in full) is from that quotation: not in the readout, credited as it is
+    unless it has no credit of its own."""
+    others = [(q, _quote_words(q.text)) for q in quotes
+              if q.fidelity == "not_in_readout" and q.kind != "title"]
+    out = []
+    for q in quotes:
+        if q.fidelity in ("altered", "stitched") and others:
+            words = _quote_words(q.text)
+            host = next((o for o, o_words in others
+                         if len(o_words) > len(words) and _contains(o_words, words)), None)
+            if host is not None:
+                q = replace(q, fidelity="not_in_readout", readout_sentence=None,
+                            readout_start=None, readout_end=None, readout_text=None, diff=(),
+                            attribution=q.attribution or host.attribution)
+        out.append(q)
     return tuple(out)
+
+
+def _quote_words(text: str) -> tuple[str, ...]:
+    return tuple(quote_word(m.group()) for m in QUOTE_WORD.finditer(text))
+
+
+def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    n = len(part)
+    return n > 0 and any(words[i:i + n] == part for i in range(len(words) - n + 1))
 
 
 def _translated(readout: Document, sentence: Sentence,

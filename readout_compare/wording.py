@@ -81,8 +81,8 @@ def delivered(words: list[str]) -> bool:
     return any(w in _DELIVERED for w in words)
 
 
-_ATTRIBUTION = frozenset(["said", "says", "told", "according", "added", "reported", "statement",
-                          "readout", "summary"])
+_ATTRIBUTION = frozenset(["said", "says", "say", "told", "according", "added", "adds", "add",
+                          "reported", "statement", "readout", "summary"])
 
 
 def says_something(text: str) -> bool:
@@ -157,6 +157,10 @@ def name_keys(text: str, at_sentence_start: bool) -> dict[str, str]:
     return dict(_name_keys_cached(text, at_sentence_start))
 
 
+# Days named by their distance from today: capitalised where a sentence or quotation opens.
+_DAYS_NAMED = frozenset(["today", "tomorrow", "yesterday", "tonight"])
+
+
 @lru_cache(maxsize=16_384)
 def _name_keys_cached(text: str, at_sentence_start: bool) -> dict[str, str]:
     """The people, places and countries a span names, as lexicon keys, so "Russia's" and
@@ -167,7 +171,8 @@ def _name_keys_cached(text: str, at_sentence_start: bool) -> dict[str, str]:
     out: dict[str, str] = {}
     # Each test looks at the characters next to the word, never at a copy of all the text
     # before it: that was quadratic in a long span of capitalised words.
-    first = len(text) - len(text.lstrip())
+    # The first word may follow an opening quotation mark or bracket.
+    first = len(text) - len(text.lstrip(" \t\n\"'\u201c\u2018\u00ab(["))
     for m in _CAPITALISED.finditer(text):
         if at_sentence_start and m.start() <= first:
             continue
@@ -179,7 +184,7 @@ def _name_keys_cached(text: str, at_sentence_start: bool) -> dict[str, str]:
                 and not word_key(w).startswith("@")):
             continue  # part of a title: "Defence Secretary", "Economy Minister"
         if (w in TITLES or w in VERB_LADDER or w in MONTHS or w in WEEKDAYS
-                or w in STOPWORDS):
+                or w in STOPWORDS or w in _DAYS_NAMED):
             continue
         if w in ("u.s", "u.s.", "united", "states"):
             out["@us"] = w
@@ -198,10 +203,11 @@ def offices(text: str) -> set[str]:
 
 def acronym_spelled_out(span: str, other: str) -> bool:
     """The span holds an acronym the other sentence spells out ("EDCA", "Enhanced Defense
-    Cooperation Agreement"; "EU", "European Union")."""
+    Cooperation Agreement"; "EU", "European Union"; "START", "Strategic Arms Reduction
+    Treaty")."""
     other_words = span_words(other)
     return any(
         (letters := acronym(tok)) is not None
-        and spelled_out(other_words, STOPWORDS, letters) is not None
+        and spelled_out(other_words, STOPWORDS, letters, syllables=True) is not None
         for tok in re.findall(r"[\w.]+", span)
     )

@@ -415,13 +415,13 @@ def test_a_year_is_no_count(account):
 
 
 @pytest.mark.parametrize("account, diverges", [
-    # The minister's own post gives the readout's sentence in his voice: altered, no change.
-    ("After the meeting, Whitlock posted on X: \u201cI expressed concerns regarding recent "
+    # The minister quoted giving the readout's sentence in his voice: altered, no change.
+    ("After the meeting, Whitlock told reporters: \u201cI expressed concerns regarding recent "
      "arrests of journalists in the capital.\u201d", False),
     # "We" for the readout's "the Secretary" is his voice too; another word is not.
-    ("Whitlock wrote: \u201cWe expressed concerns regarding recent arrests of journalists in "
+    ("Whitlock said: \u201cWe expressed concerns regarding recent arrests of journalists in "
      "the capital.\u201d", False),
-    ("Whitlock wrote: \u201cI expressed outrage regarding recent arrests of journalists in "
+    ("Whitlock said: \u201cI expressed outrage regarding recent arrests of journalists in "
      "the capital.\u201d", True),
 ])
 def test_a_quotation_in_the_speakers_own_voice_is_no_divergence(account, diverges):
@@ -431,3 +431,82 @@ def test_a_quotation_in_the_speakers_own_voice_is_no_divergence(account, diverge
     (q,) = acc.quotes
     assert q.fidelity == "altered"
     assert any(d.type == "quote" for s in acc.sentences for d in s.divergences) == diverges
+
+
+@pytest.mark.parametrize("account", [
+    "After the meeting, Whitlock posted on X: \u201cI expressed outrage regarding recent arrests "
+    "of journalists in the capital.\u201d",
+    "\u201cToday I expressed outrage regarding recent arrests of journalists in the capital,\u201d "
+    "Whitlock said in a tweet.",
+    "Whitlock wrote on Telegram that he \u201cexpressed outrage regarding recent arrests of "
+    "journalists\u201d in the capital.",
+])
+def test_a_post_quoted_is_its_own_words_not_the_readouts(account):
+    # A post says in its own words what the readout says in its own: not a misquotation.
+    readout = ("Finally, the Secretary expressed concerns regarding recent arrests of journalists "
+               "in the capital.")
+    acc = compare(readout, [account]).accounts[0]
+    (q,) = acc.quotes
+    assert q.fidelity == "not_in_readout"
+    assert not any(d.type == "quote" for s in acc.sentences for d in s.divergences)
+
+
+def test_the_washington_post_is_no_post():
+    readout = ("Finally, the Secretary expressed concerns regarding recent arrests of journalists "
+               "in the capital.")
+    account = ("The Secretary \u201cexpressed outrage regarding recent arrests of journalists in "
+               "the capital,\u201d the Washington Post reported.")
+    (q,) = compare(readout, [account]).accounts[0].quotes
+    assert q.fidelity == "altered"
+
+
+def test_a_phrase_from_a_post_quoted_at_length_is_the_posts():
+    # The story quotes a phrase of the leader's post first, then the post itself.
+    readout = ("The Prime Minister reiterated the UK's unwavering military, economic and political "
+               "support for Ukraine.")
+    account = ("The two leaders discussed \u201cmultifaceted defence support for Ukraine\u201d. "
+               "Taking to Twitter, Zelenskyy wrote: \u201cWe discussed the multifaceted defense "
+               "support for Ukraine and assistance in enduring the winter.\u201d")
+    phrase, post = compare(readout, [account]).accounts[0].quotes
+    assert post.fidelity == "not_in_readout"
+    assert phrase.fidelity == "not_in_readout"
+    assert phrase.attribution is not None and phrase.attribution.source == "Zelenskyy"
+
+
+@pytest.mark.parametrize("account, verb", [
+    # The verb inside the quotation is the readout's own (quoted verbatim), not the story's.
+    ('Austin also "called for Palestinian leaders to condemn terrorism," and further stressed '
+     'the "urgent need for Israeli and Palestinian leaders to ensure stability."', None),
+    # Outside the marks the story's verb counts.
+    ("Austin also warned of the urgent need for Israeli and Palestinian leaders to ensure "
+     "stability.", "warned"),
+])
+def test_a_reporting_verb_is_read_outside_quotation_marks(account, verb):
+    readout = ("Secretary Austin called for Palestinian leaders to condemn terrorism. He also "
+               "expressed concern regarding the urgent need for Israeli and Palestinian leaders "
+               "to ensure stability.")
+    acc = compare(readout, [account]).accounts[0]
+    found = [d.account_text for s in acc.sentences for d in s.divergences
+             if d.type == "reporting_verb"]
+    assert found == ([verb] if verb else [])
+
+
+@pytest.mark.parametrize("account, diverges", [
+    # An acronym for its words, one word giving two letters ("START").
+    ("The ministers welcomed the extension of the New Strategic Arms Reduction Treaty to 2026.",
+     False),
+    ("The ministers welcomed the extension of the Open Skies Treaty to 2026.", True),
+])
+def test_an_acronym_spelled_out_is_the_same_name(account, diverges):
+    readout = "The ministers welcomed the extension of the New START Treaty to 2026."
+    acc = compare(readout, [account]).accounts[0]
+    assert any(d.type == "entity" for s in acc.sentences for d in s.divergences) == diverges
+
+
+def test_a_partial_report_leaving_out_a_negated_clause_is_no_negation():
+    readout = ("Biden responded positively, saying that the United States does not seek a new Cold "
+               "War and is sending a positive message in contrast to the previous administration.")
+    account = ("This, it adds, was \u201ca different positive message from the previous "
+               "administration.\u201d")
+    acc = compare(readout, [account]).accounts[0]
+    assert not any(d.type == "negation" for s in acc.sentences for d in s.divergences)
