@@ -37,8 +37,9 @@ import json
 import re
 import sys
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import reallabels as rl
 
@@ -270,7 +271,7 @@ def score_event(event: rl.Event, texts: dict[str, str], t: Tally) -> None:
             for gq in u.quotes:
                 best = max(tool_quotes, key=lambda x: overlap(gq.start, gq.end, x[1], x[2]), default=None)
                 found = best is not None and overlap(gq.start, gq.end, best[1], best[2]) * 2 > (gq.end - gq.start)
-                q = best[0] if found else None
+                q = best[0] if found else _parts_as_one(tool_quotes, gq)
                 qtext = _short(text[gq.start:gq.end], 70)
                 if gq.kind != "quotation":
                     if q is not None and q.kind == "quotation" and q.fidelity != "not_in_readout":
@@ -387,6 +388,20 @@ def _accepted(u: rl.Unit) -> tuple[str, ...]:
     if u.links and all(k == "event" for _, k in u.links):
         return ("supported", "not_in_readout")
     return (u.verdict,)  # type: ignore[return-value]
+
+
+def _parts_as_one(tool_quotes: list, gq: Any) -> Any:
+    """The tool judges a quotation of several sentences sentence by sentence; where the label
+    keeps such a quotation in one unit, its parts together stand for it when they cover more
+    than half of it: their fidelity when they all agree ("(mixed)", wrong, when not), and the
+    first part's speaker."""
+    parts = [x for x in tool_quotes if overlap(gq.start, gq.end, x[1], x[2]) > 0]
+    covered = sum(overlap(gq.start, gq.end, x[1], x[2]) for x in parts)
+    if len(parts) < 2 or covered * 2 <= gq.end - gq.start:
+        return None
+    fidelities = {x[0].fidelity for x in parts}
+    first = parts[0][0]
+    return replace(first, fidelity=first.fidelity if len(fidelities) == 1 else "(mixed)")
 
 
 def _qspan(q, tool_text: str, file_text: str) -> tuple[int, int]:

@@ -57,29 +57,85 @@ def find_quotes(
     out: list[Quote] = []
     sentence_at = _sentence_lookup(account)
     speakers = _Speakers(readout, account, found_by_sentence)
-    for span in quote_spans(account.text) if spans is None else spans:
-        sentence = sentence_at(span.start)
+    body = account.body
+    ends = [s.end for s in body]
+    for whole in quote_spans(account.text) if spans is None else spans:
+        sentence = sentence_at(whole.start)
         if sentence is None or sentence.role != "body":
             continue
-        kind = quote_kind(span.text, account.text, span.start)
-        qid = f"{account.id}-q{len(out) + 1}"
-        attribution = speakers.credit(span, sentence, sentence_at(span.end), kind)
-        if kind == "title":
-            out.append(Quote(id=qid, text=span.text, start=span.start, end=span.end, kind=kind,
-                             fidelity="not_in_readout", account_sentence=sentence.id,
-                             attribution=attribution))
-            continue
-        if translated_by is not None:
-            judged = _translated(readout, sentence, translated_by)
-        else:
-            judged = (verdicts or {}).get(span.start) or verdict(readout, span.text)
-        if judged[0] in ("altered", "stitched") and (
-                _other_government(attribution, speakers.issuer) or _a_post(attribution)):
-            # The other government's readout, or a post, quoted: its words are its own, not a
-            # misquotation of this readout however alike the two are.
-            judged = ("not_in_readout", None, None, None, judged[4])
-        out.append(_judged_quote(qid, span, kind, sentence, attribution, judged, readout))
+        kind = quote_kind(whole.text, account.text, whole.start)
+        # A quotation of several sentences is credited where it closes, and judged sentence by
+        # sentence: each may give the readout's words or change them.
+        attribution = speakers.credit(whole, sentence, sentence_at(whole.end), kind)
+        parts = [(whole, sentence)] if kind == "title" else _by_sentence(whole, account, body,
+                                                                         ends)
+        for span, part_sentence in parts:
+            qid = f"{account.id}-q{len(out) + 1}"
+            if kind == "title":
+                out.append(Quote(id=qid, text=span.text, start=span.start, end=span.end,
+                                 kind=kind, fidelity="not_in_readout",
+                                 account_sentence=part_sentence.id, attribution=attribution))
+                continue
+            if translated_by is not None:
+                judged = _translated(readout, part_sentence, translated_by)
+            elif span is whole:
+                judged = (verdicts or {}).get(span.start) or verdict(readout, span.text)
+            else:
+                judged = verdict(readout, span.text)
+            if judged[0] in ("altered", "stitched") and (
+                    _other_government(attribution, speakers.issuer) or _a_post(attribution)):
+                # The other government's readout, or a post, quoted: its words are its own,
+                # not a misquotation of this readout however alike the two are.
+                judged = ("not_in_readout", None, None, None, judged[4])
+            out.append(_judged_quote(qid, span, kind, part_sentence, attribution, judged,
+                                     readout))
     return _echoes_as_their_own(out)
+
+
+# A quotation's part in one sentence is judged on its own from this many words (a shorter one,
+# "Yes.", goes with the part after it); over more sentences than QUOTE_MAX_PARTS (a mark never
+# closed) the quotation is judged whole.
+QUOTE_PART_WORDS = 3
+QUOTE_MAX_PARTS = 20
+_MARKS = " \t\n\"\u201c\u201d\u201e\u00ab\u00bb"
+
+
+def _by_sentence(whole: QuotedSpan, account: Document, body: Sequence[Sentence],
+                 ends: list[int]) -> list[tuple[QuotedSpan, Sentence]]:
+    """The quotation's parts, one per body sentence it runs over, each with its sentence; the
+    quotation itself, with the sentence it opens in, when it lies in one sentence."""
+    first = bisect.bisect_right(ends, whole.start)
+    spanned = []
+    for s in body[first : first + QUOTE_MAX_PARTS + 1]:
+        if s.start >= whole.end:
+            break
+        spanned.append(s)
+    if not 2 <= len(spanned) <= QUOTE_MAX_PARTS:
+        return [(whole, spanned[0] if spanned else _sentence_lookup(account)(whole.start))]
+    parts: list[tuple[QuotedSpan, Sentence]] = []
+    carried = None  # the start of a short part, joined to the next
+    for s in spanned:
+        lo, hi = max(whole.start, s.start), min(whole.end, s.end)
+        raw = account.text[lo:hi]
+        lo += len(raw) - len(raw.lstrip(_MARKS))
+        hi -= len(raw) - len(raw.rstrip(_MARKS))
+        if hi <= lo:
+            continue
+        start = lo if carried is None else carried
+        text = account.text[start:hi]
+        if len(text.split()) < QUOTE_PART_WORDS and s is not spanned[-1]:
+            carried = start
+            continue
+        carried = None
+        parts.append((QuotedSpan(start, hi, _unmarked(text), whole.single), s))
+    if len(parts) < 2:
+        return [(whole, spanned[0])]
+    return parts
+
+
+def _unmarked(text: str) -> str:
+    """A part's words without the marks that reopen a quotation at a paragraph's start."""
+    return re.sub(r"\n\s*[\"\u201c\u201e\u00ab]", "\n", text)
 
 
 # A credit to a post on social media ("Biden said in a Twitter post", "the Prime Minister in a

@@ -242,8 +242,9 @@ def test_a_straight_mark_closed_by_a_curly_one_ends_the_quotation():
     account = ('"We have got a lot to talk about. We are moving along,” said Biden.\n'
                '"Great for us to carry on our conversations,” said Sunak.\n')
     quotes = compare(readout, [account]).accounts[0].quotes
+    # (A quotation of two sentences is judged sentence by sentence, both parts Biden's.)
     assert [(q.text, q.attribution.source) for q in quotes] == [
-        ("We have got a lot to talk about. We are moving along", "Biden"),
+        ("We have got a lot to talk about.", "Biden"), ("We are moving along", "Biden"),
         ("Great for us to carry on our conversations", "Sunak")]
 
 
@@ -337,3 +338,17 @@ def test_another_ministrys_statement_is_its_own_words_beside_this_readout():
     assert q.attribution.kind == "government" and not q.attribution.is_readout
     assert q.fidelity == "not_in_readout"
     assert not any(d.type in ("quote", "number") for s in acc.sentences for d in s.divergences)
+
+
+def test_a_quotation_of_several_sentences_is_judged_sentence_by_sentence():
+    # The story gives two readout sentences word for word and drops a word from a third.
+    readout = ("Both secretaries recognised that significant challenges remain. They agreed that "
+               "the security group, which meets on 23 January, must keep delivering results. "
+               "Likewise, they agreed to follow up on bilateral initiatives.")
+    account = ("\u201cBoth secretaries recognised that significant challenges remain. They agreed "
+               "that the security group, which meets 23 January, must keep delivering results.\n"
+               "\u201cThey agreed to follow up on bilateral initiatives,\u201d the statement said.\n")
+    quotes = compare(readout, [account]).accounts[0].quotes
+    assert [q.fidelity for q in quotes] == ["verbatim", "altered", "verbatim"]
+    assert {q.attribution.source for q in quotes} == {"the statement"}
+    assert len({q.account_sentence for q in quotes}) == 3
