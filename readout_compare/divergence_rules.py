@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from importlib import resources
 
 from rapidfuzz import fuzz
 
@@ -281,10 +282,29 @@ def _other_names(c: _Change, p: _Pair, r_span: dict[str, str]) -> tuple[set[str]
     a_span = name_keys(c.a_text, c.a_first)
     gone = {k: w for k, w in r_span.items() if k not in p.a_keys}
     new = {k: w for k, w in a_span.items() if k not in p.r_keys}
-    same = {(x, y) for x in gone for y in new if fuzz.ratio(gone[x], new[y]) >= NAME_VARIANT}
+    same = {(x, y) for x in gone for y in new if _one_name(gone[x], new[y])}
     titles = offices(c.r_text) | offices(c.a_text)
     return ({x for x in gone if not any(x == a for a, _ in same) and x not in titles},
             {y for y in new if not any(y == b for _, b in same) and y not in titles})
+
+
+def _one_name(a: str, b: str) -> bool:
+    """Two spellings of one name, or a short form and its name: "Joe" and "Joseph" (a table
+    of given names), "Alex" and "Alexey" (the shorter, of three letters or more, begins the
+    longer)."""
+    short, long = sorted((a, b), key=len)
+    return (fuzz.ratio(a, b) >= NAME_VARIANT or (len(short) >= 3 and long.startswith(short))
+            or _GIVEN_NAMES.get(a, a) == _GIVEN_NAMES.get(b, b))
+
+
+def _given_names() -> dict[str, str]:
+    """Each form of a given name (data/given_names.tsv), mapped to the first form of its line."""
+    text = resources.files("readout_compare").joinpath("data/given_names.tsv").read_text("utf-8")
+    return {form: line.split("\t")[0] for line in text.splitlines()
+            if line.strip() and not line.startswith("#") for form in line.split("\t")}
+
+
+_GIVEN_NAMES = _given_names()
 
 
 def _modal(c: _Change, p: _Pair) -> str | None:

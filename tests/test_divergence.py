@@ -510,3 +510,14 @@ def test_a_partial_report_leaving_out_a_negated_clause_is_no_negation():
                "administration.\u201d")
     acc = compare(readout, [account]).accounts[0]
     assert not any(d.type == "negation" for s in acc.sentences for d in s.divergences)
+
+
+@pytest.mark.parametrize("account, diverges", [
+    ("The call followed one between presidents Vladimir Putin and Joe Biden.", False),
+    ("The call followed one between presidents Vladimir Putin and Donald Trump.", True),
+])
+def test_a_short_form_of_a_first_name_is_the_same_name(account, diverges):
+    readout = ("The call followed one between Russian President Vladimir Putin and US President "
+               "Joseph Biden.")
+    acc = compare(readout, [account]).accounts[0]
+    assert any(d.type == "entity" for s in acc.sentences for d in s.divergences) == diverges
