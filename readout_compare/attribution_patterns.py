@@ -74,6 +74,8 @@ _IN_DOCUMENT = re.compile(
 # "reported on the British government's website", "with reference to the State Department".
 _REPORTED_BY = re.compile(
     r"\b(?:(?:reported|announced|stated|said|confirmed|published|quoted)\s+by|"
+    # "The call, described as “very constructive” by Carney's office" (the quotation blanked)
+    r"(?:described|characteri[sz]ed|hailed|termed|called)\s+(?:as\s+)?(?:an?\s+)?\s{3,}by|"
     r"with\s+reference\s+to)\s+(?P<src>(?:[^,.;:\u201c\u201d\"]|(?<=\b[A-Z])\.)+)"
     r"|\b(?:reported|published|posted)\s+on\s+(?P<site>[^,.;:\u201c\u201d\"]*?\bwebsite)")
 _SUBJECT_VERB = re.compile(
@@ -81,7 +83,7 @@ _SUBJECT_VERB = re.compile(
     # "Lloyd Austin on his part also stressed", "Yukiko Okano on Friday said"
     r"(?:\s+(?:on|for)\s+(?:his|her|their|its)\s+part)?"
     r"(?:\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))?\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}),?)?\s+"
     rf"(?:has\s+|have\s+|had\s+|also\s+|later\s+|then\s+)?(?P<adverb>{_ADVERBS}\s+)?"
     rf"(?P<verb>{SPEECH_VERBS})\b"
     # "added a layer of complication" says nothing

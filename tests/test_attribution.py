@@ -544,3 +544,24 @@ def test_the_statement_after_another_governments_ministry_is_that_ministrys():
     assert quote.attribution is not None and not quote.attribution.is_readout
     assert quote.attribution.kind == "government"
     assert not any(d.type == "quote" for s in acc.sentences for d in s.divergences)
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    # A day between the speaker and the verb, set off by a comma.
+    ("Calling the dispute “a challenge to our security”, Deputy Press Secretary Mika Arai on "
+     "Friday, said the minister raised it.", "Deputy Press Secretary Mika Arai"),
+    # Words in quotation marks and who called them so, in the passive.
+    ("The call, described as “very constructive” by Carney’s office, touched on trade.",
+     "Carney’s office"),
+    ("The talks were called “frank” by the Kremlin.", "Kremlin"),
+])
+def test_a_source_after_a_day_or_in_the_passive(sentence, source):
+    from readout_compare.attribution_patterns import attributions_in
+
+    assert source in [f[2].source for f in attributions_in(sentence)]
+
+
+def test_a_summit_called_by_someone_credits_no_one():
+    from readout_compare.attribution_patterns import attributions_in
+
+    assert attributions_in("The summit, called by the president, opened on Monday.") == ()
