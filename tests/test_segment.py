@@ -647,3 +647,14 @@ def test_a_sentence_is_not_cut_inside_a_parenthesis():
         "On March 3, starting at 7:15 p.m. (local time; 1:15 a.m. CET) for about 90 minutes, "
         "the two ministers held talks in Lima.",
         "The overview is as follows."]
+
+
+def test_a_read_time_and_update_stamp_line_ends_its_block():
+    # The stamp line and the story's first sentence on the next line are two units.
+    text = ("UK and India discuss trade\n\nPress Trust of India London\n"
+            "2 min read Last Updated : Nov 3 2023 | 11:22 PM IST\n"
+            "The Prime Minister spoke to his Indian counterpart on Friday afternoon.\n")
+    got = units(text)
+    assert ("2 min read Last Updated : Nov 3 2023 | 11:22 PM IST", "furniture") in got
+    assert got[-1] == ("The Prime Minister spoke to his Indian counterpart on Friday afternoon.",
+                       "body")
