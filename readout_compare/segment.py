@@ -346,10 +346,41 @@ def _raw_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
         cut = s
         for m in _MISSED_BOUNDARY.finditer(text, s, e):
             if m.end() > cut and _boundary_here(text, s, m):
-                yield from _trimmed(text, cut, m.end())
+                yield from _unglued(text, cut, m.end())
                 cut = m.end()
         if cut < e:
-            yield from _trimmed(text, cut, e)
+            yield from _unglued(text, cut, e)
+
+
+# Where scraped text may have run two pieces together: a lower-case letter against a capital
+# or a digit ("Helen Corbett23 August 2024", "RT logoIn a phone call"), or a parenthesis
+# after a space ("… downed (Adds Obama comments from news conference)").
+_GLUE = re.compile(r"(?<=[a-z\u00df-\u00ff])(?=[A-Z0-9])|(?<=\S)\s+(?P<aside>(?=\())")
+# Furniture rules whose match, run into a sentence or a line, is cut off from it.
+GLUED_FURNITURE = frozenset(["date-only", "update-count", "logo", "byline", "stamp-line",
+                             "timestamp", "update-note"])
+
+
+def _unglued(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The piece ``text[start:end]``, cut where a piece of furniture of two words or more
+    (:data:`GLUED_FURNITURE`: a date, a byline, a logo, an update note) was run into it
+    without a space, before or after."""
+    cut = start
+    for m in _GLUE.finditer(text, start, end):
+        at = m.start()
+        if at <= cut:
+            continue
+        before, after = text[cut:at], text[m.end():end]
+        # Before a parenthesis, only the parenthesis itself is looked at: "March 4, 2025 (AFP)"
+        # is one credit.
+        if (m.group("aside") is None and _glued_piece(before)) or _glued_piece(after):
+            yield from _trimmed(text, cut, at)
+            cut = m.end()
+    yield from _trimmed(text, cut, end)
+
+
+def _glued_piece(piece: str) -> bool:
+    return len(piece.split()) >= 2 and furniture.unit_rule(piece.strip()) in GLUED_FURNITURE
 
 
 def _rejoined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -658,3 +658,22 @@ def test_a_read_time_and_update_stamp_line_ends_its_block():
     assert ("2 min read Last Updated : Nov 3 2023 | 11:22 PM IST", "furniture") in got
     assert got[-1] == ("The Prime Minister spoke to his Indian counterpart on Friday afternoon.",
                        "body")
+
+
+@pytest.mark.parametrize(("text", "pieces"), [
+    # An update count run into a headline, a logo or a byline into the lede.
+    ("Carney and Trump agree to talks after the April 28 election2nd Update",
+     ["Carney and Trump agree to talks after the April 28 election", "2nd Update"]),
+    ("RT logoIn a phone call with Barack Obama, Vladimir Putin said sanctions harm ties.",
+     ["RT logo", "In a phone call with Barack Obama, Vladimir Putin said sanctions harm ties."]),
+    ("By Ayushi AgarwalCalling China a challenge, the spokesperson said so.",
+     ["By Ayushi Agarwal", "Calling China a challenge, the spokesperson said so."]),
+    ("First call since flight MH17 downed (Adds Obama comments from news conference)",
+     ["First call since flight MH17 downed", "(Adds Obama comments from news conference)"]),
+    # Capitals inside a word are no glue.
+    ("McDonald and DeSantis met in iPhone land on Tuesday.",
+     ["McDonald and DeSantis met in iPhone land on Tuesday."]),
+])
+def test_furniture_run_into_a_line_is_cut_off(text, pieces):
+    got = units("The ministers met on Tuesday in Vienna.\n\n" + text + "\n\nThey agreed.")
+    assert [t for t, _ in got[1:-1]] == pieces
