@@ -403,6 +403,9 @@ FURNITURE_EXAMPLES = {
     "stamp-line": "NWA | Updated: 28-07-2023 18:50 IST | Created: 28-07-2023 18:50 IST",
     "editor-initials": "ak/jr/mlb",
     "photo-label": "(Photo) Foreign Ministers' Strategic Dialogue in Tokyo",
+    "comment-form": "This site uses Akismet to reduce spam.",
+    "notifications": "Herald.com would like to send you notifications for breaking news alerts.",
+    "embed-label": "Watch on YouTube: \"Ministers meet in Vilnius | Herald\"",
 }
 # Body sentences that look like furniture to a careless rule.
 NOT_FURNITURE = [
