@@ -245,7 +245,30 @@ def _breaks(
     # (The text's first line may be a title set directly above the story.)
     if blank_separated and len(cur.text) >= MIN_WRAP_WIDTH and not first:
         return False
-    return len(cur.text.split()) <= HEADING_MAX_WORDS
+    words = _title_words(cur.text)
+    if (first or _title_case(words)) and nxt.text[0].isupper():
+        # The text's first line, or a line in Title Case, is a headline up to a long one's
+        # length ("State Department: Rubio, in a conversation with Lavrov, appreciated the
+        # prisoner exchange between Russia and Ukraine").
+        return len(words) <= TITLE_MAX_WORDS
+    return len(words) <= HEADING_MAX_WORDS
+
+
+# A headline may run to this many words (on the text's first line, or in Title Case).
+TITLE_MAX_WORDS = 25
+# In Title Case, at least this share of a line's words of four letters or more is capitalised.
+TITLE_CASE_SHARE = 0.8
+
+
+def _title_words(line: str) -> list[str]:
+    """The line's words after a date stamp that opens it (" date 2025-07-03 Kallas …")."""
+    stamp = furniture.dateline(line, 0, len(line))
+    return line[stamp:].split() if stamp and stamp < len(line) else line.split()
+
+
+def _title_case(words: list[str]) -> bool:
+    long = [w for w in words if len(w) >= 4 and w[0].isalpha()]
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= TITLE_CASE_SHARE * len(long)
 
 
 _STRONG_BULLET = re.compile(r"[-*+\u2022\u00b7\u25aa\u25e6\u25cf\u27a2\u2043][ \t]")

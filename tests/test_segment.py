@@ -680,3 +680,20 @@ def test_a_read_time_and_update_stamp_line_ends_its_block():
 def test_furniture_run_into_a_line_is_cut_off(text, pieces):
     got = units("The ministers met on Tuesday in Vienna.\n\n" + text + "\n\nThey agreed.")
     assert [t for t, _ in got[1:-1]] == pieces
+
+
+@pytest.mark.parametrize("headline", [
+    # A long headline on the text's first line, without a full stop.
+    "State Department: Rubio, in a conversation with Lavrov, appreciated the prisoner exchange "
+    "between Russia and Ukraine",
+    # A headline in Title Case after a page's date stamp.
+    " date 2025-07-03 Kallas Once Again Calls On China To Stop Supporting Russia's War, Which "
+    "Threatens European Security",
+])
+def test_a_long_headline_line_is_not_run_into_the_story(headline):
+    text = (headline + "\nDuring a telephone conversation, the Secretary praised the prisoner "
+            "exchange that took place over the weekend.\n")
+    got = units(text)
+    assert got[-1] == ("During a telephone conversation, the Secretary praised the prisoner "
+                       "exchange that took place over the weekend.", "body")
+    assert len(got) >= 2
