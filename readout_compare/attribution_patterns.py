@@ -21,6 +21,8 @@ SPEECH_VERBS = "|".join(lexicon.SPEECH_VERBS)
 # (blank_quotes), which a name does not span.
 _NAME = (r"(?:[A-Z][\w\u2019'.&-]*)(?:\s{1,3}(?:of\s+|the\s+|for\s+|de\s+|da\s+|do\s+|del\s+|al\s+|"
          r"bin\s+|van\s+|von\s+|la\s+|le\s+)?[A-Z][\w\u2019'.&-]*)*")
+# Downing Street by its number: a name with a digit.
+_NO10 = r"(?:No\.?|Number)\s10(?:\s+Downing\s+Street)?"
 # Nouns that head a source that is not a named person: "China's defence ministry",
 # "Environmental groups", "Haitian police".
 _BODIES = (
@@ -41,7 +43,7 @@ _SUBJECT = (
     rf"|{_NAME}['\u2019]s\s+(?:[\w-]+\s+){{0,3}}?{_BODIES}(?:\s+in\s+(?:the\s+)?{_NAME}|\s+{_NAME})?"
     rf"|[A-Z][\w.-]*(?:\s{{1,3}}[a-z][\w-]*){{0,2}}\s{{1,3}}{_BODIES}"
     rf"|(?i:police|officials|authorities|investigators|prosecutors)\s+in\s+{_NAME}"
-    rf"|{_NAME}|he|she|they|it|we|I)"
+    rf"|{_NO10}|{_NAME}|he|she|they|it|we|I)"
 )
 # Adverbs that may stand between a speaker and the verb of saying ("has repeatedly said");
 # others ("Russia illegally claims") say the verb is not one of saying.
@@ -94,7 +96,8 @@ _VERB_SUBJECT = re.compile(
     # "…," said Ambassador Smith. The name ends the clause: in "said Colombia would …" the name
     # is the subject of what was said, not the speaker.
     rf"\b(?P<verb>said|says|wrote|added|continued|reported|reports|informs|writes)\s+"
-    rf"(?P<src>(?:the\s+)?{_NAME}|the\s+(?:[\w-]+\s+){{0,3}}?{_BODIES}|the\s+statement|the\s+readout)"
+    rf"(?P<src>{_NO10}|(?:the\s+)?{_NAME}|the\s+(?:[\w-]+\s+){{0,3}}?{_BODIES}|the\s+statement|"
+    r"the\s+readout)"
     r"(?=\s*(?:[,.;:!?]|$)|\s+(?:in|on|at|during|after|adding|told|to|as|when|while)\b)"
 )
 _QUOTES_AS_SAYING = re.compile(
@@ -274,6 +277,8 @@ def well_formed(source: str) -> bool:
             return False
         if low[-1] in _DANGLING and low[-1] not in _PRONOUN_SOURCES:
             return False
+        if re.search(r"['\u2019]s$", words[-1]) or low[0] in _QUANTIFIERS:
+            return False  # "China's" (of someone), "Such issues", "Some analysts" (no one)
         if all(w in WEEKDAYS_MONTHS or w.isdigit() for w in low):
             return False
         if _PARTICIPANTS.match(part):
@@ -290,6 +295,8 @@ def well_formed(source: str) -> bool:
 
 
 _DETERMINERS = frozenset("the this that his her their its same".split())
+# Words that open a phrase naming no one in particular: "Such issues", "Both sides".
+_QUANTIFIERS = frozenset("such both each every either neither".split())
 # Last words of a phrase that stands before a verb without being who spoke.
 _NOT_SPEAKERS = frozenset("time times moment moments part parts side turn day week month year "
                           "morning afternoon evening night period meanwhile".split())
@@ -345,6 +352,8 @@ _ROLE_NOUNS = (
 )
 _SUBJECT_WORDS = (
     rf"(?P<src>(?:(?i:the)\s+(?:[\w\u2019'.-]+\s+){{0,4}}?{_ROLE_NOUNS}"
+    # "China's top diplomat", "Russia's foreign minister": a possessive name and a role.
+    rf"|[A-Z][\w.-]*['\u2019]s\s+(?:[a-z][\w-]*\s+){{0,2}}?{_ROLE_NOUNS}\b"
     # "Opposition leader Karl Amsel", "Chinese leader Xi Jinping": a role between name words.
     rf"|(?:[A-Z][\w\u2019'.-]*\s+){{0,3}}(?:{_ROLE_NOUNS}\s+(?=[A-Z]))?{_NAME}|(?i:he|she|they))"
     rf"(?:\s+(?:[A-Z][\w\u2019'.-]*\s+){{0,3}}[A-Z][\w\u2019'-]*)?)"

@@ -97,6 +97,8 @@ SPELLINGS = {
     "behaviour": "behavior", "harbour": "harbor", "colour": "color", "endeavour": "endeavor",
     "travelled": "traveled", "travelling": "traveling", "cancelled": "canceled",
     "zelenskyy": "zelensky", "zelenskiy": "zelensky", "pows": "pow",
+    # Names a government spells its own way (the State Department's "Hizballah").
+    "hizballah": "hezbollah", "hizbollah": "hezbollah", "hizbullah": "hezbollah",
 }
 # British "-ise" words whose "-ize" form is the American spelling; the rest of "-ise" words
 # ("exercise", "promise") are not verbs of that kind and keep their spelling.

@@ -118,6 +118,12 @@ def _closing_mark(text: str, j: int, close: str, inner: int) -> bool:
     c = text[j]
     if close == "\u00bb" and c in '"\u201d':
         return _closes(text, j) and inner >= j
+    if close == "\u201d" and c == '"':
+        # A curly mark closed by a straight one ("“… no construye muros, sino puentes", de
+        # acuerdo con …"), where no curly closing mark follows on the line (else the straight
+        # marks are a quotation inside it).
+        end = text.find("\n", j)
+        return _closes(text, j) and "\u201d" not in text[j:end if end != -1 else len(text)]
     return (c == close and (close != '"' or _closes(text, j))) or (close == '"' and c == "\u201d")
 
 
@@ -154,7 +160,7 @@ _OPENING_CHAR = re.compile("[" + "".join(OPENING) + "]")
 # Marks that may close a quotation opened with another: a straight mark closed by a curly one
 # ("We've got a lot to do,” said Biden), a guillemet by either ('«The sides discussed …," the
 # statement said', as pasted text has it).
-_OTHER_CLOSERS = {'"': "\u201d", "\u00bb": '"\u201d'}
+_OTHER_CLOSERS = {'"': "\u201d", "\u00bb": '"\u201d', "\u201d": '"'}
 _CLOSE_OR_NEWLINE = {close: re.compile("[" + re.escape(close) + _OTHER_CLOSERS.get(close, "")
                                         + "\n]")
                      for close in set(OPENING.values())}

@@ -565,3 +565,26 @@ def test_a_summit_called_by_someone_credits_no_one():
     from readout_compare.attribution_patterns import attributions_in
 
     assert attributions_in("The summit, called by the president, opened on Monday.") == ()
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    # Downing Street by its number.
+    ("Such issues include “Hong Kong and human rights,” No 10 said.", "No 10"),
+    ("“They discussed Hong Kong,” said No 10.", "No 10"),
+    # A possessive name and a role, with a time word before the verb.
+    ("China’s top diplomat yesterday spoke with his US counterpart, warning Washington to “stop "
+     "interfering” in the Games.", "China’s top diplomat"),
+])
+def test_more_shapes_of_a_speaker(sentence, source):
+    from readout_compare import compare
+
+    readout = "The Prime Minister spoke to President Xi about Hong Kong and human rights."
+    (q,) = compare(readout, [sentence]).accounts[0].quotes
+    assert q.attribution is not None and q.attribution.source == source
+
+
+@pytest.mark.parametrize("source", ["China’s", "Such", "Such issues", "Both sides"])
+def test_a_possessive_or_a_quantifier_alone_is_no_source(source):
+    from readout_compare.attribution_patterns import well_formed
+
+    assert not well_formed(source)

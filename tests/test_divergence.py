@@ -521,3 +521,12 @@ def test_a_short_form_of_a_first_name_is_the_same_name(account, diverges):
                "Joseph Biden.")
     acc = compare(readout, [account]).accounts[0]
     assert any(d.type == "entity" for s in acc.sentences for d in s.divergences) == diverges
+
+
+def test_a_government_spelling_of_a_name_is_the_same_name():
+    readout = ("The Secretary commended Israel's successes against Hamas and Hizballah and the "
+               "ongoing efforts to implement a ceasefire.")
+    account = ("Rubio commended Sa'ar on Israel's successes with the Hamas and Hezbollah terror "
+               "groups and the ongoing efforts to implement a ceasefire.")
+    acc = compare(readout, [account]).accounts[0]
+    assert not any(d.type == "entity" for s in acc.sentences for d in s.divergences)

@@ -352,3 +352,16 @@ def test_a_quotation_of_several_sentences_is_judged_sentence_by_sentence():
     assert [q.fidelity for q in quotes] == ["verbatim", "altered", "verbatim"]
     assert {q.attribution.source for q in quotes} == {"the statement"}
     assert len({q.account_sentence for q in quotes}) == 3
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    # A curly mark closed by a straight one, as pasted text has it.
+    ('He said it “will not build walls, but bridges", according to the ministry.',
+     ["will not build walls, but bridges"]),
+    # Straight marks inside a curly quotation are a quotation inside it.
+    ('“He said \"no\" to them,” the minister said.', ['He said "no" to them']),
+])
+def test_a_curly_quotation_closed_by_a_straight_mark(text, quoted):
+    from readout_compare.quote_marks import quote_spans
+
+    assert [s.text for s in quote_spans(text) if not s.single][:1] == quoted[:1]
