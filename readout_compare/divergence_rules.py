@@ -18,8 +18,9 @@ from importlib import resources
 from rapidfuzz import fuzz
 
 from readout_compare import quantities
-from readout_compare.lexicon import HEDGE_CLASSES, LADDER_NAMES
+from readout_compare.lexicon import HEDGE_CLASSES, LADDER_NAMES, word_key
 from readout_compare.model import DiffOp, Divergence, DivergenceType
+from readout_compare.normalize import STOPWORDS
 from readout_compare.quote_marks import quote_spans
 from readout_compare.wording import (
     acronym_spelled_out,
@@ -103,7 +104,7 @@ class _Pair:
         # The modals of the whole sentences: one that only moved ("what both sides should do
         # is to maintain …" -> "maintaining … is what both parties should do") is no change.
         return cls(
-            r_sentence, a_sentence, name_keys(r_sentence, True), name_keys(a_sentence, True),
+            r_sentence, a_sentence, _named_anywhere(r_sentence), _named_anywhere(a_sentence),
             modal_classes(modality(span_words(r_sentence), r_sentence)),
             modal_classes(modality(span_words(a_sentence), a_sentence)),
             elsewhere,
@@ -112,6 +113,21 @@ class _Pair:
 
 # The readout's characters after a changed stretch that a verb of saying there may govern.
 AFTER_CHARACTERS = 60
+
+
+def _named_anywhere(sentence: str) -> dict[str, str]:
+    """The names of a whole sentence (name_keys), with the countries it names in lower-case
+    words: Spanish, French or German adjectives ("estadounidense", "mexicano") name a country
+    as "American" does. A name is found anywhere in a sentence only to rule a change out."""
+    keys = name_keys(sentence, True)
+    for w in _LOWER_WORD.findall(sentence):
+        key = word_key(w)
+        if key.startswith("@"):
+            keys.setdefault(key, w)
+    return keys
+
+
+_LOWER_WORD = re.compile(r"\b[a-z\u00df-\u00ff][\w\u00c0-\u00ff]*")
 
 
 class _Change:
@@ -262,7 +278,11 @@ def _entity(c: _Change, p: _Pair) -> str | None:
         return None  # a rewrite, not a name for a name
     r_span = name_keys(c.r_text, c.r_first)
     gone, new = _other_names(c, p, r_span)
-    places = bool(r_span) and bool(new) and all(k.startswith("@") for k in {*r_span, *new})
+    # A place for a place in words the two share ("met today in Damascus" -> "… in Amman"),
+    # not between two rewritten stretches (a sentence reordered: "con su homólogo de Estados
+    # Unidos" against "y al pueblo de México").
+    places = (bool(r_span) and bool(new) and all(k.startswith("@") for k in {*r_span, *new})
+              and any(len(w) > 2 and w not in STOPWORDS for w in span_words(c.before + " " + c.after)))
     # A person for a country or a country for a person ("Putin's attacks" -> "Russia's
     # attacks") names the same side, not another one.
     metonym = bool(gone and new) and (

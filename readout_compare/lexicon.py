@@ -195,11 +195,9 @@ def _countries() -> dict[str, str]:
             continue
         key, words = line.split("\t")
         for w in words.split():
-            out.setdefault(w.replace("-", ""), key)
+            # Words are looked up folded ("española" as "espanola"), as word_key reads them.
+            out.setdefault(fold(w).replace("-", ""), key)
     return out
-
-
-COUNTRY_OF = _countries()
 
 
 def fold(word: str) -> str:
@@ -212,6 +210,9 @@ def fold(word: str) -> str:
             c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)
         )
     return word
+
+
+COUNTRY_OF = _countries()
 
 
 def _lemmas(word: str) -> list[str]:

@@ -186,7 +186,7 @@ def _name_keys_cached(text: str, at_sentence_start: bool) -> dict[str, str]:
         if (w in TITLES or w in VERB_LADDER or w in MONTHS or w in WEEKDAYS
                 or w in STOPWORDS or w in _DAYS_NAMED):
             continue
-        if w in ("u.s", "u.s.", "united", "states"):
+        if w in ("u.s", "u.s.", "united", "states", "estados", "unidos", "ee.uu", "ee.uu."):
             out["@us"] = w
             continue
         out[word_key(w)] = w

@@ -530,3 +530,22 @@ def test_a_government_spelling_of_a_name_is_the_same_name():
                "groups and the ongoing efforts to implement a ceasefire.")
     acc = compare(readout, [account]).accounts[0]
     assert not any(d.type == "entity" for s in acc.sentences for d in s.divergences)
+
+
+def test_a_reordered_spanish_sentence_swaps_no_country():
+    # The story puts the two presidents the other way round; "estadounidense" names the
+    # United States as "American" does.
+    readout = ("El presidente Andrés Manuel López Obrador sostuvo una llamada telefónica con su "
+               "homólogo de Estados Unidos, el presidente Joseph Biden, el día de hoy.")
+    account = ("El presidente estadounidense, Joe Biden, y su par mexicano, Andrés Manuel López "
+               "Obrador, sostuvieron hoy una llamada telefónica en la que el primero felicitó al "
+               "segundo, y al pueblo de México, por las elecciones del domingo.")
+    acc = compare(readout, [account]).accounts[0]
+    assert not any(d.type == "entity" for s in acc.sentences for d in s.divergences)
+
+
+def test_spanish_country_adjectives_name_their_country():
+    from readout_compare.lexicon import word_key
+
+    assert [word_key(w) for w in ("estadounidense", "mexicana", "española", "rusos")] == [
+        "@us", "@mexico", "@spain", "@russia"]
