@@ -96,6 +96,9 @@ SPELLINGS = {
     "favour": "favor", "labour": "labor", "honour": "honor", "neighbour": "neighbor",
     "behaviour": "behavior", "harbour": "harbor", "colour": "color", "endeavour": "endeavor",
     "travelled": "traveled", "travelling": "traveling", "cancelled": "canceled",
+    "benefitted": "benefited", "benefitting": "benefiting", "focussed": "focused",
+    "focussing": "focusing", "labelled": "labeled", "modelled": "modeled",
+    "signalled": "signaled", "fuelled": "fueled", "totalled": "totaled",
     "zelenskyy": "zelensky", "zelenskiy": "zelensky", "pows": "pow",
     # Names a government spells its own way (the State Department's "Hizballah").
     "hizballah": "hezbollah", "hizbollah": "hezbollah", "hizbullah": "hezbollah",

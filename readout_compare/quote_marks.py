@@ -18,7 +18,9 @@ from dataclasses import dataclass
 
 from readout_compare.model import QuoteKind
 
-OPENING = {"\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb", '"': '"'}
+# A right double mark may open a quotation too, as Romanian and Polish pages print "„" when it
+# stands before a word after a space: ” … ” ("importanța ”consolidării NATO …”").
+OPENING = {"\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb", '"': '"', "\u201d": "\u201d"}
 _TITLE_SMALL = {"&", "and", "of", "the", "a", "on", "in", "for", "to", "with", "at"}
 
 
@@ -263,7 +265,9 @@ def quote_kind(quoted: str, text: str, start: int) -> QuoteKind:
     if not words:
         return "scare"
     significant = [w for w in words if w.lower() not in _TITLE_SMALL]
-    is_titled = significant and all(w[:1].isupper() or not w[:1].isalpha() for w in significant)
+    # At least one capitalised word: figures alone ("1000 for 1000") are no title.
+    is_titled = (any(w[:1].isupper() for w in significant)
+                 and all(w[:1].isupper() or not w[:1].isalpha() for w in significant))
     if is_titled and len(words) <= 6 and not re.search(r"[.!?,;]$", quoted.strip()):
         # "Fox & Friends", "The Art of the Deal": every significant word capitalised.
         # A quotation opening a sentence may be capitalised too, but then it runs longer

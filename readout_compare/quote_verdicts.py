@@ -277,9 +277,11 @@ class _ReadoutWords:
         return self.sentence[lo], self.starts[lo], self.ends[hi - 1]
 
 
-# A word as quotations are compared: normalize.WORD, with inner hyphens ("co-operation").
+# A word as quotations are compared: normalize.WORD, with inner hyphens ("co-operation"), but
+# not into a figure with a thousands separator ("1,000-for-1,000" is three words).
 # "&" is a word: "and" (quote_word), as editors and headline writers use it.
-QUOTE_WORD = re.compile(r"\d+(?:[.,]\d+)*(?:'?s\b)?|\w+(?:['\u2018\u2019-]\w+)*|&")
+QUOTE_WORD = re.compile(
+    r"\d+(?:[.,]\d+)*(?:'?s\b)?|\w+(?:['\u2018\u2019-](?!\d{1,3},\d)\w+)*|&")
 
 
 def quote_word(word: str) -> str:
@@ -288,6 +290,8 @@ def quote_word(word: str) -> str:
     "ceasefire") made one."""
     if word == "&":
         return "and"
+    if _THOUSANDS.fullmatch(word):
+        return word.replace(",", "")  # "1,000" is "1000"
     w = fold(normalize(word)).replace("-", "")
     w = SPELLINGS.get(w, w)
     # British -ise/-yse spellings as American -ize/-yze ("capitalising" = "capitalizing"); both
@@ -295,6 +299,7 @@ def quote_word(word: str) -> str:
     return _BRITISH_ISE.sub(r"\1z\2", w) if len(w) > 6 else w
 
 
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 _BRITISH_ISE = re.compile(r"([a-z]{3}[iy])s(e|es|ed|ing|ation|ations|er|ers)$")
 
 

@@ -365,3 +365,24 @@ def test_a_curly_quotation_closed_by_a_straight_mark(text, quoted):
     from readout_compare.quote_marks import quote_spans
 
     assert [s.text for s in quote_spans(text) if not s.single][:1] == quoted[:1]
+
+
+def test_a_right_double_mark_opening_a_quotation():
+    from readout_compare.quote_marks import quote_spans
+
+    text = ("Potrivit Casei Albe, liderii au abordat importanța ”consolidării NATO, inclusiv "
+            "despre Suedia”, convenind să rămână în contact.")
+    assert [s.text for s in quote_spans(text)] == ["consolidării NATO, inclusiv despre Suedia"]
+
+
+@pytest.mark.parametrize(("readout", "quoted"), [
+    # A figure with or without its thousands separator; a British doubled consonant.
+    ("Secretary Rubio welcomed the 1,000-for-1,000 prisoner exchange.",
+     "“1000 for 1000” prisoner exchange"),
+    ("They agreed on the importance of securing an ambitious deal that benefitted both sides.",
+     "“an ambitious deal that benefited both sides”"),
+])
+def test_forms_of_a_figure_or_a_spelling_are_verbatim(readout, quoted):
+    account = f"The leaders hailed the {quoted}, the statement said."
+    quotes = compare(readout, [account]).accounts[0].quotes
+    assert [q.fidelity for q in quotes] == ["verbatim"]
