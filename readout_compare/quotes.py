@@ -243,6 +243,14 @@ class _Speakers:
             # A word or two in quotation marks inside what someone did ("Starmer condemned
             # Russia's “barbaric attacks”") are that someone's words too.
             attribution = self._subject(span, sentence)
+        if attribution is not None and _THEY.match(attribution.source):
+            # "They agreed that “…”", "they stressed that “…”": the call's participants did
+            # what the quotation says; its words are the document's the story has been
+            # reporting, when it named one.
+            k = self.position[sentence.id]
+            attribution = (self._carried(span, sentence)
+                           or self._named_just_before(span, sentence, k)
+                           or self.last.get(-1) or attribution)
         if attribution is None and kind == "quotation":
             attribution = self._carried(span, sentence)
         if kind == "quotation" and attribution is not None:
@@ -311,6 +319,9 @@ class _Speakers:
                 return self._with_context(found[-1][2], span, before)
         return None
 
+
+# An unresolved "they" (the call's participants, as a rule).
+_THEY = re.compile(r"(?i)they \(unresolved\)$")
 
 # "…, as Sheinbaum herself said.", "como dijo la presidenta": an aside that vouches for one
 # fact; it does not introduce the quotation that follows.

@@ -386,3 +386,13 @@ def test_forms_of_a_figure_or_a_spelling_are_verbatim(readout, quoted):
     account = f"The leaders hailed the {quoted}, the statement said."
     quotes = compare(readout, [account]).accounts[0].quotes
     assert [q.fidelity for q in quotes] == ["verbatim"]
+
+
+def test_they_agreed_on_words_quoted_from_the_statement_is_the_statement():
+    readout = ("The leaders agreed that any Russian withdrawal from Kherson would demonstrate "
+               "strong progress. They discussed the importance of continued support for Ukraine.")
+    account = ("“The Prime Minister praised the courage of the Ukrainian forces,” Downing Street "
+               "said in a statement.\n\nThey also discussed “the importance of continued support "
+               "for Ukraine” ahead of the summit.\n")
+    quotes = compare(readout, [account]).accounts[0].quotes
+    assert [q.attribution.source for q in quotes] == ["Downing Street", "Downing Street"]
