@@ -190,7 +190,7 @@ def _by_verb(original: str, text: str, leads: list[re.Match[str]]) -> list[Found
             if src is not None:
                 phrase = _clean(original[m.start() : m.end()])
                 out.append((m.start(), m.end(), _make(phrase, src), 1))
-    said = _PARTICIPLE.search(text)
+    said = _PARTICIPLE.search(text) or _AND_SAID.search(text)
     if said and any(f[0] < said.start() and well_formed(f[2].source) for f in out):
         said = None  # "…, Qin noted, saying …": the speaker named before the participle
     subject = _MAIN_SUBJECT.match(text) if said else None
@@ -208,6 +208,10 @@ def _by_verb(original: str, text: str, leads: list[re.Match[str]]) -> list[Found
 # ("adding to the pressure", "claiming lives" say nothing.)
 _PARTICIPLE = re.compile(r",\s+(?:(?:also|again|later|then)\s+)?(?:saying|noting|adding(?!\s+to\b)|"
                          r"stressing|warning|insisting|arguing|declaring|stating|describing)\b")
+# "Wang focused on the Minsk agreements and said that …": a second verb, of saying, of the
+# sentence's subject.
+_AND_SAID = re.compile(r"\sand\s+(?:also\s+|later\s+|then\s+)?(?:said|added|stressed|noted|"
+                       r"warned|insisted|argued|told)\b")
 # Words that open a sentence in capitals without being its subject ("During the meeting …").
 _OPENERS = frozenset("during after before in on at following amid despite with while as since "
                      "by for from under over meanwhile however".split())
@@ -226,6 +230,11 @@ def _speaker(m: re.Match[str]) -> str | None:
     """The source a verb of saying credits, as the report gives it; None when the subject is
     not a source."""
     src = _LEADING_SUBORDINATE.sub("", _clean(m.group("src")))  # "While Lloyd Austin …"
+    # "Prices rose and analysts said", "Biden met Xi and the leaders said": a clause, then
+    # "and" and the verb's own subject in lower case.
+    joined = _CLAUSE_AND.match(src)
+    if joined:
+        src = joined.group(1)
     role = m.groupdict().get("role")
     if role and src[:1].isupper():
         src = f"{src}, {_clean(role)}"  # "Yuri Ushakov, an aide to the president"
@@ -240,6 +249,11 @@ def _speaker(m: re.Match[str]) -> str | None:
                                                   or last in _STATES_BEFORE):
         return None  # "the three Baltic states", "member states": a noun, not a verb
     return src
+
+
+_CLAUSE_AND = re.compile(
+    r".*?\b(?:[a-z]{3,}ed|rose|fell|met|went|came|took|made|held|gave|spoke|won|lost|began|grew|"
+    r"left|sent)\b.*?\s+and\s+((?:the\s+|some\s+|many\s+|other\s+)?[a-z][\w'-]*(?:\s+[\w'-]+)*)$")
 
 
 # Words a mention of a source does not end with: a clause cut off ("… policy and", "Kremlin

@@ -588,3 +588,17 @@ def test_a_possessive_or_a_quantifier_alone_is_no_source(source):
     from readout_compare.attribution_patterns import well_formed
 
     assert not well_formed(source)
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    # A second verb, of saying, of the sentence's subject.
+    ("Wang focused on the importance of the Minsk agreements and said that they bind both "
+     "sides.", "Wang"),
+    # A clause, then "and" and the verb's own subject.
+    ("Prices rose and analysts said more increases were coming.", "analysts"),
+    ("The talks ended and officials said more would follow.", "officials"),
+])
+def test_a_subject_joined_by_and(sentence, source):
+    from readout_compare.attribution_patterns import attributions_in
+
+    assert [f[2].source for f in attributions_in(sentence)] == [source]
