@@ -586,6 +586,15 @@ def divergence_sweep(t: Tally, thresholds: list[float]) -> list[str]:
     return lines
 
 
+def readout_language(event_dir: Path) -> str:
+    """The readout's language, as the event's SOURCES.md gives it."""
+    for line in (event_dir / "SOURCES.md").read_text("utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if cells and cells[0] == "readout" and len(cells) > 3:
+            return cells[3]
+    return "?"
+
+
 def check_texts(event: rl.Event, event_dir: Path) -> list[str]:
     """What is missing or changed among the event's texts, each with where to rebuild it from."""
     rows = {r.get("doc"): r for r in rl.sources_table(event_dir)}
@@ -633,6 +642,7 @@ def main(argv: list[str]) -> int:
     tables: dict[str, list[tuple[str, str, str]]] = {}
     out: dict = {"semantic": semantic.model_name()}
     print(f"semantic matcher: {out['semantic'] or 'not installed'}")
+    by_language: defaultdict[tuple[str, str], Counter] = defaultdict(Counter)
     for split in splits:
         t = Tally()
         dirs = events(split, args.event)
@@ -650,7 +660,9 @@ def main(argv: list[str]) -> int:
             n_items += rl.count_items(event)
             if args.command == "score":
                 texts = {doc: rl.read_text(event.id, doc) for doc in event.docs}
+                before = Counter(t.c)
                 score_event(event, texts, t)
+                by_language[(split, readout_language(d))] += t.c - before
         print(f"\n{split}: {n_events} events, {n_accounts} accounts, {n_items} labelled items")
         if args.command == "check" or not n_events:
             continue
@@ -668,6 +680,13 @@ def main(argv: list[str]) -> int:
         width = max(len(r[0]) for r in rows)
         for label, figure, count in rows:
             print(f"  {label:<{width}}  {figure:<24} {count}")
+        for (part, lang), c in sorted(by_language.items()):
+            if part == split:
+                print(f"  readout in {lang}: coverage "
+                      f"{_ratio(c['coverage right'], c['coverage n'])} "
+                      f"({c['coverage right']}/{c['coverage n']}), account verdicts "
+                      f"{_ratio(c['verdict right'], c['verdict n'])} "
+                      f"({c['verdict right']}/{c['verdict n']})")
         out[split] = {"events": n_events, "accounts": n_accounts, "items": n_items, **figures}
     if args.markdown and tables:
         print()
