@@ -697,3 +697,15 @@ def test_a_long_headline_line_is_not_run_into_the_story(headline):
     assert got[-1] == ("During a telephone conversation, the Secretary praised the prisoner "
                        "exchange that took place over the weekend.", "body")
     assert len(got) >= 2
+
+
+@pytest.mark.parametrize("notice", [
+    "(This is an unedited and auto-generated story from Syndicated News feed, LatestLY Staff may "
+    "not have modified or edited the content body)",
+    "This story has been published from a wire agency feed without modifications to the text.",
+])
+def test_more_syndication_notices_are_furniture(notice):
+    text = "The ministers met on Tuesday in Vienna.\n\n" + notice + "\n\nThey agreed to meet again."
+    got = units(text)
+    assert got[0][1] == "body" and got[-1] == ("They agreed to meet again.", "body")
+    assert {r for _, r in got[1:-1]} == {"furniture"}
