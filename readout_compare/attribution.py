@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from readout_compare.attribution_patterns import FoundAttribution, attributions_in
+from readout_compare.attribution_patterns import FoundAttribution, attributions_in, well_formed
 from readout_compare.lexicon import word_key
 from readout_compare.model import Attribution, Document, Sentence
 from readout_compare.source_kinds import (
@@ -141,8 +141,18 @@ def attribute_sentences(
         chosen = resolve_pronoun(chosen, body[max(i - 3, 0) : i], before)
         chosen = resolve_description(chosen, before)
         chosen = whose_document(with_kind(chosen, issuer, known), account.text[: s.start], issuer)
-        out[s.id] = chosen
+        if printable(chosen) is not None:
+            out[s.id] = chosen
     return out
+
+
+def printable(attribution: Attribution | None) -> Attribution | None:
+    """The attribution when its source is one a report can print (well_formed, whatever step
+    made it: a pronoun resolved, a description tied to a name, a chain of sources), else None:
+    a source is named rightly or left unresolved, never a fragment."""
+    if attribution is None or not well_formed(attribution.source):
+        return None
+    return attribution
 
 
 def found_for(sentence: Sentence, found_by_sentence: Found | None) -> tuple[FoundAttribution, ...]:

@@ -20,6 +20,7 @@ from readout_compare.attribution import (
     Found,
     attribute_quote,
     found_for,
+    printable,
     resolve_description,
     resolve_pronoun,
     whose_document,
@@ -238,11 +239,11 @@ class _Speakers:
     def credit(self, span: QuotedSpan, sentence: Sentence, closing: Sentence | None,
                kind: QuoteKind) -> Attribution | None:
         """The quotation's source; ``closing`` is the sentence where the quotation ends."""
-        attribution = self._named(span, sentence, closing)
+        attribution = printable(self._named(span, sentence, closing))
         if attribution is None and kind in ("quotation", "scare"):
             # A word or two in quotation marks inside what someone did ("Starmer condemned
             # Russia's “barbaric attacks”") are that someone's words too.
-            attribution = self._subject(span, sentence)
+            attribution = printable(self._subject(span, sentence))
         if attribution is not None and _THEY.match(attribution.source):
             # "They agreed that “…”", "they stressed that “…”": the call's participants did
             # what the quotation says; its words are the document's the story has been
@@ -252,7 +253,7 @@ class _Speakers:
                            or self._named_just_before(span, sentence, k)
                            or self.last.get(-1) or attribution)
         if attribution is None and kind == "quotation":
-            attribution = self._carried(span, sentence)
+            attribution = printable(self._carried(span, sentence))
         if kind == "quotation" and attribution is not None:
             self.last[sentence.paragraph] = attribution
             self.last[-1] = attribution

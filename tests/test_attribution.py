@@ -602,3 +602,13 @@ def test_a_subject_joined_by_and(sentence, source):
     from readout_compare.attribution_patterns import attributions_in
 
     assert [f[2].source for f in attributions_in(sentence)] == [source]
+
+
+def test_a_source_no_report_could_print_is_left_unresolved():
+    from readout_compare.attribution import printable
+    from readout_compare.model import Attribution
+
+    good = Attribution(text="Xinhua reported", source="Xinhua", is_readout=False)
+    assert printable(good) is good
+    assert printable(Attribution(text="China’s said", source="China’s", is_readout=False)) is None
+    assert printable(None) is None
