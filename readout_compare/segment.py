@@ -361,16 +361,22 @@ GLUED_FURNITURE = frozenset(["date-only", "update-count", "logo", "byline", "sta
                              "timestamp", "update-note"])
 
 
+# The longest piece of furniture looked for at a glue point, in characters.
+GLUED_MAX_CHARS = 200
+
+
 def _unglued(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """The piece ``text[start:end]``, cut where a piece of furniture of two words or more
     (:data:`GLUED_FURNITURE`: a date, a byline, a logo, an update note) was run into it
-    without a space, before or after."""
+    without a space, before or after. Only a side of at most GLUED_MAX_CHARS is read (furniture
+    is short), so a long piece costs its length, not its length times its capitals."""
     cut = start
     for m in _GLUE.finditer(text, start, end):
         at = m.start()
         if at <= cut:
             continue
-        before, after = text[cut:at], text[m.end():end]
+        before = text[cut:at] if at - cut <= GLUED_MAX_CHARS else ""
+        after = text[m.end():end] if end - m.end() <= GLUED_MAX_CHARS else ""
         # Before a parenthesis, only the parenthesis itself is looked at: "March 4, 2025 (AFP)"
         # is one credit.
         if (m.group("aside") is None and _glued_piece(before)) or _glued_piece(after):
