@@ -409,7 +409,9 @@ def _qspan(q, tool_text: str, file_text: str) -> tuple[int, int]:
     return m[q.start], m[q.end]
 
 
-_MARKER = re.compile(r"[*\u2022\u00b7\u25aa\u2013\u2014-]\s+")
+# A list marker: a bullet or dash, or a number ("1. ", "2) ") as the tool keeps in an item's
+# marker, not its text (numbered markers counted so from run 11).
+_MARKER = re.compile(r"(?:[*\u2022\u00b7\u25aa\u2013\u2014-]|\d{1,2}[.)])\s+")
 
 
 def _segmentation(t: Tally, kind: str, gold: rl.Doc, tool: list[Placed], mapping: Mapping,
@@ -418,8 +420,8 @@ def _segmentation(t: Tally, kind: str, gold: rl.Doc, tool: list[Placed], mapping
         piece = text[a:b]
         return a + (len(piece) - len(piece.lstrip())), b - (len(piece) - len(piece.rstrip()))
 
-    # A list marker ("* ", "- ", "• ") opening a labelled unit is not text the tool keeps in a
-    # unit: the unit's start is counted after it.
+    # A list marker ("* ", "- ", "• ", "1. ") opening a labelled unit is not text the tool
+    # keeps in a unit: the unit's start is counted after it.
     def start(u: rl.Unit) -> int:
         m = _MARKER.match(text, u.start, u.end)
         return m.end() if m else u.start
