@@ -179,6 +179,10 @@ def _decided(
                           and laid_out[n + 1][1].kind == "item" and text[unit.end - 1] == ":")
         if introduced and rule_role != "furniture":
             decided[n] = rule_role
+        elif (unit.kind == "item" and n + 1 < len(laid_out)
+              and _section_head(text[unit.start:unit.end],
+                                text[laid_out[n + 1][1].start:laid_out[n + 1][1].end])):
+            decided[n] = "heading"  # "1. Bilateral Relations" above its numbered points
     decided = _appeal_block(text, laid_out, decided)
     out: list[tuple[int, _Unit, Role]] = []
     for paragraph_no, group in groupby(zip(laid_out, decided), key=lambda x: x[0][0]):
@@ -193,6 +197,23 @@ def _decided(
         else:
             out += [(p, u, role) for (p, u, _), role in items]  # type: ignore[misc]
     return out
+
+
+# A numbered section head ("1. Bilateral Relations") is at most this many words.
+SECTION_HEAD_WORDS = 6
+
+
+def _section_head(item: str, after: str) -> bool:
+    """An item that names the section below it ("1. Bilateral Relations", then "1. Minister
+    Hayashi welcomed …"): a few words in Title Case without closing punctuation, followed by a
+    full sentence, not by another item of its kind (a package's "Stinger Missiles")."""
+    words = item.split()
+    return (0 < len(words) <= SECTION_HEAD_WORDS and item.rstrip()[-1] not in TERMINAL + ";:,"
+            and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
+            and after.rstrip()[-1:] in TERMINAL and len(after.split()) >= 8)
+
+
+_SMALL_WORDS = frozenset("and of the for on in to with at a an".split())
 
 
 # The outlet speaking to its reader in the first person plural ("we need reporters on the

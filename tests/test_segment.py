@@ -709,3 +709,15 @@ def test_more_syndication_notices_are_furniture(notice):
     got = units(text)
     assert got[0][1] == "body" and got[-1] == ("They agreed to meet again.", "body")
     assert {r for _, r in got[1:-1]} == {"furniture"}
+
+
+def test_a_numbered_section_head_above_its_points_is_a_heading():
+    text = ("The overview is as follows.\n\n1. Bilateral Relations\n1. Minister Hayashi welcomed "
+            "the active multi-channel dialogue between the two countries.\n2. Regional Situation\n"
+            "2. The ministers exchanged views on the regional situation in detail.\n")
+    got = units(text)
+    assert ("Bilateral Relations", "heading") in got and ("Regional Situation", "heading") in got
+    # A package's items under a lead-in that ends in a colon stay claims.
+    text = ("The package includes:\n- Stinger Missiles\n- Javelin Systems\n- Spare parts and other "
+            "ancillary equipment for the systems the United States provided before.\n")
+    assert [r for _, r in units(text)][1:] == ["body", "body", "body"]
