@@ -235,6 +235,7 @@ def _speaker(m: re.Match[str]) -> str | None:
     joined = _CLAUSE_AND.match(src)
     if joined:
         src = joined.group(1)
+    src = _TIME_TAIL.sub("", src)  # "The US President last week claimed"
     role = m.groupdict().get("role")
     if role and src[:1].isupper():
         src = f"{src}, {_clean(role)}"  # "Yuri Ushakov, an aide to the president"
@@ -251,6 +252,11 @@ def _speaker(m: re.Match[str]) -> str | None:
     return src
 
 
+# A time phrase between a speaker and the verb ("… last week claimed", "… yesterday said").
+_TIME_TAIL = re.compile(r"\s+(?:earlier\s+)?(?:last|this|next)\s+(?:week|month|year|weekend)$|"
+                        r"\s+(?:yesterday|today|tonight|earlier|recently)$")
+# Words of time that a mention of a speaker does not hold (in lower case).
+_TIME_WORDS = frozenset("yesterday today tonight tomorrow".split())
 _CLAUSE_AND = re.compile(
     r".*?\b(?:[a-z]{3,}ed|rose|fell|met|went|came|took|made|held|gave|spoke|won|lost|began|grew|"
     r"left|sent)\b.*?\s+and\s+((?:the\s+|some\s+|many\s+|other\s+)?[a-z][\w'-]*(?:\s+[\w'-]+)*)$")
@@ -293,6 +299,8 @@ def well_formed(source: str) -> bool:
             return False
         if re.search(r"['\u2019]s$", words[-1]) or low[0] in _QUANTIFIERS:
             return False  # "China's" (of someone), "Such issues", "Some analysts" (no one)
+        if _TIME_WORDS.intersection(words):  # lower case: "USA Today" is a name
+            return False  # "National Press Club in Washington yesterday Trump's …": a clause
         if all(w in WEEKDAYS_MONTHS or w.isdigit() for w in low):
             return False
         if _PARTICIPANTS.match(part):

@@ -180,7 +180,11 @@ class _Change:
 
     @cached_property
     def numbers(self) -> tuple[tuple[float, ...], tuple[float, ...]]:
-        return quantities.numbers(self.r_words), quantities.numbers(self.a_words)
+        """The figures of each side; the digits of a name are none ("G-7", "COVID-19",
+        "F-35", "5G")."""
+        # Read in the whole sentences: a diff may share the hyphen of "COVID-19" and "G-7".
+        return (_figures(quantities.numbers(self.r_words), "".join(op[1] for op in self._diff)),
+                _figures(quantities.numbers(self.a_words), "".join(op[2] for op in self._diff)))
 
     @cached_property
     def dates(self) -> tuple[tuple[object, ...], tuple[object, ...]]:
@@ -193,6 +197,17 @@ class _Change:
                 quantities.years(r_nums) and quantities.years(a_nums)):
             r_dates, a_dates = r_dates or (("day of", r_nums),), a_dates or (("day of", a_nums),)
         return r_dates, a_dates
+
+
+# Digits that are part of a name: letters and a hyphen before them ("G-7", "COVID-19", "Su-57"),
+# or a generation's "G" after them ("5G").
+_NAMED_DIGITS = re.compile(r"(?<![\w-])[A-Za-z]{1,6}-(\d{1,4})(?![\d,.]\d)|\b(\d{1,2})G\b")
+
+
+def _figures(values: tuple[float, ...], raw: str) -> tuple[float, ...]:
+    """``values`` without those that the digits of a name in ``raw`` give."""
+    named = {float(m.group(1) or m.group(2)) for m in _NAMED_DIGITS.finditer(raw)}
+    return tuple(v for v in values if v not in named) if named else values
 
 
 Rule = Callable[[_Change, _Pair], str | None]

@@ -201,11 +201,18 @@ def offices(text: str) -> set[str]:
     return {part.lower() for m in _OFFICE.finditer(text) for part in m.group().split("/")}
 
 
+_GROUP_SIZES = {"7": "seven", "8": "eight", "20": "twenty"}
+_GROUP_OF = re.compile(r"\bG-?(7|8|20)\b")
+
+
 def acronym_spelled_out(span: str, other: str) -> bool:
     """The span holds an acronym the other sentence spells out ("EDCA", "Enhanced Defense
     Cooperation Agreement"; "EU", "European Union"; "START", "Strategic Arms Reduction
     Treaty")."""
     other_words = span_words(other)
+    group = _GROUP_OF.search(span)
+    if group and re.search(rf"\bgroup of {_GROUP_SIZES[group.group(1)]}\b", other, re.I):
+        return True  # "G7", "the Group of Seven"
     return any(
         (letters := acronym(tok)) is not None
         and spelled_out(other_words, STOPWORDS, letters, syllables=True) is not None

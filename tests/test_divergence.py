@@ -549,3 +549,16 @@ def test_spanish_country_adjectives_name_their_country():
 
     assert [word_key(w) for w in ("estadounidense", "mexicana", "española", "rusos")] == [
         "@us", "@mexico", "@spain", "@russia"]
+
+
+@pytest.mark.parametrize("account", [
+    # The digits of a name are no figure ("G-7" against "COVID-19").
+    "During the call, the leaders talked about expanding the G-7 grouping and about reforms.",
+    # "G7" is the Group of Seven.
+    "Trump spoke about the US presidency of the G7 and about reforms.",
+])
+def test_names_with_digits_are_neither_figures_nor_other_names(account):
+    readout = ("Trump spoke about the US presidency of the Group of Seven, the COVID-19 situation "
+               "and about reforms.")
+    acc = compare(readout, [account]).accounts[0]
+    assert not any(d.type in ("number", "entity") for s in acc.sentences for d in s.divergences)
