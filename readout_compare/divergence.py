@@ -12,9 +12,6 @@ Rules and limits: docs/quotes-and-divergences.md.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Sequence
-from dataclasses import replace
 
 from readout_compare import crosslingual, quantities
 from readout_compare.divergence_rules import pair_divergences
@@ -26,10 +23,8 @@ from readout_compare.model import (
     Document,
     Match,
     Quote,
-    Sentence,
 )
 from readout_compare.normalize import normalize
-from readout_compare.quote_verdicts import verdict
 from readout_compare.wording import span_words
 from readout_compare.workers import parallel_map
 
@@ -44,55 +39,22 @@ def find_divergences(
     readout: Document,
     matches: dict[str, tuple[Match, ...]],
     quotes: tuple[Quote, ...],
-    account: Document | None = None,
 ) -> dict[str, tuple[Divergence, ...]]:
     """Divergences for every matched account sentence, keyed by account sentence id. From
     :data:`PARALLEL_SENTENCES` account sentences, the matched pairs may be read in worker
-    processes (each pair is read on its own; :func:`~readout_compare.workers.parallel_map`).
-    A misquotation that runs over several sentences of the ``account`` is a divergence of
-    each sentence whose part of it is not the readout's words verbatim."""
+    processes (each pair is read on its own; :func:`~readout_compare.workers.parallel_map`)."""
     items = list(matches.items())
     out: dict[str, list[Divergence]] = {}
     for part in parallel_map(_claims_part, items, (readout, quantities.weekday(readout)),
                              size=len(items), least=PARALLEL_SENTENCES):
         out.update(part)
-    body = account.body if account is not None else ()
-    ends = [s.end for s in body]
     for q in quotes:
+        # A quotation of several sentences comes judged sentence by sentence (quotes.py): each
+        # part is a divergence of its own sentence.
         found = _quote_divergence(q, readout, matches)
         if found is not None:
-            for sid, d in _by_sentence(found, q, readout, account, body, ends):
-                out.setdefault(sid, []).append(d)
+            out.setdefault(q.account_sentence, []).append(found)
     return {sid: tuple(_dedupe(_within_quotes(ds))) for sid, ds in out.items() if ds}
-
-
-# A part of a quotation this long (in words), in a sentence of its own, is judged on its own.
-QUOTE_PART_WORDS = 3
-# A quotation over more sentences than this (a mark never closed) is judged whole, as before.
-QUOTE_MAX_PARTS = 20
-
-
-def _by_sentence(found: Divergence, q: Quote, readout: Document, account: Document | None,
-                 body: Sequence[Sentence], ends: list[int]) -> list[tuple[str, Divergence]]:
-    """The account sentences a misquotation diverges in: those of its parts that are not the
-    readout's words verbatim, where it runs over several sentences; else the sentence it
-    opens in. ``body``: the account's body sentences, in order; ``ends``: where each ends."""
-    if account is None:
-        return [(q.account_sentence, found)]
-    first = bisect_right(ends, q.start)  # the first body sentence ending after the quote opens
-    spanned = []
-    for s in body[first : first + QUOTE_MAX_PARTS + 1]:
-        if s.start >= q.end:
-            break
-        spanned.append(s)
-    if not 2 <= len(spanned) <= QUOTE_MAX_PARTS:
-        return [(q.account_sentence, found)]
-    out = []
-    for s in spanned:
-        part = account.text[max(q.start, s.start) : min(q.end, s.end)].strip(" \"\u201c\u201d\u00ab\u00bb,")
-        if len(part.split()) >= QUOTE_PART_WORDS and verdict(readout, part)[0] != "verbatim":
-            out.append((s.id, replace(found, account_text=part)))
-    return out or [(q.account_sentence, found)]
 
 
 def _claims_part(

@@ -252,7 +252,7 @@ def compare_account(
         if across:
             divergences = divergence.cross_language_divergences(readout, account, matches)
         else:
-            divergences = divergence.find_divergences(readout, matches, found_quotes, account)
+            divergences = divergence.find_divergences(readout, matches, found_quotes)
         sentences = classify_sentences(account, matches, divergences, attributions)
         coverage = readout_coverage(readout, sentences)
     result = AccountComparison(
