@@ -552,8 +552,8 @@ def test_the_statement_after_another_governments_ministry_is_that_ministrys():
     ("Calling the dispute “a challenge to our security”, Deputy Press Secretary Mika Arai on "
      "Friday, said the minister raised it.", "Deputy Press Secretary Mika Arai"),
     # Words in quotation marks and who called them so, in the passive.
-    ("The call, described as “very constructive” by Carney’s office, touched on trade.",
-     "Carney’s office"),
+    ("The call, described as “very constructive” by Moreau’s office, touched on fisheries.",
+     "Moreau’s office"),
     ("The talks were called “frank” by the Kremlin.", "Kremlin"),
 ])
 def test_a_source_after_a_day_or_in_the_passive(sentence, source):
@@ -570,16 +570,16 @@ def test_a_summit_called_by_someone_credits_no_one():
 
 @pytest.mark.parametrize(("sentence", "source"), [
     # Downing Street by its number.
-    ("Such issues include “Hong Kong and human rights,” No 10 said.", "No 10"),
-    ("“They discussed Hong Kong,” said No 10.", "No 10"),
+    ("Such issues include “the port dispute and visa rules,” No 10 said.", "No 10"),
+    ("“They discussed the port dispute,” said No 10.", "No 10"),
     # A possessive name and a role, with a time word before the verb.
-    ("China’s top diplomat yesterday spoke with his US counterpart, warning Washington to “stop "
-     "interfering” in the Games.", "China’s top diplomat"),
+    ("Norway’s top diplomat yesterday spoke with his Danish counterpart, warning Copenhagen to “stop "
+     "stalling” on the quotas.", "Norway’s top diplomat"),
 ])
 def test_more_shapes_of_a_speaker(sentence, source):
     from readout_compare import compare
 
-    readout = "The Prime Minister spoke to President Xi about Hong Kong and human rights."
+    readout = "The Prime Minister spoke to President Halvorsen about the port dispute and visa rules."
     (q,) = compare(readout, [sentence]).accounts[0].quotes
     assert q.attribution is not None and q.attribution.source == source
 
@@ -593,8 +593,8 @@ def test_a_possessive_or_a_quantifier_alone_is_no_source(source):
 
 @pytest.mark.parametrize(("sentence", "source"), [
     # A second verb, of saying, of the sentence's subject.
-    ("Wang focused on the importance of the Minsk agreements and said that they bind both "
-     "sides.", "Wang"),
+    ("Lindqvist focused on the importance of the Aland accords and said that they bind both "
+     "sides.", "Lindqvist"),
     # A clause, then "and" and the verb's own subject.
     ("Prices rose and analysts said more increases were coming.", "analysts"),
     ("The talks ended and officials said more would follow.", "officials"),
@@ -616,11 +616,12 @@ def test_a_source_no_report_could_print_is_left_unresolved():
 
 
 @pytest.mark.parametrize(("sentence", "sources"), [
-    ("The US President last week claimed that he had offered to mediate.", ["US President"]),
+    ("The Estonian President last week claimed that he had offered to mediate.",
+     ["Estonian President"]),
     ("A readout released by the Pentagon earlier this month said the talks went well.",
      ["readout released by the Pentagon"]),
     # A clause with a time word in it is no source; "Today" in a name is.
-    ("Speaking at the Press Club in Washington yesterday Trump's commerce secretary said talks "
+    ("Speaking at the Press Club in Ottawa yesterday the premier's trade minister said talks "
      "were hard.", []),
     ("USA Today reported the talks.", ["USA Today"]),
 ])

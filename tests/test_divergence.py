@@ -462,29 +462,29 @@ def test_the_washington_post_is_no_post():
 
 def test_a_phrase_from_a_post_quoted_at_length_is_the_posts():
     # The story quotes a phrase of the leader's post first, then the post itself.
-    readout = ("The Prime Minister reiterated the UK's unwavering military, economic and political "
-               "support for Ukraine.")
-    account = ("The two leaders discussed \u201cmultifaceted defence support for Ukraine\u201d. "
-               "Taking to Twitter, Zelenskyy wrote: \u201cWe discussed the multifaceted defense "
-               "support for Ukraine and assistance in enduring the winter.\u201d")
+    readout = ("The Prime Minister reiterated Norway's steady economic, technical and political "
+               "support for Moldova.")
+    account = ("The two leaders discussed \u201cwide-ranging energy support for Moldova\u201d. "
+               "Taking to Twitter, Varenko wrote: \u201cWe discussed the wide-ranging energy "
+               "support for Moldova and help with the grid this winter.\u201d")
     phrase, post = compare(readout, [account]).accounts[0].quotes
     assert post.fidelity == "not_in_readout"
     assert phrase.fidelity == "not_in_readout"
-    assert phrase.attribution is not None and phrase.attribution.source == "Zelenskyy"
+    assert phrase.attribution is not None and phrase.attribution.source == "Varenko"
 
 
 @pytest.mark.parametrize("account, verb", [
     # The verb inside the quotation is the readout's own (quoted verbatim), not the story's.
-    ('Austin also "called for Palestinian leaders to condemn terrorism," and further stressed '
-     'the "urgent need for Israeli and Palestinian leaders to ensure stability."', None),
+    ('Lind also "called for regional leaders to condemn the attacks," and further stressed '
+     'the "urgent need for both governments to ensure stability in the valley."', None),
     # Outside the marks the story's verb counts.
-    ("Austin also warned of the urgent need for Israeli and Palestinian leaders to ensure "
-     "stability.", "warned"),
+    ("Lind also warned of the urgent need for both governments to ensure stability in the "
+     "valley.", "warned"),
 ])
 def test_a_reporting_verb_is_read_outside_quotation_marks(account, verb):
-    readout = ("Secretary Austin called for Palestinian leaders to condemn terrorism. He also "
-               "expressed concern regarding the urgent need for Israeli and Palestinian leaders "
-               "to ensure stability.")
+    readout = ("Secretary Lind called for regional leaders to condemn the attacks. He also "
+               "expressed concern regarding the urgent need for both governments to ensure "
+               "stability in the valley.")
     acc = compare(readout, [account]).accounts[0]
     found = [d.account_text for s in acc.sentences for d in s.divergences
              if d.type == "reporting_verb"]
@@ -504,30 +504,30 @@ def test_an_acronym_spelled_out_is_the_same_name(account, diverges):
 
 
 def test_a_partial_report_leaving_out_a_negated_clause_is_no_negation():
-    readout = ("Biden responded positively, saying that the United States does not seek a new Cold "
-               "War and is sending a positive message in contrast to the previous administration.")
+    readout = ("The Chancellor responded warmly, saying that Austria does not seek a new trade "
+               "war and is sending a positive message in contrast to the previous government.")
     account = ("This, it adds, was \u201ca different positive message from the previous "
-               "administration.\u201d")
+               "government.\u201d")
     acc = compare(readout, [account]).accounts[0]
     assert not any(d.type == "negation" for s in acc.sentences for d in s.divergences)
 
 
 @pytest.mark.parametrize("account, diverges", [
-    ("The call followed one between presidents Vladimir Putin and Joe Biden.", False),
-    ("The call followed one between presidents Vladimir Putin and Donald Trump.", True),
+    ("The call followed one between presidents Anton Varenko and Joe Halvorsen.", False),
+    ("The call followed one between presidents Anton Varenko and Pieter Halvorsen.", True),
 ])
 def test_a_short_form_of_a_first_name_is_the_same_name(account, diverges):
-    readout = ("The call followed one between Russian President Vladimir Putin and US President "
-               "Joseph Biden.")
+    readout = ("The call followed one between Moldovan President Anton Varenko and Norwegian "
+               "President Joseph Halvorsen.")
     acc = compare(readout, [account]).accounts[0]
     assert any(d.type == "entity" for s in acc.sentences for d in s.divergences) == diverges
 
 
 def test_a_government_spelling_of_a_name_is_the_same_name():
-    readout = ("The Secretary commended Israel's successes against Hamas and Hizballah and the "
-               "ongoing efforts to implement a ceasefire.")
-    account = ("Rubio commended Sa'ar on Israel's successes with the Hamas and Hezbollah terror "
-               "groups and the ongoing efforts to implement a ceasefire.")
+    readout = ("The Secretary commended Lebanon's army for its work against Hizballah and the "
+               "continued efforts to hold the truce.")
+    account = ("Lind commended the general on the army's work against the Hezbollah armed "
+               "group and the continued efforts to hold the truce.")
     acc = compare(readout, [account]).accounts[0]
     assert not any(d.type == "entity" for s in acc.sentences for d in s.divergences)
 
@@ -535,11 +535,11 @@ def test_a_government_spelling_of_a_name_is_the_same_name():
 def test_a_reordered_spanish_sentence_swaps_no_country():
     # The story puts the two presidents the other way round; "estadounidense" names the
     # United States as "American" does.
-    readout = ("El presidente Andrés Manuel López Obrador sostuvo una llamada telefónica con su "
-               "homólogo de Estados Unidos, el presidente Joseph Biden, el día de hoy.")
-    account = ("El presidente estadounidense, Joe Biden, y su par mexicano, Andrés Manuel López "
-               "Obrador, sostuvieron hoy una llamada telefónica en la que el primero felicitó al "
-               "segundo, y al pueblo de México, por las elecciones del domingo.")
+    readout = ("La presidenta Elena Varga sostuvo una llamada telefónica con su homólogo de Estados "
+               "Unidos, el presidente Tomas Lind, el día de hoy.")
+    account = ("El presidente estadounidense, Tomas Lind, y su par mexicana, Elena Varga, "
+               "sostuvieron hoy una llamada telefónica en la que el primero felicitó a la segunda, "
+               "y al pueblo de México, por las elecciones del domingo.")
     acc = compare(readout, [account]).accounts[0]
     assert not any(d.type == "entity" for s in acc.sentences for d in s.divergences)
 
@@ -551,14 +551,16 @@ def test_spanish_country_adjectives_name_their_country():
         "@us", "@mexico", "@spain", "@russia"]
 
 
-@pytest.mark.parametrize("account", [
+@pytest.mark.parametrize(("readout", "account"), [
     # The digits of a name are no figure ("G-7" against "COVID-19").
-    "During the call, the leaders talked about expanding the G-7 grouping and about reforms.",
+    ("The ministers discussed the COVID-19 situation and reforms of the health agency.",
+     "The ministers discussed the G-7 situation and reforms of the health agency."),
     # "G7" is the Group of Seven.
-    "Trump spoke about the US presidency of the G7 and about reforms.",
+    ("Lind spoke about the Italian presidency of the Group of Seven and his wish to widen the "
+     "group beyond its members.",
+     "Lind spoke about the Italian presidency of the G7, and his \u201cwish to widen the group "
+     "beyond its members\u201d."),
 ])
-def test_names_with_digits_are_neither_figures_nor_other_names(account):
-    readout = ("Trump spoke about the US presidency of the Group of Seven, the COVID-19 situation "
-               "and about reforms.")
+def test_names_with_digits_are_neither_figures_nor_other_names(readout, account):
     acc = compare(readout, [account]).accounts[0]
     assert not any(d.type in ("number", "entity") for s in acc.sentences for d in s.divergences)

@@ -356,8 +356,8 @@ def test_a_quotation_of_several_sentences_is_judged_sentence_by_sentence():
 
 @pytest.mark.parametrize(("text", "quoted"), [
     # A curly mark closed by a straight one, as pasted text has it.
-    ('He said it “will not build walls, but bridges", according to the ministry.',
-     ["will not build walls, but bridges"]),
+    ('She said it “will not raise tariffs, but quotas", according to the ministry.',
+     ["will not raise tariffs, but quotas"]),
     # Straight marks inside a curly quotation are a quotation inside it.
     ('“He said \"no\" to them,” the minister said.', ['He said "no" to them']),
 ])
@@ -370,17 +370,17 @@ def test_a_curly_quotation_closed_by_a_straight_mark(text, quoted):
 def test_a_right_double_mark_opening_a_quotation():
     from readout_compare.quote_marks import quote_spans
 
-    text = ("Potrivit Casei Albe, liderii au abordat importanța ”consolidării NATO, inclusiv "
-            "despre Suedia”, convenind să rămână în contact.")
-    assert [s.text for s in quote_spans(text)] == ["consolidării NATO, inclusiv despre Suedia"]
+    text = ("Potrivit ministerului, cei doi au discutat despre ”extinderea portului, inclusiv "
+            "despre drumuri”, convenind să se revadă.")
+    assert [s.text for s in quote_spans(text)] == ["extinderea portului, inclusiv despre drumuri"]
 
 
 @pytest.mark.parametrize(("readout", "quoted"), [
     # A figure with or without its thousands separator; a British doubled consonant.
-    ("Secretary Rubio welcomed the 1,000-for-1,000 prisoner exchange.",
-     "“1000 for 1000” prisoner exchange"),
-    ("They agreed on the importance of securing an ambitious deal that benefitted both sides.",
-     "“an ambitious deal that benefited both sides”"),
+    ("Secretary Lind welcomed the 2,000-for-2,000 grain swap.",
+     "“2000 for 2000” grain swap"),
+    ("They agreed on the value of a fisheries accord that benefitted coastal towns.",
+     "“a fisheries accord that benefited coastal towns”"),
 ])
 def test_forms_of_a_figure_or_a_spelling_are_verbatim(readout, quoted):
     account = f"The leaders hailed the {quoted}, the statement said."
@@ -389,10 +389,10 @@ def test_forms_of_a_figure_or_a_spelling_are_verbatim(readout, quoted):
 
 
 def test_they_agreed_on_words_quoted_from_the_statement_is_the_statement():
-    readout = ("The leaders agreed that any Russian withdrawal from Kherson would demonstrate "
-               "strong progress. They discussed the importance of continued support for Ukraine.")
-    account = ("“The Prime Minister praised the courage of the Ukrainian forces,” Downing Street "
+    readout = ("The leaders agreed that any reopening of the northern port would mark real "
+               "progress. They discussed the importance of continued support for Moldova.")
+    account = ("“The Prime Minister praised the work of the Moldovan engineers,” Downing Street "
                "said in a statement.\n\nThey also discussed “the importance of continued support "
-               "for Ukraine” ahead of the summit.\n")
+               "for Moldova” ahead of the summit.\n")
     quotes = compare(readout, [account]).accounts[0].quotes
     assert [q.attribution.source for q in quotes] == ["Downing Street", "Downing Street"]

@@ -654,25 +654,25 @@ def test_a_sentence_is_not_cut_inside_a_parenthesis():
 
 def test_a_read_time_and_update_stamp_line_ends_its_block():
     # The stamp line and the story's first sentence on the next line are two units.
-    text = ("UK and India discuss trade\n\nPress Trust of India London\n"
-            "2 min read Last Updated : Nov 3 2023 | 11:22 PM IST\n"
-            "The Prime Minister spoke to his Indian counterpart on Friday afternoon.\n")
+    text = ("UK and Norway discuss trade\n\nNordic Wire Service London\n"
+            "3 min read Last Updated : Mar 9 2024 | 08:05 PM IST\n"
+            "The Prime Minister spoke to his Norwegian counterpart on Friday afternoon.\n")
     got = units(text)
-    assert ("2 min read Last Updated : Nov 3 2023 | 11:22 PM IST", "furniture") in got
-    assert got[-1] == ("The Prime Minister spoke to his Indian counterpart on Friday afternoon.",
+    assert ("3 min read Last Updated : Mar 9 2024 | 08:05 PM IST", "furniture") in got
+    assert got[-1] == ("The Prime Minister spoke to his Norwegian counterpart on Friday afternoon.",
                        "body")
 
 
 @pytest.mark.parametrize(("text", "pieces"), [
     # An update count run into a headline, a logo or a byline into the lede.
-    ("Carney and Trump agree to talks after the April 28 election2nd Update",
-     ["Carney and Trump agree to talks after the April 28 election", "2nd Update"]),
-    ("RT logoIn a phone call with Barack Obama, Vladimir Putin said sanctions harm ties.",
-     ["RT logo", "In a phone call with Barack Obama, Vladimir Putin said sanctions harm ties."]),
-    ("By Ayushi AgarwalCalling China a challenge, the spokesperson said so.",
-     ["By Ayushi Agarwal", "Calling China a challenge, the spokesperson said so."]),
-    ("First call since flight MH17 downed (Adds Obama comments from news conference)",
-     ["First call since flight MH17 downed", "(Adds Obama comments from news conference)"]),
+    ("Moreau and Lind agree to talks after the May 12 election2nd Update",
+     ["Moreau and Lind agree to talks after the May 12 election", "2nd Update"]),
+    ("NTV logoIn a phone call with Tomas Lind, Anton Varenko said tariffs harm ties.",
+     ["NTV logo", "In a phone call with Tomas Lind, Anton Varenko said tariffs harm ties."]),
+    ("By Maren HolstCalling the port a priority, the spokesperson said so.",
+     ["By Maren Holst", "Calling the port a priority, the spokesperson said so."]),
+    ("First call since ferry MS12 sank (Adds Lind comments from news conference)",
+     ["First call since ferry MS12 sank", "(Adds Lind comments from news conference)"]),
     # Capitals inside a word are no glue.
     ("McDonald and DeSantis met in iPhone land on Tuesday.",
      ["McDonald and DeSantis met in iPhone land on Tuesday."]),
@@ -684,11 +684,11 @@ def test_furniture_run_into_a_line_is_cut_off(text, pieces):
 
 @pytest.mark.parametrize("headline", [
     # A long headline on the text's first line, without a full stop.
-    "State Department: Rubio, in a conversation with Lavrov, appreciated the prisoner exchange "
-    "between Russia and Ukraine",
+    "Foreign Ministry: Lind, in a conversation with Varenko, welcomed the grain exchange "
+    "between Moldova and Romania",
     # A headline in Title Case after a page's date stamp.
-    " date 2025-07-03 Kallas Once Again Calls On China To Stop Supporting Russia's War, Which "
-    "Threatens European Security",
+    " date 2025-07-03 Holst Once Again Calls On Oslo To Stop Delaying The Quota Deal, Which "
+    "Threatens Nordic Fisheries",
 ])
 def test_a_long_headline_line_is_not_run_into_the_story(headline):
     text = (headline + "\nDuring a telephone conversation, the Secretary praised the prisoner "
@@ -700,7 +700,7 @@ def test_a_long_headline_line_is_not_run_into_the_story(headline):
 
 
 @pytest.mark.parametrize("notice", [
-    "(This is an unedited and auto-generated story from Syndicated News feed, LatestLY Staff may "
+    "(This is an unedited and auto-generated story from Syndicated News feed, Herald Staff may "
     "not have modified or edited the content body)",
     "This story has been published from a wire agency feed without modifications to the text.",
 ])
@@ -712,8 +712,8 @@ def test_more_syndication_notices_are_furniture(notice):
 
 
 def test_a_numbered_section_head_above_its_points_is_a_heading():
-    text = ("The overview is as follows.\n\n1. Bilateral Relations\n1. Minister Hayashi welcomed "
-            "the active multi-channel dialogue between the two countries.\n2. Regional Situation\n"
+    text = ("The overview is as follows.\n\n1. Bilateral Relations\n1. Minister Holst welcomed "
+            "the regular exchanges between the two ministries on fisheries.\n2. Regional Situation\n"
             "2. The ministers exchanged views on the regional situation in detail.\n")
     got = units(text)
     assert ("Bilateral Relations", "heading") in got and ("Regional Situation", "heading") in got
