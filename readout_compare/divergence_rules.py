@@ -65,7 +65,7 @@ def pair_divergences(
     for i, (tag, r_text, a_text) in enumerate(diff):
         if tag == "equal":
             continue
-        change = _Change(diff, i, today)
+        change = _Change(diff, i, today, pair)
         rules = _ANY_CHANGE + _REPLACED if change.tag == "replace" else _ANY_CHANGE
         for kind, rule in rules:
             detail = rule(change, pair)
@@ -134,7 +134,8 @@ class _Change:
     """One changed stretch of the diff (its tag, readout and account words) with its context:
     the shared words around it, whether it starts the sentence, and the readout's weekday."""
 
-    def __init__(self, diff: tuple[DiffOp, ...], i: int, today: str | None) -> None:
+    def __init__(self, diff: tuple[DiffOp, ...], i: int, today: str | None,
+                 pair: _Pair) -> None:
         tag, self.r_text, self.a_text = diff[i]
         self.r_words, self.a_words = span_words(self.r_text), span_words(self.a_text)
         # Context for words that read differently by their neighbours ("in May").
@@ -146,7 +147,7 @@ class _Change:
         # The account puts only attribution where the readout goes on ("…, the Pentagon
         # said"): the readout's words are left out, not changed.
         self.tag = "delete" if tag == "replace" and not says_something(self.a_text) else tag
-        self._diff, self._i, self._today = diff, i, today
+        self._diff, self._i, self._today, self._pair = diff, i, today, pair
 
     @cached_property
     def after_text(self) -> str:
@@ -183,8 +184,8 @@ class _Change:
         """The figures of each side; the digits of a name are none ("G-7", "COVID-19",
         "F-35", "5G")."""
         # Read in the whole sentences: a diff may share the hyphen of "COVID-19" and "G-7".
-        return (_figures(quantities.numbers(self.r_words), "".join(op[1] for op in self._diff)),
-                _figures(quantities.numbers(self.a_words), "".join(op[2] for op in self._diff)))
+        return (_figures(quantities.numbers(self.r_words), self._pair.r_sentence),
+                _figures(quantities.numbers(self.a_words), self._pair.a_sentence))
 
     @cached_property
     def dates(self) -> tuple[tuple[object, ...], tuple[object, ...]]:

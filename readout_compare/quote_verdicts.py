@@ -104,7 +104,7 @@ class _ReadoutWords:
     def _verdict(self, quoted: str, inserted: re.Pattern[str]) -> Verdict:
         quoted, expanded = _spelling_out_undone(quoted, self.positions)
         edited = bool(_ELLIPSIS.search(quoted) or inserted.search(quoted)) or expanded
-        q = [quote_word(m.group()) for m in QUOTE_WORD.finditer(inserted.sub(" ", quoted))]
+        q = list(quote_words(inserted.sub(" ", quoted)))
         if not q or not self.words:
             return "not_in_readout", None, None, None, 0.0
         pieces = self._cover(q)
@@ -247,7 +247,7 @@ class _ReadoutWords:
         words, so a quote is not matched word by word against thousands of "the"s."""
         if len(self.words) <= LONG_READOUT_WORDS:
             return self
-        q = {quote_word(m.group()) for m in QUOTE_WORD.finditer(quoted)}
+        q = set(quote_words(quoted))
         hits: dict[int, int] = {}
         for w in q:
             positions = self.positions.get(w, ())
@@ -282,6 +282,11 @@ class _ReadoutWords:
 # "&" is a word: "and" (quote_word), as editors and headline writers use it.
 QUOTE_WORD = re.compile(
     r"\d+(?:[.,]\d+)*(?:'?s\b)?|\w+(?:['\u2018\u2019-](?!\d{1,3},\d)\w+)*|&")
+
+
+def quote_words(text: str) -> tuple[str, ...]:
+    """The words of a text as quotations are compared (QUOTE_WORD, quote_word)."""
+    return tuple(quote_word(m.group()) for m in QUOTE_WORD.finditer(text))
 
 
 def quote_word(word: str) -> str:

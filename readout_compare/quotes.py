@@ -29,7 +29,7 @@ from readout_compare.attribution_patterns import clause_subject
 from readout_compare.diff import word_diff
 from readout_compare.model import Attribution, Document, Match, Quote, QuoteKind, Sentence
 from readout_compare.quote_marks import QuotedSpan, quote_kind, quote_spans
-from readout_compare.quote_verdicts import QUOTE_WORD, Verdict, quote_word, verdict
+from readout_compare.quote_verdicts import Verdict, quote_words, verdict
 from readout_compare.source_kinds import (
     DESCRIPTION_WINDOW,
     READOUT_WORDS,
@@ -68,8 +68,8 @@ def find_quotes(
         # A quotation of several sentences is credited where it closes, and judged sentence by
         # sentence: each may give the readout's words or change them.
         attribution = speakers.credit(whole, sentence, sentence_at(whole.end), kind)
-        parts = [(whole, sentence)] if kind == "title" else _by_sentence(whole, account, body,
-                                                                         ends)
+        parts = ([(whole, sentence)] if kind == "title"
+                 else _by_sentence(whole, sentence, account, body, ends))
         for span, part_sentence in parts:
             qid = f"{account.id}-q{len(out) + 1}"
             if kind == "title":
@@ -101,10 +101,11 @@ QUOTE_MAX_PARTS = 20
 _MARKS = " \t\n\"\u201c\u201d\u201e\u00ab\u00bb"
 
 
-def _by_sentence(whole: QuotedSpan, account: Document, body: Sequence[Sentence],
-                 ends: list[int]) -> list[tuple[QuotedSpan, Sentence]]:
+def _by_sentence(whole: QuotedSpan, opening: Sentence, account: Document,
+                 body: Sequence[Sentence], ends: list[int]) -> list[tuple[QuotedSpan, Sentence]]:
     """The quotation's parts, one per body sentence it runs over, each with its sentence; the
-    quotation itself, with the sentence it opens in, when it lies in one sentence."""
+    quotation itself, with the sentence it opens in (``opening``), when it lies in one
+    sentence."""
     first = bisect.bisect_right(ends, whole.start)
     spanned = []
     for s in body[first : first + QUOTE_MAX_PARTS + 1]:
@@ -112,7 +113,7 @@ def _by_sentence(whole: QuotedSpan, account: Document, body: Sequence[Sentence],
             break
         spanned.append(s)
     if not 2 <= len(spanned) <= QUOTE_MAX_PARTS:
-        return [(whole, spanned[0] if spanned else _sentence_lookup(account)(whole.start))]
+        return [(whole, opening)]
     parts: list[tuple[QuotedSpan, Sentence]] = []
     carried = None  # the start of a short part, joined to the next
     for s in spanned:
@@ -129,9 +130,7 @@ def _by_sentence(whole: QuotedSpan, account: Document, body: Sequence[Sentence],
             continue
         carried = None
         parts.append((QuotedSpan(start, hi, _unmarked(text), whole.single), s))
-    if len(parts) < 2:
-        return [(whole, spanned[0])]
-    return parts
+    return parts if len(parts) >= 2 else [(whole, opening)]
 
 
 def _unmarked(text: str) -> str:
@@ -160,12 +159,12 @@ def _echoes_as_their_own(quotes: list[Quote]) -> tuple[Quote, ...]:
     for Ukraine”" before the leader's post, "We discussed the multifaceted defense support for
     Ukraine …", quoted in full) is from that quotation: not in the readout, credited as it is
     unless it has no credit of its own."""
-    others = [(q, _quote_words(q.text)) for q in quotes
+    others = [(q, quote_words(q.text)) for q in quotes
               if q.fidelity == "not_in_readout" and q.kind != "title"]
     out = []
     for q in quotes:
         if q.fidelity in ("altered", "stitched") and others:
-            words = _quote_words(q.text)
+            words = quote_words(q.text)
             host = next((o for o, o_words in others
                          if len(o_words) > len(words) and _contains(o_words, words)), None)
             if host is not None:
@@ -174,10 +173,6 @@ def _echoes_as_their_own(quotes: list[Quote]) -> tuple[Quote, ...]:
                             attribution=q.attribution or host.attribution)
         out.append(q)
     return tuple(out)
-
-
-def _quote_words(text: str) -> tuple[str, ...]:
-    return tuple(quote_word(m.group()) for m in QUOTE_WORD.finditer(text))
 
 
 def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
