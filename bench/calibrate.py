@@ -50,9 +50,18 @@ def main() -> None:
     parser.add_argument("--dry-run", action="store_true", help="report CV accuracy, write nothing")
     parser.add_argument("--domain", action="store_true",
                         help="fit only the in-domain decision, on bench/data/matching-dev.txt")
+    parser.add_argument("--summary", action="store_true",
+                        help="fit only the summary decision, on the real news benchmark's dev "
+                        "events (their texts must be in bench/real/texts)")
+    parser.add_argument("--events", default=None,
+                        help="with --summary: fit on these dev events only (comma-separated; "
+                        "for measuring on the others)")
     args = parser.parse_args()
     if args.domain:
         fit_domain(args.dry_run)
+        return
+    if args.summary:
+        fit_summary(args.dry_run, args.events.split(",") if args.events else None)
         return
     x, y = feature_matrix(msrp("train"))
     z = expand(x) if args.expansion == "degree-2" else x
@@ -79,6 +88,7 @@ def main() -> None:
         json.dumps(
             {
                 "domain": previous.get("domain"),
+                "summary": previous.get("summary"),
                 "fitted_on": f"MSRP train (4,076 pairs): logistic regression ({args.expansion}) "
                 f"over {len(FEATURES)} lexical features, C={c} and threshold chosen by 5-fold "
                 f"CV accuracy ({acc:.4f})",
@@ -157,6 +167,119 @@ def fit_domain(dry_run: bool) -> None:
     }
     OUT.write_text(json.dumps(data, indent=1) + "\n")
     print(f"wrote the domain section of {OUT}")
+
+
+def summary_rows(events: list[str] | None) -> list[tuple[str, list[float], int]]:
+    """(event, SUMMARY_FEATURES, label) for every labelled account body unit of the real
+    news benchmark's dev events that no single readout unit accounts for and that carries
+    align.SUMMARY_MIN_SHARE of its words from the readout (the units as
+    labelled, the readout and account in one language): label 1 when the labeller says the
+    unit reports the readout (supported or divergent)."""
+    import reallabels as rl
+
+    from readout_compare import language
+    from readout_compare.align import SUMMARY_MIN_SHARE, _second_look, decide, summary_evidence
+    from readout_compare.model import Sentence, Settings
+    from readout_compare.scoring import key_spread, score_pairs
+    from readout_compare.similarity import default_model, profile
+
+    model, settings = default_model(), Settings()
+    out = []
+    for event_dir in sorted((Path(__file__).resolve().parent / "real" / "events").iterdir()):
+        event = rl.load_event(event_dir)
+        if event.split != "dev" or (events is not None and event.id not in events):
+            continue
+        texts = {d: rl.read_text(event.id, d) for d in event.docs}
+        r_text = texts["readout"]
+        r_sents = [Sentence(id=u.id, text=r_text[u.start:u.end], start=u.start, end=u.end,
+                            role="body", paragraph=0) for u in event.readout.body]
+        r_prof = {s.id: profile(s.text) for s in r_sents}
+        whole = profile(" ".join(s.text for s in r_sents))
+        spread = key_spread(r_prof.values())
+        for acc in event.accounts:
+            a_text = texts[acc.id]
+            if language.detect(a_text) != language.detect(r_text):
+                continue
+            # A unit whose only links are mentions of the event is left out: its labellers
+            # went both ways, and the scorer accepts either verdict for it.
+            gold = {u.id: u.verdict in ("supported", "divergent")
+                    for u in acc.body if u.verdict is not None
+                    and not (u.links and all(kind == "event" for _, kind in u.links))}
+            a_sents = [Sentence(id=u.id, text=a_text[u.start:u.end], start=u.start,
+                                end=u.end, role="body", paragraph=0)
+                       for u in acc.body if u.id in gold]
+            a_prof = {s.id: profile(s.text) for s in a_sents}
+            pairs = score_pairs([(r, a, r_prof[r.id], a_prof[a.id])
+                                 for a in a_sents for r in r_sents], model, spread)
+            decisions = [decide(p, settings, model) for p in pairs]
+            _second_look(pairs, decisions, r_prof, a_prof, settings, model)
+            for a_id, (*_, share, feats) in summary_evidence(pairs, decisions, whole, r_prof,
+                                                             a_prof, settings, model).items():
+                if a_id in gold and share >= SUMMARY_MIN_SHARE:
+                    out.append((event.id, feats, int(gold[a_id])))
+    return out
+
+
+# The summary decision turns "not in the readout" into "reports the readout"; the threshold is
+# the one with the most cross-validated accuracy on the units it judges whose precision
+# reaches this (a wrong summary costs as much as a missed one, and a reader trusts "reports").
+SUMMARY_PRECISION = 0.84
+
+
+def fit_summary(dry_run: bool, events: list[str] | None) -> None:
+    """Fit the summary decision (align._summaries): a logistic model over
+    scoring.SUMMARY_FEATURES, C by log loss and the threshold by SUMMARY_PRECISION, both by
+    cross-validation grouped by event."""
+    from sklearn.model_selection import GroupKFold
+
+    from readout_compare.scoring import SUMMARY_FEATURES
+
+    rows = summary_rows(events)
+    x = np.array([f for _, f, _ in rows])
+    y = np.array([label for _, _, label in rows])
+    groups = [e for e, _, _ in rows]
+    folds = GroupKFold(n_splits=min(6, len(set(groups))))
+    fits = []
+    for c in (0.03, 0.1, 0.3, 1.0, 3.0):
+        p = cross_val_predict(pipeline(c), x, y, cv=folds, groups=groups,
+                              method="predict_proba")[:, 1]
+        p = np.clip(p, 1e-9, 1 - 1e-9)
+        fits.append((float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))), c, p))
+    loss, c, p = min(fits, key=lambda f: f[0])
+    best = None
+    for t in np.round(np.arange(0.30, 0.96, 0.01), 2):
+        pred = p >= t
+        if not pred.any():
+            continue
+        precision = float((pred & (y == 1)).sum() / pred.sum())
+        accuracy = float((pred == y).mean())
+        if precision >= SUMMARY_PRECISION and (best is None or accuracy > best[0] + 1e-9):
+            best = (accuracy, precision, float(t), int(pred.sum()))
+    assert best is not None, "no threshold reaches the precision target"
+    accuracy, precision, threshold, called = best
+    base = float((y == 0).mean())
+    summary = (f"{len(rows)} units of {len(set(groups))} events, {int(y.sum())} report the "
+               f"readout; grouped CV at C={c}, threshold {threshold}: {called} called summaries, "
+               f"precision {precision:.3f}, accuracy {accuracy:.3f} (all 'not in the readout': "
+               f"{base:.3f})")
+    print("summary:", summary)
+    if dry_run:
+        return
+    model = pipeline(c).fit(x, y)
+    scaler, lr = model.named_steps["standardscaler"], model.named_steps["logisticregression"]
+    weights = lr.coef_[0] / scaler.scale_
+    bias = float(lr.intercept_[0] - np.sum(lr.coef_[0] * scaler.mean_ / scaler.scale_))
+    data = json.loads(OUT.read_text("utf-8"))
+    data["summary"] = {
+        "fitted_on": "the real news benchmark's dev account units that no single readout unit "
+        f"accounts for (bench/calibrate.py --summary): {summary}",
+        "features": list(SUMMARY_FEATURES),
+        "weights": [float(f"{w:.6g}") for w in weights],
+        "bias": float(f"{bias:.6g}"),
+        "threshold": threshold,
+    }
+    OUT.write_text(json.dumps(data, indent=1) + "\n")
+    print(f"wrote the summary section of {OUT}")
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ TOOL_WORDS = frozenset([
     "account", "is", "from", "it", "words", "in", "shared", "runs", "quotes", "verbatim",
     "altered", "stitched", "a", "run", "content", "close", "meaning", "across", "languages",
     "semantic", "similarity", "for", "names", "this", "announces", "each", "other", "closest", "to", "negated", "only", "check",
-    "whether", "differs",
+    "whether", "differs", "sums", "up", "its", "are", "most", "them", "summary",
 ])
 _TOKEN = re.compile(r"[^\W_][\w'’.&-]*")
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from readout_compare import crosslingual
 from readout_compare.candidates import EXHAUSTIVE_PAIRS, ReadoutIndex, candidates
 from readout_compare.diff import word_diff
+from readout_compare.evidence import overlap
 from readout_compare.model import (
     KIND_ORDER,
     Document,
@@ -32,11 +33,13 @@ from readout_compare.model import (
 )
 from readout_compare.scoring import (
     DOMAIN_FEATURES,
+    SUMMARY_FEATURES,
     Pair,
     domain_features,
     key_spread,
     keyed_overlap,
     score_pairs,
+    summary_features,
 )
 from readout_compare.similarity import (
     ParaphraseClassifier,
@@ -86,6 +89,7 @@ def align(
     job = _Job(
         r_sents=r_sents,
         r_prof=readout_profiles or {s.id: profile(s.text) for s in r_sents},
+        whole=profile(" ".join(s.text for s in r_sents)),
         settings=settings,
         model=model or default_model(),
         exhaustive=total <= EXHAUSTIVE_PAIRS,
@@ -169,6 +173,7 @@ class _Job:
 
     r_sents: tuple[Sentence, ...]
     r_prof: dict[str, Profile]
+    whole: Profile  # the readout's body as one text (for _summaries)
     settings: Settings
     model: ParaphraseClassifier
     exhaustive: bool
@@ -226,6 +231,7 @@ def _align_batch(
     )
     decisions = [decide(pair, settings, model) for pair in pairs]
     _second_look(pairs, decisions, r_prof, a_prof, settings, model)
+    _summaries(pairs, decisions, job.whole, r_prof, a_prof, settings, model)
     by_account: dict[str, list[Match]] = defaultdict(list)
     for pair, decision in zip(pairs, decisions):
         if decision is not None:
@@ -237,6 +243,7 @@ def _align_batch(
                     basis=decision.basis,
                     evidence=decision.evidence,
                     part=decision.part,
+                    summary=decision.summary,
                     readout_coverage=round(pair.readout_coverage, 3),
                     account_coverage=round(pair.account_coverage, 3),
                     diff=word_diff(pair.readout.text, pair.account.text),
@@ -271,6 +278,81 @@ def _second_look(
         decisions[i] = decide(pairs[i], settings, model)
 
 
+# A summary carries at least this share of its words (by weight, its words about the event set
+# aside) from the readout; below it, the summary model is not asked (bench/calibrate.py
+# --summary fits it on the sentences above it).
+SUMMARY_MIN_SHARE = 0.3
+
+
+def summary_evidence(
+    pairs: list[Pair], decisions: list[Decision | None], whole: Profile,
+    r_prof: dict[str, Profile], a_prof: dict[str, Profile], settings: Settings,
+    model: ParaphraseClassifier,
+) -> dict[str, tuple[list[int], list[float], float, list[float]]]:
+    """For each account sentence with no claim match among ``pairs``: the indexes of its
+    pairs, their in-domain probabilities, its keyed precision against the whole readout, and
+    its :data:`~readout_compare.scoring.SUMMARY_FEATURES`. A sentence that names the readout's
+    event ("during a Jan. 31 call with ...") is weighed without it: the words the event
+    sentence accounts for are set aside, and so is that pair, so only what it claims about
+    the call counts."""
+    by_sentence: dict[str, list[int]] = defaultdict(list)
+    for i, pair in enumerate(pairs):
+        by_sentence[pair.account.id].append(i)
+    # The readout without its sentences of the event, by the event sentences set aside.
+    without: dict[frozenset[str], Profile] = {frozenset(): whole}
+    out = {}
+    for a_id, ids in by_sentence.items():
+        if any(decisions[i] is not None and decisions[i].basis == "claim" for i in ids):
+            continue
+        events = [i for i in ids if decisions[i] is not None]
+        aside = frozenset(pairs[i].readout.id for i in events)
+        if aside not in without:
+            without[aside] = profile(" ".join(p.sentence for r_id, p in r_prof.items()
+                                              if r_id not in aside))
+        explained = frozenset(k for r_id in aside for k in r_prof[r_id].keyed.weights)
+        ids = [i for i in ids if i not in events]
+        domain = [_in_domain(pairs[i], settings, model)[0] for i in ids]
+        found = overlap(without[aside].keyed, a_prof[a_id].keyed, explained, strict=True)
+        out[a_id] = (ids, domain, found.precision,
+                     summary_features(found, [pairs[i] for i in ids], domain, bool(events)))
+    return out
+
+
+def _summaries(
+    pairs: list[Pair], decisions: list[Decision | None], whole: Profile,
+    r_prof: dict[str, Profile], a_prof: dict[str, Profile], settings: Settings,
+    model: ParaphraseClassifier,
+) -> None:
+    """An account sentence that no single readout sentence accounts for may still sum up the
+    readout: a lede that draws on several of its sentences in other words ("the two leaders
+    discussed trade and the Middle East"). When the summary model
+    (:data:`~readout_compare.scoring.SUMMARY_FEATURES`) finds it likely, the sentence reports
+    the readout sentence it shares most with, as a summary: a partial match whose words are
+    not compared (no divergence is read from it)."""
+    summary = model.summary
+    # A threshold set by the user (not the fitted one) asks for matches of one sentence only.
+    if summary is None or settings.threshold not in (None, model.threshold):
+        return
+    if summary.names != SUMMARY_FEATURES:
+        raise RuntimeError("calibration.json's summary model does not match the feature list; "
+                           "re-run bench/calibrate.py --summary")
+    for ids, domain, share, feats in summary_evidence(pairs, decisions, whole, r_prof, a_prof,
+                                                      settings, model).values():
+        if share < SUMMARY_MIN_SHARE:
+            continue
+        p = summary.probability(feats)
+        shared = [(d, i) for d, i in zip(domain, ids) if pairs[i].overlap.shared_claims >= 1]
+        if p < summary.threshold or not shared:
+            continue
+        best = max(shared)[1]
+        decisions[best] = Decision(
+            "partial", "claim", p,
+            (f"sums up the readout: {share:.0%} of its words are in the readout, most of "
+             f"them in this sentence (summary model {p:.2f})", *_keyed_evidence(pairs[best])),
+            summary=True,
+        )
+
+
 # A report in the in-domain sense is a whole report (kind "paraphrase") when it carries this
 # share of the readout sentence's weighted keys (evidence.overlap) and this share of the
 # account sentence comes from it; otherwise it reports part of it. Chosen on MSRP train,
@@ -294,6 +376,7 @@ class Decision:
     confidence: float
     evidence: tuple[str, ...]
     part: str | None = None  # the readout clause reported, when only one clause is
+    summary: bool = False  # the account sentence sums up the readout (see _summaries)
 
 
 def decide(

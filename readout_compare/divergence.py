@@ -70,7 +70,8 @@ def _claim_divergences(
     """The divergences of each account sentence's matched pairs (not of its quotations)."""
     out: dict[str, list[Divergence]] = {}
     for sid, found in items:
-        claims = [m for m in found if m.basis == "claim"]  # an event mention reports no words
+        # An event mention reports no words, nor does a summary of several readout sentences.
+        claims = [m for m in found if m.basis == "claim" and not m.summary]
         whole = [m for m in claims if m.kind == "verbatim" and m.readout_coverage >= WHOLE]
         if whole:
             # It reproduces a readout sentence whole: that is what it reports (words it adds,
@@ -103,7 +104,8 @@ def _quote_divergence(
     readout_sentence, readout_text = q.readout_sentence, q.readout_text
     credited = q.attribution is not None and q.attribution.is_readout
     if q.fidelity == "not_in_readout" and credited and q.kind == "quotation":
-        reported = [m for m in matches.get(q.account_sentence, ()) if m.basis == "claim"]
+        reported = [m for m in matches.get(q.account_sentence, ())
+                    if m.basis == "claim" and not m.summary]
         if reported:
             readout_sentence = reported[0].readout_sentence
             readout_text = readout.sentence(readout_sentence).text

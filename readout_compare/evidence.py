@@ -255,11 +255,13 @@ class Overlap:
         return tuple(subs)
 
 
-def overlap(r: Keyed, a: Keyed, explained: frozenset[str] = frozenset()) -> Overlap:
+def overlap(r: Keyed, a: Keyed, explained: frozenset[str] = frozenset(), *,
+            strict: bool = False) -> Overlap:
     """What the two sentences share, by key, with acronyms resolved against initials.
     ``explained``: keys of the account sentence that another readout sentence accounts for
-    (its event sentence), left out of the account's side."""
-    rw, aw = _weights(r, a, explained)
+    (its event sentence), left out of the account's side unless ``r`` has them too, or
+    always when ``strict``."""
+    rw, aw = _weights(r, a, explained, strict)
     matched = set(rw) & set(aw)
     subs = _match_acronyms(r, a, rw, aw, matched)
     r_total = sum(rw.values())
@@ -282,12 +284,13 @@ def overlap(r: Keyed, a: Keyed, explained: frozenset[str] = frozenset()) -> Over
     )
 
 
-def _weights(r: Keyed, a: Keyed,
-             explained: frozenset[str]) -> tuple[dict[str, float], dict[str, float]]:
+def _weights(r: Keyed, a: Keyed, explained: frozenset[str],
+             strict: bool = False) -> tuple[dict[str, float], dict[str, float]]:
     """The weight of each key of the readout sentence and of the account sentence, for
     :func:`overlap`."""
     rw = dict(r.weights)
-    aw = {k: w for k, w in a.weights.items() if k not in explained or k in rw}
+    aw = {k: w for k, w in a.weights.items()
+          if k not in explained or (k in rw and not strict)}
     # A word written as a name on either side (a sentence's first word is ambiguous) is a
     # name on both.
     for key in (r.names | a.names):

@@ -123,6 +123,9 @@ class Match:
     basis: MatchBasis = "claim"
     evidence: tuple[str, ...] = ()  # what made the match, in words
     part: str | None = None  # the clause of the readout sentence reported, when one is
+    # The account sentence sums up the readout (several of its sentences, in other words) and
+    # this is the closest of them: no words of the pair are compared, so no divergence is read.
+    summary: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)

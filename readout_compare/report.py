@@ -1,7 +1,7 @@
 """The report dictionary: one plain, JSON-ready description of a comparison that every renderer
 (HTML, JSON, Markdown) takes, so a new format never touches the matcher.
 
-The schema is at version 8 (SCHEMA_VERSION); what each version from 1 to 8 added is listed
+The schema is at version 9 (SCHEMA_VERSION); what each version from 1 to 9 added is listed
 beside it below and in docs/json-schema.md ("Versions").
 """
 
@@ -54,7 +54,9 @@ from readout_compare.model import (
 #  8: quotations of a story in another language than the readout's are listed (with their
 #    speakers), a quotation's fidelity may be "translated", and each account summary's
 #    "quotes" counts them.
-SCHEMA_VERSION = 8
+#  9: every match carries "summary" (true when the account sentence sums up the readout,
+#    several of its sentences in other words, and this is the closest: no words compared).
+SCHEMA_VERSION = 9
 # Settings a report does not list: what they ask for, semantic_model states as used.
 _ASKED_ONLY = ("semantic", "hint_encoder")
 FIDELITIES = ("verbatim", "altered", "stitched", "translated", "not_in_readout")
@@ -222,6 +224,7 @@ def _match(m: Match) -> dict[str, Any]:
         "basis": m.basis,
         "evidence": list(m.evidence),
         "part": m.part,
+        "summary": m.summary,
         "readout_coverage": m.readout_coverage,
         "account_coverage": m.account_coverage,
         "diff": [list(op) for op in m.diff],

@@ -145,3 +145,34 @@ def domain_features(pair: Pair) -> list[float]:
         ),
         min(pair.distinctive, 5) / 5,
     ]
+
+
+# The evidence that an account sentence matched to no single readout sentence still sums up
+# the readout ("Trump and Trudeau discussed NAFTA and the Middle East", a lede drawing on
+# three readout sentences): how much of it the readout as a whole holds, and how close its
+# best single pair came. Fitted on the real news benchmark's dev events
+# (bench/calibrate.py --summary).
+SUMMARY_FEATURES = (
+    "readout_precision", "readout_unmatched_claims", "readout_shared_claims",
+    "best_score", "best_precision", "best_recall", "best_domain", "words", "event",
+)
+
+
+def summary_features(whole: Overlap, pairs: list[Pair], domain: list[float],
+                     event: bool) -> list[float]:
+    """The sentence's evidence in the order of :data:`SUMMARY_FEATURES`: ``whole``, its keyed
+    overlap with the whole readout; ``pairs``, its scored pairs with the readout's sentences,
+    and ``domain``, their in-domain probabilities; ``event``, whether it names the readout's
+    event."""
+    words = len(pairs[0].account.text.split()) if pairs else 0
+    return [
+        whole.precision,
+        min(whole.unmatched_claims, 10) / 10,
+        min(whole.shared_claims, 10) / 10,
+        max((p.score for p in pairs), default=0.0),
+        max((p.overlap.precision for p in pairs), default=0.0),
+        max((p.overlap.recall for p in pairs), default=0.0),
+        max(domain, default=0.0),
+        min(words, 60) / 60,
+        float(event),
+    ]

@@ -318,6 +318,9 @@ class ParaphraseClassifier:
     expansion: str = "linear"  # or "degree-2"
     # The in-domain decision over scoring.DOMAIN_FEATURES (bench/calibrate.py --domain).
     domain: Linear | None = None
+    # Whether a sentence matched to no one readout sentence sums up several
+    # (scoring.SUMMARY_FEATURES; bench/calibrate.py --summary).
+    summary: Linear | None = None
 
     def probabilities(self, rows: list[list[float]]) -> list[float]:
         """Probabilities for many feature rows at once (plain Python: a linear model over a few
@@ -369,6 +372,7 @@ def default_model() -> ParaphraseClassifier:
         fitted_on=data["fitted_on"],
         expansion=data.get("expansion", "linear"),
         domain=_linear(data["domain"]) if data.get("domain") else None,
+        summary=_linear(data["summary"]) if data.get("summary") else None,
     )
 
 

@@ -118,7 +118,7 @@ def test_sureness_in_words(value, words):
 
 def test_findings_in_the_json_report(case_comparison):
     report = report_dict(case_comparison)
-    assert report["schema_version"] == 8
+    assert report["schema_version"] == 9
     assert [f["kind"] for f in report["findings"]] == [f.kind for f in case_comparison.findings]
     first = report["findings"][0]
     assert set(first) == {"kind", "text", "target", "accounts", "certainty", "sureness",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from readout_compare import compare
+from readout_compare import Settings, compare
 from readout_compare.evidence import Keyed, event_mention, is_event_sentence, overlap
 from readout_compare.lexicon import word_key
 from readout_compare.quantities import number_values
@@ -231,3 +231,47 @@ def test_labelled_development_set_stays_above_the_floors():
                                    "hundred%", "one hundred hundred"])
 def test_number_reading_always_ends(words):
     assert len(number_values(words.split())) <= len(words.split())
+
+
+READOUT_MEETING = """Readout of Minister Halvorsen's Meeting with Minister Okafor
+
+Minister of Trade Ingrid Halvorsen met on March 4 with Nigeria's Minister of Industry, Chidi Okafor, in Oslo.
+
+The ministers agreed to expand joint inspections at the port of Lagos to speed the clearance of fertilizer shipments.
+
+Minister Halvorsen emphasized the importance of transparent procurement rules for both countries' state buyers.
+
+Both ministers committed to meeting again before the end of the year.
+"""
+SUMMING_UP = ("Trade Minister Ingrid Halvorsen and Nigeria's industry minister Chidi Okafor, "
+              "meeting in Oslo on Tuesday, settled on more inspections of fertilizer cargo at "
+              "Lagos and open rules for state buyers.")
+
+
+def test_a_lede_that_sums_up_the_readout_reports_it():
+    # Two readout sentences in other words, with the meeting: no one pair is close enough,
+    # the readout as a whole holds most of it (align._summaries).
+    sentences, coverage = one(READOUT_MEETING, SUMMING_UP)
+    s = sentences[0]
+    assert s.status == "supported" and not s.divergences
+    summaries = [m for m in s.matches if m.summary]
+    assert len(summaries) == 1 and summaries[0].basis == "claim"
+    assert summaries[0].kind == "partial" and summaries[0].readout_sentence in ("r-3", "r-4")
+    assert summaries[0].evidence[0].startswith("sums up the readout: ")
+    reported = {c.readout_sentence for c in coverage if c.status == "reported"}
+    assert summaries[0].readout_sentence in reported
+
+
+def test_a_threshold_set_by_the_user_asks_for_single_sentence_matches():
+    result = compare(READOUT_MEETING, SUMMING_UP, settings=Settings(threshold=0.5))
+    s = next(s for s in result.accounts[0].sentences if s.status)
+    assert not any(m.summary for m in s.matches) and s.status == "not_in_readout"
+
+
+def test_a_claim_of_its_own_beside_the_meeting_is_no_summary():
+    # The meeting's words are set aside: what is left ("has long complained that state
+    # buyers pay too much") is not the readout's.
+    sentences, _ = one(READOUT_MEETING, "Okafor, who met Halvorsen in Oslo, has long complained "
+                       "that state buyers in Nigeria pay too much for fertilizer.")
+    assert sentences[0].status == "not_in_readout"
+    assert not any(m.summary for m in sentences[0].matches)
