@@ -39,6 +39,10 @@ _VERBS = "|".join(
     sorted({v for group in (_VERBS_ES, _VERBS_PT, _VERBS_RU, _VERBS_FR, _VERBS_DE)
             for v in group.split()}, key=len, reverse=True)
 )
+# The perfect tenses of the commonest ("López Obrador había dicho que …", "Lula tinha dito").
+_PERFECT = (r"(?:ha|han|había|habían|habría|tem|tinha|tinham)\s+(?:dicho|afirmado|señalado|"
+            r"declarado|asegurado|explicado|indicado|anunciado|advertido|reiterado|expresado|"
+            r"dito|afirmado|declarado)")
 _UPPER = r"[A-ZÀ-ÖØ-ÞА-ЯЁ]"
 _WORD = r"[\w\u2019'-]+"
 # A name: capitalised words, with the particles of Spanish and Portuguese names between them.
@@ -72,7 +76,7 @@ _SUBJECT_VERB = re.compile(
     rf"(?<![\w-])(?P<src>{_ARTICLE}\s+(?:{_WORD}\s+){{0,7}}?{_WORD}|{_NAME})"
     # ("se" before the verb makes it passive: "El encuentro se confirmó" names no speaker.)
     rf"\s+(?:también\s+|ainda\s+|также\s+|hoy\s+|hoje\s+|luego\s+)?(?:(?:le|les|lo|la)\s+)?"
-    rf"(?P<verb>{_VERBS})(?![\w-])"
+    rf"(?P<verb>{_PERFECT}|{_VERBS})(?![\w-])"
 )
 # "agregó el texto oficial.", "disse Michel,", "salienta o comunicado,", "заявил Мишель."
 # Nouns that can head a speaker named after its verb ("agregó el texto oficial", "disse o
@@ -92,7 +96,7 @@ _VERB_SUBJECT = re.compile(
     r"(?=\s*(?:[,.;:!?]|$)|\s+(?:en|em|no|na|num|numa|ao|à|a|al|в|на)\b)"
 )
 _TRIGGER = re.compile(
-    rf"(?<![\w-])(?:{_VERBS}|сообщалось|reportó|supo|trascendió|según|segundo|conforme|selon|laut|словам|согласно|данным|"
+    rf"(?<![\w-])(?:{_PERFECT}|{_VERBS}|сообщалось|reportó|supo|trascendió|según|segundo|conforme|selon|laut|словам|согласно|данным|"
     r"говорится|уточняется|отмечается|сообщается|подчеркивается|подчёркивается|указывается|"
     r"заявляется|acuerdo|acordo)(?![\w-])",
     re.IGNORECASE,
@@ -143,4 +147,23 @@ def sources_in(text: str) -> list[tuple[int, int, str, int]]:
 
 
 def _tidy(src: str) -> str:
-    return re.sub(r"\s+", " ", src).strip(" ,;:-\u2013\u2014")
+    src = re.sub(r"\s+", " ", src).strip(" ,;:-\u2013\u2014")
+    # The sentence's full stop after a name ("сказал Мишель."), not an abbreviation's ("EE.UU.").
+    if src.endswith(".") and "." not in src.split()[-1][:-1] and len(src.split()[-1]) > 2:
+        src = src[:-1]
+    return src
+
+
+# A verb of saying right after a quotation, with no subject: "…", dijo en su conferencia; "…",
+# - написал в Twitter. Spanish, Portuguese and Russian leave out a subject the story has just
+# named; the speaker is the one named before.
+_BARE_VERB = re.compile(rf"^[\s,]*[-\u2013\u2014]?\s*(?:{_VERBS})(?![\w-])")
+
+
+def bare_verb(after: str) -> bool:
+    """Whether ``after``, the text that follows a quotation's closing mark, is a verb of saying
+    in one of these languages whose subject is left out."""
+    m = _BARE_VERB.match(after)
+    if m is None:
+        return False
+    return not any(f[0] <= m.end() for f in sources_in(after) if f[3] <= 1)

@@ -437,9 +437,13 @@ def test_it_said_opening_a_sentence_is_the_document_credited_before_and_else_unr
     got = sources("The ministry's summary of the talks said the two sides agreed to meet. "
                   "It said the date would be set later.")
     assert got[1][0] == "It (ministry's summary of the talks)"
-    got = sources("The embassy has also released a statement following the call, in which it "
+    got = sources("The embassy has also sent a letter following the call, in which it "
                   "said the visit was postponed.")
     assert got[0][0] == "it (unresolved)"
+    # Releasing a statement is saying it: the embassy is the source.
+    got = sources("The embassy has also released a statement following the call, in which it "
+                  "said the visit was postponed.")
+    assert got[0][0] == "embassy"
 
 
 def test_a_pronoun_after_a_description_is_the_person_described():
@@ -629,3 +633,40 @@ def test_a_time_phrase_is_not_part_of_a_source(sentence, sources):
     from readout_compare.attribution_patterns import attributions_in
 
     assert [f[2].source for f in attributions_in(sentence)] == sources
+
+
+@pytest.mark.parametrize(("readout", "account", "speaker"), [
+    # A quotation of two sentences closed by a verb whose subject is left out: the speaker the
+    # story named just before ("había dicho" is a verb of saying too).
+    ("La ministra Roca conversó hoy con el secretario Lind sobre el puerto de Valparaíso.",
+     "La ministra Roca había dicho que hablaría con Lind del tema. \"Tenemos pendiente una "
+     "llamada con el secretario Lind. Hemos avanzado bien en el tema portuario\", dijo en su "
+     "conferencia de prensa.", "Roca"),
+    # Russian: the closing mark, a comma and a dash before the verb and its subject.
+    ("Министр Орлов провёл телефонный разговор с госсекретарём Линдом о работе порта.",
+     "\"Я обсудил с министром работу порта. Мы договорились встретиться снова\", - написал "
+     "Орлов в Twitter.", "Орлов"),
+])
+def test_a_quotation_of_several_sentences_closed_by_a_verb_in_another_language(
+        readout, account, speaker):
+    from readout_compare import Settings, compare
+
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    quotes = [q for q in acc.quotes if q.kind == "quotation"]
+    assert len(quotes) == 2
+    assert all(q.attribution is not None and speaker in q.attribution.source for q in quotes)
+
+
+def test_a_source_named_at_the_end_of_a_sentence_loses_the_full_stop():
+    from readout_compare.attribution_patterns import attributions_in
+
+    (found,) = attributions_in("\"Мы обсудили работу порта\", - сказал Орлов.")
+    assert found[2].source == "Орлов"
+
+
+def test_a_statement_released_by_a_body_is_its_words():
+    from readout_compare.attribution_patterns import attributions_in
+
+    found = attributions_in("The ministry released a statement, \u201cThe ministers discussed "
+                            "the port.\u201d")
+    assert [f[2].source for f in found] == ["ministry"]
