@@ -34,6 +34,7 @@ from readout_compare.quote_verdicts import Verdict, quote_words, verdict
 from readout_compare.source_kinds import (
     DESCRIPTION_WINDOW,
     READOUT_WORDS,
+    issuer_display,
     issuer_names,
     names_foreign_country,
     office_holders,
@@ -91,7 +92,24 @@ def find_quotes(
                 judged = ("not_in_readout", None, None, None, judged[4])
             out.append(_judged_quote(qid, span, kind, part_sentence, attribution, judged,
                                      readout))
-    return _echoes_as_their_own(out)
+    return _the_readouts_words(_echoes_as_their_own(out), readout)
+
+
+def _the_readouts_words(quotes: tuple[Quote, ...], readout: Document) -> tuple[Quote, ...]:
+    """A quotation of the readout's words that the story credits to no one is the readout's
+    ('Austin also “raised concerns about …”', the readout's words about Austin): its source is
+    the readout, with its issuer's usual name where the readout says who issued it."""
+    if not any(q.attribution is None and q.kind == "quotation"
+               and q.fidelity in ("verbatim", "altered", "stitched") for q in quotes):
+        return quotes
+    name = issuer_display(readout)
+    words = Attribution(text="its words are the readout's",
+                        source=f"the readout ({name})" if name else "the readout",
+                        is_readout=True, kind="issuer")
+    return tuple(replace(q, attribution=words)
+                 if q.attribution is None and q.kind == "quotation"
+                 and q.fidelity in ("verbatim", "altered", "stitched") else q
+                 for q in quotes)
 
 
 # A quotation's part in one sentence is judged on its own from this many words (a shorter one,

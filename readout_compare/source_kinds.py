@@ -157,14 +157,19 @@ def _sides(readout: Document) -> tuple[set[str], set[str]]:
     return set(), set()
 
 
+def _head(readout: Document) -> str:
+    """The readout's opening lines and its address, where its issuer is named."""
+    src = readout.source
+    where = " ".join(x for x in (src.url, src.final_url, src.site_name, src.canonical_url) if x)
+    return readout.text[:600] + " " + _SITES.sub(lambda m: _SITE_NAMES[m.group(1)], where)
+
+
 def issuer_names(readout: Document | None) -> frozenset[str]:
     """How the account may name the readout's issuer: from the readout's opening lines (the
     department a readout page names) and the official whose call or meeting it reports."""
     if readout is None:
         return frozenset()
-    src = readout.source
-    where = " ".join(x for x in (src.url, src.final_url, src.site_name, src.canonical_url) if x)
-    head = readout.text[:600] + " " + _SITES.sub(lambda m: _SITE_NAMES[m.group(1)], where)
+    head = _head(readout)
     names: set[str] = set()
     for m in _ATTRIBUTABLE.finditer(readout.text[:1000]):
         names.add(m.group("name").split()[-1].lower())  # "attributable to Spokesperson X"
@@ -179,6 +184,17 @@ def issuer_names(readout: Document | None) -> frozenset[str]:
     names = (names | principal) - other
     names.update(OTHER_SIDE + n for n in other)
     return frozenset(names)
+
+
+def issuer_display(readout: Document) -> str | None:
+    """The readout's issuer by its usual name ("State Department", "Pentagon", "White House",
+    "Downing Street", "Kremlin"), when the readout's opening lines or address say which it is;
+    else None."""
+    head = _head(readout)
+    for pattern, aliases in _ISSUERS:
+        if pattern.search(head):
+            return " ".join(w[:1].upper() + w[1:] for w in aliases[0].split())
+    return None
 
 
 def speaker_kind(source: str, issuer: frozenset[str] = frozenset(),

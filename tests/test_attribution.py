@@ -670,3 +670,24 @@ def test_a_statement_released_by_a_body_is_its_words():
     found = attributions_in("The ministry released a statement, \u201cThe ministers discussed "
                             "the port.\u201d")
     assert [f[2].source for f in found] == ["ministry"]
+
+
+def test_the_readouts_words_quoted_without_a_credit_are_the_readouts():
+    from readout_compare import Settings, compare
+
+    readout = ("Readout of Secretary of Defense Dana Whitlock's Call With Norwegian Minister of "
+               "Defence Ingrid Aasen\n\nSecretary Whitlock raised concerns about the increasing "
+               "number of unsafe intercepts over the Barents Sea.\n")
+    account = ("Whitlock and Aasen spoke on Tuesday. Whitlock also \u201craised concerns about "
+               "the increasing number of unsafe intercepts\u201d in the north. Analysts expect "
+               "\u201ca long winter\u201d for the alliance.\n")
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    by_text = {q.text: q for q in acc.quotes}
+    words = by_text["raised concerns about the increasing number of unsafe intercepts"]
+    assert words.fidelity == "verbatim"
+    assert words.attribution is not None and words.attribution.is_readout
+    assert words.attribution.source == "the readout (Pentagon)"
+    assert words.attribution.kind == "issuer"
+    # Words that are not the readout's keep whatever credit the story gives, here none.
+    other = by_text["a long winter"]
+    assert other.attribution is None or not other.attribution.is_readout
