@@ -25,6 +25,7 @@ from readout_compare.model import (
     Quote,
 )
 from readout_compare.normalize import normalize
+from readout_compare.quote_verdicts import names_someone_new
 from readout_compare.wording import span_words
 from readout_compare.workers import parallel_map
 
@@ -103,7 +104,10 @@ def _quote_divergence(
         return None  # "relations" for "relationship", "in" for "across": the list shows it
     readout_sentence, readout_text = q.readout_sentence, q.readout_text
     credited = q.attribution is not None and q.attribution.is_readout
-    if q.fidelity == "not_in_readout" and credited and q.kind == "quotation":
+    if (q.fidelity == "not_in_readout" and credited and q.kind == "quotation"
+            and not names_someone_new(q.text, readout)):
+        # (A quotation naming someone this readout never names is from another statement,
+        # whatever the story calls it.)
         reported = [m for m in matches.get(q.account_sentence, ())
                     if m.basis == "claim" and not m.summary]
         if reported:

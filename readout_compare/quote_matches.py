@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from readout_compare.diff import word_diff
 from readout_compare.model import KIND_ORDER, Document, Match, Quote
+from readout_compare.quote_verdicts import names_someone_new
 from readout_compare.source_kinds import person_name
 
 # A quotation this long (in words) of the readout's words reports them.
@@ -78,7 +79,8 @@ def reworded(
         if (q.kind == "quotation" and q.fidelity == "not_in_readout" and reported
                 and a is not None and (a.is_readout or (a.kind == "issuer"
                                                         and person_name(a.source) is None))
-                and len(q.text.split()) >= REWORDED_MIN_SHARE * len(sentence.text.split())):
+                and len(q.text.split()) >= REWORDED_MIN_SHARE * len(sentence.text.split())
+                and not names_someone_new(q.text, readout)):
             best = max(reported, key=lambda m: m.score)
             r = readout.sentence(best.readout_sentence)
             q = replace(q, fidelity="altered", readout_sentence=r.id, readout_start=r.start,

@@ -337,3 +337,22 @@ def _spelling_out_undone(quoted: str, known: set[str] | dict[str, object]) -> tu
         quoted = quoted[:capitals[0].start()] + short + quoted[m.end():]
         changed = True
     return quoted, changed
+
+
+def names_someone_new(text: str, readout: Document) -> bool:
+    """Whether a quoted passage names, with a title, someone the readout never names ("updated
+    President Abbas on …" beside a readout of a call with someone else): a misquotation
+    changes words, it does not bring in new people."""
+    low = readout.text.lower()
+    for m in _TITLED.finditer(text):
+        name = m.group("name")
+        if not re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", low):
+            return True
+    return False
+
+
+# A title of office and the name after it ("President Abbas", "Prime Minister Netanyahu").
+_TITLED = re.compile(
+    r"\b(?:President|Prime Minister|Premier|Chancellor|Minister|Secretary|King|Queen|Crown "
+    r"Prince|Emir|Sheikh|General|Ambassador|Senator|Governor|Mayor)\s+"
+    r"(?P<name>[A-Z][\w\u2019'-]+)(?![\w\u2019'-])")

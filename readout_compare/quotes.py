@@ -30,7 +30,7 @@ from readout_compare.attribution_patterns import clause_subject
 from readout_compare.diff import word_diff
 from readout_compare.model import Attribution, Document, Match, Quote, QuoteKind, Sentence
 from readout_compare.quote_marks import QuotedSpan, quote_kind, quote_spans
-from readout_compare.quote_verdicts import Verdict, quote_words, verdict
+from readout_compare.quote_verdicts import Verdict, names_someone_new, quote_words, verdict
 from readout_compare.source_kinds import (
     DESCRIPTION_WINDOW,
     READOUT_WORDS,
@@ -86,9 +86,13 @@ def find_quotes(
             else:
                 judged = verdict(readout, span.text)
             if judged[0] in ("altered", "stitched") and (
-                    _other_government(attribution, speakers.issuer) or _a_post(attribution)):
+                    _other_government(attribution, speakers.issuer) or _a_post(attribution)
+                    or names_someone_new(span.text, readout)):
                 # The other government's readout, or a post, quoted: its words are its own,
-                # not a misquotation of this readout however alike the two are.
+                # not a misquotation of this readout however alike the two are. So is a
+                # passage that names someone or somewhere the readout never names ("updated
+                # President Abbas on …" beside a readout of a call with someone else): a
+                # misquotation changes words, it does not bring in new people.
                 judged = ("not_in_readout", None, None, None, judged[4])
             out.append(_judged_quote(qid, span, kind, part_sentence, attribution, judged,
                                      readout))

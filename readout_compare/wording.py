@@ -101,10 +101,13 @@ def says_something(text: str) -> bool:
 
 
 def negations(words: list[str]) -> int:
-    """Negations in a span; "with no" says what "without" says, and neither denies the claim."""
+    """Negations in a span; "with no" says what "without" says, and neither denies the claim;
+    "No 10" (Downing Street) and "No. 5" are numbers."""
     return sum(
         1 for i, w in enumerate(words)
-        if (w in NEGATIONS or w.endswith("n't")) and not (w == "no" and i and words[i - 1] == "with")
+        if (w in NEGATIONS or w.endswith("n't"))
+        and not (w == "no" and i and words[i - 1] == "with")
+        and not (w in ("no", "no.") and i + 1 < len(words) and words[i + 1][:1].isdigit())
     )
 
 

@@ -564,3 +564,40 @@ def test_spanish_country_adjectives_name_their_country():
 def test_names_with_digits_are_neither_figures_nor_other_names(readout, account):
     acc = compare(readout, [account]).accounts[0]
     assert not any(d.type in ("number", "entity") for s in acc.sentences for d in s.divergences)
+
+
+def test_no_10_is_downing_street_not_a_negation():
+    from readout_compare.wording import negations, span_words
+
+    assert negations(span_words("A No 10 spokesman added that the talks went well")) == 0
+    assert negations(span_words("There is no deal yet")) == 1
+
+
+READOUT_TWO_CALLS = (
+    "The Prime Minister spoke to Chancellor Berg of Austria this morning.\n\n"
+    "The Prime Minister set out the urgent need for a ceasefire, the return of hostages and "
+    "more humanitarian aid.\n")
+
+
+def test_a_quotation_that_names_someone_the_readout_never_names_is_another_statement():
+    # The story goes on to a second call of the same morning, with its own statement.
+    account = (
+        "The Prime Minister spoke to Chancellor Berg, his office said. "
+        "In a separate call, he spoke to President Lindqvist. "
+        "\u201cThe Prime Minister updated President Lindqvist on his priorities, including a "
+        "ceasefire, the return of hostages and more humanitarian aid,\u201d the statement said.\n")
+    acc = compare(READOUT_TWO_CALLS, [account], settings=Settings(semantic=False)).accounts[0]
+    (quote,) = [q for q in acc.quotes if q.text.startswith("The Prime Minister updated")]
+    assert quote.fidelity == "not_in_readout"
+    sentence = next(s for s in acc.sentences if s.sentence.id == quote.account_sentence)
+    assert not any(d.type == "quote" for d in sentence.divergences)
+
+
+def test_a_misquotation_that_swaps_a_country_is_still_altered():
+    readout = ("The leaders agreed to work together on the challenges facing the United States "
+               "and Austria.\n")
+    account = ("The two leaders promised to \u201cwork together on the challenges facing the "
+               "United States and Hungary,\u201d the readout said.\n")
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    (quote,) = [q for q in acc.quotes if q.kind == "quotation"]
+    assert quote.fidelity == "altered"
