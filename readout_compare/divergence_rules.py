@@ -304,11 +304,26 @@ def _entity(c: _Change, p: _Pair) -> str | None:
     metonym = bool(gone and new) and (
         all(k.startswith("@") for k in gone) != all(k.startswith("@") for k in new)) and (
         _POSSESSIVE.search(c.r_text) is not None and _POSSESSIVE.search(c.a_text) is not None)
-    if ((((gone and new) and not metonym) or places)
+    if ((((gone and new) and not metonym and _only_names_differ(c)) or places)
             and not acronym_spelled_out(c.r_text, p.a_sentence)
             and not acronym_spelled_out(c.a_text, p.r_sentence)):
         return "a different name in the same place"
     return None
+
+
+def _only_names_differ(c: _Change) -> bool:
+    """The two stretches say the same but for their names: their other content words are the
+    same ("Putin's attacks" -> "Russia's attacks"), or there are none ("Damascus" -> "Amman"),
+    or both stretches are of two words at most ("northern Gaza" -> "southern Lebanon").
+    "conflict in Gaza, the" -> "phone with Israel's" rewrites the stretch; it swaps no name."""
+    if len(c.r_words) <= 2 and len(c.a_words) <= 2:
+        return True
+
+    def others(text: str) -> set[str]:
+        # Its words in lower case (names and titles of office are capitalised).
+        return {word_key(w) for w in re.findall(r"\b[a-z][\w'\u2019-]*", text)
+                if len(w) > 2 and w.islower() and w not in STOPWORDS}
+    return others(c.r_text) == others(c.a_text)
 
 
 def _other_names(c: _Change, p: _Pair, r_span: dict[str, str]) -> tuple[set[str], set[str]]:

@@ -601,3 +601,16 @@ def test_a_misquotation_that_swaps_a_country_is_still_altered():
     acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
     (quote,) = [q for q in acc.quotes if q.kind == "quotation"]
     assert quote.fidelity == "altered"
+
+
+def test_a_rewritten_stretch_with_other_places_swaps_no_name():
+    # "conflict in Darfur, the" against "phone with Chad's": the stretch is rewritten, not one
+    # place put for another.
+    readout = ("The Prime Minister spoke to Chadian Prime Minister Idriss Moussa yesterday "
+               "morning.\n\nTurning to the conflict in Darfur, the Prime Minister reiterated his "
+               "condolences for the tragic loss of life following the March attacks.\n")
+    account = ("Speaking on the phone with Chad's Prime Minister Idriss Moussa, Hale \u201creiterated "
+               "his condolences for the tragic loss of life following the March attacks,\u201d his "
+               "office said.\n")
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    assert not any(d.type == "entity" for s in acc.sentences for d in s.divergences)
