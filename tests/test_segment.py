@@ -362,6 +362,8 @@ FURNITURE_EXAMPLES = {
     "reader-appeal": "Your donation allows us to keep sending reporters to both sides of the story.",
     "credit-agency-dated": "Demonstrators gather outside the parliament in Tbilisi. March 4, 2025 (AFP)",
     "read-more": "Read more: EU unveils plan to revive inland waterways",
+    "read-more-other": "Le puede interesar: Austria y Chile firman un acuerdo de pesca",
+    "appeared-first": "The post Ministers agree on inland waterways plan appeared first on Danube Daily.",
     "editors-note": "Editor's note: This story has been updated with comment from the Defense Ministry.",
     "reporting-credits": "(Reporting by Olena Harmash; Writing by Tom Balmforth; Editing by Andrew Heavens)",
     "contributed": "Associated Press writer Ken Moritsugu in Beijing contributed to this report.",
