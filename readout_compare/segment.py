@@ -320,6 +320,8 @@ def _roles(text: str, units: list[_Unit]) -> list[Role]:
     claims = [i for i, u in enumerate(units) if u.kind != "dateline"]
     if claims and (
         furniture.paragraph_rule(texts[claims[0]]) or furniture.caption_rule(texts[-1])
+        # "FILE - …" is cut off as a dateline, and says the paragraph is a photo's caption.
+        or (units[0].kind == "dateline" and furniture.paragraph_rule(texts[0]) == "caption-file")
     ):
         return ["furniture"] * len(units)
     lone = len(claims) == 1 and units[claims[0]].kind == "sentence"
