@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from readout_compare import crosslingual
 from readout_compare.candidates import EXHAUSTIVE_PAIRS, ReadoutIndex, candidates
 from readout_compare.diff import word_diff
-from readout_compare.evidence import overlap
+from readout_compare.evidence import share_found
 from readout_compare.model import (
     KIND_ORDER,
     Document,
@@ -289,30 +289,30 @@ def summary_evidence(
     r_prof: dict[str, Profile], a_prof: dict[str, Profile], settings: Settings,
     model: ParaphraseClassifier,
 ) -> dict[str, tuple[list[int], list[float], float, list[float]]]:
-    """For each account sentence with no claim match among ``pairs``: the indexes of its
-    pairs, their in-domain probabilities, its keyed precision against the whole readout, and
-    its :data:`~readout_compare.scoring.SUMMARY_FEATURES`. A sentence that names the readout's
+    """For each account sentence with no claim match among ``pairs`` that carries
+    :data:`SUMMARY_MIN_SHARE` of its words from the readout: the indexes of its pairs, their
+    in-domain probabilities, that share, and its
+    :data:`~readout_compare.scoring.SUMMARY_FEATURES`. A sentence that names the readout's
     event ("during a Jan. 31 call with ...") is weighed without it: the words the event
     sentence accounts for are set aside, and so is that pair, so only what it claims about
     the call counts."""
     by_sentence: dict[str, list[int]] = defaultdict(list)
     for i, pair in enumerate(pairs):
         by_sentence[pair.account.id].append(i)
-    # The readout without its sentences of the event, by the event sentences set aside.
-    without: dict[frozenset[str], Profile] = {frozenset(): whole}
     out = {}
     for a_id, ids in by_sentence.items():
         if any(decisions[i] is not None and decisions[i].basis == "claim" for i in ids):
             continue
         events = [i for i in ids if decisions[i] is not None]
-        aside = frozenset(pairs[i].readout.id for i in events)
-        if aside not in without:
-            without[aside] = profile(" ".join(p.sentence for r_id, p in r_prof.items()
-                                              if r_id not in aside))
-        explained = frozenset(k for r_id in aside for k in r_prof[r_id].keyed.weights)
+        explained = frozenset(k for i in events
+                              for k in r_prof[pairs[i].readout.id].keyed.weights)
+        # (Its keys the event sentences hold are left out whatever the rest of the readout
+        # holds, so the whole readout can stand for the readout without them.)
+        found = share_found(whole.keyed, a_prof[a_id].keyed, explained)
+        if found.precision < SUMMARY_MIN_SHARE:
+            continue
         ids = [i for i in ids if i not in events]
         domain = [_in_domain(pairs[i], settings, model)[0] for i in ids]
-        found = overlap(without[aside].keyed, a_prof[a_id].keyed, explained, strict=True)
         out[a_id] = (ids, domain, found.precision,
                      summary_features(found, [pairs[i] for i in ids], domain, bool(events)))
     return out
@@ -338,8 +338,6 @@ def _summaries(
                            "re-run bench/calibrate.py --summary")
     for ids, domain, share, feats in summary_evidence(pairs, decisions, whole, r_prof, a_prof,
                                                       settings, model).values():
-        if share < SUMMARY_MIN_SHARE:
-            continue
         p = summary.probability(feats)
         shared = [(d, i) for d, i in zip(domain, ids) if pairs[i].overlap.shared_claims >= 1]
         if p < summary.threshold or not shared:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from readout_compare.lexicon import (
     EVENT_ANY,
@@ -255,13 +256,43 @@ class Overlap:
         return tuple(subs)
 
 
-def overlap(r: Keyed, a: Keyed, explained: frozenset[str] = frozenset(), *,
-            strict: bool = False) -> Overlap:
+class Share(NamedTuple):
+    """How much of an account sentence a long text holds (:func:`share_found`)."""
+
+    precision: float  # weighted share of the account sentence's keys found in the text
+    shared_claims: int  # claim keys (not names) the two share
+    unmatched_claims: int  # claim keys of the account sentence not in the text
+
+
+def share_found(r: Keyed, a: Keyed, explained: frozenset[str] = frozenset()) -> Share:
+    """What :func:`overlap` says of the account's side, for a long ``r`` (a whole readout):
+    ``explained`` keys are left out of the account's side whatever ``r`` holds, and only the
+    account's keys are weighed, so the cost is the account sentence's length, not the
+    readout's (acronyms are not resolved against initials)."""
+    name = WEIGHT["name"]
+    aw = {k: w for k, w in a.weights.items() if k not in explained}
+    for key in aw:
+        if key in a.names or key in r.names:
+            aw[key] = min(aw[key], name)
+    matched = [k for k in aw if k in r.weights]
+    a_total = sum(aw.values())
+    a_hit = sum(aw[k] for k in matched)
+
+    def r_weight(k: str) -> float:
+        return min(r.weights[k], name) if (k in r.names or k in a.names) else r.weights[k]
+
+    return Share(
+        precision=a_hit / a_total if a_total else 0.0,
+        shared_claims=sum(1 for k in matched if aw[k] == 1.0 or r_weight(k) == 1.0),
+        unmatched_claims=sum(1 for k, w in aw.items() if w == 1.0 and k not in r.weights),
+    )
+
+
+def overlap(r: Keyed, a: Keyed, explained: frozenset[str] = frozenset()) -> Overlap:
     """What the two sentences share, by key, with acronyms resolved against initials.
     ``explained``: keys of the account sentence that another readout sentence accounts for
-    (its event sentence), left out of the account's side unless ``r`` has them too, or
-    always when ``strict``."""
-    rw, aw = _weights(r, a, explained, strict)
+    (its event sentence), left out of the account's side unless ``r`` has them too."""
+    rw, aw = _weights(r, a, explained)
     matched = set(rw) & set(aw)
     subs = _match_acronyms(r, a, rw, aw, matched)
     r_total = sum(rw.values())
@@ -284,13 +315,12 @@ def overlap(r: Keyed, a: Keyed, explained: frozenset[str] = frozenset(), *,
     )
 
 
-def _weights(r: Keyed, a: Keyed, explained: frozenset[str],
-             strict: bool = False) -> tuple[dict[str, float], dict[str, float]]:
+def _weights(r: Keyed, a: Keyed,
+             explained: frozenset[str]) -> tuple[dict[str, float], dict[str, float]]:
     """The weight of each key of the readout sentence and of the account sentence, for
     :func:`overlap`."""
     rw = dict(r.weights)
-    aw = {k: w for k, w in a.weights.items()
-          if k not in explained or (k in rw and not strict)}
+    aw = {k: w for k, w in a.weights.items() if k not in explained or k in rw}
     # A word written as a name on either side (a sentence's first word is ambiguous) is a
     # name on both.
     for key in (r.names | a.names):

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from readout_compare.evidence import EventMention, Overlap, event_mention, overlap
+from readout_compare.evidence import EventMention, Overlap, Share, event_mention, overlap
 from readout_compare.model import Sentence
 from readout_compare.similarity import (
     ParaphraseClassifier,
@@ -158,7 +158,7 @@ SUMMARY_FEATURES = (
 )
 
 
-def summary_features(whole: Overlap, pairs: list[Pair], domain: list[float],
+def summary_features(whole: Share, pairs: list[Pair], domain: list[float],
                      event: bool) -> list[float]:
     """The sentence's evidence in the order of :data:`SUMMARY_FEATURES`: ``whole``, its keyed
     overlap with the whole readout; ``pairs``, its scored pairs with the readout's sentences,
