@@ -79,10 +79,7 @@ def main() -> None:
     if args.dry_run:
         print(f"{args.expansion}: train 5-fold CV accuracy={acc:.4f} at C={c} threshold={threshold}")
         return
-    model = pipeline(c).fit(z, y)
-    scaler, lr = model.named_steps["standardscaler"], model.named_steps["logisticregression"]
-    weights = lr.coef_[0] / scaler.scale_
-    bias = float(lr.intercept_[0] - np.sum(lr.coef_[0] * scaler.mean_ / scaler.scale_))
+    weights, bias = _folded(pipeline(c).fit(z, y))
     previous = json.loads(OUT.read_text("utf-8")) if OUT.exists() else {}
     OUT.write_text(
         json.dumps(
@@ -105,6 +102,27 @@ def main() -> None:
     print(f"train 5-fold CV: accuracy={acc:.4f} at C={c} threshold={threshold}; wrote {OUT}")
 
 
+def _c_by_log_loss(x, y, groups, folds, grid):  # type: ignore[no-untyped-def]
+    """(log loss, C, cross-validated probabilities) of the regularisation strength in ``grid``
+    whose grouped cross-validated probabilities have the least log loss."""
+    fits = []
+    for c in grid:
+        p = cross_val_predict(pipeline(c), x, y, cv=folds, groups=groups,
+                              method="predict_proba")[:, 1]
+        p = np.clip(p, 1e-9, 1 - 1e-9)
+        fits.append((float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))), c, p))
+    return min(fits, key=lambda f: f[0])
+
+
+def _folded(model):  # type: ignore[no-untyped-def]
+    """The fitted pipeline's weights and bias with the standardisation folded in, so the
+    package evaluates it without the scaler (similarity.Linear)."""
+    scaler, lr = model.named_steps["standardscaler"], model.named_steps["logisticregression"]
+    weights = lr.coef_[0] / scaler.scale_
+    bias = float(lr.intercept_[0] - np.sum(lr.coef_[0] * scaler.mean_ / scaler.scale_))
+    return weights, bias
+
+
 # The in-domain decision must be right when it says "reported": the threshold is the lowest
 # whose cross-validated precision on the development stories reaches this.
 DOMAIN_PRECISION = 0.97
@@ -125,16 +143,10 @@ def fit_domain(dry_run: bool) -> None:
     x = np.array([domain_features(p) for _, p, _ in rows])
     y = np.array([1 if label in ("full", "part") else 0 for _, _, label in rows])
     groups = [story for story, _, _ in rows]
-    folds = GroupKFold(n_splits=5)
     # C by cross-validated log loss (the probability is shown to users as the match's
     # confidence, so it should be calibrated), then the threshold by the precision target.
-    fits = []
-    for c in (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0):
-        p = cross_val_predict(pipeline(c), x, y, cv=folds, groups=groups,
-                              method="predict_proba")[:, 1]
-        p = np.clip(p, 1e-9, 1 - 1e-9)
-        fits.append((float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))), c, p))
-    loss, c, p = min(fits, key=lambda f: f[0])
+    loss, c, p = _c_by_log_loss(x, y, groups, GroupKFold(n_splits=5),
+                                (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0))
     best = None
     for t in np.round(np.arange(0.05, 0.96, 0.01), 2):
         pred = p >= t
@@ -150,10 +162,7 @@ def fit_domain(dry_run: bool) -> None:
           f"precision={precision:.3f} recall={recall:.3f} at C={c} threshold={threshold}")
     if dry_run:
         return
-    model = pipeline(c).fit(x, y)
-    scaler, lr = model.named_steps["standardscaler"], model.named_steps["logisticregression"]
-    weights = lr.coef_[0] / scaler.scale_
-    bias = float(lr.intercept_[0] - np.sum(lr.coef_[0] * scaler.mean_ / scaler.scale_))
+    weights, bias = _folded(pipeline(c).fit(x, y))
     data = json.loads(OUT.read_text("utf-8"))
     data["domain"] = {
         "fitted_on": f"bench/data/matching-dev.txt ({len(rows)} pairs, {int(y.sum())} reports): "
@@ -238,14 +247,8 @@ def fit_summary(dry_run: bool, events: list[str] | None) -> None:
     x = np.array([f for _, f, _ in rows])
     y = np.array([label for _, _, label in rows])
     groups = [e for e, _, _ in rows]
-    folds = GroupKFold(n_splits=min(6, len(set(groups))))
-    fits = []
-    for c in (0.03, 0.1, 0.3, 1.0, 3.0):
-        p = cross_val_predict(pipeline(c), x, y, cv=folds, groups=groups,
-                              method="predict_proba")[:, 1]
-        p = np.clip(p, 1e-9, 1 - 1e-9)
-        fits.append((float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))), c, p))
-    loss, c, p = min(fits, key=lambda f: f[0])
+    _, c, p = _c_by_log_loss(x, y, groups, GroupKFold(n_splits=min(6, len(set(groups)))),
+                             (0.03, 0.1, 0.3, 1.0, 3.0))
     best = None
     for t in np.round(np.arange(0.30, 0.96, 0.01), 2):
         pred = p >= t
@@ -265,10 +268,7 @@ def fit_summary(dry_run: bool, events: list[str] | None) -> None:
     print("summary:", summary)
     if dry_run:
         return
-    model = pipeline(c).fit(x, y)
-    scaler, lr = model.named_steps["standardscaler"], model.named_steps["logisticregression"]
-    weights = lr.coef_[0] / scaler.scale_
-    bias = float(lr.intercept_[0] - np.sum(lr.coef_[0] * scaler.mean_ / scaler.scale_))
+    weights, bias = _folded(pipeline(c).fit(x, y))
     data = json.loads(OUT.read_text("utf-8"))
     data["summary"] = {
         "fitted_on": "the real news benchmark's dev account units that no single readout unit "

@@ -343,12 +343,14 @@ def names_someone_new(text: str, readout: Document) -> bool:
     """Whether a quoted passage names, with a title, someone the readout never names ("updated
     President Abbas on …" beside a readout of a call with someone else): a misquotation
     changes words, it does not bring in new people."""
-    low = readout.text.lower()
-    for m in _TITLED.finditer(text):
-        name = m.group("name")
-        if not re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", low):
-            return True
-    return False
+    known = _words_of(readout.text)
+    return any(m.group("name").lower() not in known for m in _TITLED.finditer(text))
+
+
+@lru_cache(maxsize=8)
+def _words_of(text: str) -> frozenset[str]:
+    """A text's words in lower case (a readout's, read once for all its quotations)."""
+    return frozenset(re.findall(r"[\w\u2019'-]+", text.lower()))
 
 
 # A title of office and the name after it ("President Abbas", "Prime Minister Netanyahu").
