@@ -71,12 +71,27 @@ def _double_quoted(text: str, i: int) -> tuple[list[tuple[int, int]], int]:
     j = seg_start = i + 1
     pieces: list[tuple[int, int]] = []
     inner = _first_inner(text, seg_start, close)
+    nested = 0  # straight marks opened inside a straight-marked quotation and not yet closed
     while j < n:
         hit = stop.search(text, j)
         if hit is None:
             j = n
             break
         j = hit.start()
+        if close == '"' and text[j] == '"':
+            # A quoted term inside a quotation in the same straight marks ("We supported the
+            # "grain initiative" and agreed …," he wrote): a mark that opens (a space before,
+            # a word after) nests, and the mark that closes it is not the quotation's end. A
+            # mark opening a line reopens the quotation itself (a quotation of several
+            # paragraphs), as the newspaper convention has it.
+            if _opens(text, j) and not _closes(text, j) and text[j - 1] != "\n":
+                nested += 1
+                j += 1
+                continue
+            if nested and _closes(text, j):
+                nested -= 1
+                j += 1
+                continue
         if _closing_mark(text, j, close, inner):
             pieces.append((seg_start, j))
             return pieces, j

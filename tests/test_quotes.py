@@ -396,3 +396,14 @@ def test_they_agreed_on_words_quoted_from_the_statement_is_the_statement():
                "for Moldova” ahead of the summit.\n")
     quotes = compare(readout, [account]).accounts[0].quotes
     assert [q.attribution.source for q in quotes] == ["Downing Street", "Downing Street"]
+
+
+def test_a_quoted_term_inside_a_straight_quotation_nests():
+    text = ('Aasen spoke to reporters. "We backed the "blue corridor" plan and agreed to meet '
+            'again," the minister wrote.')
+    assert [q.text for q in quote_spans(text)] == [
+        'We backed the "blue corridor" plan and agreed to meet again']
+    # A mark opening a line reopens the quotation (several paragraphs), and does not nest.
+    text = ('"Our talks were good.\n"We will meet again in May," he added.\n'
+            'Aasen called the plan "ambitious."')
+    assert [q.text for q in quote_spans(text)][-1] == "ambitious."
