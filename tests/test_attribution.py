@@ -691,3 +691,15 @@ def test_the_readouts_words_quoted_without_a_credit_are_the_readouts():
     # Words that are not the readout's keep whatever credit the story gives, here none.
     other = by_text["a long winter"]
     assert other.attribution is None or not other.attribution.is_readout
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("The defence ministry blamed the rebels for the attack on the convoy.", "defence ministry"),
+    ("Oslo denies sending weapons to the militia.", "Oslo"),
+    ("Aasen expressed concern that the talks could stall before the summer.", "Aasen"),
+    ("Vanuatu accused the fishing fleet of breaking the quota.", "Vanuatu"),
+])
+def test_blaming_denying_accusing_and_expressing_concern_are_claims_of_their_subject(
+        sentence, source):
+    got = sources(sentence)
+    assert got[0] is not None and source in got[0][0]
