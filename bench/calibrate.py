@@ -123,6 +123,22 @@ def _folded(model):  # type: ignore[no-untyped-def]
     return weights, bias
 
 
+def _write_section(name: str, model, features, threshold: float,  # type: ignore[no-untyped-def]
+                   fitted_on: str) -> None:
+    """Write one fitted linear decision into its section of calibration.json."""
+    weights, bias = _folded(model)
+    data = json.loads(OUT.read_text("utf-8"))
+    data[name] = {
+        "fitted_on": fitted_on,
+        "features": list(features),
+        "weights": [float(f"{w:.6g}") for w in weights],
+        "bias": float(f"{bias:.6g}"),
+        "threshold": threshold,
+    }
+    OUT.write_text(json.dumps(data, indent=1) + "\n")
+    print(f"wrote the {name} section of {OUT}")
+
+
 # The in-domain decision must be right when it says "reported": the threshold is the lowest
 # whose cross-validated precision on the development stories reaches this.
 DOMAIN_PRECISION = 0.97
@@ -162,20 +178,12 @@ def fit_domain(dry_run: bool) -> None:
           f"precision={precision:.3f} recall={recall:.3f} at C={c} threshold={threshold}")
     if dry_run:
         return
-    weights, bias = _folded(pipeline(c).fit(x, y))
-    data = json.loads(OUT.read_text("utf-8"))
-    data["domain"] = {
-        "fitted_on": f"bench/data/matching-dev.txt ({len(rows)} pairs, {int(y.sum())} reports): "
+    _write_section(
+        "domain", pipeline(c).fit(x, y), DOMAIN_FEATURES, threshold,
+        f"bench/data/matching-dev.txt ({len(rows)} pairs, {int(y.sum())} reports): "
         f"logistic regression, C={c} (grouped 5-fold CV log loss {loss:.4f}); threshold is "
         f"the one with the most recall at grouped 5-fold CV "
-        f"precision >= {DOMAIN_PRECISION} (precision {precision:.3f}, recall {recall:.3f})",
-        "features": list(DOMAIN_FEATURES),
-        "weights": [float(f"{w:.6g}") for w in weights],
-        "bias": float(f"{bias:.6g}"),
-        "threshold": threshold,
-    }
-    OUT.write_text(json.dumps(data, indent=1) + "\n")
-    print(f"wrote the domain section of {OUT}")
+        f"precision >= {DOMAIN_PRECISION} (precision {precision:.3f}, recall {recall:.3f})")
 
 
 def summary_rows(events: list[str] | None) -> list[tuple[str, list[float], int]]:
@@ -268,18 +276,10 @@ def fit_summary(dry_run: bool, events: list[str] | None) -> None:
     print("summary:", summary)
     if dry_run:
         return
-    weights, bias = _folded(pipeline(c).fit(x, y))
-    data = json.loads(OUT.read_text("utf-8"))
-    data["summary"] = {
-        "fitted_on": "the real news benchmark's dev account units that no single readout unit "
-        f"accounts for (bench/calibrate.py --summary): {summary}",
-        "features": list(SUMMARY_FEATURES),
-        "weights": [float(f"{w:.6g}") for w in weights],
-        "bias": float(f"{bias:.6g}"),
-        "threshold": threshold,
-    }
-    OUT.write_text(json.dumps(data, indent=1) + "\n")
-    print(f"wrote the summary section of {OUT}")
+    _write_section(
+        "summary", pipeline(c).fit(x, y), SUMMARY_FEATURES, threshold,
+        "the real news benchmark's dev account units that no single readout unit accounts for "
+        f"(bench/calibrate.py --summary): {summary}")
 
 
 if __name__ == "__main__":
