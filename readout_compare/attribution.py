@@ -9,6 +9,7 @@ named before it, and "the statement said" to the statement the story named befor
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -44,28 +45,73 @@ def attribute_quote(
     within its sentence: the nearest
     attribution after the quote ("...," the readout continued), else the nearest before it.
     When another source in the sentence reports the speaker's words ("Xinhua said Xi told …";
-    "Lavrov stressed …, the ministry said"), the speaker is given as that source reports him."""
+    "Lavrov stressed …, the ministry said"), the speaker is given as that source reports them."""
     found = found_for(sentence, found_by_sentence)
     if not found:
         return None
+    index = _indexed(found)
     rel_start, rel_end = q_start - sentence.start, q_end - sentence.start
-    after = [f for f in found if f[0] >= rel_end - 1 and f[0] - rel_end < 80]
-    before = [f for f in found if f[1] <= rel_start + 1]
+    first_after = index.first_after(rel_end - 1)
+    after = [first_after] if first_after is not None and first_after[0] - rel_end < 80 else []
+    last_before = index.last_ending_by(rel_start + 1)
+    before = [last_before] if last_before is not None else []
     if before and after:
         # The speaker named before the quotation, the reporter after it.
-        return _reported(max(before, key=lambda f: f[1])[2], min(after, key=lambda f: f[0])[2])
+        return _reported(before[0][2], after[0][2])
     nearest = _nearest(found, before, after, rel_start)
     if nearest is None:
         return None
-    outer = next((f for f in found if f[0] < nearest[0] and f[2].source != nearest[2].source),
-                 None)
-    if outer is not None:
+    outer = index.first_other_source(nearest[2].source)
+    if outer is not None and outer[0] < nearest[0]:
         # "Xinhua said Xi told Hale that …": Xi's words as Xinhua gives them.
         return _reported(nearest[2], outer[2])
-    readout = next((f[2] for f in found if f[2].is_readout), None)
+    readout = index.readout
     if readout is not None and not nearest[2].is_readout:
         return _reported(nearest[2], readout)
     return nearest[2]
+
+
+class _Index:
+    """A sentence's attributions, looked up by position: a sentence holding thousands of
+    quotations ("called it “fine” and …" over a megabyte) is searched in log time for each
+    one, not scanned whole for each."""
+
+    def __init__(self, found: tuple[FoundAttribution, ...]) -> None:
+        self.found = found
+        self.starts = [f[0] for f in found]  # attributions_in gives them by start
+        self.by_end = sorted(found, key=lambda f: f[1])
+        self.ends = [f[1] for f in self.by_end]
+        self.readout = next((f[2] for f in found if f[2].is_readout), None)
+        first = found[0][2].source
+        # The first attribution whose source is not the first one's.
+        self.other = next((f for f in found if f[2].source != first), None)
+
+    def first_after(self, position: int) -> FoundAttribution | None:
+        """The attribution that starts first at or after ``position``."""
+        k = bisect.bisect_left(self.starts, position)
+        return self.found[k] if k < len(self.found) else None
+
+    def last_ending_by(self, position: int) -> FoundAttribution | None:
+        """Of the attributions that end at or before ``position``, the one that ends last."""
+        k = bisect.bisect_right(self.ends, position)
+        if not k:
+            return None
+        # Of several ending there, the first in the sentence (as max() picks it).
+        return self.by_end[bisect.bisect_left(self.ends, self.ends[k - 1])]
+
+    def first_other_source(self, source: str) -> FoundAttribution | None:
+        """The first attribution of the sentence whose source is not ``source``."""
+        return self.found[0] if self.found[0][2].source != source else self.other
+
+
+_LAST_INDEX: list = [None, None]  # the last sentence's attributions and their _Index
+
+
+def _indexed(found: tuple[FoundAttribution, ...]) -> _Index:
+    """The index of ``found``, kept for the next quotation of the same sentence."""
+    if _LAST_INDEX[0] is not found:
+        _LAST_INDEX[:] = [found, _Index(found)]
+    return _LAST_INDEX[1]
 
 
 def _nearest(found: Sequence[FoundAttribution], before: list[FoundAttribution],
