@@ -133,7 +133,12 @@ def _quote_divergence(
 # stability in").
 _MINOR_WORDS = frozenset(
     "a an the of in on at to for across into from with by toward towards within among between "
-    "its their his her this that these those".split())
+    "its their his her this that these those "
+    # Spanish, Portuguese and French articles, prepositions and possessives, for quotations
+    # of readouts in those languages ("la seguridad y prosperidad" for "… y la prosperidad").
+    "el la los las lo un una unos unas de del al en con por para sobre entre hacia su sus "
+    "o os as um uma uns umas do da dos das no na nos nas ao aos em com pelo pela pelos pelas "
+    "le les une des du au aux dans avec pour par sur entre vers son sa ses leur leurs".split())
 _WORD = re.compile(r"[\w'\u2019-]+")
 
 

@@ -614,3 +614,14 @@ def test_a_rewritten_stretch_with_other_places_swaps_no_name():
                "office said.\n")
     acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
     assert not any(d.type == "entity" for s in acc.sentences for d in s.divergences)
+
+
+def test_a_spanish_quotation_that_drops_an_article_is_no_divergence():
+    readout = ("Los ministros acordaron reforzar la seguridad y la prosperidad de la región "
+               "andina.\n")
+    account = ("Según el comunicado, los ministros acordaron \u201creforzar la seguridad y "
+               "prosperidad de la región andina\u201d.\n")
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    (quote,) = [q for q in acc.quotes if q.kind == "quotation"]
+    assert quote.fidelity == "altered"
+    assert not any(d.type == "quote" for s in acc.sentences for d in s.divergences)
