@@ -43,6 +43,8 @@ _SUBJECT = (
     rf"|{_NAME}['\u2019]s\s+(?:[\w-]+\s+){{0,3}}?{_BODIES}(?:\s+in\s+(?:the\s+)?{_NAME}|\s+{_NAME})?"
     rf"|[A-Z][\w.-]*(?:\s{{1,3}}[a-z][\w-]*){{0,2}}\s{{1,3}}{_BODIES}"
     rf"|(?i:police|officials|authorities|investigators|prosecutors)\s+in\s+{_NAME}"
+    # "Biden and Obrador said", "Lind and Aasen released a joint statement": both speak.
+    rf"|{_NAME}\s+and\s+{_NAME}"
     rf"|{_NO10}|{_NAME}|he|she|they|it|we|I)"
 )
 # Adverbs that may stand between a speaker and the verb of saying ("has repeatedly said");

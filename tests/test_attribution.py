@@ -735,3 +735,14 @@ def test_the_attribution_index_finds_what_a_scan_of_the_sentence_finds():
             assert index.first_other_source(source) == next(
                 (f for f in found if f[2].source != source), None)
         assert index.readout == next((f[2] for f in found if f[2].is_readout), None)
+
+
+def test_two_named_speakers_are_both_the_source():
+    from readout_compare.attribution_patterns import attributions_in
+
+    assert [f[2].source for f in attributions_in(
+        "Lind and Aasen said the talks had been candid.")] == ["Lind and Aasen"]
+    # A title joined by "and" is one office, not two speakers.
+    assert [f[2].source for f in attributions_in(
+        "Trade and Industry Minister Okafor said the plan would work.")] == [
+        "Trade and Industry Minister Okafor"]
