@@ -193,8 +193,16 @@ def issuer_display(readout: Document) -> str | None:
     head = _head(readout)
     for pattern, aliases in _ISSUERS:
         if pattern.search(head):
-            return " ".join(w[:1].upper() + w[1:] for w in aliases[0].split())
+            name = aliases[0]
+            if " " not in name and len(name) <= 5:
+                return name.upper()  # "SRE", "USTR", "EEAS"
+            return " ".join(w if w in _SMALL_WORDS else w.upper() if "." in w
+                            else w[:1].upper() + w[1:] for w in name.split())
     return None
+
+
+# Words a name keeps in lower case ("Ministry of External Affairs").
+_SMALL_WORDS = frozenset("of the for and de del la las los".split())
 
 
 def speaker_kind(source: str, issuer: frozenset[str] = frozenset(),

@@ -746,3 +746,16 @@ def test_two_named_speakers_are_both_the_source():
     assert [f[2].source for f in attributions_in(
         "Trade and Industry Minister Okafor said the plan would work.")] == [
         "Trade and Industry Minister Okafor"]
+
+
+@pytest.mark.parametrize(("head", "name"), [
+    ("Readout of Secretary of Defense Dana Whitlock's Call", "Pentagon"),
+    ("Secretaría de Relaciones Exteriores\n\nComunicado conjunto", "SRE"),
+    ("Ministry of External Affairs\n\nTelephone conversation", "Ministry of External Affairs"),
+    ("U.S. Mission to the United Nations\n\nReadout", "U.S. Mission"),
+])
+def test_the_issuer_is_named_as_people_write_it(head, name):
+    from readout_compare.source_kinds import issuer_display
+
+    doc = segment(head + "\n\nThe two sides discussed the port.\n", doc_id="r", label="readout")
+    assert issuer_display(doc) == name
