@@ -17,6 +17,7 @@ import statistics
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from readout_compare import crosslingual
 from readout_compare.candidates import EXHAUSTIVE_PAIRS, ReadoutIndex, candidates
@@ -89,7 +90,7 @@ def align(
     job = _Job(
         r_sents=r_sents,
         r_prof=readout_profiles or {s.id: profile(s.text) for s in r_sents},
-        whole=profile(" ".join(s.text for s in r_sents)),
+        whole=" ".join(s.text for s in r_sents),
         settings=settings,
         model=model or default_model(),
         exhaustive=total <= EXHAUSTIVE_PAIRS,
@@ -173,7 +174,7 @@ class _Job:
 
     r_sents: tuple[Sentence, ...]
     r_prof: dict[str, Profile]
-    whole: Profile  # the readout's body as one text (for _summaries)
+    whole: str  # the readout's body as one text (for _summaries, profiled when needed)
     settings: Settings
     model: ParaphraseClassifier
     exhaustive: bool
@@ -319,7 +320,7 @@ def summary_evidence(
 
 
 def _summaries(
-    pairs: list[Pair], decisions: list[Decision | None], whole: Profile,
+    pairs: list[Pair], decisions: list[Decision | None], whole: str,
     r_prof: dict[str, Profile], a_prof: dict[str, Profile], settings: Settings,
     model: ParaphraseClassifier,
 ) -> None:
@@ -336,8 +337,9 @@ def _summaries(
     if summary.names != SUMMARY_FEATURES:
         raise RuntimeError("calibration.json's summary model does not match the feature list; "
                            "re-run bench/calibrate.py --summary")
-    for ids, domain, share, feats in summary_evidence(pairs, decisions, whole, r_prof, a_prof,
-                                                      settings, model).values():
+    for ids, domain, share, feats in summary_evidence(pairs, decisions, _whole_profile(whole),
+                                                      r_prof, a_prof, settings,
+                                                      model).values():
         p = summary.probability(feats)
         shared = [(d, i) for d, i in zip(domain, ids) if pairs[i].overlap.shared_claims >= 1]
         if p < summary.threshold or not shared:
@@ -349,6 +351,13 @@ def _summaries(
              f"them in this sentence (summary model {p:.2f})", *_keyed_evidence(pairs[best])),
             summary=True,
         )
+
+
+@lru_cache(maxsize=8)
+def _whole_profile(text: str) -> Profile:
+    """The readout's body as one profile, made once for all the accounts (and the corpus's
+    articles) compared with it, and only when summaries are weighed."""
+    return profile(text)
 
 
 # A report in the in-domain sense is a whole report (kind "paraphrase") when it carries this

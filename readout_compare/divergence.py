@@ -72,7 +72,7 @@ def _claim_divergences(
     out: dict[str, list[Divergence]] = {}
     for sid, found in items:
         # An event mention reports no words, nor does a summary of several readout sentences.
-        claims = [m for m in found if m.basis == "claim" and not m.summary]
+        claims = [m for m in found if m.words_compared]
         whole = [m for m in claims if m.kind == "verbatim" and m.readout_coverage >= WHOLE]
         if whole:
             # It reproduces a readout sentence whole: that is what it reports (words it adds,
@@ -108,8 +108,7 @@ def _quote_divergence(
             and not names_someone_new(q.text, readout)):
         # (A quotation naming someone this readout never names is from another statement,
         # whatever the story calls it.)
-        reported = [m for m in matches.get(q.account_sentence, ())
-                    if m.basis == "claim" and not m.summary]
+        reported = [m for m in matches.get(q.account_sentence, ()) if m.words_compared]
         if reported:
             readout_sentence = reported[0].readout_sentence
             readout_text = readout.sentence(readout_sentence).text

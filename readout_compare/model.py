@@ -127,6 +127,12 @@ class Match:
     # this is the closest of them: no words of the pair are compared, so no divergence is read.
     summary: bool = False
 
+    @property
+    def words_compared(self) -> bool:
+        """Whether the pair's words say what the account sentence reports, so that a change
+        in them is a divergence: a claim, not a mention of the event nor a summary."""
+        return self.basis == "claim" and not self.summary
+
 
 @dataclass(frozen=True, kw_only=True)
 class Divergence:

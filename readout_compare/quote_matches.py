@@ -74,8 +74,7 @@ def reworded(
     for q in quotes:
         a = q.attribution
         sentence = account.sentence(q.account_sentence)
-        reported = [m for m in matches.get(q.account_sentence, ())
-                    if m.basis == "claim" and not m.summary]
+        reported = [m for m in matches.get(q.account_sentence, ()) if m.words_compared]
         if (q.kind == "quotation" and q.fidelity == "not_in_readout" and reported
                 and a is not None and (a.is_readout or (a.kind == "issuer"
                                                         and person_name(a.source) is None))

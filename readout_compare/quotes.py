@@ -90,9 +90,9 @@ def find_quotes(
                     or names_someone_new(span.text, readout)):
                 # The other government's readout, or a post, quoted: its words are its own,
                 # not a misquotation of this readout however alike the two are. So is a
-                # passage that names someone or somewhere the readout never names ("updated
-                # President Abbas on …" beside a readout of a call with someone else): a
-                # misquotation changes words, it does not bring in new people.
+                # passage that names, with a title, someone the readout never names
+                # ("updated President Abbas on …" beside a readout of a call with someone
+                # else): a misquotation changes words, it does not bring in new people.
                 judged = ("not_in_readout", None, None, None, judged[4])
             out.append(_judged_quote(qid, span, kind, part_sentence, attribution, judged,
                                      readout))
