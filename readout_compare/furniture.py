@@ -107,10 +107,11 @@ def dateline(text: str, start: int, end: int) -> int:
         if m and m.end() > start:
             return m.end() - start
     m = _PLACE_DATELINE.match(text, start, end)
-    if m is None or not (m.group("date") or ":" in m.group("sep")):
+    if m is None or not (m.group("date") or m.group("sep").strip()):
         return 0
-    # A capital, then a colon or a date, glued to the story: "New Delhi: External Affairs
-    # Minister …", "Washington, Jan 14 US Secretary of State …"; not a country ("China:").
+    # A capital, then a colon, a dash or a date, glued to the story: "New Delhi: External
+    # Affairs Minister …", "Berlin - Bundeskanzler Friedrich Merz …", "Washington, Jan 14 US
+    # Secretary of State …"; not a country ("China:") nor a person ("Biden - who …").
     last = m.group("place").split()[-1].lower()
     key = word_key(last)
     return m.end() - start if key.startswith("@") and key != "@" + last else 0
@@ -118,7 +119,7 @@ def dateline(text: str, start: int, end: int) -> int:
 
 _PLACE_DATELINE = re.compile(
     r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
-    r"(?P<date>, (?:[A-Z][a-z]{2,8}\.?) \d{1,2}(?:, \d{4})?)?(?P<sep>:\s+|\s+)(?=[A-Z\u201c\"])")
+    r"(?P<date>, (?:[A-Z][a-z]{2,8}\.?) \d{1,2}(?:, \d{4})?)?(?P<sep>:\s+|\s+[-\u2013\u2014]\s+|\s+)(?=[A-Z\u201c\"])")
 
 
 def lead_in_rule(unit: str) -> str | None:

@@ -279,7 +279,8 @@ def _unspaced(text: str) -> bool:
 SURE_RULES = frozenset([
     "newsletter-offer", "image-representational", "republication-notice", "public-release",
     "view-in-full", "update-count", "distributed-by", "tags", "source-caps", "disclaimer",
-    "date-only", "stamp-line", "comment-form", "notifications", "embed-label",
+    "date-only", "stamp-line", "comment-form", "notifications", "embed-label", "no-words",
+    "template-token", "embed-failure", "cms-meta",
 ])
 
 

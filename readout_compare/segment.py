@@ -192,11 +192,25 @@ def _decided(
             out += [(p, u, role) for (p, u, _), role in items]  # type: ignore[misc]
             continue
         if len(items) > 1 and all(role == "furniture" for _, role in items):
-            first, last = items[0][0][1], items[-1][0][1]
-            out.append((paragraph_no, _Unit(first.start, last.end, "furniture"), "furniture"))
+            # One unit a line: a caption's sentences are one piece of furniture, its credit on
+            # the next line ("(Photo: …)") or a page's lines of details another.
+            for line in _by_line(text, [u for (_, u, _), _ in items]):
+                out.append((paragraph_no, _Unit(line[0].start, line[-1].end, "furniture"),
+                            "furniture"))
         else:
             out += [(p, u, role) for (p, u, _), role in items]  # type: ignore[misc]
     return out
+
+
+def _by_line(text: str, units: list[_Unit]) -> list[list[_Unit]]:
+    """The units in runs that share a line of the text."""
+    runs: list[list[_Unit]] = []
+    for u in units:
+        if runs and "\n" not in text[runs[-1][-1].end : u.start]:
+            runs[-1].append(u)
+        else:
+            runs.append([u])
+    return runs
 
 
 # A numbered section head ("1. Bilateral Relations") is at most this many words.

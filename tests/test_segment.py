@@ -319,6 +319,8 @@ def test_an_as_stated_by_lead_in_introduces_the_readout():
     ("Washington, Jan 14 US Secretary of State Dana Lind spoke with the Minister.",
      "Washington, Jan 14"),
     ("New Delhi: External Affairs Minister Rao spoke with the Secretary.", "New Delhi:"),
+    ("Berlin - Bundeskanzler Weber hat am Abend mit dem Pr\u00e4sidenten telefoniert.", "Berlin -"),
+    ("Warsaw \u2013 The Minister met the Secretary on Friday.", "Warsaw \u2013"),
 ])
 def test_datelines_of_more_shapes(text, dateline):
     got = units(text)
@@ -329,6 +331,8 @@ def test_datelines_of_more_shapes(text, dateline):
     "EU-China: High Representative Kallas holds the strategic dialogue with Wang Yi.",
     "China: the ministry said the talks were useful.",
     "Biden: We will stand with Ukraine.",
+    "Biden - who spoke first - said the talks were useful.",
+    "Germany - the government said - will pay its share.",
 ])
 def test_a_country_or_a_name_before_a_colon_is_no_dateline(text):
     assert units(text)[0][1] != "furniture"
@@ -410,6 +414,11 @@ FURNITURE_EXAMPLES = {
     "comment-form": "This site uses Akismet to reduce spam.",
     "notifications": "Herald.com would like to send you notifications for breaking news alerts.",
     "embed-label": "Watch on YouTube: \"Ministers meet in Vilnius | Herald\"",
+    "no-words": "| -",
+    "template-token": "{inlineads}",
+    "embed-failure": "We apologize, but this video has failed to load.",
+    "cms-meta": "- Geschrieben von Presse- und Informationsamt der Landesregierung",
+    "credit-parenthesised": "Minister Halvorsen (C) listens during a session in Oslo. The talks ran late. (Photo: ANNA BERG/POOL/AFP via Getty Images)",
 }
 # Body sentences that look like furniture to a careless rule.
 NOT_FURNITURE = [
@@ -425,6 +434,10 @@ NOT_FURNITURE = [
     "Up 3% from last year, exports reached a record.",
     "Putin posted a photo of the meeting.",
     "On 17 May 2025, the ministers met in Istanbul.",
+    "Details of the plan were not released.",
+    "Written by the minister himself, the letter was published.",
+    "This video shows the minister arriving in Vilnius.",
+    "Por su parte, el ministro dijo que el acuerdo era bueno.",
 ]
 
 
@@ -726,3 +739,21 @@ def test_a_numbered_section_head_above_its_points_is_a_heading():
     text = ("The package includes:\n- Stinger Missiles\n- Javelin Systems\n- Spare parts and other "
             "ancillary equipment for the systems the United States provided before.\n")
     assert [r for _, r in units(text)][1:] == ["body", "body", "body"]
+
+
+def test_a_paragraph_of_furniture_is_one_unit_a_line():
+    # A caption's sentences on one line are one piece of furniture; a page's lines of details
+    # are a piece each (as the real benchmark labels them).
+    text = ("Minister Halvorsen (L) greets Minister Okafor in Oslo. (Photo: ANNA BERG/AFP)\n\n"
+            "- Details\n- Written by Press Office of the Regional Government\n"
+            "- Category: News of the Government\n"
+            "The ministers met on Tuesday in Vienna. They agreed to meet again.")
+    assert units(text) == [
+        ("Minister Halvorsen (L) greets Minister Okafor in Oslo. (Photo: ANNA BERG/AFP)",
+         "furniture"),
+        ("Details", "furniture"),
+        ("Written by Press Office of the Regional Government", "furniture"),
+        ("Category: News of the Government", "furniture"),
+        ("The ministers met on Tuesday in Vienna.", "body"),
+        ("They agreed to meet again.", "body"),
+    ]
