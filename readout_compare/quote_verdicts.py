@@ -358,3 +358,21 @@ _TITLED = re.compile(
     r"\b(?:President|Prime Minister|Premier|Chancellor|Minister|Secretary|King|Queen|Crown "
     r"Prince|Emir|Sheikh|General|Ambassador|Senator|Governor|Mayor)\s+"
     r"(?P<name>[A-Z][\w\u2019'-]+)(?![\w\u2019'-])")
+
+
+def speaks_in_first_person(text: str, readout_passage: str | None) -> bool:
+    """Whether a quoted passage speaks in the first person ("Our commitment … remains
+    unwavering") where the readout passage it resembles does not: a readout reports its people
+    in the third person, so such a quotation is its speaker's own words (a statement, a post, a
+    remark to reporters), not a changed quotation of the readout."""
+    return bool(_FIRST_PERSON.search(text)) and not (
+        readout_passage and _FIRST_PERSON.search(readout_passage))
+
+
+# First-person pronouns and possessives of English, Spanish, French and German ("US", the
+# country, is not "us").
+_FIRST_PERSON = re.compile(
+    r"\b(?:I|(?i:me|my|mine|myself|we|our|ours|ourselves)|us|"
+    r"(?i:yo|nosotros|nosotras|nuestro|nuestra|nuestros|nuestras|je|j|nous|notre|nos|moi|"
+    r"ich|wir|unser|unsere|unserer|unseren|unserem|mein|meine))\b(?!['\u2019]s\b)")
+

@@ -30,7 +30,13 @@ from readout_compare.attribution_patterns import clause_subject
 from readout_compare.diff import word_diff
 from readout_compare.model import Attribution, Document, Match, Quote, QuoteKind, Sentence
 from readout_compare.quote_marks import QuotedSpan, quote_kind, quote_spans
-from readout_compare.quote_verdicts import Verdict, names_someone_new, quote_words, verdict
+from readout_compare.quote_verdicts import (
+    Verdict,
+    names_someone_new,
+    quote_words,
+    speaks_in_first_person,
+    verdict,
+)
 from readout_compare.source_kinds import (
     DESCRIPTION_WINDOW,
     READOUT_WORDS,
@@ -87,12 +93,15 @@ def find_quotes(
                 judged = verdict(readout, span.text)
             if judged[0] in ("altered", "stitched") and (
                     _other_government(attribution, speakers.issuer) or _a_post(attribution)
-                    or names_someone_new(span.text, readout)):
+                    or names_someone_new(span.text, readout)
+                    or speaks_in_first_person(span.text, _passage(readout, judged))):
                 # The other government's readout, or a post, quoted: its words are its own,
                 # not a misquotation of this readout however alike the two are. So is a
                 # passage that names, with a title, someone the readout never names
                 # ("updated President Abbas on …" beside a readout of a call with someone
-                # else): a misquotation changes words, it does not bring in new people.
+                # else): a misquotation changes words, it does not bring in new people. And
+                # so is one in the first person where the readout speaks in the third ("Our
+                # commitment … remains unwavering," Austin said).
                 judged = ("not_in_readout", None, None, None, judged[4])
             out.append(_judged_quote(qid, span, kind, part_sentence, attribution, judged,
                                      readout))
@@ -196,6 +205,12 @@ def _echoes_as_their_own(quotes: list[Quote]) -> tuple[Quote, ...]:
                             attribution=q.attribution or host.attribution)
         out.append(q)
     return tuple(out)
+
+
+def _passage(readout: Document, judged: Verdict) -> str | None:
+    """The readout passage a verdict found."""
+    _, _, start, end, _ = judged
+    return readout.text[start:end] if start is not None and end is not None else None
 
 
 def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:

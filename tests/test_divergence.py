@@ -414,23 +414,24 @@ def test_a_year_is_no_count(account):
     assert not any(d.type == "number" for s in acc.sentences for d in s.divergences)
 
 
-@pytest.mark.parametrize("account, diverges", [
-    # The minister quoted giving the readout's sentence in his voice: altered, no change.
-    ("After the meeting, Whitlock told reporters: \u201cI expressed concerns regarding recent "
-     "arrests of journalists in the capital.\u201d", False),
-    # "We" for the readout's "the Secretary" is his voice too; another word is not.
-    ("Whitlock said: \u201cWe expressed concerns regarding recent arrests of journalists in "
-     "the capital.\u201d", False),
-    ("Whitlock said: \u201cI expressed outrage regarding recent arrests of journalists in "
-     "the capital.\u201d", True),
+@pytest.mark.parametrize("account", [
+    # The minister quoted giving the readout's sentence in his own voice, to reporters: his
+    # words, not the readout's (a readout speaks of him in the third person), whatever word
+    # he chose.
+    "After the meeting, Whitlock told reporters: \u201cI expressed concerns regarding recent "
+    "arrests of journalists in the capital.\u201d",
+    "Whitlock said: \u201cWe expressed concerns regarding recent arrests of journalists in "
+    "the capital.\u201d",
+    "Whitlock said: \u201cI expressed outrage regarding recent arrests of journalists in "
+    "the capital.\u201d",
 ])
-def test_a_quotation_in_the_speakers_own_voice_is_no_divergence(account, diverges):
+def test_a_quotation_in_the_speakers_own_voice_is_no_divergence(account):
     readout = ("Finally, the Secretary expressed concerns regarding recent arrests of journalists "
                "in the capital.")
     acc = compare(readout, [account]).accounts[0]
     (q,) = acc.quotes
-    assert q.fidelity == "altered"
-    assert any(d.type == "quote" for s in acc.sentences for d in s.divergences) == diverges
+    assert q.fidelity == "not_in_readout"
+    assert not any(d.type == "quote" for s in acc.sentences for d in s.divergences)
 
 
 @pytest.mark.parametrize("account", [
@@ -625,3 +626,29 @@ def test_a_spanish_quotation_that_drops_an_article_is_no_divergence():
     (quote,) = [q for q in acc.quotes if q.kind == "quotation"]
     assert quote.fidelity == "altered"
     assert not any(d.type == "quote" for s in acc.sentences for d in s.divergences)
+
+
+READOUT_THIRD_PERSON = (
+    "Secretary Ellison spoke today with Minister Aalto of Finland.\n\n"
+    "The Secretary reaffirmed that the commitment of the United States to Finland's security "
+    "remains unwavering.\n")
+
+
+def test_a_quotation_in_the_first_person_is_the_speakers_own_words():
+    # A readout speaks of its people in the third person: "Our commitment …" is the
+    # Secretary's own statement, not a changed quotation of the readout.
+    account = ("Secretary Ellison spoke with Minister Aalto on Tuesday. "
+               "\u201cOur commitment to Finland's security remains unwavering,\u201d Ellison "
+               "said in a statement.\n")
+    acc = compare(READOUT_THIRD_PERSON, [account], settings=Settings(semantic=False)).accounts[0]
+    (quote,) = [q for q in acc.quotes if q.kind == "quotation"]
+    assert quote.fidelity == "not_in_readout"
+    assert not any(d.type == "quote" for s in acc.sentences for d in s.divergences)
+
+
+def test_a_third_person_misquotation_is_still_altered():
+    account = ("The Secretary said \u201cthe commitment of the United States to Finland's "
+               "security remains unshakable,\u201d the readout said.\n")
+    acc = compare(READOUT_THIRD_PERSON, [account], settings=Settings(semantic=False)).accounts[0]
+    (quote,) = [q for q in acc.quotes if q.kind == "quotation"]
+    assert quote.fidelity == "altered"
