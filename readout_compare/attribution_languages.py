@@ -46,7 +46,7 @@ _PERFECT = (r"(?:ha|han|había|habían|habría|tem|tinha|tinham)\s+(?:dicho|afir
 _UPPER = r"[A-ZÀ-ÖØ-ÞА-ЯЁ]"
 _WORD = r"[\w\u2019'-]+"
 # A name: capitalised words, with the particles of Spanish and Portuguese names between them.
-_NAME = (rf"{_UPPER}[\w\u2019'.-]*(?:\s+(?:de\s+|del\s+|da\s+|do\s+|dos\s+|la\s+)?"
+_NAME = (rf"{_UPPER}[\w\u2019'.-]*(?:\s+(?:de\s+|del\s+|da\s+|do\s+|dos\s+|la\s+|van\s+|von\s+)?"
          rf"{_UPPER}[\w\u2019'.-]*)*")
 _ARTICLES = frozenset("el la los las o a os as um uma un una le les der die das".split())
 # An article opens a sentence in capitals too ("El canciller pidió").
@@ -73,7 +73,8 @@ _DOCUMENT_SAYS = re.compile(
 )
 # "el Departamento de Estado aseguró", "Michel disse", "Мишель заявил".
 _SUBJECT_VERB = re.compile(
-    rf"(?<![\w-])(?P<src>{_ARTICLE}\s+(?:{_WORD}\s+){{0,7}}?{_WORD}|{_NAME})"
+    # "El canciller chileno, Alberto van Klaveren, afirmó": a role, then the name between commas.
+    rf"(?<![\w-])(?P<src>{_ARTICLE}\s+(?:{_WORD}\s+){{0,7}}?{_WORD}(?:,\s+{_NAME},)?|{_NAME})"
     # ("se" before the verb makes it passive: "El encuentro se confirmó" names no speaker.)
     rf"\s+(?:también\s+|ainda\s+|также\s+|hoy\s+|hoje\s+|luego\s+)?(?:(?:le|les|lo|la)\s+)?"
     rf"(?P<verb>{_PERFECT}|{_VERBS})(?![\w-])"

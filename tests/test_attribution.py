@@ -529,6 +529,10 @@ def test_an_outlet_quoting_someone_as_saying_credits_both(sentence, source):
 @pytest.mark.parametrize(("sentence", "source"), [
     ("De acuerdo a Télam, el presidente recordó la frase del papa.", "Télam"),
     ("Об этом сообщается на сайте Кремля.", "Кремля"),
+    # A role, then the name between commas; a name with its particle.
+    ("La ministra de Exteriores, Ana van Dijk, señaló este martes que el acuerdo es bueno.",
+     "La ministra de Exteriores, Ana van Dijk"),
+    ("Pieter van Dijk afirmó que el acuerdo es bueno.", "Pieter van Dijk"),
 ])
 def test_more_ways_of_naming_a_source_in_spanish_and_russian(sentence, source):
     from readout_compare.attribution_patterns import attributions_in
