@@ -31,6 +31,9 @@ from readout_compare.workers import parallel_map
 
 # A match that reproduces the whole readout sentence (every word in shared runs).
 WHOLE = 0.999
+# The least share of each sentence's words the pair shares for a name swapped in it to be a
+# divergence (docs/quotes-and-divergences.md: every name swap of the written set is above it).
+NAME_SWAP_MIN_SHARE = 0.5
 # From this many account sentences (with their matches, if any), find_divergences may use
 # worker processes.
 PARALLEL_SENTENCES = 3_000
@@ -84,10 +87,15 @@ def _claim_divergences(
             # ("$45 million for nutrition, and the rest for health care") are not changes.
             elsewhere = {v for o in claims if o is not m for v in
                          quantities.numbers(span_words(readout.sentence(o.readout_sentence).text))}
-            out.setdefault(sid, []).extend(
-                pair_divergences(m.diff, m.readout_sentence, elsewhere=frozenset(elsewhere),
-                                 today=today)
-            )
+            found_here = pair_divergences(m.diff, m.readout_sentence,
+                                          elsewhere=frozenset(elsewhere), today=today)
+            if min(m.readout_coverage, m.account_coverage) < NAME_SWAP_MIN_SHARE:
+                # A name for a name is a finding only in a close rewrite of the readout
+                # sentence: in a looser report another name is as likely another subject, or
+                # the same one named otherwise ("the Glasgow conference" for "the COP26
+                # Summit"), as a name changed.
+                found_here = [d for d in found_here if d.type != "entity"]
+            out.setdefault(sid, []).extend(found_here)
     return out
 
 

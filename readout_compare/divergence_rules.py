@@ -160,6 +160,16 @@ class _Change:
                 break
         return after[:AFTER_CHARACTERS]
 
+    @cached_property
+    def a_after_text(self) -> str:
+        """The account's words after the stretch, up to a few."""
+        after = ""
+        for op in self._diff[self._i + 1:]:
+            after += op[2]
+            if len(after) >= AFTER_CHARACTERS:
+                break
+        return after[:AFTER_CHARACTERS]
+
     def a_words_unquoted(self, quoted: list[tuple[int, int]]) -> list[str]:
         """The account's words of the stretch that stand outside the ``quoted`` spans of its
         sentence (offsets into the sentence the diff's account side makes)."""
@@ -374,15 +384,21 @@ def _modal(c: _Change, p: _Pair) -> str | None:
     return None
 
 
-_ABILITY = re.compile(r"\b(?:un)?able\s+to\b|\bcapable\s+of\b", re.I)
+_ABILITY = re.compile(r"\b(?:un)?able(?:\s+to)?\b|\bcapable\s+of\b", re.I)
 _CAN = frozenset(["can", "could", "cannot", "can't", "couldn't"])
+# How far after a changed modal its "able to" is looked for ("would not be able to attend").
+ABILITY_WORDS = 3
 
 
 def _same_ability(c: _Change) -> bool:
-    """One side says "could" or "can", the other "(was, would be) able to": an ability either
-    way, not a change of modality."""
-    return bool((_CAN & set(c.r_words) and _ABILITY.search(c.a_raw))
-                or (_CAN & set(c.a_words) and _ABILITY.search(c.r_raw)))
+    """One side says "could" or "can", the other "(was, would not be) able to": an ability
+    either way, not a change of modality. The "able" may follow the changed word in the words
+    the two share ("could" for "would", then "not be able to attend" in the readout only)."""
+    r_side = c.r_text + " " + " ".join(c.after_text.split()[:ABILITY_WORDS])
+    a_side = c.a_text + " " + " ".join(c.a_after_text.split()[:ABILITY_WORDS])
+    return bool((_CAN & set(c.r_words) and (_ABILITY.search(c.a_raw) or _ABILITY.search(a_side)))
+                or (_CAN & set(c.a_words) and (_ABILITY.search(c.r_raw)
+                                               or _ABILITY.search(r_side))))
 
 
 def _vague_figure(c: _Change, p: _Pair) -> str | None:

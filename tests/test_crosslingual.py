@@ -50,6 +50,13 @@ def test_numbers_that_name_are_no_figures():
     assert r.figures == {} and not r.negated
 
 
+def test_chinese_words_written_with_numerals_are_no_figures():
+    # 十分 "very", 一行 "the delegation", 一旦 "once": words, not ten, one or one.
+    r = crosslingual.read("特朗普表示十分尊重习近平主席，王毅一行一旦抵达将举行会谈。", "zh")
+    assert r.figures == {}
+    assert crosslingual.read("双方同意十天后再次会谈。", "zh").figures.keys() == {10.0}
+
+
 @pytest.mark.parametrize("lang, text, negated", [
     ("en", "The Secretary did not discuss sanctions.", True),
     ("en", "Not only trade but also security was discussed.", False),

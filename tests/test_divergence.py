@@ -364,6 +364,41 @@ def test_an_ability_in_other_words_is_no_change_of_modality(account, modality):
     assert ("modality" in found) is modality
 
 
+@pytest.mark.parametrize(("account", "modality"), [
+    ("The minister said he could not attend the summit in person because of the weather.", False),
+    ("The minister said he may not attend the summit in person because of the weather.", True),
+])
+def test_would_not_be_able_to_is_could_not(account, modality):
+    from readout_compare import Settings, compare
+
+    # The "able" stands after the changed word, in words the two share.
+    readout = ("The minister said he would not be able to attend the summit in person because "
+               "of the weather.")
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    found = [d.type for s in acc.sentences for d in s.divergences]
+    assert ("modality" in found) is modality
+
+
+def test_a_name_for_a_name_is_a_finding_only_in_a_close_rewrite():
+    from readout_compare import Settings, compare
+
+    readout = ("President Lind expressed his regret that he would not be able to attend the "
+               "Harbour Summit in person in the light of the storm situation in Arvania.")
+    close = ("President Lind expressed his regret that he would not be able to attend the "
+             "Vesterby Summit in person in the light of the storm situation in Arvania.")
+    # A looser report names the summit by its host town: no name changed that a reader could
+    # tell from a rewording.
+    loose = ("Lind \u201cexpressed regret\u201d that he could not attend the Vesterby conference "
+             "in person due to the worsening storm situation in his country.")
+    found = {name: [d.type for s in c.sentences for d in s.divergences]
+             for name, c in zip(("close", "loose"),
+                                compare(readout, [close, loose],
+                                        settings=Settings(semantic=False)).accounts)}
+    assert "entity" in found["close"]
+    assert "entity" not in found["loose"]
+
+
+
 def test_a_misquotation_over_two_sentences_diverges_where_its_words_change():
     from readout_compare import compare
 
