@@ -91,6 +91,11 @@ def find_quotes(
                 judged = (verdicts or {}).get(span.start) or verdict(readout, span.text)
             else:
                 judged = verdict(readout, span.text)
+            if judged[0] == "translated" and (_other_government(attribution, speakers.issuer)
+                                              or _a_post(attribution)):
+                # Across languages too: the other government's words ("very good phone call,"
+                # Trump wrote) are theirs, not a translation of this readout.
+                judged = ("not_in_readout", None, None, None, judged[4])
             if judged[0] in ("altered", "stitched") and (
                     _other_government(attribution, speakers.issuer) or _a_post(attribution)
                     or names_someone_new(span.text, readout)

@@ -91,6 +91,33 @@ _ISSUERS = (
     (re.compile(r"President of Ukraine|Office of the President|president\.gov\.ua", re.I),
      ("office of the president", "presidential office", "zelensky's office",
       "zelenskyy's office", "ukrainian presidency", "kyiv", "@ukraine")),
+    # Readouts in the government's own language, by their headers and agencies.
+    (re.compile(r"新华社|外交部|国家主席|国务院"),
+     ("xinhua", "chinese state media", "state media", "chinese foreign ministry",
+      "china's foreign ministry", "foreign ministry", "beijing", "@china")),
+    (re.compile(r"Кремл|Президент России|МИД России|Министерств\w* иностранных дел Российской"),
+     ("kremlin", "russian presidency", "russian foreign ministry", "peskov", "ushakov",
+      "@russia")),
+    (re.compile(r"Bundesregierung|Bundeskanzler|Presse- und Informationsamt|Kanzleramt"),
+     ("bundesregierung", "german government", "federal government", "government spokesman",
+      "regierungssprecher", "chancellery", "kanzleramt", "berlin", "@germany")),
+    (re.compile(r"Élysée|Elysée|Présidence de la République|Quai d'Orsay|"
+                r"Ministère de l'Europe et des Affaires étrangères|diplomatie\.gouv\.fr"),
+     ("élysée", "elysee", "french presidency", "quai d'orsay", "french foreign ministry",
+      "paris", "@france")),
+    (re.compile(r"Planalto|Presidência da República|Secretaria de Comunicação|Itamaraty"),
+     ("planalto", "presidência", "brazilian presidency", "brazilian government", "itamaraty",
+      "secom", "brasília", "@brazil")),
+    (re.compile(r"Casa Rosada|Presidencia de la Naci[oó]n|casarosada\.gob\.ar"),
+     ("casa rosada", "presidencia", "argentine presidency", "argentine government",
+      "@argentina")),
+    (re.compile(r"Presidency of the Republic of T[üu]rkiye|Directorate of Communications|"
+                r"tccb\.gov\.tr", re.I),
+     ("turkish presidency", "presidential sources", "presidency", "ankara", "@turkey")),
+    (re.compile(r"Cheong Wa Dae|mofa\.go\.kr|Ministry of Foreign Affairs of the Republic of "
+                r"Korea", re.I),
+     ("cheong wa dae", "presidential office", "foreign ministry", "the ministry", "seoul",
+      "@korea")),
 )
 _PRINCIPAL = re.compile(
     r"\b(?:Secretary|Envoy|Ambassador|Administrator|Advisor|Adviser|President|Representative)"

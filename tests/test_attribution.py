@@ -757,9 +757,29 @@ def test_two_named_speakers_are_both_the_source():
     ("Secretaría de Relaciones Exteriores\n\nComunicado conjunto", "SRE"),
     ("Ministry of External Affairs\n\nTelephone conversation", "Ministry of External Affairs"),
     ("U.S. Mission to the United Nations\n\nReadout", "U.S. Mission"),
+    # Headers in the government's own language.
+    ("Presse- und Informationsamt der Bundesregierung\n\nTelefonat", "Bundesregierung"),
+    ("新华社北京电\n\n国家主席同总统通电话。", "Xinhua"),
+    ("Secretaria de Comunicação Social da Presidência da República\n\nNota", "Planalto"),
 ])
 def test_the_issuer_is_named_as_people_write_it(head, name):
     from readout_compare.source_kinds import issuer_display
 
     doc = segment(head + "\n\nThe two sides discussed the port.\n", doc_id="r", label="readout")
     assert issuer_display(doc) == name
+
+
+def test_a_readout_in_german_is_the_german_governments():
+    from readout_compare import compare, semantic
+
+    if not semantic.installed():
+        pytest.skip("comparing across languages needs the [semantic] extra")
+
+    readout = ("Presse- und Informationsamt der Bundesregierung\n\n"
+               "Bundeskanzler Weber hat heute mit Präsident Lind telefoniert. Beide vereinbarten "
+               "eine enge Zusammenarbeit.\n")
+    account = ("Chancellor Weber spoke with President Lind on Thursday. The chancellor will "
+               "travel to Oslo next month, the German government said.\n")
+    acc = compare(readout, [account]).accounts[0]
+    (credited,) = [s for s in acc.sentences if s.attribution is not None]
+    assert credited.attribution.kind == "issuer"
