@@ -381,7 +381,7 @@ def verdicts(readout: Document, spans: Sequence[QuotedSpan]) -> dict[int, Verdic
 
 
 _BODY_WORDS = re.compile(
-    r"\b(?:ministry|ministries|statement|readout|communiqu[eé]|release|embassy|office|"
+    r"\b(?:ministry|ministries|statement|readout|communiqu[eé]|release|embassy|office|department|"
     r"spokes(?:person|man|woman)|kremlin|presidency|government)\b", re.I)
 
 

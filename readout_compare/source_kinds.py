@@ -334,8 +334,13 @@ def names_foreign_country(source: str, issuer: frozenset[str] = frozenset()) -> 
     """The mention names a country other than the readout issuer's ("Russia's", "Chinese";
     issuer_names marks the issuer's own country with "@"; by default the United States)."""
     home = frozenset(n for n in issuer if n.startswith("@")) or frozenset(["@us"])
+    # "U.S." and "U.K." read as one word, as "US" and "UK" are.
+    source = _INITIALS.sub(lambda m: m.group().replace(".", ""), source)
     return any(word_key(w.lower()).startswith("@") and word_key(w.lower()) not in home
                for w in re.findall(r"[A-Za-z\u2019']+", source))
+
+
+_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}")
 
 
 # A person named with an office ("Chinese leader Xi Jinping", "State Department spokesman Ned

@@ -783,3 +783,20 @@ def test_a_readout_in_german_is_the_german_governments():
     acc = compare(readout, [account]).accounts[0]
     (credited,) = [s for s in acc.sentences if s.attribution is not None]
     assert credited.attribution.kind == "issuer"
+
+
+def test_another_governments_words_in_another_language_are_no_translation_of_the_readout():
+    from readout_compare import compare, semantic
+
+    if not semantic.installed():
+        pytest.skip("comparing across languages needs the [semantic] extra")
+    readout = ("Secretaría de Relaciones Exteriores\n\n"
+               "El canciller Ruiz sostuvo una llamada con el secretario Lind. Ambos acordaron "
+               "reforzar la cooperación en seguridad fronteriza.\n")
+    account = ("Foreign Minister Ruiz and Secretary Lind spoke by phone on Monday. The two "
+               "agreed to \u201cstrengthen cooperation on border security,\u201d the U.S. "
+               "State Department said.\n")
+    acc = compare(readout, [account]).accounts[0]
+    (quote,) = [q for q in acc.quotes if q.kind == "quotation"]
+    assert quote.attribution is not None and quote.attribution.kind == "government"
+    assert quote.fidelity == "not_in_readout"
