@@ -319,7 +319,7 @@ def _units(text: str, block: Block) -> Iterator[_Unit]:
         start += glued
     # A quotation of several sentences gives a unit a sentence, as fact-checkers label them
     # (bench/real/README.md); quotes.py finds the quotation over the whole text.
-    for s, e in _raw_sentences(text, start, end):
+    for s, e in _with_furniture_cut(text, _raw_sentences(text, start, end)):
         if block.kind == "item":
             yield _Unit(s, e, "item")
         else:
@@ -339,7 +339,20 @@ def _roles(text: str, units: list[_Unit]) -> list[Role]:
     ):
         return ["furniture"] * len(units)
     lone = len(claims) == 1 and units[claims[0]].kind == "sentence"
-    return [_role(unit, unit_text, lone=lone) for unit, unit_text in zip(units, texts)]
+    out = [_role(unit, unit_text, lone=lone) for unit, unit_text in zip(units, texts)]
+    for k in claims[1:]:
+        if furniture.paragraph_rule(texts[k]) in TRAILING_CREDITS:
+            # The story's credits run on after its last sentence, on its line ("… without
+            # further details. Reporting by …; edited by …"): they and what follows are not
+            # the story's.
+            out[k:] = ["furniture"] * (len(units) - k)
+            break
+    return out
+
+
+# Paragraph rules whose match, after the story's sentences on the same line, ends the story.
+TRAILING_CREDITS = frozenset(["reporting-credits", "contributed", "copyright", "editors-note",
+                              "syndication", "views-disclaimer"])
 
 
 def _role(unit: _Unit, unit_text: str, *, lone: bool) -> Role:
@@ -387,6 +400,31 @@ def _raw_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
                 cut = m.end()
         if cut < e:
             yield from _unglued(text, cut, e)
+
+
+def _with_furniture_cut(text: str, spans: Iterator[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The sentences, with a link's label run into the sentence after it ("Read more “He
+    welcomed …”") and an outlet's standards line run into the credits before it ("… edited by
+    Michael Holden Our standards: …") cut off as pieces of their own."""
+    for s, e in spans:
+        lead = _LEADING_LINK.match(text, s, e)
+        if lead and lead.end() < e and not furniture.unit_rule(text[s:e]):
+            # (Not "Read more: EU unveils plan …": a link with its headline is one piece.)
+            yield from _trimmed(text, s, lead.end())
+            s = lead.end()
+        tail = _TRAILING_NOTICE.search(text, s, e)
+        if tail and tail.start() > s:
+            yield from _trimmed(text, s, tail.start())
+            s = tail.start()
+        yield from _trimmed(text, s, e)
+
+
+# A link's label at a sentence's start, before a quotation or a capital: "Read more “He …".
+_LEADING_LINK = re.compile(
+    r"(?:Read more|Read also|Also read|READ MORE|READ ALSO|Lea también|Leer más|Leia também)"
+    r"\s+(?=[\u201c\"\u00abA-Z])")
+# A notice run into the end of the credits before it.
+_TRAILING_NOTICE = re.compile(r"(?<=\S)\s+(?=Our Standards:|Our standards:)")
 
 
 # Where scraped text may have run two pieces together: a lower-case letter against a capital

@@ -321,6 +321,9 @@ def test_an_as_stated_by_lead_in_introduces_the_readout():
     ("New Delhi: External Affairs Minister Rao spoke with the Secretary.", "New Delhi:"),
     ("Berlin - Bundeskanzler Weber hat am Abend mit dem Pr\u00e4sidenten telefoniert.", "Berlin -"),
     ("Warsaw \u2013 The Minister met the Secretary on Friday.", "Warsaw \u2013"),
+    ("Bruselas, 26 nov (EFE).- El canciller habl\u00f3 con la ministra.", "Bruselas, 26 nov (EFE).-"),
+    ("OSLO, OCTOBER 26, NORDPRESS: The Minister met the Secretary.",
+     "OSLO, OCTOBER 26, NORDPRESS:"),
 ])
 def test_datelines_of_more_shapes(text, dateline):
     got = units(text)
@@ -418,6 +421,11 @@ FURNITURE_EXAMPLES = {
     "template-token": "{inlineads}",
     "embed-failure": "We apologize, but this video has failed to load.",
     "cms-meta": "- Geschrieben von Presse- und Informationsamt der Landesregierung",
+    "trust-principles": "Our standards: The Wire Trust Principles.",
+    "credit-photographer-agency": "Ministers arrive for the talks in Oslo (Anna Berg/PA)",
+    "caption-position": "Left: Minister Halvorsen at the ministry in Oslo. Right: Minister Okafor.",
+    "page-nav-zh": "当前位置: 头条",
+    "agency-dateline-zh": "新华社北京6月19日电",
     "credit-parenthesised": "Minister Halvorsen (C) listens during a session in Oslo. The talks ran late. (Photo: ANNA BERG/POOL/AFP via Getty Images)",
 }
 # Body sentences that look like furniture to a careless rule.
@@ -757,3 +765,20 @@ def test_a_paragraph_of_furniture_is_one_unit_a_line():
         ("The ministers met on Tuesday in Vienna.", "body"),
         ("They agreed to meet again.", "body"),
     ]
+
+
+def test_furniture_run_into_the_story_is_cut_off():
+    # A link's label before a quotation, and the credits and standards line after the last
+    # sentence on its line, as scraped wire pages give them.
+    text = ("The talks came after a difficult week. Read more \u201cHe welcomed the steps taken,\u201d "
+            "the statement said. The two agreed to stay in touch, the ministry said. Reporting by "
+            "Ana Ruiz in Oslo; editing by Tom Hale Our standards: The Wire Trust Principles.")
+    assert units(text) == [
+        ("The talks came after a difficult week.", "body"),
+        ("Read more", "furniture"),
+        ("\u201cHe welcomed the steps taken,\u201d the statement said.", "body"),
+        ("The two agreed to stay in touch, the ministry said.", "body"),
+        ("Reporting by Ana Ruiz in Oslo; editing by Tom Hale", "furniture"),
+        ("Our standards: The Wire Trust Principles.", "furniture"),
+    ]
+
