@@ -184,6 +184,7 @@ def _decided(
                                 text[laid_out[n + 1][1].start:laid_out[n + 1][1].end])):
             decided[n] = "heading"  # "1. Bilateral Relations" above its numbered points
     decided = _appeal_block(text, laid_out, decided)
+    decided = _unintroduced_lists(text, laid_out, decided)
     out: list[tuple[int, _Unit, Role]] = []
     for paragraph_no, group in groupby(zip(laid_out, decided), key=lambda x: x[0][0]):
         items = list(group)
@@ -234,6 +235,38 @@ _SMALL_WORDS = frozenset("and of the for on in to with at a an".split())
 # ground"), outside any quotation.
 _WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us|[Ww]e're|[Ww]e've)\b")  # not "US"
 _QUOTE_MARK = re.compile(r"[\"\u201c\u201d\u00ab\u00bb]")
+
+
+def _unintroduced_lists(text: str, laid_out: list[tuple[int, _Unit, Role]],
+                        decided: list[Role]) -> list[Role]:
+    """A list that follows the story's sentences with nothing to introduce it, its items
+    without closing punctuation, is the page's (related stories' headlines, a section's links:
+    "- US appeals court scraps plea deal", "- World"), not the story's: a list the story gives
+    has a lead-in ("The package includes:") or a heading above it, or items that are
+    sentences."""
+    n = 0
+    while n < len(laid_out):
+        if laid_out[n][1].kind != "item":
+            n += 1
+            continue
+        end = n
+        while end < len(laid_out) and laid_out[end][1].kind == "item" \
+                and laid_out[end][0] == laid_out[n][0]:
+            end += 1
+        items = [text[u.start:u.end].rstrip() for _, u, _ in laid_out[n:end]]
+        before = [k for k in range(n) if decided[k] != "furniture"]
+        after_story = bool(before) and decided[before[-1]] == "body" and (
+            text[laid_out[before[-1]][1].start:laid_out[before[-1]][1].end].rstrip()[-1:]
+            in TERMINAL + CLOSERS)
+        if (end - n >= UNINTRODUCED_LIST_ITEMS and after_story
+                and not any(item[-1:] in TERMINAL + ";:," for item in items)):
+            decided[n:end] = ["furniture"] * (end - n)
+        n = end
+    return decided
+
+
+# A list of at least this many items can be a page's links (_unintroduced_lists).
+UNINTRODUCED_LIST_ITEMS = 2
 
 
 def _appeal_block(text: str, laid_out: list[tuple[int, _Unit, Role]],

@@ -782,3 +782,18 @@ def test_furniture_run_into_the_story_is_cut_off():
         ("Our standards: The Wire Trust Principles.", "furniture"),
     ]
 
+
+
+def test_a_list_after_the_story_with_nothing_to_introduce_it_is_the_pages():
+    story = ("Minister Halvorsen met Minister Okafor in Oslo on Friday, the ministry said.\n"
+             "They agreed to meet again in May.\n")
+    related = ("- Court scraps plea deal in fraud case\n- Baltic ministers discuss energy links\n"
+               "- Storm closes ports along the coast\n")
+    got = units(story + related)
+    assert [r for _, r in got] == ["body", "body", "furniture", "furniture", "furniture"]
+    # A list the story introduces, or one under a heading, is the story's.
+    introduced = story + "The package includes:\n- Two patrol boats\n- Radar systems\n"
+    assert [r for _, r in units(introduced)][-2:] == ["body", "body"]
+    headed = ("Outcomes of the meeting\n\n- Agreement on port fees\n- Joint patrols in the "
+              "strait\n")
+    assert [r for _, r in units(headed)][-2:] == ["body", "body"]
