@@ -221,12 +221,12 @@ def _breaks(
         return True  # an item ends; whatever its length, the next line is not its wrap
     first_word = nxt.text.split()[0]
     last = cur.text[-1]
-    if not sure and _ends_sentence(cur.text):
+    if not sure and ends_sentence(cur.text):
         width = None
     if width is not None and len(cur.text) + cur.indent <= width:
         if len(cur.text) + cur.indent + 1 + len(first_word) > width - 1 and not _is_lone(cur):
             return False  # the next word would not have fitted: a wrapped line
-    if _ends_sentence(cur.text):
+    if ends_sentence(cur.text):
         return True
     if last in ":;" or cur.text.endswith(("; and", "; or")):
         return True
@@ -291,7 +291,10 @@ def _plain_item(line: Line, before: list[Line], kind: BlockKind) -> bool:
     return kind == "item" and bool(before) and before[-1].text.endswith(_ITEM_END)
 
 
-def _ends_sentence(line: str) -> bool:
+def ends_sentence(line: str) -> bool:
+    """Whether a line (or unit) ends as a sentence does: a full stop, or a closing mark after
+    one ("… for peace.”"); not a closing mark after a word ("… would be “unacceptable”", a
+    headline)."""
     last = line[-1]
     return last in TERMINAL or (last in CLOSERS and len(line) > 1 and line[-2] in TERMINAL + ",")
 

@@ -29,7 +29,7 @@ from itertools import groupby
 from syntok import segmenter as _syntok
 
 from readout_compare import furniture, roles
-from readout_compare.layout import CLOSERS, TERMINAL, Block, blocks
+from readout_compare.layout import TERMINAL, Block, blocks, ends_sentence
 from readout_compare.model import Document, Role, Sentence, Source
 from readout_compare.workers import parallel_map
 
@@ -255,9 +255,8 @@ def _unintroduced_lists(text: str, laid_out: list[tuple[int, _Unit, Role]],
             end += 1
         items = [text[u.start:u.end].rstrip() for _, u, _ in laid_out[n:end]]
         before = [k for k in range(n) if decided[k] != "furniture"]
-        after_story = bool(before) and decided[before[-1]] == "body" and (
-            text[laid_out[before[-1]][1].start:laid_out[before[-1]][1].end].rstrip()[-1:]
-            in TERMINAL + CLOSERS)
+        after_story = bool(before) and decided[before[-1]] == "body" and ends_sentence(
+            text[laid_out[before[-1]][1].start:laid_out[before[-1]][1].end].rstrip())
         if (end - n >= UNINTRODUCED_LIST_ITEMS and after_story
                 and not any(item[-1:] in TERMINAL + ";:," for item in items)):
             decided[n:end] = ["furniture"] * (end - n)
@@ -397,7 +396,7 @@ def _role(unit: _Unit, unit_text: str, *, lone: bool) -> Role:
     if (
         lone
         and unit.kind == "sentence"
-        and stripped[-1] not in TERMINAL + CLOSERS
+        and not ends_sentence(stripped)
         and len(stripped.split()) <= HEADING_MAX_WORDS
     ):
         return "heading"

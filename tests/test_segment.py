@@ -797,3 +797,12 @@ def test_a_list_after_the_story_with_nothing_to_introduce_it_is_the_pages():
     headed = ("Outcomes of the meeting\n\n- Agreement on port fees\n- Joint patrols in the "
               "strait\n")
     assert [r for _, r in units(headed)][-2:] == ["body", "body"]
+
+
+def test_a_headline_that_ends_in_a_quoted_word_is_no_claim():
+    # A closing mark after a word ends a headline, not a sentence.
+    text = ("Lind warns Aalto that new tariffs would be \u201cunacceptable\u201d\n\n"
+            "In a call on Tuesday, President Lind warned that new tariffs would be "
+            "\u201cunacceptable\u201d.")
+    got = units(text)
+    assert got[0][1] != "body" and got[1][1] == "body"
