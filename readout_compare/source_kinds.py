@@ -54,7 +54,7 @@ _ISSUERS = (
       "the embassy", "embassy")),
     (re.compile(r"Department of Defense|Pentagon|Secretary of Defense|Defense Department", re.I),
      ("pentagon", "defense department", "department of defense", "dod")),
-    (re.compile(r"White House|President\b", re.I),
+    (re.compile(r"White House|whitehouse\.gov|National Security Council", re.I),
      ("white house", "national security council")),
     (re.compile(r"Trade Representative", re.I), ("ustr", "trade representative")),
     (re.compile(r"Department of Commerce|Commerce Department", re.I),
@@ -119,6 +119,20 @@ _ISSUERS = (
      ("cheong wa dae", "presidential office", "foreign ministry", "the ministry", "seoul",
       "@korea")),
 )
+# A readout that names no issuer but speaks of "the President" is, as a rule, the White
+# House's; only when no other issuer's header is found ("President Putin" in a No 10 readout
+# is the other side).
+_PRESIDENT_FALLBACK = (re.compile(r"\bPresident\b"), ("white house", "national security council"))
+
+
+def _issuers(head: str) -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
+    """The issuers whose header the readout's opening lines or address show."""
+    found = [(p, aliases) for p, aliases in _ISSUERS if p.search(head)]
+    if not found and _PRESIDENT_FALLBACK[0].search(head):
+        found = [_PRESIDENT_FALLBACK]
+    return found
+
+
 _PRINCIPAL = re.compile(
     r"\b(?:Secretary|Envoy|Ambassador|Administrator|Advisor|Adviser|President|Representative)"
     r"(?:\s+of\s+\w+)?\s+(?:[A-Z][a-z]+\s+)?(?P<name>[A-Z][a-z]+)(?:['\u2019]s)?\b"
@@ -200,9 +214,8 @@ def issuer_names(readout: Document | None) -> frozenset[str]:
     names: set[str] = set()
     for m in _ATTRIBUTABLE.finditer(readout.text[:1000]):
         names.add(m.group("name").split()[-1].lower())  # "attributable to Spokesperson X"
-    for pattern, aliases in _ISSUERS:
-        if pattern.search(head):
-            names.update(aliases)
+    for _, aliases in _issuers(head):
+        names.update(aliases)
     principal, other = _sides(readout)
     for m in _PRINCIPAL.finditer(head):
         if m.group("name") not in ("Of", "The"):
@@ -217,15 +230,14 @@ def issuer_display(readout: Document) -> str | None:
     """The readout's issuer by its usual name ("State Department", "Pentagon", "White House",
     "Downing Street", "Kremlin"), when the readout's opening lines or address say which it is;
     else None."""
-    head = _head(readout)
-    for pattern, aliases in _ISSUERS:
-        if pattern.search(head):
-            name = aliases[0]
-            if " " not in name and len(name) <= 5:
-                return name.upper()  # "SRE", "USTR", "EEAS"
-            return " ".join(w if w in _SMALL_WORDS else w.upper() if "." in w
-                            else w[:1].upper() + w[1:] for w in name.split())
-    return None
+    found = _issuers(_head(readout))
+    if not found:
+        return None
+    name = found[0][1][0]
+    if " " not in name and len(name) <= 5:
+        return name.upper()  # "SRE", "USTR", "EEAS"
+    return " ".join(w if w in _SMALL_WORDS else w.upper() if "." in w
+                    else w[:1].upper() + w[1:] for w in name.split())
 
 
 # Words a name keeps in lower case ("Ministry of External Affairs").

@@ -761,6 +761,10 @@ def test_two_named_speakers_are_both_the_source():
     ("Presse- und Informationsamt der Bundesregierung\n\nTelefonat", "Bundesregierung"),
     ("新华社北京电\n\n国家主席同总统通电话。", "Xinhua"),
     ("Secretaria de Comunicação Social da Presidência da República\n\nNota", "Planalto"),
+    # "President" alone says White House; beside another issuer's header it is the other side.
+    ("The President spoke today with Prime Minister Aalto of Finland.", "White House"),
+    ("PM call with President Lind: 25 October 2025\n\nThe Prime Minister spoke to President "
+     "Lind this afternoon.", "Downing Street"),
 ])
 def test_the_issuer_is_named_as_people_write_it(head, name):
     from readout_compare.source_kinds import issuer_display
