@@ -214,6 +214,10 @@ _SUBJECT_NAME = re.compile(
 )
 
 
+# A word and a comma that open a sentence before its subject ("Meanwhile, ", "However, ").
+_LEADING_CONNECTIVE = re.compile(r"([A-Z][a-z]+),\s+")
+
+
 def resolve_pronoun(attribution: Attribution, earlier: Sequence[Sentence],
                     before: str = "") -> Attribution:
     """"he said" -> "he (Hegseth)": the nearest earlier speaker who is a person (a name the
@@ -249,9 +253,13 @@ def resolve_pronoun(attribution: Attribution, earlier: Sequence[Sentence],
         (p for p in recent if genders[p] is None), None)
     if name is None:
         for s in reversed(earlier[-3:]):
-            m = _SUBJECT_NAME.match(s.text.lstrip("\u201c\"' "))
+            opening = s.text.lstrip("\u201c\"' ")
+            lead = _LEADING_CONNECTIVE.match(opening)
+            if lead and person_name(lead.group(1)) is None:
+                opening = opening[lead.end():]  # "Meanwhile, Austin arrived …"
+            m = _SUBJECT_NAME.match(opening)
             if m and person_name(m.group("name")):
-                name = m.group("name")
+                name = person_name(m.group("name"))
                 break
     if name is None:
         return _unresolved(attribution, head)

@@ -323,7 +323,12 @@ _NOT_PERSON = frozenset(
      # words of an office ("the Chinese Defense Minister" names no one)
      "defense", "defence", "foreign", "national", "security", "interior", "finance", "trade",
      "affairs", "prime", "deputy", "vice", "chief", "press", "general", "adviser", "advisor",
-     "spokesman", "spokeswoman", "spokesperson", "aide", "envoy", "ambassador"]
+     "spokesman", "spokeswoman", "spokesperson", "aide", "envoy", "ambassador",
+     # words that open a sentence in capitals ("Meanwhile, Austin …" names Austin)
+     "meanwhile", "however", "separately", "additionally", "moreover", "furthermore",
+     "earlier", "later", "also", "still", "instead", "nevertheless", "nonetheless", "overall",
+     "similarly", "likewise", "besides", "then", "thus", "finally", "indeed", "yet", "today",
+     "yesterday", "tomorrow", "tonight", "previously", "afterwards", "subsequently"]
 )
 
 

@@ -804,3 +804,13 @@ def test_another_governments_words_in_another_language_are_no_translation_of_the
     (quote,) = [q for q in acc.quotes if q.kind == "quotation"]
     assert quote.attribution is not None and quote.attribution.kind == "government"
     assert quote.fidelity == "not_in_readout"
+
+
+def test_a_word_that_opens_a_sentence_is_no_one_a_pronoun_stands_for():
+    from readout_compare import Settings, compare
+
+    readout = "The Secretary spoke with Minister Aalto. They discussed trade."
+    account = ("Meanwhile, Lind arrived in Oslo on Tuesday. "
+               "\u201cWe will meet again soon,\u201d he said.")
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    assert [q.attribution.source for q in acc.quotes] == ["he (Lind)"]
