@@ -446,8 +446,10 @@ def _reporting_verb(replaced: list[_Change], readout_sentence: str,
     "reaffirmed" is how news writes). The account's verbs are its own, outside its quotation
     marks: a verb it quotes ("Austin also “called for Palestinian leaders to condemn
     terrorism”") is the quoted words', and the quotation is judged as such."""
-    r_verbs = [_weighted(v, c) for c in replaced for v in saying(c.r_words)]
-    a_verbs = [v for c in replaced for v in saying(c.a_words_unquoted(quoted))]
+    r_verbs = [_weighted(v, c) for c in replaced for v in saying(c.r_words)
+               if not _modifies_a_noun(v[0], c.r_raw)]
+    a_verbs = [v for c in replaced for v in saying(c.a_words_unquoted(quoted))
+               if not _modifies_a_noun(v[0], c.a_raw)]
     if not (r_verbs and a_verbs):
         return None
     r_word, r_level = max(r_verbs, key=lambda v: v[1])
@@ -462,6 +464,13 @@ def _reporting_verb(replaced: list[_Change], readout_sentence: str,
         direction="escalates" if a_level > r_level else "softens",
         detail=f"{LADDER_NAMES[r_level]} \u2192 {LADDER_NAMES[a_level]}",
     )
+
+
+def _modifies_a_noun(word: str, text: str) -> bool:
+    """Whether a verb of saying stands as an adjective after a determiner ("the continued
+    commitment", "a reported deal"), not as the verb of the sentence."""
+    return re.search(rf"(?i)\b(?:the|a|an|its|his|her|their|our|this|that|these|those)\s+"
+                     rf"{re.escape(word)}\b", text) is not None
 
 
 # Verbs that state a view: followed by "the importance of" or "the need for", the readout

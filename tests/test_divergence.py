@@ -687,3 +687,14 @@ def test_a_third_person_misquotation_is_still_altered():
     acc = compare(READOUT_THIRD_PERSON, [account], settings=Settings(semantic=False)).accounts[0]
     (quote,) = [q for q in acc.quotes if q.kind == "quotation"]
     assert quote.fidelity == "altered"
+
+
+def test_a_verb_of_saying_used_as_an_adjective_is_no_reporting_verb():
+    from readout_compare import Settings, compare
+
+    readout = ("They underscored the continued commitment of Norway and Finland to provide the "
+               "region with economic and security support.")
+    account = ("The leaders emphasised Norway and Finland's ongoing commitment to providing the "
+               "region with economic and security support.")
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    assert not any(d.type == "reporting_verb" for s in acc.sentences for d in s.divergences)
