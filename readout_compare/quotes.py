@@ -117,17 +117,24 @@ def _the_readouts_words(quotes: tuple[Quote, ...], readout: Document) -> tuple[Q
     """A quotation of the readout's words that the story credits to no one is the readout's
     ('Austin also “raised concerns about …”', the readout's words about Austin): its source is
     the readout, with its issuer's usual name where the readout says who issued it."""
-    if not any(q.attribution is None and q.kind == "quotation"
-               and q.fidelity in ("verbatim", "altered", "stitched") for q in quotes):
+    if not any(_uncredited_readout_words(q) for q in quotes):
         return quotes
     name = issuer_display(readout)
     words = Attribution(text="its words are the readout's",
                         source=f"the readout ({name})" if name else "the readout",
                         is_readout=True, kind="issuer")
-    return tuple(replace(q, attribution=words)
-                 if q.attribution is None and q.kind == "quotation"
-                 and q.fidelity in ("verbatim", "altered", "stitched") else q
+    return tuple(replace(q, attribution=words) if _uncredited_readout_words(q) else q
                  for q in quotes)
+
+
+def _uncredited_readout_words(q: Quote) -> bool:
+    """A quotation (or a word or two in quotation marks) of the readout's words, in its
+    language or translated, that the story credits to no one."""
+    return (q.attribution is None and q.kind in READOUT_WORDS_KINDS
+            and q.fidelity in ("verbatim", "altered", "stitched", "translated"))
+
+
+READOUT_WORDS_KINDS = ("quotation", "scare")
 
 
 # A quotation's part in one sentence is judged on its own from this many words (a shorter one,

@@ -814,3 +814,20 @@ def test_a_word_that_opens_a_sentence_is_no_one_a_pronoun_stands_for():
                "\u201cWe will meet again soon,\u201d he said.")
     acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
     assert [q.attribution.source for q in acc.quotes] == ["he (Lind)"]
+
+
+def test_the_readouts_words_translated_and_credited_to_no_one_are_the_readouts():
+    from readout_compare import compare, semantic
+
+    if not semantic.installed():
+        pytest.skip("comparing across languages needs the [semantic] extra")
+    readout = ("Readout of the Secretary's Call with Foreign Minister Ruiz\n\n"
+               "Secretary Lind spoke today with Foreign Minister Ruiz. The Secretary reaffirmed "
+               "the unwavering support of the United States for border security cooperation.\n")
+    account = ("El secretario Lind habló este martes con la canciller Ruiz. Lind reafirmó el "
+               "\u201capoyo inquebrantable\u201d de Estados Unidos a la cooperación en seguridad "
+               "fronteriza.\n")
+    acc = compare(readout, [account]).accounts[0]
+    (quote,) = acc.quotes
+    assert quote.fidelity == "translated"
+    assert quote.attribution is not None and quote.attribution.is_readout
