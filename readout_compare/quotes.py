@@ -110,16 +110,17 @@ def find_quotes(
                 judged = ("not_in_readout", None, None, None, judged[4])
             out.append(_judged_quote(qid, span, kind, part_sentence, attribution, judged,
                                      readout))
-    return _the_readouts_words(_echoes_as_their_own(out), readout)
+    return _the_readouts_words(_echoes_as_their_own(out), readout, account.text)
 
 
-def _the_readouts_words(quotes: tuple[Quote, ...], readout: Document) -> tuple[Quote, ...]:
+def _the_readouts_words(quotes: tuple[Quote, ...], readout: Document,
+                        story: str = "") -> tuple[Quote, ...]:
     """A quotation of the readout's words that the story credits to no one is the readout's
     ('Austin also “raised concerns about …”', the readout's words about Austin): its source is
     the readout, with its issuer's usual name where the readout says who issued it."""
     if not any(_uncredited_readout_words(q) for q in quotes):
         return quotes
-    name = issuer_display(readout)
+    name = issuer_display(readout, story)
     words = Attribution(text="its words are the readout's",
                         source=f"the readout ({name})" if name else "the readout",
                         is_readout=True, kind="issuer")

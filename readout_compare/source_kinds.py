@@ -47,15 +47,20 @@ _ORGANISATION = re.compile(
     r"agency|survey|investigation|operators|company|companies|codelco|union|fund|bank|"
     r"organi[sz]ation|association|chamber|institute|party)\b", re.I)
 # Names of the readout's possible issuers, by what a readout page carries.
+# The White House as stories in other languages name it.
+_WHITE_HOUSE_ABROAD = ("casa blanca", "casa branca", "maison blanche", "weißen haus",
+                       "weiße haus", "белый дом", "белого дома", "白宫")
 _ISSUERS = (
     (re.compile(r"Department of State|State Department|Secretary of State|Office of the "
                 r"Spokesperson", re.I),
      ("state department", "department of state", "u.s. embassy", "us embassy", "the department",
-      "the embassy", "embassy")),
+      "the embassy", "embassy", "departamento de estado", "département d'état", "госдеп",
+      "госдепартамент")),
     (re.compile(r"Department of Defense|Pentagon|Secretary of Defense|Defense Department", re.I),
-     ("pentagon", "defense department", "department of defense", "dod")),
+     ("pentagon", "defense department", "department of defense", "dod", "pentágono",
+      "pentagone", "пентагон")),
     (re.compile(r"White House|whitehouse\.gov|National Security Council", re.I),
-     ("white house", "national security council")),
+     ("white house", "national security council", *_WHITE_HOUSE_ABROAD)),
     (re.compile(r"Trade Representative", re.I), ("ustr", "trade representative")),
     (re.compile(r"Department of Commerce|Commerce Department", re.I),
      ("commerce department", "department of commerce")),
@@ -122,7 +127,8 @@ _ISSUERS = (
 # A readout that names no issuer but speaks of "the President" is, as a rule, the White
 # House's; only when no other issuer's header is found ("President Putin" in a No 10 readout
 # is the other side).
-_PRESIDENT_FALLBACK = (re.compile(r"\bPresident\b"), ("white house", "national security council"))
+_PRESIDENT_FALLBACK = (re.compile(r"\bPresident\b"),
+                       ("white house", "national security council", *_WHITE_HOUSE_ABROAD))
 
 
 def _issuers(head: str) -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
@@ -226,18 +232,29 @@ def issuer_names(readout: Document | None) -> frozenset[str]:
     return frozenset(names)
 
 
-def issuer_display(readout: Document) -> str | None:
+def issuer_display(readout: Document, story: str = "") -> str | None:
     """The readout's issuer by its usual name ("State Department", "Pentagon", "White House",
     "Downing Street", "Kremlin"), when the readout's opening lines or address say which it is;
-    else None."""
+    else None. Where the ``story`` names the issuer in its own language ("la Casa Blanca",
+    "el Departamento de Estado"), that name, as the story writes it."""
     found = _issuers(_head(readout))
     if not found:
         return None
+    for alias in found[0][1]:
+        if alias in _ABROAD_NAMES:
+            m = re.search(re.escape(alias), story, re.IGNORECASE)
+            if m:
+                return m.group()
     name = found[0][1][0]
     if " " not in name and len(name) <= 5:
         return name.upper()  # "SRE", "USTR", "EEAS"
     return " ".join(w if w in _SMALL_WORDS else w.upper() if "." in w
                     else w[:1].upper() + w[1:] for w in name.split())
+
+
+# The issuers' names in other languages than English, which a story may use for it.
+_ABROAD_NAMES = frozenset([*_WHITE_HOUSE_ABROAD, "departamento de estado", "département d'état",
+                           "госдеп", "госдепартамент", "pentágono", "pentagone", "пентагон"])
 
 
 # Words a name keeps in lower case ("Ministry of External Affairs").

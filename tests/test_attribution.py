@@ -831,3 +831,14 @@ def test_the_readouts_words_translated_and_credited_to_no_one_are_the_readouts()
     (quote,) = acc.quotes
     assert quote.fidelity == "translated"
     assert quote.attribution is not None and quote.attribution.is_readout
+
+
+def test_the_issuer_is_named_as_the_story_names_it():
+    from readout_compare.source_kinds import issuer_display
+
+    doc = segment("Readout of the President's Call\n\nThe President spoke today with President "
+                  "Ruiz of Chile.\n", doc_id="r", label="readout")
+    assert issuer_display(doc) == "White House"
+    assert issuer_display(doc, "Según la Casa Blanca, los presidentes hablaron.") == "Casa Blanca"
+    assert issuer_display(doc, "The White House said the two spoke.") == "White House"
+
