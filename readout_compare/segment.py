@@ -245,8 +245,11 @@ def _unintroduced_lists(text: str, laid_out: list[tuple[int, _Unit, Role]],
     has a lead-in ("The package includes:") or a heading above it, or items that are
     sentences."""
     n = 0
+    last = -1  # the last unit before n that is not furniture
     while n < len(laid_out):
         if laid_out[n][1].kind != "item":
+            if decided[n] != "furniture":
+                last = n
             n += 1
             continue
         end = n
@@ -254,12 +257,14 @@ def _unintroduced_lists(text: str, laid_out: list[tuple[int, _Unit, Role]],
                 and laid_out[end][0] == laid_out[n][0]:
             end += 1
         items = [text[u.start:u.end].rstrip() for _, u, _ in laid_out[n:end]]
-        before = [k for k in range(n) if decided[k] != "furniture"]
-        after_story = bool(before) and decided[before[-1]] == "body" and ends_sentence(
-            text[laid_out[before[-1]][1].start:laid_out[before[-1]][1].end].rstrip())
+        after_story = last >= 0 and decided[last] == "body" and ends_sentence(
+            text[laid_out[last][1].start:laid_out[last][1].end].rstrip())
         if (end - n >= UNINTRODUCED_LIST_ITEMS and after_story
                 and not any(item[-1:] in TERMINAL + ";:," for item in items)):
             decided[n:end] = ["furniture"] * (end - n)
+        else:
+            kept = [k for k in range(n, end) if decided[k] != "furniture"]
+            last = kept[-1] if kept else last
         n = end
     return decided
 
