@@ -376,6 +376,10 @@ def _modal(c: _Change, p: _Pair) -> str | None:
     if _same_ability(c):
         return None  # "were able to" for "could": the same ability in other words
     dropped_tense = r_mod == "certainty" and a_mod is None  # "would provide" -> "announced"
+    if r_mod and a_mod is None and max(len(c.r_words), len(c.a_words)) > MODAL_DROP_WORDS:
+        # A modal gone with a whole clause rewritten ("should be held responsible for his
+        # actions" -> "accountable," the statement continued): a rewrite, not a hedge removed.
+        return None
     moved = modal_classes(r_mod) <= p.a_modals and modal_classes(a_mod) <= p.r_modals
     if not moved and ((r_mod and r_mod != a_mod and not dropped_tense) or (
             not r_mod and a_mod == "possibility")):
@@ -384,6 +388,9 @@ def _modal(c: _Change, p: _Pair) -> str | None:
     return None
 
 
+# A modal the account leaves out counts in a changed stretch of at most this many words a side
+# ("may impose" -> "imposes"); past it, the clause is rewritten.
+MODAL_DROP_WORDS = 3
 _ABILITY = re.compile(r"\b(?:un)?able(?:\s+to)?\b|\bcapable\s+of\b", re.I)
 _CAN = frozenset(["can", "could", "cannot", "can't", "couldn't"])
 # How far after a changed modal its "able to" is looked for ("would not be able to attend").

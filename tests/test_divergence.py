@@ -698,3 +698,21 @@ def test_a_verb_of_saying_used_as_an_adjective_is_no_reporting_verb():
                "region with economic and security support.")
     acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
     assert not any(d.type == "reporting_verb" for s in acc.sentences for d in s.divergences)
+
+
+@pytest.mark.parametrize(("account", "modality"), [
+    # A whole clause rewritten around the attribution: no hedge removed.
+    ("The leaders agreed that President Lind of Arvania was accountable, the statement "
+     "continued.", False),
+    # A modal changed in the same rewrite is still a finding.
+    ("The leaders also agreed that President Lind of Arvania must answer, the statement "
+     "continued.", True),
+])
+def test_a_modal_left_out_counts_only_in_a_short_change(account, modality):
+    from readout_compare import Settings, compare
+
+    readout = ("The leaders also agreed that President Lind of Arvania should be held responsible "
+               "for his actions.")
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    found = [d.type for s in acc.sentences for d in s.divergences]
+    assert ("modality" in found) is modality
