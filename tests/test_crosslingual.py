@@ -133,3 +133,12 @@ def test_a_name_in_chinese_characters_corresponds_by_its_sound():
     assert ("Daniel", "丹尼尔") in pairs and ("May 12", "5月12日") in pairs
     # Words of the sentence that are no names find no sound-alike.
     assert not any(en in ("Secretary", "Treasury") for en, _ in pairs)
+
+
+def test_portuguese_dates_figures_and_negation_are_read():
+    r = crosslingual.read("O presidente recebeu nesta segunda-feira, 6 de outubro, um telefonema; "
+                          "pediu a retirada da sobretaxa de 40% e 2 milhões de doses.", "pt")
+    assert r.days.keys() == {(10, 6)}
+    assert r.figures.keys() == {40.0, 2_000_000.0}  # the day is no figure
+    assert crosslingual.read("O Brasil não aceitará a medida.", "pt").negated
+
