@@ -78,6 +78,24 @@ def unit_rule(unit: str) -> str | None:
     return _first("unit", key, "fullmatch") if key else "empty"
 
 
+def present_caption(unit: str) -> bool:
+    """Whether a unit is a photo's caption in the present tense: named people (capitalised
+    words, with "and" and name particles), then what a photo shows them doing ("speaks",
+    "waves", "talks with", "arrives"), no one credited, and a full stop at the end, which a
+    headline so written ("Starmer meets Xi in margins of G20 summit") does not have."""
+    text = unit.strip()
+    return text.endswith(".") and _PRESENT_CAPTION.fullmatch(text[:-1]) is not None
+
+
+_PRESENT_CAPTION = re.compile(
+    r"(?![^.]*\b(?:said|says|told|according|reported|added)\b)(?!The\s)"
+    r"(?:[A-Z][\w.'\u2019-]*\s+|(?:of|the|and|de|al|bin|van|von|his|her)\s+){2,14}?"
+    r"(?:speaks|arrives|attends|looks on|gestures|shakes hands|poses|walks|listens|waves|greets|"
+    r"sits|stands|addresses|smiles|leaves|departs|gives a|chairs|inspects|is seen|are seen|"
+    r"talks with|meets with|pose|attend|arrive|speak|wave|shake hands|sit|stand|walk|listen|"
+    r"gesture)\b[^.!?]{0,250}")
+
+
 def paragraph_rule(first_unit: str) -> str | None:
     """The rule that makes a whole paragraph furniture, read from its first unit, or from a
     line of it: a notice that starts on its own line after a line of tags that runs into it

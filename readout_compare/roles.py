@@ -285,8 +285,9 @@ SURE_RULES = frozenset([
 
 
 def _sure_furniture(text: str) -> bool:
-    return (furniture.unit_rule(text) in SURE_RULES
-            or furniture.paragraph_rule(text) in SURE_RULES)
+    rule = furniture.unit_rule(text)
+    return (rule in SURE_RULES or furniture.paragraph_rule(text) in SURE_RULES
+            or furniture.present_caption(text))
 
 
 def decide(units: Sequence[Unit]) -> list[str]:

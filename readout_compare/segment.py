@@ -393,7 +393,8 @@ TRAILING_CREDITS = frozenset(["reporting-credits", "contributed", "copyright", "
 
 
 def _role(unit: _Unit, unit_text: str, *, lone: bool) -> Role:
-    if unit.kind == "dateline" or furniture.unit_rule(unit_text):
+    if (unit.kind == "dateline" or furniture.unit_rule(unit_text)
+            or furniture.present_caption(unit_text)):
         return "furniture"
     if unit.kind == "lead-in" or furniture.lead_in_rule(unit_text):
         return "lead-in"

@@ -807,3 +807,22 @@ def test_a_headline_that_ends_in_a_quoted_word_is_no_claim():
             "\u201cunacceptable\u201d.")
     got = units(text)
     assert got[0][1] != "body" and got[1][1] == "body"
+
+
+@pytest.mark.parametrize(("line", "furniture_"), [
+    ("Prime Minister Ingrid Halvorsen speaks during a news conference in Oslo.", True),
+    ("President Lind and Chancellor Weber wave to the crowd at the airport.", True),
+    ("President Lind talks with reporters outside the ministry.", True),
+    # A headline so written has no full stop; a claim credits someone or is an organisation's.
+    ("Halvorsen meets with Weber in margins of summit", False),
+    ("Minister Lind speaks fluent French, officials said.", False),
+    ("The EU stands united in the face of such acts.", False),
+])
+def test_a_photo_caption_in_the_present_tense_is_furniture(line, furniture_):
+    from readout_compare import furniture
+
+    assert furniture.present_caption(line) is furniture_
+    text = ("The ministers met on Tuesday in Vienna.\n\n" + line +
+            "\n\nThey agreed to meet again.")
+    roles = dict(units(text))
+    assert (roles[line] == "furniture") is furniture_
