@@ -172,6 +172,10 @@ def _by_phrase(original: str, text: str, leads: list[re.Match[str]]) -> list[Fou
                 whole = _clean(original[lead.start() : m.end()])
                 out.append((lead.start(), m.end(), _make(whole, f"{lead_src}, citing {src}"), 0))
             else:
+                if pattern is _ACCORDING:
+                    # "a statement released by the Kremlin at the end of a call on Tuesday":
+                    # the source is the statement; when and where it came is not.
+                    src = _SOURCE_TAIL.sub("", src)
                 out.append((m.start(), m.end(), _make(phrase, src), 0))
     for m in _QUOTES_AS_SAYING.finditer(text):
         # "The publication quotes Ushakov as saying …": Ushakov's words as the outlet gives them.
@@ -224,6 +228,10 @@ _STATES_BEFORE = frozenset("member two three four five six seven many some both 
                            "these those their all nuclear neighbouring neighboring".split())
 
 
+# A conjunction inside a subject, before a capitalised name: the subject of the verb of saying
+# starts after it ("The phone call came after Trump said …").
+_INNER_SUBORDINATE = re.compile(r"\s(?:after|before|when|since|because|while|once|until|"
+                                r"though|although|as)\s+(?=[A-Z])")
 _LEADING_SUBORDINATE = re.compile(r"^(?:While|Whereas|When|As|After|Before|Since|Though|Although|"
                                   r"Meanwhile|But|And|Yet)\s+(?=[A-Z])")
 
@@ -232,6 +240,9 @@ def _speaker(m: re.Match[str]) -> str | None:
     """The source a verb of saying credits, as the report gives it; None when the subject is
     not a source."""
     src = _LEADING_SUBORDINATE.sub("", _clean(m.group("src")))  # "While Lloyd Austin …"
+    inner = list(_INNER_SUBORDINATE.finditer(src))
+    if inner:
+        src = src[inner[-1].end():]  # "The call came after Trump said": Trump
     # "Prices rose and analysts said", "Biden met Xi and the leaders said": a clause, then
     # "and" and the verb's own subject in lower case.
     joined = _CLAUSE_AND.match(src)
@@ -257,6 +268,10 @@ def _speaker(m: re.Match[str]) -> str | None:
 # A time phrase between a speaker and the verb ("… last week claimed", "… yesterday said").
 _TIME_TAIL = re.compile(r"\s+(?:earlier\s+)?(?:last|this|next)\s+(?:week|month|year|weekend)$|"
                         r"\s+(?:yesterday|today|tonight|earlier|recently)$")
+# Where a named document's mention ends and the time or place of its release begins.
+_SOURCE_TAIL = re.compile(r"(?<=\w)\s+(?:at the end of|at the close of|on (?:Monday|Tuesday|"
+                          r"Wednesday|Thursday|Friday|Saturday|Sunday)|following|after|"
+                          r"earlier|late on|last (?:week|month)).*$")
 # Words of time that a mention of a speaker does not hold (in lower case).
 _TIME_WORDS = frozenset("yesterday today tonight tomorrow".split())
 _CLAUSE_AND = re.compile(

@@ -842,3 +842,17 @@ def test_the_issuer_is_named_as_the_story_names_it():
     assert issuer_display(doc, "Según la Casa Blanca, los presidentes hablaron.") == "Casa Blanca"
     assert issuer_display(doc, "The White House said the two spoke.") == "White House"
 
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    # The subject after a conjunction inside the clause.
+    ("The phone call came after Lind said during an address that the alliance must do more.",
+     "Lind"),
+    # A document's mention without when and where it was released.
+    ("According to a statement released by the Kremlin at the end of a call on Tuesday, the "
+     "two leaders agreed to meet.", "statement released by the Kremlin"),
+])
+def test_a_source_inside_a_longer_phrase_is_found(sentence, source):
+    from readout_compare.attribution_patterns import attributions_in
+
+    assert [f[2].source for f in attributions_in(sentence)] == [source]
+
