@@ -850,6 +850,10 @@ def test_the_issuer_is_named_as_the_story_names_it():
     # A document's mention without when and where it was released.
     ("According to a statement released by the Kremlin at the end of a call on Tuesday, the "
      "two leaders agreed to meet.", "statement released by the Kremlin"),
+    # Verbs of saying that concede or mention.
+    ("Earlier on Monday, the British leader admitted a deal may not be reached.",
+     "British leader"),
+    ("On Thursday, Lind mentioned at an unrelated event that the alliance should grow.", "Lind"),
 ])
 def test_a_source_inside_a_longer_phrase_is_found(sentence, source):
     from readout_compare.attribution_patterns import attributions_in
