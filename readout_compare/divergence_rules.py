@@ -153,19 +153,19 @@ class _Change:
     def after_text(self) -> str:
         """The readout's words after the stretch, up to a few: what a verb of saying governs
         (read only for a readout verb of saying)."""
-        after = ""
-        for op in self._diff[self._i + 1:]:
-            after += op[1]
-            if len(after) >= AFTER_CHARACTERS:
-                break
-        return after[:AFTER_CHARACTERS]
+        return self._after(1)
 
     @cached_property
     def a_after_text(self) -> str:
         """The account's words after the stretch, up to a few."""
+        return self._after(2)
+
+    def _after(self, side: int) -> str:
+        """The words of one side of the diff (1 the readout's, 2 the account's) after the
+        stretch, up to AFTER_CHARACTERS."""
         after = ""
         for op in self._diff[self._i + 1:]:
-            after += op[2]
+            after += op[side]
             if len(after) >= AFTER_CHARACTERS:
                 break
         return after[:AFTER_CHARACTERS]

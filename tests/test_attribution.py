@@ -4,6 +4,10 @@ import pytest
 
 from readout_compare.attribution import attribute_sentences
 from readout_compare.segment import segment
+from readout_compare.semantic import installed as semantic_installed
+
+# Comparing across languages needs the [semantic] extra (the README's test command installs it).
+needs_semantic = pytest.mark.skipif(not semantic_installed(), reason="the [semantic] extra is not installed")
 
 
 @pytest.mark.parametrize(
@@ -773,11 +777,9 @@ def test_the_issuer_is_named_as_people_write_it(head, name):
     assert issuer_display(doc) == name
 
 
+@needs_semantic
 def test_a_readout_in_german_is_the_german_governments():
-    from readout_compare import compare, semantic
-
-    if not semantic.installed():
-        pytest.skip("comparing across languages needs the [semantic] extra")
+    from readout_compare import compare
 
     readout = ("Presse- und Informationsamt der Bundesregierung\n\n"
                "Bundeskanzler Weber hat heute mit Präsident Lind telefoniert. Beide vereinbarten "
@@ -789,11 +791,9 @@ def test_a_readout_in_german_is_the_german_governments():
     assert credited.attribution.kind == "issuer"
 
 
+@needs_semantic
 def test_another_governments_words_in_another_language_are_no_translation_of_the_readout():
-    from readout_compare import compare, semantic
-
-    if not semantic.installed():
-        pytest.skip("comparing across languages needs the [semantic] extra")
+    from readout_compare import compare
     readout = ("Secretaría de Relaciones Exteriores\n\n"
                "El canciller Ruiz sostuvo una llamada con el secretario Lind. Ambos acordaron "
                "reforzar la cooperación en seguridad fronteriza.\n")
@@ -816,11 +816,9 @@ def test_a_word_that_opens_a_sentence_is_no_one_a_pronoun_stands_for():
     assert [q.attribution.source for q in acc.quotes] == ["he (Lind)"]
 
 
+@needs_semantic
 def test_the_readouts_words_translated_and_credited_to_no_one_are_the_readouts():
-    from readout_compare import compare, semantic
-
-    if not semantic.installed():
-        pytest.skip("comparing across languages needs the [semantic] extra")
+    from readout_compare import compare
     readout = ("Readout of the Secretary's Call with Foreign Minister Ruiz\n\n"
                "Secretary Lind spoke today with Foreign Minister Ruiz. The Secretary reaffirmed "
                "the unwavering support of the United States for border security cooperation.\n")
