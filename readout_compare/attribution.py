@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from readout_compare.attribution_languages import PERSONAL_PRONOUNS, SHE
 from readout_compare.attribution_patterns import FoundAttribution, attributions_in, well_formed
 from readout_compare.lexicon import word_key
 from readout_compare.model import Attribution, Document, Sentence
@@ -210,7 +211,9 @@ def found_for(sentence: Sentence, found_by_sentence: Found | None) -> tuple[Foun
 
 _SUBJECT_NAME = re.compile(
     r"^(?:[A-Z][\w.\u2019'-]*\s+){0,4}?(?P<name>[A-Z][a-z][\w\u2019'-]*)"
-    r"(?=,|\s+(?:has|had|is|was|said|says|told|also|then|later|[a-z]+ed)\b)"
+    # (the past of German and Spanish too: "Weber telefonierte", "Ruiz habló")
+    r"(?=,|\s+(?:has|had|is|was|said|says|told|also|then|later|[a-z]+ed|hat|hatte|[a-zäöüß]+te|"
+    r"sprach|traf|[a-záéíóú]+ó|dijo)\b)"
 )
 
 
@@ -239,9 +242,9 @@ def resolve_pronoun(attribution: Attribution, earlier: Sequence[Sentence],
                            source=attribution.source.replace(head, f"{head} ({body})", 1))
     if head.lower() in ("it", "they", "we"):
         return _unresolved(attribution, head)
-    if head.lower() not in ("he", "she", "him", "her"):
+    if head.lower() not in ("he", "she", "him", "her") and head.lower() not in PERSONAL_PRONOUNS:
         return attribution
-    wanted = "f" if head.lower() in ("she", "her") else "m"
+    wanted = "f" if head.lower() in ("she", "her") or head.lower() in SHE else "m"
     # A speaker described rather than named ("the Chinese Defense Minister") is the person
     # the story named before with that office (``before``: the text up to the pronoun).
     recent = [p for s in reversed(earlier[-3:])

@@ -93,7 +93,8 @@ _SPEAKER_NOUNS = (
 )
 _VERB_SUBJECT = re.compile(
     rf"(?<![\w-])(?P<verb>{_VERBS})\s+(?:a\s+{_NAME}\s+(?={_ARTICLE}\s))?"
-    rf"(?P<src>{_ARTICLE}\s+(?:{_WORD}\s+){{0,2}}?{_SPEAKER_NOUNS}(?:\s+{_WORD}){{0,5}}?|{_NAME})"
+    rf"(?P<src>{_ARTICLE}\s+(?:{_WORD}\s+){{0,2}}?{_SPEAKER_NOUNS}(?:\s+{_WORD}){{0,5}}?|{_NAME}"
+    r"|er|il|él|он|ella|elle|она)"
     r"(?=\s*(?:[,.;:!?]|$)|\s+(?:en|em|no|na|num|numa|ao|à|a|al|в|на)\b)"
 )
 _TRIGGER = re.compile(
@@ -113,6 +114,14 @@ _NOT_SOURCE = frozenset(
     "según así como cuando durante tras luego además también segundo conforme selon laut "
     "quando ainda depois antes после также как".split()
 )
+
+
+# Third-person pronouns of one gender that stand for a speaker named before ("sagte er",
+# "dijo él", "a-t-il dit", "сказал он"), resolved as English "he" and "she" are; "sie", "ils"
+# and "они" (also plural) are not.
+HE = frozenset("er él il он".split())
+SHE = frozenset("ella elle она".split())
+PERSONAL_PRONOUNS = HE | SHE
 
 
 # Last words of a phrase before a verb that make it no speaker: a passive "se", a conjunction.
@@ -135,8 +144,10 @@ def sources_in(text: str) -> list[tuple[int, int, str, int]]:
         for m in pattern.finditer(text):
             src = _tidy(m.group("src"))
             words = src.lower().split()
-            if not words or (words[0] in _NOT_SOURCE
-                             and (len(words) == 1 or words[0] not in _ARTICLES)):
+            if words == [w for w in words if w in PERSONAL_PRONOUNS] and len(words) == 1:
+                pass  # "…", sagte er: a pronoun the story resolves as "he said" (attribution.py)
+            elif not words or (words[0] in _NOT_SOURCE
+                               and (len(words) == 1 or words[0] not in _ARTICLES)):
                 continue  # a pronoun ("la", "se") or a connective, not "la cancillería"
             if words[-1] in _DANGLING:
                 continue  # "El encuentro se confirmó", "… da Ucrânia e salientou": no speaker

@@ -13,6 +13,7 @@ import re
 
 from readout_compare import attribution_languages, lexicon
 from readout_compare.model import Attribution
+from readout_compare.quote_marks import german_closed
 from readout_compare.source_kinds import READOUT_WORDS, WEEKDAYS_MONTHS, names_foreign_country
 
 # The verbs that tie words to their source, as one regular-expression alternation.
@@ -365,6 +366,8 @@ def blank_quotes(text: str) -> str:
     words up to the closing mark blanked too."""
     def blank(m: re.Match[str]) -> str:
         return " " * len(m.group(0))
+
+    text = german_closed(text)
 
     head = _CLOSES_FIRST.match(text)
     if head and (text.count("\u201d") > text.count("\u201c") or text.count('"') % 2 == 1):

@@ -34,10 +34,41 @@ class QuotedSpan:
     single: bool
 
 
+def german_closed(text: str) -> str:
+    """The text with each German closing mark ("„Ich möchte …“", the low mark closed by a
+    left one) made a right one, as the other languages close: the same length, so offsets
+    hold."""
+    if "\u201e" not in text:
+        return text
+    # One pass over the marks (a line of many low marks never closed costs its length once):
+    # a left mark closes the low mark opened last on its line, if no right mark came between.
+    closers = []
+    opened = False
+    for m in _GERMAN_MARKS.finditer(text):
+        ch = m.group()
+        if ch == "\u201e":
+            opened = True
+        elif ch == "\u201c" and opened:
+            closers.append(m.start())
+            opened = False
+        else:
+            opened = False
+    if not closers:
+        return text
+    chars = list(text)
+    for k in closers:
+        chars[k] = "\u201d"
+    return "".join(chars)
+
+
+_GERMAN_MARKS = re.compile("[\u201e\u201c\u201d\n]")
+
+
 def quote_spans(text: str) -> list[QuotedSpan]:
     """Spans of quoted text, outermost double quotes first, then single quotes inside or outside
     them. A quotation left open at a paragraph's end continues when the next paragraph opens
     with a quotation mark (the newspaper convention), and ends there otherwise."""
+    text = german_closed(text)
     spans: list[QuotedSpan] = []
     i, n = 0, len(text)
     # The scans jump from one character that matters to the next (a regular expression finds

@@ -345,7 +345,10 @@ _NOT_PERSON = frozenset(
      "meanwhile", "however", "separately", "additionally", "moreover", "furthermore",
      "earlier", "later", "also", "still", "instead", "nevertheless", "nonetheless", "overall",
      "similarly", "likewise", "besides", "then", "thus", "finally", "indeed", "yet", "today",
-     "yesterday", "tomorrow", "tonight", "previously", "afterwards", "subsequently"]
+     "yesterday", "tomorrow", "tonight", "previously", "afterwards", "subsequently",
+     "zugleich", "zudem", "außerdem", "auch", "dann", "jedoch", "allerdings", "bereits",
+     "später", "zuvor", "dabei", "danach", "deshalb", "gleichzeitig", "además", "luego",
+     "también", "asimismo", "finalmente", "posteriormente", "anteriormente", "entonces"]
 )
 
 

@@ -858,3 +858,18 @@ def test_a_source_inside_a_longer_phrase_is_found(sentence, source):
 
     assert [f[2].source for f in attributions_in(sentence)] == [source]
 
+
+@pytest.mark.parametrize(("account", "speaker"), [
+    # "sagte er" resolved as "he said" is; a capitalised adverb opening a sentence is no one.
+    ("Bundeskanzler Weber telefonierte am Donnerstag mit Lind. „Ich möchte keinen "
+     "Handelskrieg“, sagte er.", "er (Weber)"),
+    ("Zugleich plädierte er für den Abbau aller Zölle. „Ich möchte keinen Handelskrieg“, "
+     "sagte er.", "er (unresolved)"),
+])
+def test_a_pronoun_after_a_verb_in_german_is_resolved(account, speaker):
+    from readout_compare import Settings, compare
+
+    readout = "Bundeskanzler Weber hat heute mit Präsident Lind telefoniert."
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    assert [q.attribution.source for q in acc.quotes] == [speaker]
+

@@ -33,9 +33,11 @@ def spans(text: str) -> list[str]:
         ("“An unclosed quote at the end of a paragraph.\n\nA new paragraph without a mark.",
          ["An unclosed quote at the end of a paragraph."]),
         ("He spoke on “Fox & Friends” today.", ["Fox & Friends"]),
+        ("„Ich möchte keinen Handelskrieg“, sagte er. „Wir reden“, fügte er hinzu.",
+         ["Ich möchte keinen Handelskrieg", "Wir reden"]),
     ],
     ids=["curly", "straight", "apostrophes", "plural-possessive", "single", "nested",
-         "multi-sentence", "continued-paragraphs", "unclosed", "title"],
+         "multi-sentence", "continued-paragraphs", "unclosed", "title", "german"],
 )
 def test_quote_spans(text, expected):
     assert spans(text) == expected
