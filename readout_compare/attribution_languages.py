@@ -144,10 +144,10 @@ def sources_in(text: str) -> list[tuple[int, int, str, int]]:
         for m in pattern.finditer(text):
             src = _tidy(m.group("src"))
             words = src.lower().split()
-            if words == [w for w in words if w in PERSONAL_PRONOUNS] and len(words) == 1:
-                pass  # "…", sagte er: a pronoun the story resolves as "he said" (attribution.py)
-            elif not words or (words[0] in _NOT_SOURCE
-                               and (len(words) == 1 or words[0] not in _ARTICLES)):
+            # "…", sagte er: a pronoun resolved as "he said" is (attribution.resolve_pronoun).
+            pronoun = len(words) == 1 and words[0] in PERSONAL_PRONOUNS
+            if not pronoun and (not words or (
+                    words[0] in _NOT_SOURCE and (len(words) == 1 or words[0] not in _ARTICLES))):
                 continue  # a pronoun ("la", "se") or a connective, not "la cancillería"
             if words[-1] in _DANGLING:
                 continue  # "El encuentro se confirmó", "… da Ucrânia e salientou": no speaker
