@@ -47,20 +47,22 @@ _ORGANISATION = re.compile(
     r"agency|survey|investigation|operators|company|companies|codelco|union|fund|bank|"
     r"organi[sz]ation|association|chamber|institute|party)\b", re.I)
 # Names of the readout's possible issuers, by what a readout page carries.
-# The White House as stories in other languages name it.
+# Issuers as stories in other languages name them (issuer_display shows these as written).
 _WHITE_HOUSE_ABROAD = ("casa blanca", "casa branca", "maison blanche", "weißen haus",
                        "weiße haus", "белый дом", "белого дома", "白宫")
+_STATE_ABROAD = ("departamento de estado", "département d'état", "госдеп", "госдепартамент")
+_PENTAGON_ABROAD = ("pentágono", "pentagone", "пентагон")
+_ABROAD_NAMES = frozenset([*_WHITE_HOUSE_ABROAD, *_STATE_ABROAD, *_PENTAGON_ABROAD])
+_WHITE_HOUSE_NAMES = ("white house", "national security council", *_WHITE_HOUSE_ABROAD)
 _ISSUERS = (
     (re.compile(r"Department of State|State Department|Secretary of State|Office of the "
                 r"Spokesperson", re.I),
      ("state department", "department of state", "u.s. embassy", "us embassy", "the department",
-      "the embassy", "embassy", "departamento de estado", "département d'état", "госдеп",
-      "госдепартамент")),
+      "the embassy", "embassy", *_STATE_ABROAD)),
     (re.compile(r"Department of Defense|Pentagon|Secretary of Defense|Defense Department", re.I),
-     ("pentagon", "defense department", "department of defense", "dod", "pentágono",
-      "pentagone", "пентагон")),
+     ("pentagon", "defense department", "department of defense", "dod", *_PENTAGON_ABROAD)),
     (re.compile(r"White House|whitehouse\.gov|National Security Council", re.I),
-     ("white house", "national security council", *_WHITE_HOUSE_ABROAD)),
+     _WHITE_HOUSE_NAMES),
     (re.compile(r"Trade Representative", re.I), ("ustr", "trade representative")),
     (re.compile(r"Department of Commerce|Commerce Department", re.I),
      ("commerce department", "department of commerce")),
@@ -127,8 +129,7 @@ _ISSUERS = (
 # A readout that names no issuer but speaks of "the President" is, as a rule, the White
 # House's; only when no other issuer's header is found ("President Putin" in a No 10 readout
 # is the other side).
-_PRESIDENT_FALLBACK = (re.compile(r"\bPresident\b"),
-                       ("white house", "national security council", *_WHITE_HOUSE_ABROAD))
+_PRESIDENT_FALLBACK = (re.compile(r"\bPresident\b"), _WHITE_HOUSE_NAMES)
 
 
 def _issuers(head: str) -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
@@ -250,11 +251,6 @@ def issuer_display(readout: Document, story: str = "") -> str | None:
         return name.upper()  # "SRE", "USTR", "EEAS"
     return " ".join(w if w in _SMALL_WORDS else w.upper() if "." in w
                     else w[:1].upper() + w[1:] for w in name.split())
-
-
-# The issuers' names in other languages than English, which a story may use for it.
-_ABROAD_NAMES = frozenset([*_WHITE_HOUSE_ABROAD, "departamento de estado", "département d'état",
-                           "госдеп", "госдепартамент", "pentágono", "pentagone", "пентагон"])
 
 
 # Words a name keeps in lower case ("Ministry of External Affairs").
