@@ -130,12 +130,18 @@ _ISSUERS = (
 # House's; only when no other issuer's header is found ("President Putin" in a No 10 readout
 # is the other side).
 _PRESIDENT_FALLBACK = (re.compile(r"\bPresident\b"), _WHITE_HOUSE_NAMES)
+# A readout that names the American president as a foreigner ("U.S. President Trump",
+# "President Donald J. Trump of the U.S.") is the other side's: no White House fallback.
+_US_PRESIDENT_ABROAD = re.compile(
+    r"\b(?:U\.\s?S\.|US|USA|American|United States)\s+President\b"
+    r"|\bPresident\s+(?:[A-Z][\w.]*\s+){1,4}of the (?:U\.\s?S\.?|USA|United States)\b")
 
 
 def _issuers(head: str) -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
     """The issuers whose header the readout's opening lines or address show."""
     found = [(p, aliases) for p, aliases in _ISSUERS if p.search(head)]
-    if not found and _PRESIDENT_FALLBACK[0].search(head):
+    if (not found and _PRESIDENT_FALLBACK[0].search(head)
+            and not _US_PRESIDENT_ABROAD.search(head)):
         found = [_PRESIDENT_FALLBACK]
     return found
 

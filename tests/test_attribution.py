@@ -208,6 +208,27 @@ def test_the_issuer_is_known_from_the_readout_pages_site_and_attributable_to():
     assert "bruce" in issuer_names(segment(text, doc_id="r", label="r"))
 
 
+@pytest.mark.parametrize(
+    ("head", "white_house"),
+    [
+        ("Readout of President Biden's Call with Prime Minister Albanese\n\n"
+         "President Biden spoke today with Prime Minister Albanese of Australia.", True),
+        ("President Kaya's Phone Call with U.S. President Brennan\n\n"
+         "President Kaya spoke by phone this evening with President Tom Brennan of the U.S.",
+         False),
+        ("President Ortiz held a call with President Dana Whitlow of the United States.",
+         False),
+    ],
+    ids=["white-house", "names-us-president-abroad", "of-the-united-states"],
+)
+def test_a_readout_naming_the_us_president_as_a_foreigner_is_not_the_white_houses(
+        head, white_house):
+    from readout_compare.source_kinds import issuer_names
+
+    names = issuer_names(segment(head + "\n\nThe two discussed trade.\n", doc_id="r", label="r"))
+    assert ("white house" in names) is white_house
+
+
 def test_a_quotation_of_several_sentences_is_credited_where_it_closes():
     from readout_compare import Settings, compare
 
