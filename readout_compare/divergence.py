@@ -15,7 +15,7 @@ import re
 
 from readout_compare import crosslingual, quantities
 from readout_compare.divergence_rules import pair_divergences
-from readout_compare.lexicon import word_key
+from readout_compare.lexicon import TITLES, word_key
 from readout_compare.model import (
     DiffOp,
     Divergence,
@@ -76,6 +76,7 @@ def _claim_divergences(
     for sid, found in items:
         # An event mention reports no words, nor does a summary of several readout sentences.
         claims = [m for m in found if m.words_compared]
+        event_too = any(m.part == "the event" for m in found)
         whole = [m for m in claims if m.kind == "verbatim" and m.readout_coverage >= WHOLE]
         if whole:
             # It reproduces a readout sentence whole: that is what it reports (words it adds,
@@ -89,6 +90,16 @@ def _claim_divergences(
                          quantities.numbers(span_words(readout.sentence(o.readout_sentence).text))}
             found_here = pair_divergences(m.diff, m.readout_sentence,
                                           elsewhere=frozenset(elsewhere), today=today)
+            others = [readout.sentence(o.readout_sentence).text for o in claims if o is not m]
+            found_here = [d for d in found_here if not _from_another(d, others)]
+            if event_too and found_here:
+                # An account sentence that also reports the readout's event sentence ("spoke
+                # with Lavrov on April 27 and emphasized …") dates the call: its date is not
+                # the date of what this readout sentence tells ("after Witkoff's April 25
+                # visit"), and the event sentence's words are not compared.
+                found_here = [d for d in found_here if d.type != "date"]
+            found_here = [d for d in found_here if not (
+                d.type == "entity" and _title_of(d.readout_text, d.account_text, readout))]
             if min(m.readout_coverage, m.account_coverage) < NAME_SWAP_MIN_SHARE:
                 # A name for a name is a finding only in a close rewrite of the readout
                 # sentence: in a looser report another name is as likely another subject, or
@@ -97,6 +108,56 @@ def _claim_divergences(
                 found_here = [d for d in found_here if d.type != "entity"]
             out.setdefault(sid, []).extend(found_here)
     return out
+
+
+# Divergences whose account words may come from another readout sentence the account
+# sentence reports: a verb of saying, a modal, a name or a date.
+_TAKEN_ELSEWHERE = frozenset({"reporting_verb", "modality", "entity", "date"})
+
+
+def _from_another(d: Divergence, others: list[str]) -> bool:
+    """The account's changed words are another readout sentence's, one that the same account
+    sentence reports ("Varadkar emphasised that the backstop was necessary … and the EU is
+    united in its view that the Withdrawal Agreement could not be opened", against the
+    readout's "emphasised" sentence and its "could not be reopened" one): no change of either."""
+    if d.type not in _TAKEN_ELSEWHERE or not others:
+        return False
+    words = {word_key(w) for w in span_words(d.account_text)} - _MINOR_WORDS
+    if not words:
+        return False
+    return any(len(words & {word_key(w) for w in span_words(o)}) * 2 >= len(words)
+               for o in others)
+
+
+# A title followed, within a few words of a name, by a name ("Taoiseach Leo Varadkar",
+# "Secretary of State Marco Rubio"): the readout names who holds the title.
+TITLE_NAME_WORDS = 4
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][\w'\u2019-]+")
+# Between a title and its holder's surname only the name's other parts and the title's ("of
+# State", "Leo").
+_GAP = rf"(?:[ \t]+(?:[A-Z][\w.'\u2019-]*|of|the|de)){{0,{TITLE_NAME_WORDS - 1}}}[ \t]+"
+
+
+def _title_of(readout_text: str, account_text: str, readout: Document) -> bool:
+    """The readout's stretch is a title, with no person's name, and the account's a name the
+    readout gives the title's holder elsewhere ("On Brexit, the Taoiseach" -> "Mr Varadkar",
+    the readout opening "Taoiseach Leo Varadkar spoke …"): the same person, named as news
+    does. A stretch that names someone ("Minister Aine Dolan" -> "Mr Hale") is a name swap
+    whatever titles the readout gives."""
+    words = _CAPITALISED_WORD.findall(readout_text)
+    titles = [w for w in words if w.lower() in TITLES]
+    names = [w for w in _CAPITALISED_WORD.findall(account_text) if w.lower() not in TITLES]
+    if not titles or not names or any(_holds_a_title(w, readout.text) for w in words
+                                      if w.lower() not in TITLES | _MINOR_WORDS):
+        return False
+    return any(re.search(rf"\b{re.escape(t)}{_GAP}{re.escape(n)}\b", readout.text)
+               for t in titles for n in names)
+
+
+def _holds_a_title(word: str, text: str) -> bool:
+    """The word is a person's name in the text: it follows a title ("Minister Aine Dolan")."""
+    return any(t.lower() in TITLES for t in re.findall(
+        rf"\b([A-Z][\w'\u2019-]+){_GAP}{re.escape(word)}\b", text))
 
 
 def _quote_divergence(

@@ -375,6 +375,11 @@ def _modal(c: _Change, p: _Pair) -> str | None:
     r_mod, a_mod = modality(c.r_words, c.r_raw), modality(c.a_words, c.a_raw)
     if _same_ability(c):
         return None  # "were able to" for "could": the same ability in other words
+    if ({r_mod, a_mod} == {"possibility", "certainty"} and _CAN & {*c.r_words, *c.a_words}
+            and _negated(c.r_text, c.after_text) and _negated(c.a_text, c.a_after_text)):
+        # "will not be reopened" for "could not be reopened": ruled out either way ("may not"
+        # for "will not" is a hedge, and stays one).
+        return None
     dropped_tense = r_mod == "certainty" and a_mod is None  # "would provide" -> "announced"
     if r_mod and a_mod is None and max(len(c.r_words), len(c.a_words)) > MODAL_DROP_WORDS:
         # A modal gone with a whole clause rewritten ("should be held responsible for his
@@ -395,6 +400,16 @@ _ABILITY = re.compile(r"\b(?:un)?able(?:\s+to)?\b|\bcapable\s+of\b", re.I)
 _CAN = frozenset(["can", "could", "cannot", "can't", "couldn't"])
 # How far after a changed modal its "able to" is looked for ("would not be able to attend").
 ABILITY_WORDS = 3
+
+
+_NEGATED_MODAL = re.compile(r"(?i)(?:\b(?:cannot|can't|couldn't|won't|wouldn't|mustn't)\b"
+                            r"|n't\s*$|\bnot\s*$)")
+
+
+def _negated(changed: str, after: str) -> bool:
+    """The changed modal is negated: in its own words ("cannot", "won't") or by the "not" that
+    follows it in the words the two share ("could" for "will", then "not be reopened")."""
+    return bool(_NEGATED_MODAL.search(changed)) or re.match(r"(?i)\s*not\b", after) is not None
 
 
 def _same_ability(c: _Change) -> bool:
@@ -482,11 +497,12 @@ def _modifies_a_noun(word: str, text: str) -> bool:
 
 # Verbs that state a view: followed by "the importance of" or "the need for", the readout
 # already stresses ("expressed the importance of peace" is what "underscored the importance of
-# peace" says). A verb of exchange ("discussed the importance of") states no view.
+# peace" says; "reiterated the President's call for" is what "stressed" it says). A verb of
+# exchange ("discussed the importance of") states no view.
 _STATING = frozenset(
     "stated expressed expresses noted notes reiterated reiterates reiterate reaffirmed "
     "reaffirms reaffirm affirmed acknowledged".split())
-_STRESSED_OBJECTS = frozenset("importance need necessity urgency urgent".split())
+_STRESSED_OBJECTS = frozenset("importance need necessity urgency urgent call calls".split())
 # How far after the verb its object is looked for ("expressed concern regarding the urgent
 # need"): the words of a short phrase.
 STATED_OBJECT_WORDS = 5

@@ -139,13 +139,14 @@ FRAME_WORDS = frozenset(
 )
 # Office titles: they name a role, not a claim, and reworded titles are common.
 TITLES = frozenset(
-    ["secretary", "minister", "president", "prime", "general", "admiral", "ambassador", "director", "chief", "spokesman", "spokeswoman", "spokesperson", "department", "ministry", "office", "embassy", "government", "counterpart", "counterparts", "governor", "senator", "representative", "chairman", "chair", "commander", "deputy", "under", "assistant", "special", "envoy", "adviser", "advisor", "foreign", "cabinet", "national", "federal", "state", "mr", "mrs", "ms", "dr", "sheikh", "king", "queen"]
+    ["secretary", "minister", "president", "prime", "general", "admiral", "ambassador", "director", "chief", "spokesman", "spokeswoman", "spokesperson", "department", "ministry", "office", "embassy", "government", "counterpart", "counterparts", "governor", "senator", "representative", "chairman", "chair", "commander", "deputy", "under", "assistant", "special", "envoy", "adviser", "advisor", "foreign", "cabinet", "national", "federal", "state", "mr", "mrs", "ms", "dr", "sheikh", "king", "queen", "chancellor", "premier", "taoiseach", "tánaiste", "tanaiste", "emir", "prince", "crown", "sultan", "commissioner", "vice"]
 )
 # Words that name the event a readout reports (a call, a meeting, a visit).
 EVENT_WORDS = {
     "call": "call", "calls": "call", "phone": "call", "telephone": "call",
-    "phoned": "call", "spoke": "call", "speak": "call", "talked": "call",
-    "conversation": "call", "met": "meeting", "meet": "meeting", "meeting": "meeting",
+    "phoned": "call", "telephoned": "call", "phonecall": "call", "spoke": "call",
+    "spoken": "call", "speak": "call", "speaks": "call", "talked": "call",
+    "conversation": "call", "conversations": "call", "met": "meeting", "meet": "meeting", "meeting": "meeting",
     "meetings": "meeting", "hosted": "meeting", "hosts": "meeting", "host": "meeting",
     "visit": "meeting", "visited": "meeting", "visiting": "meeting", "talks": "talks",
     "traveled": "meeting", "travelled": "meeting", "received": "meeting",

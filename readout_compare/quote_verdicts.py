@@ -104,7 +104,7 @@ class _ReadoutWords:
     def _verdict(self, quoted: str, inserted: re.Pattern[str]) -> Verdict:
         quoted, expanded = _spelling_out_undone(quoted, self.positions)
         edited = bool(_ELLIPSIS.search(quoted) or inserted.search(quoted)) or expanded
-        q = list(quote_words(inserted.sub(" ", quoted)))
+        q = _compounds_joined(list(quote_words(inserted.sub(" ", quoted))), self.positions)
         if not q or not self.words:
             return "not_in_readout", None, None, None, 0.0
         pieces = self._cover(q)
@@ -280,6 +280,21 @@ class _ReadoutWords:
 # A word as quotations are compared: normalize.WORD, with inner hyphens ("co-operation"), but
 # not into a figure with a thousands separator ("1,000-for-1,000" is three words).
 # "&" is a word: "and" (quote_word), as editors and headline writers use it.
+def _compounds_joined(words: list[str], known: dict[str, list[int]]) -> list[str]:
+    """Two words that the readout writes as one hyphenated word ("Jean Claude" for
+    "Jean-Claude", "co operation") made that word: a spelling, not a change."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        if i + 1 < len(words) and words[i] + words[i + 1] in known and words[i] not in known:
+            out.append(words[i] + words[i + 1])
+            i += 2
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
 QUOTE_WORD = re.compile(
     r"\d+(?:[.,]\d+)*(?:'?s\b)?|\w+(?:['\u2018\u2019-](?!\d{1,3},\d)\w+)*|&")
 

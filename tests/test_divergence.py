@@ -716,3 +716,61 @@ def test_a_modal_left_out_counts_only_in_a_short_change(account, modality):
     acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
     found = [d.type for s in acc.sentences for d in s.divergences]
     assert ("modality" in found) is modality
+
+
+def test_words_from_another_reported_readout_sentence_are_no_change():
+    # The account sentence reports two readout sentences: its "emphasised" is the first's, its
+    # "could not be opened" the second's; neither is a change of the other.
+    readout = ("Taoiseach Aine Dolan spoke by phone today with Prime Minister Gareth Hale.\n\n"
+               "On the border, the Taoiseach emphasised that the safeguard was necessary as a "
+               "consequence of decisions taken in London. The Taoiseach explained that the EU "
+               "was united in its view that the treaty could not be reopened.")
+    account = ("Ms Dolan's office said she emphasised that the safeguard was necessary as a "
+               "consequence of decisions taken in London and that the EU is united in its view "
+               "that the treaty could not be opened.")
+    found = _divergence_types(readout, account)
+    assert not found & {"reporting_verb", "modality"}
+
+
+@pytest.mark.parametrize(("readout_sentence", "account", "entity"), [
+    # The readout names who holds the title: the account's name for it is the same person.
+    ("On Brexit, the Taoiseach said she wants to see a deal agreed and ratified.",
+     "Ms Dolan said she wants to see a deal agreed and ratified.", False),
+    # The readout's stretch names someone: another name in its place is a swap.
+    ("On Brexit, Taoiseach Dolan said she wants to see a deal agreed and ratified.",
+     "Mr Hale said she wants to see a deal agreed and ratified.", True),
+])
+def test_a_name_for_the_readouts_title_is_the_same_person_when_the_readout_says_so(
+        readout_sentence, account, entity):
+    readout = ("Taoiseach Aine Dolan spoke by phone today with Prime Minister Gareth Hale.\n\n"
+               + readout_sentence)
+    assert ("entity" in _divergence_types(readout, account)) is entity
+
+
+def test_the_date_of_the_call_is_not_held_against_a_date_inside_a_claim():
+    readout = ("Secretary of State Marco Rubio spoke yesterday with Russian Foreign Minister "
+               "Sergey Lavrov.\n\nAfter Special Envoy Witkoff's April 25 visit to Moscow, the "
+               "Secretary underscored the next steps in the peace talks and the need to end the "
+               "war now.")
+    account = ("Rubio spoke with Russian Foreign Minister Sergey Lavrov on April 27 and "
+               "underscored the next steps in the peace talks and the need to end the war now.")
+    assert "date" not in _divergence_types(readout, account)
+
+
+@pytest.mark.parametrize(("account", "modality"), [
+    # "Cannot" and "will not": ruled out either way.
+    ("The minister said the agreement cannot be reopened.", False),
+    # "May not" hedges what "will not" rules out.
+    ("The minister said the agreement may not be reopened.", True),
+])
+def test_a_negated_can_and_a_negated_will_say_the_same(account, modality):
+    readout = "The minister said the agreement will not be reopened."
+    assert ("modality" in _divergence_types(readout, account)) is modality
+
+
+def test_reiterating_a_call_is_already_emphatic():
+    readout = ("The Secretary reiterated President Hale's call for the fighting to stop and for "
+               "both sides to take meaningful steps toward a durable settlement.")
+    account = ("The Secretary stressed President Hale's call for the fighting to stop and for "
+               "both sides to take meaningful steps toward a durable settlement.")
+    assert "reporting_verb" not in _divergence_types(readout, account)

@@ -158,6 +158,15 @@ def test_a_sentence_that_only_reports_the_call_is_supported():
     assert coverage[0].status == "reported"
 
 
+@pytest.mark.parametrize("verb", ["has spoken with", "telephoned"])
+def test_the_call_named_by_other_forms_of_the_verb_is_the_event(verb):
+    account = (f"Hegseth {verb} General Ricardo Trevilla Trejo after a week of silence and "
+               "raised his worries over cartels.")
+    sentences, coverage = one(READOUT_CALL, account)
+    assert sentences[0].status == "not_in_readout"  # its claim is its own
+    assert coverage[0].status == "reported" and coverage[0].parts == ("the event",)
+
+
 def test_another_event_with_the_same_people_is_not_the_call():
     # A meeting is not the call, and "visited the site" does not announce an event.
     r = Keyed("Secretary Whitlock spoke today with Norwegian Foreign Minister Ingrid Aasen.")

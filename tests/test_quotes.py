@@ -79,6 +79,15 @@ def test_typography_does_not_alter_a_quote():
     assert verdicts(account)[0][2] == "verbatim"
 
 
+def test_a_hyphenated_name_written_as_two_words_is_verbatim():
+    readout = ("The Minister expects to speak with Commission President Jean-Luc Marchetti and "
+               "with other heads of Government over the coming days.")
+    account = ('"The Minister expects to speak with Commission president Jean Luc Marchetti and '
+               'with other heads of government over the coming days," the statement said.')
+    (q,) = compare(readout, [account]).accounts[0].quotes
+    assert q.fidelity == "verbatim"
+
+
 def test_altered_quote():
     account = "The readout said he “highlighted the importance of closer cooperation on border security.”"
     (q,) = compare(READOUT, [account]).accounts[0].quotes
