@@ -229,12 +229,16 @@ def resolve_pronoun(attribution: Attribution, earlier: Sequence[Sentence],
     Only he and she are resolved; the guess is shown beside the pronoun, and a pronoun left
     unresolved says so ("it (unresolved)")."""
     head = attribution.source.split(",")[0].strip()
-    if head == "It":
-        # "It said" opening a sentence after "The Pentagon's summary of the calls said …": the
-        # body or document credited in the sentence before. (An "it" inside a sentence may be
-        # the sentence's own subject: "The White House released a statement in which it said".)
-        body = next((f[2].source for s in reversed(earlier[-1:])
-                     for f in reversed(attributions_in(s.text))
+    if head.lower() == "it":
+        # "It said" opening a sentence after "The Pentagon's summary of the calls said …", or
+        # '"He recalled …," it added' after '"…," the statement read': the body or document
+        # credited in the sentence before (or the one before it); an "it" inside a sentence
+        # may be that sentence's own subject ("The White House released a statement in which
+        # it said"), so the sentence's own words before the "it" come first.
+        looked = [before[-DESCRIPTION_WINDOW:]] if head == "it" and before else []
+        looked += [s.text for s in reversed(earlier[-1:] if head == "It" else earlier[-2:])]
+        body = next((f[2].source for text in looked
+                     for f in reversed(attributions_in(text))
                      if f[2].source.lower() not in _PRONOUNS and person_name(f[2].source) is None),
                     None)
         if body is not None:

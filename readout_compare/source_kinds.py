@@ -54,6 +54,10 @@ _STATE_ABROAD = ("departamento de estado", "département d'état", "госдеп
 _PENTAGON_ABROAD = ("pentágono", "pentagone", "пентагон")
 _ABROAD_NAMES = frozenset([*_WHITE_HOUSE_ABROAD, *_STATE_ABROAD, *_PENTAGON_ABROAD])
 _WHITE_HOUSE_NAMES = ("white house", "national security council", *_WHITE_HOUSE_ABROAD)
+_KREMLIN_NAMES = ("kremlin", "russian presidency", "presidential press service", "peskov",
+                  "ushakov", "@russia")
+_UKRAINE_NAMES = ("office of the president", "presidential office", "zelensky's office",
+                  "zelenskyy's office", "ukrainian presidency", "kyiv", "@ukraine")
 _ISSUERS = (
     (re.compile(r"Department of State|State Department|Secretary of State|Office of the "
                 r"Spokesperson", re.I),
@@ -73,9 +77,7 @@ _ISSUERS = (
                 r"The Prime Minister (?:spoke|met|held)", re.I),
      ("downing street", "no 10", "number 10", "no. 10", "prime minister's office",
       "british government", "uk government", "government's website", "@uk")),
-    (re.compile(r"\bKremlin\b|President of Russia|Vladimir Putin (?:had|held) a telephone", re.I),
-     ("kremlin", "russian presidency", "presidential press service", "peskov", "ushakov",
-      "@russia")),
+    (re.compile(r"\bKremlin\b|Vladimir Putin (?:had|held) a telephone", re.I), _KREMLIN_NAMES),
     (re.compile(r"Ministry of Foreign Affairs of the People's Republic of China|"
                 r"Chinese (?:Foreign Ministry|Embassy)|Wang Yi (?:held|had) a (?:phone|telephone)|"
                 r"Foreign Ministry Spokesperson", re.I),
@@ -95,9 +97,7 @@ _ISSUERS = (
                 r"Gobierno de México", re.I),
      ("sre", "secretaría de relaciones exteriores", "cancillería", "presidencia",
       "gobierno de méxico", "mexican foreign ministry", "mexico's foreign ministry", "@mexico")),
-    (re.compile(r"President of Ukraine|Office of the President|president\.gov\.ua", re.I),
-     ("office of the president", "presidential office", "zelensky's office",
-      "zelenskyy's office", "ukrainian presidency", "kyiv", "@ukraine")),
+    (re.compile(r"Office of the President|president\.gov\.ua", re.I), _UKRAINE_NAMES),
     # Readouts in the government's own language, by their headers and agencies.
     (re.compile(r"新华社|外交部|国家主席|国务院"),
      ("xinhua", "chinese state media", "state media", "chinese foreign ministry",
@@ -109,7 +109,9 @@ _ISSUERS = (
      ("bundesregierung", "german government", "federal government", "government spokesman",
       "regierungssprecher", "chancellery", "kanzleramt", "berlin", "@germany")),
     (re.compile(r"Élysée|Elysée|Présidence de la République|Quai d'Orsay|"
-                r"Ministère de l'Europe et des Affaires étrangères|diplomatie\.gouv\.fr"),
+                r"Ministère de l'Europe et des Affaires étrangères|diplomatie\.gouv\.fr|"
+                # Their English pages: "M. Emmanuel Macron, President of the Republic".
+                r"President of the Republic\b(?! of)|\bThe French President\b"),
      ("élysée", "elysee", "french presidency", "quai d'orsay", "french foreign ministry",
       "paris", "@france")),
     (re.compile(r"Planalto|Presidência da República|Secretaria de Comunicação|Itamaraty"),
@@ -137,9 +139,20 @@ _US_PRESIDENT_ABROAD = re.compile(
     r"|\bPresident\s+(?:[A-Z][\w.]*\s+){1,4}of the (?:U\.\s?S\.?|USA|United States)\b")
 
 
+# Offices that name the issuer's principal as often as the other side's ("M. Emmanuel Macron,
+# President of the Republic, and Mr Vladimir Putin, President of Russia" heads the Élysée's
+# readout): an issuer only when no header names another.
+_WEAK_ISSUERS = (
+    (re.compile(r"President of Russia", re.I), _KREMLIN_NAMES),
+    (re.compile(r"President of Ukraine", re.I), _UKRAINE_NAMES),
+)
+
+
 def _issuers(head: str) -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
     """The issuers whose header the readout's opening lines or address show."""
     found = [(p, aliases) for p, aliases in _ISSUERS if p.search(head)]
+    if not found:
+        found = [(p, aliases) for p, aliases in _WEAK_ISSUERS if p.search(head)]
     if (not found and _PRESIDENT_FALLBACK[0].search(head)
             and not _US_PRESIDENT_ABROAD.search(head)):
         found = [_PRESIDENT_FALLBACK]
@@ -354,6 +367,11 @@ _NOT_PERSON = frozenset(
 )
 
 
+# Capitalised words that open a mention but name no one: articles and pronouns ("It said",
+# "They told reporters").
+_NO_NAMES = frozenset("the a an he she it they we i you this that these those there".split())
+
+
 def person_name(source: str) -> str | None:
     """The last capitalised word of a mention that names a person, if any: "State Department
     spokesperson Tammy Bruce" -> "Bruce"; "China's foreign ministry" -> None."""
@@ -363,7 +381,7 @@ def person_name(source: str) -> str | None:
         base = re.sub(r"['\u2019]s$", "", w)
         if base.lower() in _NOT_PERSON or word_key(base.lower()).startswith("@"):
             continue
-        if base.lower() in TITLES or base.lower() in ("the", "a", "an", "he", "she"):
+        if base.lower() in TITLES or base.lower() in _NO_NAMES:
             continue
         return base
     return None

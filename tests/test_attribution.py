@@ -229,6 +229,21 @@ def test_a_readout_naming_the_us_president_as_a_foreigner_is_not_the_white_house
     assert ("white house" in names) is white_house
 
 
+def test_the_other_sides_office_in_the_header_is_not_the_issuer():
+    from readout_compare.source_kinds import issuer_names
+
+    # The Élysée's English page names both presidents by their offices.
+    head = ("1. Belarus - Telephone conversation between M. Emile Garnier, President of the "
+            "Republic, and Mr Pavel Orlov, President of Russia (Paris, 2020-08-18)\n\n"
+            "The French President spoke to the President of Russia this morning.")
+    names = issuer_names(segment(head + "\n\nThey discussed Belarus.\n", doc_id="r", label="r"))
+    assert "élysée" in names and "kremlin" not in names
+    # With no other header, the office is the issuer's.
+    head = "President of Russia Pavel Orlov had a phone call with Chancellor Anna Vogt."
+    names = issuer_names(segment(head + "\n\nThey discussed gas.\n", doc_id="r", label="r"))
+    assert "kremlin" in names
+
+
 def test_a_quotation_of_several_sentences_is_credited_where_it_closes():
     from readout_compare import Settings, compare
 
@@ -469,6 +484,23 @@ def test_it_said_opening_a_sentence_is_the_document_credited_before_and_else_unr
     got = sources("The embassy has also released a statement following the call, in which it "
                   "said the visit was postponed.")
     assert got[0][0] == "embassy"
+
+
+def test_it_after_a_quotation_is_the_document_quoted_just_before():
+    from readout_compare import Settings, compare
+
+    readout = "The Minister spoke with Prime Minister Hale. They discussed the border."
+    account = ('"Both governments remain fully committed to the agreement," the statement read. '
+               '"He recalled that the agreement requires rigorous impartiality," it added.')
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    assert [q.attribution.source for q in acc.quotes] == ["the statement", "it (the statement)"]
+
+
+def test_a_pronoun_is_no_persons_name():
+    from readout_compare.source_kinds import person_name
+
+    assert [person_name(w) for w in ("It", "They", "We", "It said")] == [None] * 4
+    assert person_name("Zakharova") == "Zakharova"
 
 
 def test_a_pronoun_after_a_description_is_the_person_described():
