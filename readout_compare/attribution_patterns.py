@@ -51,7 +51,10 @@ _SUBJECT = (
 # Adverbs that may stand between a speaker and the verb of saying ("has repeatedly said");
 # others ("Russia illegally claims") say the verb is not one of saying.
 _ADVERBS = (r"(?:reportedly|repeatedly|previously|publicly|privately|separately|earlier|again|"
-            r"recently|frequently|often|already|firmly|openly|also|later|then)")
+            r"recently|frequently|often|already|firmly|openly|also|later|then|"
+            # "Boris Johnson today told", "Starmer last night told", "Rubio himself described"
+            r"today|yesterday|tonight|(?:last|this)\s+(?:night|week|morning|evening|afternoon)|"
+            r"himself|herself|themselves|itself)")
 # Between a source and its verb: "Hegseth, however, insisted", "The Pentagon, in a statement,
 # said", "Yuri Ushakov, an aide to the Russian president, said", "A member of the council, who
 # asked not to be named, said", "Colton, speaking at the start of the meeting, said".
@@ -61,6 +64,9 @@ _ASIDE = (
     r"following\s+[^,]{1,80}|after\s+[^,]{1,80}|"
     # "Yuri Ushakov, an aide to …,", "Pat Ryder, Spokesman for the Pentagon,"
     r"(?P<role>(?:an?|the|[A-Z][\w]*['\u2019]s)\s+[^,]{1,60}|"
+    # "Tommy Pigott, principal State Department deputy spokesperson,"
+    r"(?:[a-z][\w-]*\s+){1,2}[A-Z][^,]{0,50}?\b(?:spokes(?:person|man|woman)|secretary|"
+    r"minister|adviser|advisor|ambassador|envoy|aide)|"
     r"[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|of|for|the|to|at))*\s+[A-Z][\w'-]*)),)?"
 )
 _AFTER_VERB = r"(?:\s+(?:on|in|during|to|at|via)\s+[^,.;:\u201c\u201d\"]*?(?:[\u201c\"][^\u201d\"]*[\u201d\"][^,.;:]*?)?(?=[,.;:]|\s+when\b|\s+after\b|$))?"

@@ -926,3 +926,17 @@ def test_a_pronoun_after_a_verb_in_german_is_resolved(account, speaker):
     acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
     assert [q.attribution.source for q in acc.quotes] == [speaker]
 
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Prime Minister Gareth Hale today told President Orlov that 'serious difficulties remain' "
+     "between the two countries.", "Prime Minister Gareth Hale"),
+    ("Sir Gareth Hale last night told the Arvanian government there is a 'clear need for a "
+     "ceasefire' in the region.", "Sir Gareth Hale"),
+    ("Rubio himself described the negotiation as \"constructive and positive.\"", "Rubio"),
+    ("The officials discussed \u201ckey issues in the region,\u201d Tom Pratt, principal State "
+     "Department deputy spokesperson, stated.",
+     "Tom Pratt, principal State Department deputy spokesperson"),
+])
+def test_a_time_a_reflexive_or_a_lowercase_role_between_speaker_and_verb(sentence, source):
+    assert sources(sentence)[0][0] == source
