@@ -136,7 +136,7 @@ def _headline_lead(
     if across:
         matches = align_across_languages(readout, headline_doc)
     else:
-        matches = align(readout, headline_doc, settings)
+        matches = align(readout, headline_doc, settings, lede=False)
     attributions = attribute_sentences(headline_doc, readout)
     out = []
     for s in story.headline:

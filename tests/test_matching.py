@@ -284,3 +284,23 @@ def test_a_claim_of_its_own_beside_the_meeting_is_no_summary():
                        "that state buyers in Nigeria pay too much for fertilizer.")
     assert sentences[0].status == "not_in_readout"
     assert not any(m.summary for m in sentences[0].matches)
+
+
+def test_a_lede_that_sums_up_the_readout_reports_it_where_a_later_sentence_would_not():
+    # A story's first sentences sum up what it reports: there a summary needs less evidence
+    # (align.LEDE_SUMMARY_THRESHOLD) than further down, where the same words may be background.
+    readout = ("Secretary Lind spoke today with Foreign Minister Aasen of Norway. The Secretary and "
+               "the Foreign Minister discussed energy security in Europe and the need for new "
+               "offshore wind investment. They reviewed preparations for the NATO summit in July "
+               "and agreed to deepen cooperation on Arctic security.")
+    summary = "The two diplomats touched on European energy and the July summit."
+    background = "Norway is a major gas supplier to Europe. The ministry gave no further details."
+
+    def status(account: str, sentence: str) -> str:
+        acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+        return next(s.status for s in acc.sentences if s.sentence.text == sentence)
+
+    assert status(f"{summary} {background}", summary) == "supported"
+    assert status(f"{background} {summary}", summary) == "not_in_readout"
+    first = background.split(". ")[0] + "."
+    assert status(f"{background} {summary}", first) == "not_in_readout"
