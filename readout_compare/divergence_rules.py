@@ -251,6 +251,12 @@ def _negation(c: _Change, p: _Pair) -> str | None:
                                                  else NEGATION_WORDS)
     if r_neg == a_neg or not short:
         return None
+    if (negations([w for w in c.r_words if w != "nor"])
+            == negations([w for w in c.a_words if w != "nor"])
+            and negations(span_words(p.r_sentence)) and negations(span_words(p.a_sentence))):
+        # "does not seek conflict nor is it pursuing regime change" -> "is not seeking regime
+        # change": a "nor" carries on a negation both sentences hold; it adds none.
+        return None
     return "negated in the account only" if a_neg > r_neg else "negated in the readout only"
 
 

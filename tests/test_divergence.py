@@ -774,3 +774,17 @@ def test_reiterating_a_call_is_already_emphatic():
     account = ("The Secretary stressed President Hale's call for the fighting to stop and for "
                "both sides to take meaningful steps toward a durable settlement.")
     assert "reporting_verb" not in _divergence_types(readout, account)
+
+
+@pytest.mark.parametrize(("account", "negation"), [
+    # "nor" carries on the "not" both sentences hold.
+    ("Hegseth emphasized that the United States is not seeking regime change or any form of "
+     "suppression of the PRC.", False),
+    # The account drops the "not": the claim is turned round.
+    ("Secretary Hegseth made clear that the United States does seek conflict with China nor "
+     "is it pursuing regime change or strangulation of the PRC.", True),
+])
+def test_nor_carrying_on_a_negation_is_no_new_one(account, negation):
+    readout = ("Secretary Hegseth made clear that the United States does not seek conflict with "
+               "China nor is it pursuing regime change or strangulation of the PRC.")
+    assert ("negation" in _divergence_types(readout, account)) is negation
