@@ -316,7 +316,16 @@ def decide(units: Sequence[Unit]) -> list[str]:
         # A text unlike anything the model was fitted on (no unit it reads as a claim, where the
         # rules see sentences): the rules' roles stand.
         return [u.rule_role for u in units]
-    return out
+    return _nothing_headed(out)
+
+
+def _nothing_headed(out: list[str]) -> list[str]:
+    """A heading heads the text that follows it: one with no body after it in the document
+    (related stories' headlines listed after the story, a tag line) is page furniture."""
+    last_body = max((i for i, r in enumerate(out) if r == "body"), default=None)
+    if last_body is None:
+        return out
+    return [("furniture" if r == "heading" and i > last_body else r) for i, r in enumerate(out)]
 
 
 def explain(units: Sequence[Unit], index: int, *, most: int = 3) -> tuple[str, dict[str, float], list[str]]:

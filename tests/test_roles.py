@@ -106,3 +106,18 @@ def test_a_caption_that_ends_in_a_date_and_an_agency_is_furniture_a_story_ending
     assert roles_of["Norway and Canada agreed on Wednesday to expand joint patrols in the "
                     "Arctic."] == "body"
     assert roles_of["The ministers will meet again in May, officials said."] == "body"
+
+
+def test_headlines_listed_after_the_story_are_furniture():
+    story = ("Ministers agree to keep talking\n\n"
+             "The two ministers agreed on Tuesday to keep channels of communication open, the "
+             "ministry said. They discussed trade and tariffs at length.\n\n"
+             "Related\n\n"
+             "Indonesia president says ready to face all possibilities\n\n"
+             "Pezeshkian says Iran will not bow to pressure amid nuclear talks\n")
+    doc = segment(story, doc_id="a", label="a")
+    roles_of = {s.text.strip(): s.role for s in doc.sentences}
+    assert roles_of["Ministers agree to keep talking"] == "heading"
+    assert roles_of["Pezeshkian says Iran will not bow to pressure amid nuclear talks"] == "furniture"
+    assert roles_of["Indonesia president says ready to face all possibilities"] == "furniture"
+    assert not any(s.role == "heading" for s in doc.sentences[2:])
