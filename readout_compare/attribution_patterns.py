@@ -90,7 +90,8 @@ _REPORTED_BY = re.compile(
     r"with\s+reference\s+to)\s+(?P<src>(?:[^,.;:\u201c\u201d\"]|(?<=\b[A-Z])\.)+)"
     r"|\b(?:reported|published|posted)\s+on\s+(?P<site>[^,.;:\u201c\u201d\"]*?\bwebsite)")
 _SUBJECT_VERB = re.compile(
-    rf"(?P<src>{_SUBJECT}){_ASIDE}"
+    # "The Israel Defense Forces (IDF) said": the body's acronym after its name.
+    rf"(?P<src>{_SUBJECT})(?:\s+\([A-Z]{{2,8}}\))?{_ASIDE}"
     # "Lloyd Austin on his part also stressed", "Yukiko Okano on Friday said"
     r"(?:\s+(?:on|for)\s+(?:his|her|their|its)\s+part)?"
     r"(?:\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
@@ -112,7 +113,8 @@ _VERB_SUBJECT = re.compile(
 _QUOTES_AS_SAYING = re.compile(
     rf"(?P<rep>(?i:the|a|an)\s+[\w\u2019'.-]+(?:\s+[\w\u2019'.-]+){{0,3}}?|{_NAME})\s+"
     rf"(?:quotes|quoted|cites|cited)\s+(?P<src>(?:[\w\u2019'.-]+\s+){{0,4}}?{_NAME})"
-    r"\s+as\s+(?:saying|stating|telling)\b")
+    # "quoted Dan Wang, director of Eurasia Group's China Division, saying"
+    r"(?:,\s+[^,]{1,80},)?\s+(?:as\s+)?(?:saying|stating|telling)\b")
 _REPORTEDLY = re.compile(r"\breportedly\b|\bis said to\b|\bwas said to\b|"
                          r"^(?:media\s+|news\s+|earlier\s+)?reports\s+(?:indicate|suggest|say)\b",
                          re.IGNORECASE)

@@ -940,3 +940,19 @@ def test_a_pronoun_after_a_verb_in_german_is_resolved(account, speaker):
 ])
 def test_a_time_a_reflexive_or_a_lowercase_role_between_speaker_and_verb(sentence, source):
     assert sources(sentence)[0][0] == source
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("The Arvanian Defense Forces (ADF) said that together with their allies they intercepted "
+     "most of the drones.", "Arvanian Defense Forces"),
+    ("Treasury Secretary Tom Vance recently clarified that the country will keep trading with "
+     "its partners.", "Treasury Secretary Tom Vance"),
+])
+def test_an_acronym_after_the_body_and_clarified_as_saying(sentence, source):
+    assert sources(sentence)[0][0] == source
+
+
+def test_an_outlet_quoting_someone_with_a_role_saying_credits_the_person():
+    got = sources("CNBC quoted Dana Holt, director of Meridian Group's Asia division, saying "
+                  "that the call was a positive signal for markets.")
+    assert got[0][0].startswith("Dana Holt")
