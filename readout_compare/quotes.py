@@ -98,6 +98,7 @@ def find_quotes(
                 judged = ("not_in_readout", None, None, None, judged[4])
             if judged[0] in ("altered", "stitched") and (
                     _other_government(attribution, speakers.issuer) or _a_post(attribution)
+                    or (attribution is None and _POST.search(part_sentence.text) is not None)
                     or names_someone_new(span.text, readout)
                     or speaks_in_first_person(span.text, _passage(readout, judged))):
                 # The other government's readout, or a post, quoted: its words are its own,

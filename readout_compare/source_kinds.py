@@ -83,7 +83,7 @@ _ISSUERS = (
                 r"Foreign Ministry Spokesperson", re.I),
      ("chinese foreign ministry", "china's foreign ministry", "foreign ministry", "the ministry",
       "beijing", "@china")),
-    (re.compile(r"Ministry of Foreign Affairs of Japan|mofa\.go\.jp|Japan-[A-Z][a-z]+ "
+    (re.compile(r"Ministry of Foreign Affairs of Japan|mofa\.go\.jp|Japan-(?:[A-Z][a-z]+|U\.S\.) "
                 r"(?:Foreign Ministers|Summit|Leaders)|Prime Minister's Office of Japan|kantei", re.I),
      ("japanese foreign ministry", "japan's foreign ministry", "foreign ministry", "the ministry",
       "tokyo", "kantei", "prime minister's office", "@japan")),
@@ -136,7 +136,9 @@ _PRESIDENT_FALLBACK = (re.compile(r"\bPresident\b"), _WHITE_HOUSE_NAMES)
 # "President Donald J. Trump of the U.S.") is the other side's: no White House fallback.
 _US_PRESIDENT_ABROAD = re.compile(
     r"\b(?:U\.\s?S\.|US|USA|American|United States)\s+President\b"
-    r"|\bPresident\s+(?:[A-Z][\w.]*\s+){1,4}of the (?:U\.\s?S\.?|USA|United States)\b")
+    r"|\bPresident\s+(?:[A-Z][\w.,]*\s+){1,5}of the (?:U\.\s?S\.?|USA|United States)\b"
+    # "Joseph R. Biden, Jr., President of the United States of America"
+    r"|,\s+President of the (?:U\.\s?S\.?|USA|United States)\b")
 
 
 # Offices that name the issuer's principal as often as the other side's ("M. Emmanuel Macron,
@@ -163,6 +165,12 @@ _PRINCIPAL = re.compile(
     r"\b(?:Secretary|Envoy|Ambassador|Administrator|Advisor|Adviser|President|Representative)"
     r"(?:\s+of\s+\w+)?\s+(?:[A-Z][a-z]+\s+)?(?P<name>[A-Z][a-z]+)(?:['\u2019]s)?\b"
 )
+
+
+# Words _PRINCIPAL takes for a name that are the end of a country's or an office's name
+# ("President of the United States", "President of the Republic").
+_NOT_PRINCIPALS = frozenset(["Of", "The", "States", "Republic", "Kingdom", "Nations", "Union",
+                             "Federation", "Emirates", "Commission", "Council"])
 
 
 # A readout page's site says who issued it.
@@ -244,7 +252,7 @@ def issuer_names(readout: Document | None) -> frozenset[str]:
         names.update(aliases)
     principal, other = _sides(readout)
     for m in _PRINCIPAL.finditer(head):
-        if m.group("name") not in ("Of", "The"):
+        if m.group("name") not in _NOT_PRINCIPALS:
             names.add(m.group("name").lower())
     # The other side's people are never the issuer, whatever the page's header says of them.
     names = (names | principal) - other

@@ -956,3 +956,14 @@ def test_an_outlet_quoting_someone_with_a_role_saying_credits_the_person():
     got = sources("CNBC quoted Dana Holt, director of Meridian Group's Asia division, saying "
                   "that the call was a positive signal for markets.")
     assert got[0][0].startswith("Dana Holt")
+
+
+def test_a_foreign_readout_naming_the_us_president_with_his_suffix_is_not_the_white_houses():
+    from readout_compare.source_kinds import issuer_names
+
+    head = ("Japan-U.S. Summit Telephone Talk\n\nOn January 28, Sato Kenji, Prime Minister of "
+            "Japan, held a summit telephone talk with the Honorable Joseph R. Hale, Jr., President "
+            "of the United States of America.")
+    names = issuer_names(segment(head + "\n\nThey discussed the alliance.\n", doc_id="r", label="r"))
+    assert "japanese foreign ministry" in names
+    assert "white house" not in names and "states" not in names

@@ -418,3 +418,15 @@ def test_a_quoted_term_inside_a_straight_quotation_nests():
     text = ('"Our talks were good.\n"We will meet again in May," he added.\n'
             'Aasen called the plan "ambitious."')
     assert [q.text for q in quote_spans(text)][-1] == "ambitious."
+
+
+def test_words_quoted_from_a_post_are_the_posts_not_an_altered_readout():
+    readout = ("Secretary Lind spoke today with Minister Aalto. The Secretary condemned the "
+               "appalling terrorist attack on the port and offered condolences.")
+    account = ("Meanwhile, Lind on X conveyed his condolences for this \u201cappalling terrorist "
+               "attack by the militants on the port.\u201d")
+    (q,) = compare(readout, [account]).accounts[0].quotes
+    assert q.fidelity == "not_in_readout"
+    # Without the post, the same words credited to no one are an altered quotation.
+    (q,) = compare(readout, [account.replace(" on X", "")]).accounts[0].quotes
+    assert q.fidelity == "altered"
