@@ -80,7 +80,7 @@ def pair_divergences(
                 ))
         if change.tag == "replace":
             replaced.append(change)
-    verb = _reporting_verb(replaced, readout_sentence, _quoted(pair.a_sentence))
+    verb = _reporting_verb(replaced, readout_sentence, _quoted(pair.a_sentence), pair.r_sentence)
     return [*found, verb] if verb else found
 
 
@@ -263,7 +263,8 @@ def _negation(c: _Change, p: _Pair) -> str | None:
 def _possibility_added(c: _Change, p: _Pair) -> str | None:
     """A few words the account adds that make the claim a possibility ("may")."""
     if (c.tag == "insert" and len(c.a_words) <= 4
-            and modality(c.a_words, c.a_raw) == "possibility"):
+            and modality(c.a_words, c.a_raw) == "possibility"
+            and not _RELATIVE_MODAL.search(c.a_text)):
         return "plain statement in the readout, possibility in the account"
     return None
 
@@ -392,6 +393,8 @@ def _modal(c: _Change, p: _Pair) -> str | None:
         # actions" -> "accountable," the statement continued): a rewrite, not a hedge removed.
         return None
     moved = modal_classes(r_mod) <= p.a_modals and modal_classes(a_mod) <= p.r_modals
+    if not r_mod and a_mod == "possibility" and _RELATIVE_MODAL.search(c.a_text):
+        return None  # "efforts that could help achieve" for "efforts conducive to": a noun's
     if not moved and ((r_mod and r_mod != a_mod and not dropped_tense) or (
             not r_mod and a_mod == "possibility")):
         return (f"{r_mod or 'plain statement'} in the readout, "
@@ -399,6 +402,11 @@ def _modal(c: _Change, p: _Pair) -> str | None:
     return None
 
 
+# A possibility in a relative clause the account writes in place of the readout's words
+# describes a noun ("all efforts that could help achieve" for "all efforts conducive to"); it
+# does not hedge the claim. (One put into the readout's own clause does: "which may have been
+# delayed" for "which have been delayed".)
+_RELATIVE_MODAL = re.compile(r"(?i)\b(?:that|which|who)\s+(?:could|can|may|might)\b")
 # A modal the account leaves out counts in a changed stretch of at most this many words a side
 # ("may impose" -> "imposes"); past it, the clause is rewritten.
 MODAL_DROP_WORDS = 3
@@ -468,7 +476,7 @@ _REPLACED: tuple[tuple[DivergenceType, Rule], ...] = (
 
 
 def _reporting_verb(replaced: list[_Change], readout_sentence: str,
-                    quoted: list[tuple[int, int]]) -> Divergence | None:
+                    quoted: list[tuple[int, int]], r_sentence: str = "") -> Divergence | None:
     """The strongest verb of saying of the readout's replaced stretches against the account's:
     a stronger verb is a finding; a weaker one only from forceful to neutral ("said" for
     "reaffirmed" is how news writes). The account's verbs are its own, outside its quotation
@@ -484,6 +492,11 @@ def _reporting_verb(replaced: list[_Change], readout_sentence: str,
     a_word, a_level = max(a_verbs, key=lambda v: v[1])
     if not (a_level > r_level or r_level - a_level >= 2):
         return None
+    if a_level > r_level and _strongest_saying(r_sentence) >= a_level:
+        # The readout sentence says it as strongly elsewhere ("China calls on Ukraine and
+        # Russia to find a solution …, said Wang" -> "Wang urged"): the verb is the story's
+        # word for that one, not a stronger one.
+        return None
     return Divergence(
         type="reporting_verb",
         account_text=a_word,
@@ -492,6 +505,19 @@ def _reporting_verb(replaced: list[_Change], readout_sentence: str,
         direction="escalates" if a_level > r_level else "softens",
         detail=f"{LADDER_NAMES[r_level]} \u2192 {LADDER_NAMES[a_level]}",
     )
+
+
+# A readout that "calls on" someone to act urges them (as a story's verb, "called on" for the
+# readout's "asked" is how news writes, and no stronger).
+_CALLS_ON = re.compile(r"(?i)\b(?:calls?|called)\s+(?:on|upon)\b")
+
+
+def _strongest_saying(sentence: str) -> int:
+    """The rung of the strongest verb of saying anywhere in a readout sentence."""
+    rungs = [rung for _, rung in saying(span_words(sentence))]
+    if _CALLS_ON.search(sentence):
+        rungs.append(2)
+    return max(rungs, default=0)
 
 
 def _modifies_a_noun(word: str, text: str) -> bool:

@@ -788,3 +788,31 @@ def test_nor_carrying_on_a_negation_is_no_new_one(account, negation):
     readout = ("Secretary Hegseth made clear that the United States does not seek conflict with "
                "China nor is it pursuing regime change or strangulation of the PRC.")
     assert ("negation" in _divergence_types(readout, account)) is negation
+
+
+def test_a_verb_as_strong_elsewhere_in_the_readout_sentence_is_no_escalation():
+    readout = ("Regarding the current crisis, Arvania calls on Norland and Sarvia to find a "
+               "solution to the issue through negotiations, and supports all constructive "
+               "international efforts conducive to a political settlement, said Wen.")
+    account = ("The broadcaster said the call took place at Norland's request, and that Wen "
+               "urged for the two countries to \u201cfind a way to resolve the issue through "
+               "negotiations.\u201d")
+    assert _divergence_types(readout, account) == {"quote"}
+    # "called on" for "asked" is how news writes.
+    readout = "The President asked the Secretary General for the alliance to do more in the region."
+    account = "The President called on the Secretary General for the alliance to do more in the region."
+    assert "reporting_verb" not in _divergence_types(readout, account)
+
+
+@pytest.mark.parametrize(("account", "modality"), [
+    # A relative clause written for the readout's words describes the efforts.
+    ("China supports all constructive international efforts that could help achieve a "
+     "political settlement.", False),
+    # "could" put on the claim itself hedges it.
+    ("China could support all constructive international efforts conducive to a political "
+     "settlement.", True),
+])
+def test_a_possibility_in_a_relative_clause_describes_a_noun(account, modality):
+    readout = ("China supports all constructive international efforts conducive to a political "
+               "settlement.")
+    assert ("modality" in _divergence_types(readout, account)) is modality
