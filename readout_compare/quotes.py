@@ -121,7 +121,11 @@ def _the_readouts_words(quotes: tuple[Quote, ...], readout: Document,
     the readout, with its issuer's usual name where the readout says who issued it."""
     if not any(_uncredited_readout_words(q) for q in quotes):
         return quotes
-    name = issuer_display(readout, story)
+    # The issuer's usual name; else the story's own name for the readout where it credits one
+    # of its quotations to it ("el comunicado de la Presidencia").
+    name = issuer_display(readout, story) or next(
+        (q.attribution.source for q in quotes
+         if q.attribution is not None and q.attribution.is_readout), None)
     words = Attribution(text="its words are the readout's",
                         source=f"the readout ({name})" if name else "the readout",
                         is_readout=True, kind="issuer")

@@ -430,3 +430,14 @@ def test_words_quoted_from_a_post_are_the_posts_not_an_altered_readout():
     # Without the post, the same words credited to no one are an altered quotation.
     (q,) = compare(readout, [account.replace(" on X", "")]).accounts[0].quotes
     assert q.fidelity == "altered"
+
+
+def test_the_readouts_uncredited_words_go_by_the_storys_name_for_the_readout():
+    # A readout with no header naming its issuer: the story's own name for it is shown.
+    readout = ("Ministers Ortiz and Aalto met today in Lima. The ministers agreed to deepen "
+               "trade ties and to meet again in the spring.")
+    account = ('According to the joint communique, the ministers "agreed to deepen trade ties".'
+               "\n\nThe talks came after months of tension over fishing rights.\n\n"
+               'The ministers have "to meet again in the spring" on the agenda.')
+    sources = [q.attribution.source for q in compare(readout, [account]).accounts[0].quotes]
+    assert sources == ["the joint communique", "the readout (the joint communique)"]
