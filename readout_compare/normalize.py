@@ -91,8 +91,29 @@ def raw_and_normal_words(text: str) -> list[tuple[str, str]]:
     return [(w, w.translate(_TRANSLATE).casefold()) for w in WORD.findall(text)]
 
 
+# Function words of the other languages whose stories are compared word by word with a readout
+# in the same language (Spanish, Portuguese, French, German), with and without accents: two
+# Spanish sentences share "de", "la" and "que" whatever they say. Words that are English
+# content words too ("die", "son", "war", "sin", "con", "man") are left out.
+_OTHER_FUNCTION_WORDS = (
+    # Spanish
+    "el la los las lo un una unos unas de del al en y e o u que se su sus por para con como "
+    "pero más mas ya este esta estos estas ese esa eso esos esas entre sobre sin hacia desde "
+    "hasta también tambien muy le les nos ha han había habia fue ser es está esta están "
+    "estan dijo según segun cual cuales cuando donde quien quienes "
+    # Portuguese
+    "o os as um uma uns umas do da dos das no na nos nas ao aos à às em com pelo pela pelos "
+    "pelas não nao foi são sao seu sua seus suas mais também tambem disse "
+    # French
+    "le les des du au aux et est sont été ete dans pour par sur avec ce cette ces qui ne pas "
+    "plus ou leur leurs il elle ils elles a à été "
+    # German
+    "der das den dem des ein eine einer einen einem und ist sind wurde wurden mit von zu zum "
+    "zur auf für fur bei nach auch sich nicht dass daß sie er es im am vom aus über uber"
+).split()
+
 # English function words (after the NLTK list), plus the verbs of attribution, which say who
-# spoke rather than what was said.
-STOPWORDS = frozenset(
+# spoke rather than what was said; then the other languages' (_OTHER_FUNCTION_WORDS).
+STOPWORDS = frozenset(_OTHER_FUNCTION_WORDS) | frozenset(
     ["a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "aren't", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "cannot", "could", "couldn't", "did", "didn't", "do", "does", "doesn't", "doing", "don't", "down", "during", "each", "few", "for", "from", "further", "had", "hadn't", "has", "hasn't", "have", "haven't", "having", "he", "he'd", "he'll", "he's", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "i'd", "i'll", "i'm", "i've", "if", "in", "into", "is", "isn't", "it", "it's", "its", "itself", "let's", "me", "more", "most", "mustn't", "my", "myself", "no", "nor", "not", "of", "off", "on", "once", "only", "or", "other", "ought", "our", "ours", "ourselves", "out", "over", "own", "same", "shan't", "she", "she'd", "she'll", "she's", "should", "shouldn't", "so", "some", "such", "than", "that", "that's", "the", "their", "theirs", "them", "themselves", "then", "there", "there's", "these", "they", "they'd", "they'll", "they're", "they've", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "wasn't", "we", "we'd", "we'll", "we're", "we've", "were", "weren't", "what", "what's", "when", "when's", "where", "where's", "which", "while", "who", "who's", "whom", "why", "why's", "with", "won't", "would", "wouldn't", "you", "you'd", "you'll", "you're", "you've", "your", "yours", "yourself", "yourselves", "will", "shall", "may", "might", "must", "also", "just", "s", "t", "said", "says", "say", "according"]
 )

@@ -304,3 +304,16 @@ def test_a_lede_that_sums_up_the_readout_reports_it_where_a_later_sentence_would
     assert status(f"{background} {summary}", summary) == "not_in_readout"
     first = background.split(". ")[0] + "."
     assert status(f"{background} {summary}", first) == "not_in_readout"
+
+
+def test_function_words_of_other_languages_are_not_evidence():
+    from readout_compare.similarity import profile
+
+    spanish = profile("El intercambio entre los mandatarios se da en un contexto en el que la "
+                      "presidenta defiende la adopción de una moneda común.")
+    assert not {"el", "la", "los", "de", "en", "que", "se", "un", "una"} & set(spanish.keyed.weights)
+    german = profile("Der Kanzler sprach mit dem Präsidenten über die Lage in der Ukraine.")
+    assert not {"der", "mit", "dem", "uber", "in"} & set(german.keyed.weights)
+    # English content words that look like them stay ("war", "die").
+    english = profile("The war may die down after the talks.")
+    assert {"~war", "die"} <= set(english.keyed.weights)
