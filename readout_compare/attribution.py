@@ -167,6 +167,9 @@ def attribute_sentences(
     for i, s in enumerate(body):
         found = found_for(s, found_by_sentence)
         if not found:
+            carried = _carried_on(s, body[i - 1] if i else None, out)
+            if carried is not None:
+                out[s.id] = carried
             continue
         # "according to" and "citing" name the source more surely than a verb of saying;
         # a speaker whose words another source reports is given as that source reports him.
@@ -191,6 +194,22 @@ def attribute_sentences(
         if printable(chosen) is not None:
             out[s.id] = chosen
     return out
+
+
+# A sentence that carries on the one before with its speaker as a pronoun and a verb of what
+# they did ("He also wished Chinese people a happy Spring Festival."): the same source.
+_CARRIES_ON = re.compile(r"^(?:He|She)\s+(?:also\s+|further\s+|then\s+|later\s+)?[a-z]+ed\b")
+
+
+def _carried_on(s: Sentence, previous: Sentence | None,
+                found: dict[str, Attribution]) -> Attribution | None:
+    """The source of the sentence before, for a sentence that carries on its account."""
+    if previous is None or previous.id not in found or not _CARRIES_ON.match(s.text):
+        return None
+    before = found[previous.id]
+    if person_name(before.source.split(" (")[-1].rstrip(")")) is None:
+        return None  # a pronoun stands for a person, not a ministry
+    return replace(before, text=s.text[:s.text.index(" ")])
 
 
 def printable(attribution: Attribution | None) -> Attribution | None:

@@ -967,3 +967,12 @@ def test_a_foreign_readout_naming_the_us_president_with_his_suffix_is_not_the_wh
     names = issuer_names(segment(head + "\n\nThey discussed the alliance.\n", doc_id="r", label="r"))
     assert "japanese foreign ministry" in names
     assert "white house" not in names and "states" not in names
+
+
+def test_a_sentence_carrying_on_with_the_speaker_as_a_pronoun_keeps_the_source():
+    got = sources("Defense Minister Amir Tal said the talks had been productive. He also "
+                  "expressed his appreciation to the Secretary for the support. Markets rose "
+                  "on Monday.")
+    assert got[0][0] == "Defense Minister Amir Tal"
+    assert got[1] is not None and "Tal" in got[1][0]
+    assert got[2] is None  # a sentence that does not carry on has no source
