@@ -199,16 +199,25 @@ def attribute_sentences(
 # A sentence that carries on the one before with its speaker as a pronoun and a verb of what
 # they did ("He also wished Chinese people a happy Spring Festival."): the same source.
 _CARRIES_ON = re.compile(r"^(?:He|She)\s+(?:also\s+|further\s+|then\s+|later\s+)?[a-z]+ed\b")
+# Or with the speaker's name again and "also" ("Minister Gallant also raised …").
+_NAME_ALSO = re.compile(
+    r"^(?:[A-Z][\w'\u2019-]+\s+){0,3}(?P<name>[A-Z][\w'\u2019-]+)\s+(?:also|further)\s+[a-z]+ed\b")
 
 
 def _carried_on(s: Sentence, previous: Sentence | None,
                 found: dict[str, Attribution]) -> Attribution | None:
     """The source of the sentence before, for a sentence that carries on its account."""
-    if previous is None or previous.id not in found or not _CARRIES_ON.match(s.text):
+    if previous is None or previous.id not in found:
         return None
     before = found[previous.id]
-    if person_name(before.source.split(" (")[-1].rstrip(")")) is None:
+    person = person_name(before.source.split(" (")[-1].rstrip(")"))
+    if person is None:
         return None  # a pronoun stands for a person, not a ministry
+    named = _NAME_ALSO.match(s.text)
+    if named and named.group("name") == person:
+        return replace(before, text=named.group(0))
+    if not _CARRIES_ON.match(s.text):
+        return None
     return replace(before, text=s.text[:s.text.index(" ")])
 
 

@@ -976,3 +976,6 @@ def test_a_sentence_carrying_on_with_the_speaker_as_a_pronoun_keeps_the_source()
     assert got[0][0] == "Defense Minister Amir Tal"
     assert got[1] is not None and "Tal" in got[1][0]
     assert got[2] is None  # a sentence that does not carry on has no source
+    got = sources("Defense Minister Amir Tal said the talks had been productive. Minister Tal "
+                  "also raised the importance of completing the radar agreement.")
+    assert got[1] is not None and "Tal" in got[1][0]
