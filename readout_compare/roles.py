@@ -316,7 +316,17 @@ def decide(units: Sequence[Unit]) -> list[str]:
         # A text unlike anything the model was fitted on (no unit it reads as a claim, where the
         # rules see sentences): the rules' roles stand.
         return [u.rule_role for u in units]
-    return _nothing_headed(out)
+    return _nothing_headed(_headline_first(units, out))
+
+
+def _headline_first(units: Sequence[Unit], out: list[str]) -> list[str]:
+    """The first unit that is not furniture, when the rules read it as a heading (a lone line
+    without closing punctuation), is the text's headline whatever the model says of its words
+    ("Leo Varadkar warns Boris Johnson that his new Brexit plan falls short as leaders talk")."""
+    first = next((i for i, r in enumerate(out) if r != "furniture"), None)
+    if first is not None and units[first].rule_role == "heading" and out[first] == "body":
+        return [*out[:first], "heading", *out[first + 1:]]
+    return out
 
 
 def _nothing_headed(out: list[str]) -> list[str]:

@@ -121,3 +121,16 @@ def test_headlines_listed_after_the_story_are_furniture():
     assert roles_of["Pezeshkian says Iran will not bow to pressure amid nuclear talks"] == "furniture"
     assert roles_of["Indonesia president says ready to face all possibilities"] == "furniture"
     assert not any(s.role == "heading" for s in doc.sentences[2:])
+
+
+def test_a_long_headline_on_its_own_line_above_the_story_is_a_heading():
+    story = ("Dublin\n\n"
+             "Leo Varadkar warns Boris Johnson that his new Brexit plan falls short as leaders "
+             "talk for 30 minutes on phone\n\n"
+             "Taoiseach Leo Varadkar has told Boris Johnson that the UK proposals do not fully "
+             "meet the agreed objectives. The two leaders spoke by phone on Wednesday.\n")
+    doc = segment(story, doc_id="a", label="a")
+    headline = next(s for s in doc.sentences if s.text.startswith("Leo Varadkar warns"))
+    assert headline.role == "heading"
+    assert [s.role for s in doc.sentences if s.text.startswith(("Taoiseach", "The two"))] == [
+        "body", "body"]
