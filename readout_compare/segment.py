@@ -256,10 +256,17 @@ def _unintroduced_lists(text: str, laid_out: list[tuple[int, _Unit, Role]],
         while end < len(laid_out) and laid_out[end][1].kind == "item" \
                 and laid_out[end][0] == laid_out[n][0]:
             end += 1
+        # Items a paragraph each, one after another ("• World", "• Brazil", "• Joe Biden").
+        while end < len(laid_out) and laid_out[end][1].kind == "item" \
+                and laid_out[end][0] == laid_out[end - 1][0] + 1:
+            end += 1
         items = [text[u.start:u.end].rstrip() for _, u, _ in laid_out[n:end]]
         after_story = last >= 0 and decided[last] == "body" and ends_sentence(
             text[laid_out[last][1].start:laid_out[last][1].end].rstrip())
-        if (end - n >= UNINTRODUCED_LIST_ITEMS and after_story
+        introduced = last >= 0 and text[laid_out[last][1].start:laid_out[last][1].end] \
+            .rstrip().endswith(":")
+        tags = not introduced and all(_TAG.fullmatch(_unmarked_item(item)) for item in items)
+        if (end - n >= UNINTRODUCED_LIST_ITEMS and (after_story or tags)
                 and not any(item[-1:] in TERMINAL + ";:," for item in items)):
             decided[n:end] = ["furniture"] * (end - n)
         else:
@@ -271,6 +278,15 @@ def _unintroduced_lists(text: str, laid_out: list[tuple[int, _Unit, Role]],
 
 # A list of at least this many items can be a page's links (_unintroduced_lists).
 UNINTRODUCED_LIST_ITEMS = 2
+# A page's tag or section link: at most three words, each capitalised (or a number), no verb
+# ("World", "UNITED STATES", "Jair Bolsonaro"): a list of them with no lead-in says nothing.
+_TAG = re.compile(r"(?:[A-Z\d][\w.'\u2019&-]*)(?: [A-Z\d][\w.'\u2019&-]*){0,2}")
+_ITEM_MARK = re.compile(r"^\s*(?:[-\u2022\u00b7*\u25aa\u25e6]|\d{1,2}[.)])\s*")
+
+
+def _unmarked_item(item: str) -> str:
+    """An item's words without its list marker."""
+    return _ITEM_MARK.sub("", item, count=1).strip()
 
 
 def _appeal_block(text: str, laid_out: list[tuple[int, _Unit, Role]],

@@ -801,6 +801,23 @@ def test_a_list_after_the_story_with_nothing_to_introduce_it_is_the_pages():
     assert [r for _, r in units(headed)][-2:] == ["body", "body"]
 
 
+def test_a_list_of_tags_a_paragraph_each_is_the_pages_wherever_it_stands():
+    text = ("Minister Halvorsen met Minister Okafor in Oslo on Friday, the ministry said. Scenes "
+            "which recall the assault on the parliament in\n\n"
+            "  \u2022 World\n\n  \u2022 Norland\n\n  \u2022 UNITED STATES\n\n"
+            "  \u2022 Ingrid Halvorsen\n\n"
+            "They agreed to meet again in May.\n")
+    got = units(text)
+    assert [r for t, r in got if t.strip("\u2022 ") in ("World", "Norland", "Ingrid Halvorsen")] \
+        == ["furniture"] * 3
+    assert got[-1][1] == "body"
+    # Introduced by a lead-in, short items are the text's own.
+    introduced = ("The ministers discussed:\n\n  \u2022 Ukraine\n\n  \u2022 Trade\n\n"
+                  "They agreed to meet again in May.\n")
+    assert [r for t, r in units(introduced) if t.strip("\u2022 ") in ("Ukraine", "Trade")] \
+        == ["body", "body"]
+
+
 def test_a_headline_that_ends_in_a_quoted_word_is_no_claim():
     # A closing mark after a word ends a headline, not a sentence.
     text = ("Lind warns Aalto that new tariffs would be \u201cunacceptable\u201d\n\n"
