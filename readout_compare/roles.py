@@ -280,7 +280,7 @@ SURE_RULES = frozenset([
     "newsletter-offer", "image-representational", "republication-notice", "public-release",
     "view-in-full", "update-count", "distributed-by", "tags", "source-caps", "disclaimer",
     "date-only", "stamp-line", "comment-form", "notifications", "embed-label", "no-words",
-    "template-token", "embed-failure", "cms-meta", "age-stamp",
+    "template-token", "embed-failure", "cms-meta", "age-stamp", "audio-offer", "agency-alone",
 ])
 
 

@@ -413,6 +413,8 @@ FURNITURE_EXAMPLES = {
     "date-only": "Saturday, 17 May 2025, 16:15",  # also after a byline: see the test below
     "stamp-line": "NWA | Updated: 28-07-2023 18:50 IST | Created: 28-07-2023 18:50 IST",
     "age-stamp": "6 hours ago 2",
+    "audio-offer": "NEWYou can now listen to Herald articles!",
+    "agency-alone": "(Télam)",
     "editor-initials": "ak/jr/mlb",
     "photo-label": "(Photo) Foreign Ministers' Strategic Dialogue in Tokyo",
     "comment-form": "Your email address will not be published. Required fields are marked *",
