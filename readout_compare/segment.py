@@ -265,7 +265,7 @@ def _unintroduced_lists(text: str, laid_out: list[tuple[int, _Unit, Role]],
             text[laid_out[last][1].start:laid_out[last][1].end].rstrip())
         introduced = last >= 0 and text[laid_out[last][1].start:laid_out[last][1].end] \
             .rstrip().endswith(":")
-        tags = not introduced and all(_TAG.fullmatch(_unmarked_item(item)) for item in items)
+        tags = not introduced and all(_TAG.fullmatch(item) for item in items)
         if (end - n >= UNINTRODUCED_LIST_ITEMS and (after_story or tags)
                 and not any(item[-1:] in TERMINAL + ";:," for item in items)):
             decided[n:end] = ["furniture"] * (end - n)
@@ -278,15 +278,10 @@ def _unintroduced_lists(text: str, laid_out: list[tuple[int, _Unit, Role]],
 
 # A list of at least this many items can be a page's links (_unintroduced_lists).
 UNINTRODUCED_LIST_ITEMS = 2
-# A page's tag or section link: at most three words, each capitalised (or a number), no verb
-# ("World", "UNITED STATES", "Jair Bolsonaro"): a list of them with no lead-in says nothing.
+# A page's tag or section link (an item's words, its marker apart): at most three words, each
+# capitalised (or a number), no verb ("World", "UNITED STATES", "Jair Bolsonaro"): a list of
+# them with no lead-in says nothing.
 _TAG = re.compile(r"(?:[A-Z\d][\w.'\u2019&-]*)(?: [A-Z\d][\w.'\u2019&-]*){0,2}")
-_ITEM_MARK = re.compile(r"^\s*(?:[-\u2022\u00b7*\u25aa\u25e6]|\d{1,2}[.)])\s*")
-
-
-def _unmarked_item(item: str) -> str:
-    """An item's words without its list marker."""
-    return _ITEM_MARK.sub("", item, count=1).strip()
 
 
 def _appeal_block(text: str, laid_out: list[tuple[int, _Unit, Role]],

@@ -937,18 +937,13 @@ def test_a_pronoun_after_a_verb_in_german_is_resolved(account, speaker):
     ("The officials discussed \u201ckey issues in the region,\u201d Tom Pratt, principal State "
      "Department deputy spokesperson, stated.",
      "Tom Pratt, principal State Department deputy spokesperson"),
-])
-def test_a_time_a_reflexive_or_a_lowercase_role_between_speaker_and_verb(sentence, source):
-    assert sources(sentence)[0][0] == source
-
-
-@pytest.mark.parametrize(("sentence", "source"), [
+    # A body's acronym after its name; "clarified" as a verb of saying.
     ("The Arvanian Defense Forces (ADF) said that together with their allies they intercepted "
      "most of the drones.", "Arvanian Defense Forces"),
     ("Treasury Secretary Tom Vance recently clarified that the country will keep trading with "
      "its partners.", "Treasury Secretary Tom Vance"),
-])
-def test_an_acronym_after_the_body_and_clarified_as_saying(sentence, source):
+], ids=["time", "time-of-day", "reflexive", "lowercase-role", "acronym", "clarified"])
+def test_more_forms_of_a_speaker_before_the_verb_of_saying(sentence, source):
     assert sources(sentence)[0][0] == source
 
 
