@@ -353,6 +353,9 @@ _ISSUING_BODY = re.compile(r"\b(?:ministry|kremlin|presidency|government|embassy
 BODY_WINDOW = 600  # characters before a bare "the statement" where its issuer may be named
 
 
+_SAID_AFTER = re.compile(r"\b(?:said|says|stated|added|noted|reported|announced)\b")
+
+
 def whose_document(attribution: Attribution, earlier: str, issuer: frozenset[str]) -> Attribution:
     """"the statement said" after "Russia's foreign ministry said in a statement" is that
     ministry's statement, not the readout: a bare mention of a document is resolved to the last
@@ -365,6 +368,11 @@ def whose_document(attribution: Attribution, earlier: str, issuer: frozenset[str
         around = earlier[max(0, last.start() - 120): last.end() + 120]
         window = re.split(r"(?<=[.!?])\s+", around)
         near = next((w for w in window if last.group(0) in w), around)
+        # Whose document it is, the sentence says before what the document says ("In a
+        # statement, Beijing's foreign ministry said Ma and Landau had …": Landau is not its
+        # owner).
+        said = _SAID_AFTER.search(near, near.find(last.group(0)) + len(last.group(0)))
+        near = near[:said.end()] if said else near
     else:
         # No document named before: the body that issues documents, named just before ("…,
         # the Russian Foreign Ministry said." then "“…,” the statement said"), read in the

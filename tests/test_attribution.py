@@ -612,6 +612,20 @@ def test_the_statement_after_another_governments_ministry_is_that_ministrys():
     assert not any(d.type == "quote" for s in acc.sentences for d in s.divergences)
 
 
+def test_the_readouts_principal_named_in_another_statements_words_does_not_make_it_the_readout():
+    from readout_compare import Settings, compare
+
+    readout = ("Deputy Secretary Landry spoke today with Vice Foreign Minister Mao. They agreed "
+               "on the importance of keeping open lines of communication.")
+    account = ("In a statement published Friday morning, Beijing's foreign ministry said Mao and "
+               "Landry had \u201cexchanged views on relations\u201d.\n\n\u201cThe two sides "
+               "agreed to continue to maintain communication,\u201d the statement said.\n")
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    quote = acc.quotes[-1]
+    assert quote.attribution is not None and not quote.attribution.is_readout
+    assert quote.fidelity == "not_in_readout"
+
+
 @pytest.mark.parametrize(("sentence", "source"), [
     # A day between the speaker and the verb, set off by a comma.
     ("Calling the dispute “a challenge to our security”, Deputy Press Secretary Mika Arai on "
