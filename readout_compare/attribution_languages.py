@@ -20,7 +20,7 @@ _VERBS_ES = (
     "confirmó declaró anunció comunicó remarcó enfatizó escribió publicó difundió expuso refirió "
     "mencionó comentó resaltó resalta puntualizó recalcó insistió reiteró reitera contestó "
     "respondió aclaró sentenció apunta consigna consignó revela reveló pidió pide exigió exige "
-    "instó insta urgió"
+    "instó insta urgió tuiteó tuitea"
 )
 _VERBS_PT = (
     "disse diz afirmou declarou destacou informou acrescentou acrescenta explicou ressaltou "
@@ -89,6 +89,8 @@ _SPEAKER_NOUNS = (
     r"agencia|agência|diario|jornal|fuentes?|fontes?|funcionari[oa]s?|embajada|embaixada|"
     r"presidencia|presidência|conselho|consejo|líder|jefe|chefe|mandatari[oa]|primer|"
     r"primeiro|premier|gabinete|oficina|pronunciamiento|président|ministre|porte-parole|"
+    r"expresident[ea]|exministr[oa]|excanciller|vicepresident[ea]|senador[a]?|diputad[oa]|"
+    r"embajador[a]?|gobernador[a]?|alcalde(?:sa)?|"
     r"Regierung|Sprecher\w*|Kanzler\w*|Minister\w*)"
 )
 _VERB_SUBJECT = re.compile(

@@ -590,6 +590,10 @@ def test_an_outlet_quoting_someone_as_saying_credits_both(sentence, source):
     ("La ministra de Exteriores, Ana van Dijk, señaló este martes que el acuerdo es bueno.",
      "La ministra de Exteriores, Ana van Dijk"),
     ("Pieter van Dijk afirmó que el acuerdo es bueno.", "Pieter van Dijk"),
+    # After the verb: a former president, a senator; "tuiteó" says it in a post.
+    ("\u201cAl comunicado le faltó un pequeño detalle\u201d, tuiteó el expresidente Ruiz.",
+     "el expresidente Ruiz"),
+    ("\u201cLe faltó un detalle\u201d, dijo el senador Cepeda.", "el senador Cepeda"),
 ])
 def test_more_ways_of_naming_a_source_in_spanish_and_russian(sentence, source):
     from readout_compare.attribution_patterns import attributions_in
