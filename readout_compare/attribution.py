@@ -15,7 +15,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from readout_compare.attribution_languages import PERSONAL_PRONOUNS, SHE
-from readout_compare.attribution_patterns import FoundAttribution, attributions_in, well_formed
+from readout_compare.attribution_patterns import (
+    SPEECH_VERBS,
+    FoundAttribution,
+    attributions_in,
+    well_formed,
+)
 from readout_compare.lexicon import word_key
 from readout_compare.model import Attribution, Document, Sentence
 from readout_compare.source_kinds import (
@@ -353,7 +358,8 @@ _ISSUING_BODY = re.compile(r"\b(?:ministry|kremlin|presidency|government|embassy
 BODY_WINDOW = 600  # characters before a bare "the statement" where its issuer may be named
 
 
-_SAID_AFTER = re.compile(r"\b(?:said|says|stated|added|noted|reported|announced)\b")
+# The verb of saying that follows a document's mention ("In a statement, the ministry said").
+_SAID_AFTER = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 
 
 def whose_document(attribution: Attribution, earlier: str, issuer: frozenset[str]) -> Attribution:
