@@ -343,10 +343,16 @@ def _gender(name: str, sentences: Sequence[Sentence]) -> str | None:
             return "m"
         m = re.search(rf"\b{re.escape(name)}\b(?P<rest>.*)", text)
         if m:
-            after = re.findall(r"\b(her|his|she|he)\b", m.group("rest"), re.I)
-            if after:
-                return "f" if after[0].lower() in ("her", "she") else "m"
+            after = re.search(r"\b(her|his|she|he)\b", m.group("rest"), re.I)
+            # A pronoun after another person named in between is that person's ("Okano said
+            # that Foreign Minister Yoshimasa Hayashi, during his interaction …").
+            if after and not _ANOTHER_NAME.search(m.group("rest")[:after.start()]):
+                return "f" if after.group(1).lower() in ("her", "she") else "m"
     return None
+
+
+# Two capitalised words running together: another person, or an office, named.
+_ANOTHER_NAME = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
 
 
 _BARE_DOCUMENT = re.compile(

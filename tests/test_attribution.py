@@ -992,3 +992,14 @@ def test_a_sentence_carrying_on_with_the_speaker_as_a_pronoun_keeps_the_source()
     got = sources("Defense Minister Amir Tal said the talks had been productive. Minister Tal "
                   "also raised the importance of completing the radar agreement.")
     assert got[1] is not None and "Tal" in got[1][0]
+
+
+def test_a_pronoun_after_another_person_named_says_nothing_of_the_first_ones_gender():
+    from readout_compare import Settings, compare
+
+    readout = "Foreign Minister Hale met Foreign Minister Rao. They discussed trade."
+    account = ("Deputy Press Secretary Yumi Okada on Friday said that Foreign Minister Ken "
+               "Hale, during his talks with Rao, raised trade.\n\n"
+               "\u201cTrade is our first concern,\u201d she said.")
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    assert [q.attribution.source for q in acc.quotes] == ["she (Okada)"]
