@@ -250,6 +250,12 @@ _SUBJECT_NAME = re.compile(
 )
 
 
+# A person named with a title and then a verb in the past: the subject of a clause.
+_TITLED_ACTOR = re.compile(
+    r"\b(?:President|Prime Minister|Premier|Chancellor|Minister|Secretary|Mr|Mrs|Ms)\.?\s+"
+    r"(?:[A-Z][\w'\u2019-]+\s+){0,2}(?P<name>[A-Z][\w'\u2019-]+)\s+(?:also\s+)?[a-z]+ed\b")
+
+
 # A word and a comma that open a sentence before its subject ("Meanwhile, ", "However, ").
 _LEADING_CONNECTIVE = re.compile(r"([A-Z][a-z]+),\s+")
 
@@ -300,6 +306,12 @@ def resolve_pronoun(attribution: Attribution, earlier: Sequence[Sentence],
             m = _SUBJECT_NAME.match(opening)
             if m and person_name(m.group("name")):
                 name = person_name(m.group("name"))
+                break
+            # Or a titled person acting later in it (", and afterwards, President Moon shared
+            # what the two leaders discussed").
+            acting = [a.group("name") for a in _TITLED_ACTOR.finditer(s.text)]
+            if acting and person_name(acting[-1]):
+                name = person_name(acting[-1])
                 break
     if name is None:
         return _unresolved(attribution, head)

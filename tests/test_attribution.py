@@ -1003,3 +1003,14 @@ def test_a_pronoun_after_another_person_named_says_nothing_of_the_first_ones_gen
                "\u201cTrade is our first concern,\u201d she said.")
     acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
     assert [q.attribution.source for q in acc.quotes] == ["she (Okada)"]
+
+
+def test_a_pronoun_is_the_titled_person_acting_in_the_sentence_before():
+    from readout_compare import Settings, compare
+
+    readout = "President Kang spoke with President Hale. They discussed the alliance."
+    account = ("The talk began at 8 a.m., and afterwards, President Kang shared what the two "
+               "leaders discussed on his social media accounts.\n\n"
+               "\u201cI just had a great conversation with President Hale,\u201d he said.")
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    assert [q.attribution.source for q in acc.quotes] == ["he (Kang)"]
