@@ -994,23 +994,21 @@ def test_a_sentence_carrying_on_with_the_speaker_as_a_pronoun_keeps_the_source()
     assert got[1] is not None and "Tal" in got[1][0]
 
 
-def test_a_pronoun_after_another_person_named_says_nothing_of_the_first_ones_gender():
+@pytest.mark.parametrize(("readout", "account", "speaker"), [
+    # A "his" after another person named in between says nothing of the first one's gender.
+    ("Foreign Minister Hale met Foreign Minister Rao. They discussed trade.",
+     "Deputy Press Secretary Yumi Okada on Friday said that Foreign Minister Ken Hale, during "
+     "his talks with Rao, raised trade.\n\n\u201cTrade is our first concern,\u201d she said.",
+     "she (Okada)"),
+    # With no speaker before it, the titled person acting in the sentence before.
+    ("President Kang spoke with President Hale. They discussed the alliance.",
+     "The talk began at 8 a.m., and afterwards, President Kang shared what the two leaders "
+     "discussed on his social media accounts.\n\n\u201cI just had a great conversation with "
+     "President Hale,\u201d he said.",
+     "he (Kang)"),
+], ids=["gender-of-the-first", "titled-actor"])
+def test_more_pronouns_resolved(readout, account, speaker):
     from readout_compare import Settings, compare
 
-    readout = "Foreign Minister Hale met Foreign Minister Rao. They discussed trade."
-    account = ("Deputy Press Secretary Yumi Okada on Friday said that Foreign Minister Ken "
-               "Hale, during his talks with Rao, raised trade.\n\n"
-               "\u201cTrade is our first concern,\u201d she said.")
     acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
-    assert [q.attribution.source for q in acc.quotes] == ["she (Okada)"]
-
-
-def test_a_pronoun_is_the_titled_person_acting_in_the_sentence_before():
-    from readout_compare import Settings, compare
-
-    readout = "President Kang spoke with President Hale. They discussed the alliance."
-    account = ("The talk began at 8 a.m., and afterwards, President Kang shared what the two "
-               "leaders discussed on his social media accounts.\n\n"
-               "\u201cI just had a great conversation with President Hale,\u201d he said.")
-    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
-    assert [q.attribution.source for q in acc.quotes] == ["he (Kang)"]
+    assert [q.attribution.source for q in acc.quotes] == [speaker]
