@@ -265,8 +265,9 @@ def resolve_pronoun(attribution: Attribution, earlier: Sequence[Sentence],
     """"he said" -> "he (Hegseth)": the nearest earlier speaker who is a person (a name the
     account credited words to in the last three sentences), else the subject of the nearest
     earlier sentence that opens with a person's name; never a country or an organisation.
-    Only he and she are resolved; the guess is shown beside the pronoun, and a pronoun left
-    unresolved says so ("it (unresolved)")."""
+    He and she (and their forms in the other languages read, "er", "él", "il", "он") are
+    resolved to a person, "it" to the body or document credited just before; the guess is shown
+    beside the pronoun, and a pronoun left unresolved says so ("it (unresolved)")."""
     head = attribution.source.split(",")[0].strip()
     if head.lower() == "it":
         # "It said" opening a sentence after "The Pentagon's summary of the calls said …", or

@@ -99,14 +99,14 @@ _OTHER_FUNCTION_WORDS = (
     # Spanish
     "el la los las lo un una unos unas de del al en y e o u que se su sus por para con como "
     "pero más mas ya este esta estos estas ese esa eso esos esas entre sobre sin hacia desde "
-    "hasta también tambien muy le les nos ha han había habia fue ser es está esta están "
+    "hasta también tambien muy le les nos ha han había habia fue ser es está están "
     "estan dijo según segun cual cuales cuando donde quien quienes "
     # Portuguese
     "o os as um uma uns umas do da dos das no na nos nas ao aos à às em com pelo pela pelos "
     "pelas não nao foi são sao seu sua seus suas mais também tambem disse "
     # French
     "le les des du au aux et est sont été ete dans pour par sur avec ce cette ces qui ne pas "
-    "plus ou leur leurs il elle ils elles a à été "
+    "plus ou leur leurs il elle ils elles a à "
     # German
     "der das den dem des ein eine einer einen einem und ist sind wurde wurden mit von zu zum "
     "zur auf für fur bei nach auch sich nicht dass daß sie er es im am vom aus über uber"

@@ -277,9 +277,6 @@ class _ReadoutWords:
         return self.sentence[lo], self.starts[lo], self.ends[hi - 1]
 
 
-# A word as quotations are compared: normalize.WORD, with inner hyphens ("co-operation"), but
-# not into a figure with a thousands separator ("1,000-for-1,000" is three words).
-# "&" is a word: "and" (quote_word), as editors and headline writers use it.
 def _compounds_joined(words: list[str], known: dict[str, list[int]]) -> list[str]:
     """Two words that the readout writes as one hyphenated word ("Jean Claude" for
     "Jean-Claude", "co operation") made that word: a spelling, not a change."""
@@ -295,6 +292,9 @@ def _compounds_joined(words: list[str], known: dict[str, list[int]]) -> list[str
     return out
 
 
+# A word as quotations are compared: normalize.WORD, with inner hyphens ("co-operation"), but
+# not into a figure with a thousands separator ("1,000-for-1,000" is three words).
+# "&" is a word: "and" (quote_word), as editors and headline writers use it.
 QUOTE_WORD = re.compile(
     r"\d+(?:[.,]\d+)*(?:'?s\b)?|\w+(?:['\u2018\u2019-](?!\d{1,3},\d)\w+)*|&")
 

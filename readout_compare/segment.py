@@ -261,11 +261,9 @@ def _unintroduced_lists(text: str, laid_out: list[tuple[int, _Unit, Role]],
                 and laid_out[end][0] == laid_out[end - 1][0] + 1:
             end += 1
         items = [text[u.start:u.end].rstrip() for _, u, _ in laid_out[n:end]]
-        after_story = last >= 0 and decided[last] == "body" and ends_sentence(
-            text[laid_out[last][1].start:laid_out[last][1].end].rstrip())
-        introduced = last >= 0 and text[laid_out[last][1].start:laid_out[last][1].end] \
-            .rstrip().endswith(":")
-        tags = not introduced and all(_TAG.fullmatch(item) for item in items)
+        before = text[laid_out[last][1].start:laid_out[last][1].end].rstrip() if last >= 0 else ""
+        after_story = decided[last] == "body" and ends_sentence(before) if before else False
+        tags = not before.endswith(":") and all(_TAG.fullmatch(item) for item in items)
         if (end - n >= UNINTRODUCED_LIST_ITEMS and (after_story or tags)
                 and not any(item[-1:] in TERMINAL + ";:," for item in items)):
             decided[n:end] = ["furniture"] * (end - n)

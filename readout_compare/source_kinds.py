@@ -46,7 +46,6 @@ _ORGANISATION = re.compile(
     r"\b(?:groups?|united nations|un|world bank|nato|imf|hamas|hezbollah|houthis|taliban|"
     r"agency|survey|investigation|operators|company|companies|codelco|union|fund|bank|"
     r"organi[sz]ation|association|chamber|institute|party)\b", re.I)
-# Names of the readout's possible issuers, by what a readout page carries.
 # Issuers as stories in other languages name them (issuer_display shows these as written).
 _WHITE_HOUSE_ABROAD = ("casa blanca", "casa branca", "maison blanche", "weißen haus",
                        "weiße haus", "белый дом", "белого дома", "白宫")
@@ -58,6 +57,7 @@ _KREMLIN_NAMES = ("kremlin", "russian presidency", "presidential press service",
                   "ushakov", "@russia")
 _UKRAINE_NAMES = ("office of the president", "presidential office", "zelensky's office",
                   "zelenskyy's office", "ukrainian presidency", "kyiv", "@ukraine")
+# Names of the readout's possible issuers, by what a readout page carries.
 _ISSUERS = (
     (re.compile(r"Department of State|State Department|Secretary of State|Office of the "
                 r"Spokesperson", re.I),
