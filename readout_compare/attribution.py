@@ -26,6 +26,7 @@ from readout_compare.model import Attribution, Document, Sentence
 from readout_compare.source_kinds import (
     DESCRIPTION_WINDOW,
     described_person,
+    is_description,
     issuer_names,
     names_foreign_country,
     office_holders,
@@ -320,11 +321,14 @@ def resolve_pronoun(attribution: Attribution, earlier: Sequence[Sentence],
 
 
 def _person(source: str, before: str) -> str | None:
-    """The person a source names, or the one its description stands for."""
+    """The person a source names, or the one its description stands for; else the
+    description itself ("the Australian Prime Minister said …. “…,” he said": he is the
+    Prime Minister, whoever the story has not said that is)."""
     named = person_name(source)
     if named is not None or not before:
         return named
-    return described_person(source.split(",")[0].strip(), before)
+    head = source.split(",")[0].strip()
+    return described_person(head, before) or (head if is_description(head) else None)
 
 
 _PRONOUNS = frozenset("he she it they we i him her".split())

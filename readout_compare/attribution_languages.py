@@ -48,7 +48,7 @@ _WORD = r"[\w\u2019'-]+"
 # A name: capitalised words, with the particles of Spanish and Portuguese names between them.
 _NAME = (rf"{_UPPER}[\w\u2019'.-]*(?:\s+(?:de\s+|del\s+|da\s+|do\s+|dos\s+|la\s+|van\s+|von\s+)?"
          rf"{_UPPER}[\w\u2019'.-]*)*")
-_ARTICLES = frozenset("el la los las o a os as um uma un una le les der die das".split())
+_ARTICLES = frozenset("el la los las o a os as um uma un una le les der die das ein eine".split())
 # An article opens a sentence in capitals too ("El canciller pidió").
 _ARTICLE = "(?:" + "|".join(f"[{w[0]}{w[0].upper()}]{w[1:]}" for w in sorted(_ARTICLES)) + ")"
 _SOURCE = r"[^,.;:«»\u201c\u201d\"()\u2013\u2014]+"
@@ -93,11 +93,23 @@ _SPEAKER_NOUNS = (
     r"embajador[a]?|gobernador[a]?|alcalde(?:sa)?|"
     r"Regierung|Sprecher\w*|Kanzler\w*|Minister\w*)"
 )
+# "Desde la Secretaría de Relaciones Exteriores, se confirmó …": the body the passive comes from.
+_FROM_BODY = re.compile(
+    rf"(?<!\w)[Dd]esde\s+(?P<src>{_ARTICLE}\s+(?i:{_SPEAKER_NOUNS})"
+    r"[^,.;:«»\u201c\u201d\"]{0,60}?),?\s+se\s+"
+    r"(?:confirmó|informó|señaló|indicó|destacó|explicó|precisó|detalló|aseguró|afirmó|dijo|"
+    r"subrayó|resaltó|comunicó|anunció|insistió|reiteró)(?![\w-])"
+)
 _VERB_SUBJECT = re.compile(
     rf"(?<![\w-])(?P<verb>{_VERBS})\s+(?:a\s+{_NAME}\s+(?={_ARTICLE}\s))?"
-    rf"(?P<src>{_ARTICLE}\s+(?:{_WORD}\s+){{0,2}}?{_SPEAKER_NOUNS}(?:\s+{_WORD}){{0,5}}?|{_NAME}"
+    rf"(?P<src>{_ARTICLE}\s+(?:{_WORD}\s+){{0,2}}?(?i:{_SPEAKER_NOUNS})(?:\s+{_WORD}){{0,5}}?|{_NAME}"
     r"|er|il|él|он|ella|elle|она)"
-    r"(?=\s*(?:[,.;:!?]|$)|\s+(?:en|em|no|na|num|numa|ao|à|a|al|в|на)\b)"
+    # (German: "teilte ein Sprecher der Bundesregierung am Abend mit", the verb's particle or a
+    # preposition after the speaker.)
+    # ("dijo la Secretaría de Relaciones Exteriores (SRE), …": the body's acronym after it.)
+    r"(?:\s+\([A-ZÁÉÍÓÚ]{2,8}\))?"
+    r"(?=\s*(?:[,.;:!?]|$)|\s+(?:en|em|no|na|num|numa|ao|à|a|al|в|на|mit|am|im|in|bei|nach|"
+    r"gegenüber|auf)\b)"
 )
 _TRIGGER = re.compile(
     rf"(?<![\w-])(?:{_PERFECT}|{_VERBS}|сообщалось|reportó|supo|trascendió|según|segundo|conforme|selon|laut|словам|согласно|данным|"
@@ -136,7 +148,7 @@ def sources_in(text: str) -> list[tuple[int, int, str, int]]:
     if not _TRIGGER.search(text):
         return []
     out = []
-    for pattern in (_ACCORDING, _DOCUMENT_SAYS):
+    for pattern in (_ACCORDING, _DOCUMENT_SAYS, _FROM_BODY):
         for m in pattern.finditer(text):
             src = next(g for g in (m.groupdict().get(k) for k in ("src", "src2", "src3")) if g)
             out.append((m.start(), m.end(), _tidy(src), 0))
@@ -181,3 +193,26 @@ def bare_verb(after: str) -> bool:
     if m is None:
         return False
     return not any(f[0] <= m.end() for f in sources_in(after) if f[3] <= 1)
+
+
+# The same before a quotation: "Sobre el proceso electoral, aseguró que …", "Finalmente,
+# respaldó la candidatura, argumentando que …": a verb of saying, or its gerund, that opens the
+# sentence or a clause after a comma, with no subject of its own.
+_GERUNDS = (
+    "argumentando afirmando señalando destacando asegurando explicando subrayando indicando "
+    "advirtiendo insistiendo añadiendo agregando recordando precisando enfatizando remarcando "
+    "sosteniendo apuntando dizendo ressaltando acrescentando"
+)
+_VERB_OPENS = re.compile(
+    r"(?:^|[,;:]\s*)(?:(?:también|además|luego|después|finalmente|asimismo|ainda|também)\s+)?"
+    rf"(?:{_VERBS}|{'|'.join(_GERUNDS.split())})(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def bare_verb_before(before: str) -> bool:
+    """Whether ``before``, a sentence's text up to a quotation, says it with a verb of saying
+    in one of these languages whose subject is left out (the speaker the story named before)."""
+    return (_VERB_OPENS.search(before) is not None
+            and not any(f[3] <= 1 for f in sources_in(before)))
+

@@ -13,6 +13,7 @@ import re
 
 from readout_compare import attribution_languages, lexicon
 from readout_compare.model import Attribution
+from readout_compare.normalize import STOPWORDS
 from readout_compare.quote_marks import german_closed
 from readout_compare.source_kinds import READOUT_WORDS, WEEKDAYS_MONTHS, names_foreign_country
 
@@ -46,6 +47,8 @@ _SUBJECT = (
     rf"|(?i:police|officials|authorities|investigators|prosecutors)\s+in\s+{_NAME}"
     # "Biden and Obrador said", "Lind and Aasen released a joint statement": both speak.
     rf"|{_NAME}\s+and\s+{_NAME}"
+    # "…," officials said: the unnamed-source nouns alone.
+    r"|(?i:officials|sources|diplomats|aides|analysts|experts)"
     rf"|{_NO10}|{_NAME}|he|she|they|it|we|I)"
 )
 # Adverbs that may stand between a speaker and the verb of saying ("has repeatedly said");
@@ -113,8 +116,9 @@ _VERB_SUBJECT = re.compile(
 _QUOTES_AS_SAYING = re.compile(
     rf"(?P<rep>(?i:the|a|an)\s+[\w\u2019'.-]+(?:\s+[\w\u2019'.-]+){{0,3}}?|{_NAME})\s+"
     rf"(?:quotes|quoted|cites|cited)\s+(?P<src>(?:[\w\u2019'.-]+\s+){{0,4}}?{_NAME})"
-    # "quoted Dan Wang, director of Eurasia Group's China Division, saying"
-    r"(?:,\s+[^,]{1,80},)?\s+(?:as\s+)?(?:saying|stating|telling)\b")
+    # "quoted Dan Wang, director of Eurasia Group's China Division, saying"; "quoted PM
+    # Starmer as noting that …" (any verb of saying after "as").
+    r"(?:,\s+[^,]{1,80},)?\s+(?:as\s+[a-z]+ing|saying|stating|telling)\b")
 _REPORTEDLY = re.compile(r"\breportedly\b|\bis said to\b|\bwas said to\b|"
                          r"^(?:media\s+|news\s+|earlier\s+)?reports\s+(?:indicate|suggest|say)\b",
                          re.IGNORECASE)
@@ -333,6 +337,10 @@ def well_formed(source: str) -> bool:
             return False
         if low[0] in ("as", "when", "while", "after", "before", "since", "if", "because"):
             return False
+        if (len(low) == 1 and low[0] in STOPWORDS and low[0] not in _PRONOUN_SOURCES
+                and low[0] not in attribution_languages.PERSONAL_PRONOUNS):
+            return False  # "Sobre las elecciones, aseguró …": a word of another language's
+
         if _CLAUSE.search(part) and "," not in part:
             return False
         if _SUBORDINATE.intersection(low[1:]):

@@ -25,7 +25,7 @@ from readout_compare.attribution import (
     resolve_pronoun,
     whose_document,
 )
-from readout_compare.attribution_languages import bare_verb
+from readout_compare.attribution_languages import bare_verb, bare_verb_before
 from readout_compare.attribution_patterns import clause_subject
 from readout_compare.diff import word_diff
 from readout_compare.model import Attribution, Document, Match, Quote, QuoteKind, Sentence
@@ -303,10 +303,12 @@ class _Speakers:
             attribution = (self._carried(span, sentence)
                            or self._named_just_before(span, sentence, k)
                            or self.last.get(-1) or attribution)
-        if (attribution is None and kind == "quotation" and closing is not None
-                and bare_verb(self.account.text[span.end + 1 : closing.end])):
-            # "…", dijo en su conferencia: a verb with its subject left out (Spanish,
-            # Portuguese, Russian), the speaker the story named just before.
+        if attribution is None and kind in ("quotation", "scare") and (
+                (kind == "quotation" and closing is not None
+                 and bare_verb(self.account.text[span.end + 1 : closing.end]))
+                or bare_verb_before(self.account.text[sentence.start : span.start])):
+            # "…", dijo en su conferencia; "aseguró que «…»": a verb with its subject left out
+            # (Spanish, Portuguese, Russian), the speaker the story named just before.
             k = self.position[sentence.id]
             attribution = printable(self._named_just_before(span, sentence, k)
                                     or self.last.get(-1))

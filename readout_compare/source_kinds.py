@@ -463,6 +463,12 @@ _ROLE_OFFICES = {
 DESCRIPTION_WINDOW = 3000  # characters before the description where its person may be named
 
 
+def is_description(source: str) -> bool:
+    """Whether a source describes one person by nationality and office ("the Australian
+    Prime Minister") rather than naming them."""
+    return _DESCRIPTION.match(source.strip()) is not None
+
+
 def described_person(description: str, before: str) -> str | None:
     """The person a description ("the Chinese leader") stands for: the last one the text
     ``before`` it names with an office of that kind and that nationality ("Chinese President Xi

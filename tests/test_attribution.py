@@ -1012,3 +1012,63 @@ def test_more_pronouns_resolved(readout, account, speaker):
 
     acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
     assert [q.attribution.source for q in acc.quotes] == [speaker]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    # An outlet quoting someone "as noting", not only "as saying".
+    ("A readout from Tanhua quoted Premier Vale as noting that the two share "
+     "\u2018extensive common interests\u2019.", "Premier Vale, according to readout from Tanhua"),
+    # German: the verb's particle after the speaker ("teilte … mit"), a time after it.
+    ("Beide seien sich einig gewesen, \u00bbden Streit rasch beizulegen\u00ab, teilte ein "
+     "Sprecher der Bundesregierung am Donnerstagabend mit.", "ein Sprecher der Bundesregierung"),
+    ("Das Gespr\u00e4ch sei gut gewesen, teilte Regierungssprecher Paul Brenner mit.",
+     "Regierungssprecher Paul Brenner"),
+    # Spanish: a body in capitals with its acronym after the verb; the body a passive comes from.
+    ("La reuni\u00f3n en Lima, dijo la Secretar\u00eda de Relaciones Exteriores (SRE), dio "
+     "seguimiento a los acuerdos.", "la Secretar\u00eda de Relaciones Exteriores"),
+    ("Por su parte, desde la Canciller\u00eda de Varnia, se confirm\u00f3 el di\u00e1logo.",
+     "la Canciller\u00eda de Varnia"),
+    # Unnamed officials, with no other word.
+    ("The two discussed the port, officials said.", "officials"),
+])
+def test_more_sources_in_english_german_and_spanish(sentence, source):
+    from readout_compare.attribution_patterns import attributions_in
+
+    assert [f[2].source for f in attributions_in(sentence)] == [source]
+
+
+def test_a_passive_after_a_time_phrase_names_no_body():
+    from readout_compare.attribution_patterns import attributions_in
+
+    found = attributions_in("Desde la llegada del presidente, se inform\u00f3 que hubo cambios.")
+    assert [f[2].source for f in found] == ["unnamed sources (reportedly)"]
+
+
+@pytest.mark.parametrize("account", [
+    # A verb of saying with its subject left out, before the quotation.
+    "El canciller Rivas afirm\u00f3 que la reuni\u00f3n fue \u00fatil. Sobre las elecciones, "
+    "asegur\u00f3 que se desarrollan con \u201ctotal normalidad\u201d.",
+    # Its gerund after another verb without a subject.
+    "El canciller Rivas afirm\u00f3 que la reuni\u00f3n fue \u00fatil. Finalmente, respald\u00f3 la "
+    "candidatura de Ana Soto, argumentando que \u201cle corresponde el turno a la regi\u00f3n\u201d.",
+])
+def test_a_spanish_verb_of_saying_without_its_subject_keeps_the_speaker(account):
+    from readout_compare import Settings, compare
+
+    readout = "El canciller Rivas se reuni\u00f3 hoy con la alta representante Lind en Bruselas."
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    (quote,) = [q for q in acc.quotes if q.kind in ("quotation", "scare")]
+    assert quote.attribution is not None and "Rivas" in quote.attribution.source
+
+
+def test_he_after_a_described_speaker_is_that_speaker():
+    from readout_compare import Settings, compare
+
+    readout = "Prime Minister Vale spoke with President Orr about trade and minerals."
+    account = ("Posting on social media, the Norwegian Prime Minister said that he had \u201ca warm "
+               "conversation.\u201d \u201cWe also discussed shared security interests,\u201d he "
+               "said.")
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    last = [q for q in acc.quotes if q.kind == "quotation"][-1]
+    assert last.attribution is not None
+    assert last.attribution.source == "he (Norwegian Prime Minister)"
