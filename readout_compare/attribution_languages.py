@@ -142,9 +142,37 @@ PERSONAL_PRONOUNS = HE | SHE
 _DANGLING = frozenset("se e y o u et und и или que".split())
 
 
+# Japanese: "外務省によると" (according to), and a speaker marked by "は" or "が" whose clause
+# ends in a verb of saying after the quotation: "安倍首相は「…」と述べた".
+_JA_NAME = r"[\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{1,12}"
+_JA_ACCORDING = re.compile(rf"(?P<src>{_JA_NAME})(?:によると|によれば|の発表では)")
+_JA_SUBJECT = re.compile(
+    rf"(?P<src>{_JA_NAME}?(?:首相|総理|大統領|長官|報道官|官房長官|外相|大臣|氏|政府|省|府|"
+    r"首脳|主席|部長|議員|書記官|ニュース|通信|新聞))(?:は|が|も)")
+_JA_SAYS = re.compile(r"と(?:述べ|強調|語|表明|説明|指摘|明らかに|応じ|求め|呼びかけ|伝え|"
+                      r"話し|発言|訴え|言及|主張|記者団に|答え)")
+
+
+def _japanese_sources(text: str) -> list[tuple[int, int, str, int]]:
+    out = [(m.start(), m.end(), m.group("src"), 0) for m in _JA_ACCORDING.finditer(text)]
+    says = _JA_SAYS.search(text)
+    if says is not None:
+        subjects = [m for m in _JA_SUBJECT.finditer(text, 0, says.start())]
+        if subjects:
+            m = subjects[0]
+            if out:  # "大統領府によると、文氏は「…」と語った": his words, as the office gave them
+                a = out.pop()
+                out.append((a[0], says.end(), f"{m.group('src')}, according to {a[2]}", 0))
+            else:
+                out.append((m.start(), says.end(), m.group("src"), 1))
+    return out
+
+
 def sources_in(text: str) -> list[tuple[int, int, str, int]]:
     """Every attribution in a sentence of one of these languages, as (start, end, source,
     priority); ``text`` has its quotations blanked out (attribution_patterns.blank_quotes)."""
+    if "\u3001" in text or "\u3002" in text or _JA_SAYS.search(text):
+        return _japanese_sources(text)
     if not _TRIGGER.search(text):
         return []
     out = []

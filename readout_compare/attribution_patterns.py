@@ -389,6 +389,7 @@ def blank_quotes(text: str) -> str:
     if head and (text.count("\u201d") > text.count("\u201c") or text.count('"') % 2 == 1):
         text = " " * head.end() + text[head.end():]
     text = re.sub(r"\u201c[^\u201d]*(\u201d|$)", blank, text)
+    text = re.sub(r"\u300c[^\u300d]*(\u300d|$)", blank, text)  # Japanese 「…」
     # A straight mark may open what a curly one closes ("We've got a lot to do," said Biden).
     return re.sub(r'"[^"\u201d]*("|\u201d|$)', blank, text)
 

@@ -42,6 +42,9 @@ _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?", re.UNICODE)
 # millones" 1,500 million.
 _MEXICAN_THOUSANDS = re.compile(
     r"(?<![\d.,])(?:(\d{1,3})\s+)?\bmil\s+(\d{1,3})(?![\d.,]\d)(\s+mill(?:ones|ón|on)\b)?")
+# After a sentence's opening number, what makes it the number of a point: a full stop or a
+# bracket, or a space before Chinese or Japanese ("3　両首脳は…").
+_POINT_MARK = re.compile(r"[.)](?!\d)|[ \u3000]+(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])")
 _LABEL_BEFORE = re.compile(r"(?:\b[Nn][Oo]\.?|№|\bn[º°])\s*$")
 _LABEL_BEFORE_DIGITS = re.compile(r"\bno\.?\s*(?=\d)")
 _LETTER_BEFORE = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff](?:[-\u2011]?)$")
@@ -147,7 +150,7 @@ def _read_dates(text: str, lang: str, table: dict, reading: Reading,
 _JOIN = r"\s*(?:and|und|et|y|и|to|bis|au|al|-|\u2013)\s*"
 _DAYS_BEFORE = re.compile(
     rf"(?<![\d.,])(?:(\d{{1,2}})\.?{_JOIN})?(\d{{1,2}})(?:\.|st|nd|rd|th|er)?\s+(?:de\s+|of\s+)?$")
-_DAYS_AFTER = re.compile(rf"\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:{_JOIN}(\d{{1,2}})(?:st|nd|rd|th)?)?(?![\d.,]\d)")
+_DAYS_AFTER = re.compile(rf"\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:{_JOIN}(\d{{1,2}})(?:st|nd|rd|th)?)?(?![\d.,]\d)")
 
 
 def _days_beside(text: str, month: re.Match[str]) -> list[tuple[int, tuple[int, int]]]:
@@ -186,6 +189,8 @@ def _read_figures(text: str, lang: str, table: dict, reading: Reading,
             continue  # 5G, 3D
         if _LABEL_BEFORE.search(text[max(0, m.start() - 5):m.start()]):
             continue  # a number that names: No. 10 (Downing Street), № 5
+        if not text[:m.start()].strip() and _POINT_MARK.match(text, m.end()):
+            continue  # the number of a point: "3　両首脳は…", "2. The leaders …"
         value = _numeral(raw)
         if value is None:
             continue

@@ -215,9 +215,16 @@ class _Change:
 _NAMED_DIGITS = re.compile(r"(?<![\w-])[A-Za-z]{1,6}-(\d{1,4})(?![\d,.]\d)|\b(\d{1,2})G\b")
 
 
+# Digits of a date or a time of day in Chinese or Japanese ("2月10日", "2017年", "14時35分"),
+# read as the dates they are, not as figures ("約25分間", a duration, stays a figure).
+_CJK_DATE_DIGITS = re.compile(r"(\d{1,4})\s*[年月日時号]|時(\d{1,2})分(?!間)")
+
+
 def _figures(values: tuple[float, ...], raw: str) -> tuple[float, ...]:
-    """``values`` without those that the digits of a name in ``raw`` give."""
+    """``values`` without those that the digits of a name in ``raw`` give, or of a date in
+    Chinese or Japanese."""
     named = {float(m.group(1) or m.group(2)) for m in _NAMED_DIGITS.finditer(raw)}
+    named |= {float(m.group(1) or m.group(2)) for m in _CJK_DATE_DIGITS.finditer(raw)}
     return tuple(v for v in values if v not in named) if named else values
 
 

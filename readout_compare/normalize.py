@@ -18,15 +18,26 @@ _TRANSLATE = str.maketrans(
 _SPACE = re.compile(r"\s+")
 # A word: digits with their decimal points and thousands commas, or letters and digits with
 # inner apostrophes (straight or curly), so "Mexico's" and "Mexico’s" are one word each.
-WORD = re.compile(r"\d+(?:[.,]\d+)*(?:'?s\b)?|\w+(?:['\u2018\u2019]\w+)*")
+# Chinese and Japanese, written without spaces (CJK): a run of their characters is read as its
+# character pairs (raw_and_normal_words), the usual practice of lexical search in those
+# languages; diffs and quotations compare them a character at a time.
+CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+_LETTERS = rf"[^\W{CJK}]+"  # a run of word characters other than CJK ones
+# Japanese hiragana are its particles and endings ("は", "の", "ことで"), read as function
+# words are: not words at all. The ideographs and katakana carry what a sentence says.
+_IDEOGRAPHS = "\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+_CJK_RUN = re.compile(rf"[{_IDEOGRAPHS}]+")
+_CJK_FIRST = "\u3040"
+WORD = re.compile(rf"\d+(?:[.,]\d+)*(?:'?s\b)?|[{_IDEOGRAPHS}]+|{_LETTERS}(?:['\u2018\u2019]{_LETTERS})*")
 # The package's other two tokenizers, kept here beside WORD so that the word knowledge lives in
 # one place; each serves one purpose.
 # DIFF_TOKEN: a word (with inner apostrophes, points and commas) or a run of punctuation, with
 # the spaces after it, so that joining the tokens of a diff gives the sentence back.
-DIFF_TOKEN = re.compile(r"(\w+(?:['\u2018\u2019.,]\w+)*|[^\w\s]+)(\s*)")
+DIFF_TOKEN = re.compile(rf"([{CJK}]|{_LETTERS}(?:['\u2018\u2019.,]{_LETTERS})*|[^\w\s]+)(\s*)")
 # KEY_TOKEN: for keyed evidence, a number, or a word that keeps its hyphens, inner apostrophes
 # and the points of initials ("U.S.", "Sao-Paulo", "Mexico's"), so that variants can be folded.
-KEY_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'\u2019.][^\W\d_]+)*\.?|\w+")
+KEY_TOKEN = re.compile(rf"\d+(?:[.,]\d+)*|[{_IDEOGRAPHS}]+|[^\W\d_{CJK}]+(?:[-'\u2019.][^\W\d_{CJK}]+)*\.?"
+                       rf"|[^\W{CJK}]+")
 
 
 # C0/C1 control characters other than tab and newline, byte-order marks and non-characters
@@ -88,7 +99,24 @@ def raw_and_normal_words(text: str) -> list[tuple[str, str]]:
     """Each word as written (after NFKC) and normalised, in order; NFKC runs once per text,
     not once per word, which makes this the fast path for profiling long documents."""
     text = unicodedata.normalize("NFKC", text)
-    return [(w, w.translate(_TRANSLATE).casefold()) for w in WORD.findall(text)]
+    out = []
+    for w in WORD.findall(text):
+        if is_cjk_run(w):
+            out += [(p, p) for p in cjk_pairs(w)]
+        else:
+            out.append((w, w.translate(_TRANSLATE).casefold()))
+    return out
+
+
+def cjk_pairs(run: str) -> list[str]:
+    """A run of Chinese or Japanese ideographs as its words: its character pairs (a single
+    character stands alone), as lexical search in those languages reads them."""
+    return [run[k : k + 2] for k in range(max(len(run) - 1, 1))]
+
+
+def is_cjk_run(token: str) -> bool:
+    """Whether a token (of WORD or KEY_TOKEN) is a run of Chinese or Japanese ideographs."""
+    return token[:1] >= _CJK_FIRST and _CJK_RUN.fullmatch(token) is not None
 
 
 # Function words of the other languages whose stories are compared word by word with a readout

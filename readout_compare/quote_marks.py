@@ -20,7 +20,10 @@ from readout_compare.model import QuoteKind
 
 # A right double mark may open a quotation too, as Romanian and Polish pages print "„" when it
 # stands before a word after a space: ” … ” ("importanța ”consolidării NATO …”").
-OPENING = {"\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb", '"': '"', "\u201d": "\u201d"}
+# Japanese (and Chinese printed in the Japanese or Taiwanese manner) quote in corner brackets,
+# 「…」, with 『…』 inside them or for titles.
+OPENING = {"\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb", '"': '"', "\u201d": "\u201d",
+           "\u300c": "\u300d", "\u300e": "\u300f"}
 _TITLE_SMALL = {"&", "and", "of", "the", "a", "on", "in", "for", "to", "with", "at"}
 
 
@@ -276,7 +279,7 @@ def _single_quotes(text: str, start: int, end: int) -> list[QuotedSpan]:
 def _opens(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    if text[i] in "\u201c\u201e\u00ab":
+    if text[i] in "\u201c\u201e\u00ab\u300c\u300e":
         return not after.isspace()
     return (before.isspace() or before in "([{\u2014\u2013-/:") and not after.isspace()
 
@@ -310,6 +313,10 @@ def quote_kind(quoted: str, text: str, start: int) -> QuoteKind:
     words = quoted.split()
     if not words:
         return "scare"
+    ideographs = len(_IDEOGRAPH.findall(quoted))
+    if ideographs:
+        # Chinese and Japanese words are one to three characters long, two as a rule.
+        return "scare" if len(words) + ideographs // 2 <= 3 else "quotation"
     significant = [w for w in words if w.lower() not in _TITLE_SMALL]
     # At least one capitalised word: figures alone ("1000 for 1000") are no title.
     is_titled = (any(w[:1].isupper() for w in significant)
@@ -323,6 +330,9 @@ def quote_kind(quoted: str, text: str, start: int) -> QuoteKind:
     if len(words) <= 2:
         return "scare"
     return "quotation"
+
+
+_IDEOGRAPH = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\u30a0-\u30ff]")
 
 
 def _sentence_start(text: str, start: int) -> bool:

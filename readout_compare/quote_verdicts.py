@@ -16,7 +16,7 @@ from functools import lru_cache
 from readout_compare.diff import SharedRuns
 from readout_compare.lexicon import SPELLINGS, fold
 from readout_compare.model import Document, QuoteFidelity
-from readout_compare.normalize import normalize
+from readout_compare.normalize import CJK, normalize
 
 _ELLIPSIS = re.compile(r"\u2026|\.\s?\.\s?\.")
 _BRACKETED = re.compile(r"\[[^\]]*\]")
@@ -296,7 +296,7 @@ def _compounds_joined(words: list[str], known: dict[str, list[int]]) -> list[str
 # not into a figure with a thousands separator ("1,000-for-1,000" is three words).
 # "&" is a word: "and" (quote_word), as editors and headline writers use it.
 QUOTE_WORD = re.compile(
-    r"\d+(?:[.,]\d+)*(?:'?s\b)?|\w+(?:['\u2018\u2019-](?!\d{1,3},\d)\w+)*|&")
+    rf"\d+(?:[.,]\d+)*(?:'?s\b)?|[{CJK}]|[^\W{CJK}]+(?:['\u2018\u2019-](?!\d{{1,3}},\d)[^\W{CJK}]+)*|&")
 
 
 def quote_words(text: str) -> tuple[str, ...]:

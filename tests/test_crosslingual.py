@@ -142,3 +142,42 @@ def test_portuguese_dates_figures_and_negation_are_read():
     assert r.figures.keys() == {40.0, 2_000_000.0}  # the day is no figure
     assert crosslingual.read("O Brasil não aceitará a medida.", "pt").negated
 
+
+
+def test_chinese_and_japanese_are_read_by_character_pairs():
+    from readout_compare.normalize import words
+
+    # Ideographs and katakana by pairs; hiragana (particles, endings) are no words.
+    assert words("両首脳は関係改善") == ["両首", "首脳", "関係", "係改", "改善"]
+    assert words("双方同意") == ["双方", "方同", "同意"]
+    assert words("Mexico's 1,000 troops") == ["mexico's", "1,000", "troops"]
+
+
+def test_a_japanese_account_that_reports_the_readout_matches_and_one_that_does_not_stays_out():
+    from readout_compare import Settings, compare
+
+    readout = ("両首脳は、北朝鮮問題について緊密に連携していくことを確認しました。"
+               "また、両首脳は、早期に首脳会談を行うことで一致しました。")
+    account = ("両首脳は早期に首脳会談を行うことで一致した。"
+               "ただこの日の会談では、文氏が合意の再交渉を持ち出すことはなかったという。")
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    assert [s.status for s in acc.sentences] == ["supported", "not_in_readout"]
+
+
+@pytest.mark.parametrize(("text", "lang", "figures"), [
+    # The number of a point is no figure; a figure opening a sentence still is one.
+    ("3\u3000両首脳は,2月10日に総理が訪米することで合意しました。", "ja", {}),
+    ("2. The leaders agreed to meet.", "en", {}),
+    ("10 troops were sent to the border.", "en", {10.0: "10"}),
+])
+def test_the_number_of_a_point_is_no_figure(text, lang, figures):
+    from readout_compare.crosslingual import read
+
+    assert read(text, lang).figures == figures
+
+
+def test_an_abbreviated_month_with_its_point_dates_the_day():
+    from readout_compare.crosslingual import read
+
+    reading = read("They agreed to hold a summit in Washington on Feb. 10.", "en")
+    assert reading.days == {(2, 10): "Feb. 10"} and not reading.figures

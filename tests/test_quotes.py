@@ -441,3 +441,23 @@ def test_the_readouts_uncredited_words_go_by_the_storys_name_for_the_readout():
                'The ministers have "to meet again in the spring" on the agenda.')
     sources = [q.attribution.source for q in compare(readout, [account]).accounts[0].quotes]
     assert sources == ["the joint communique", "the readout (the joint communique)"]
+
+
+def test_japanese_corner_brackets_are_quotation_marks():
+    from readout_compare.quote_marks import quote_kind, quote_spans
+
+    text = "安倍首相は「二国間関係を適切にマネージしていきたい」と述べ、「合意」に触れた。"
+    spans = quote_spans(text)
+    assert [s.text for s in spans] == ["二国間関係を適切にマネージしていきたい", "合意"]
+    assert [quote_kind(s.text, text, s.start) for s in spans] == ["quotation", "scare"]
+
+
+def test_a_japanese_quotation_is_credited_to_its_speaker():
+    from readout_compare import Settings, compare
+
+    readout = "安倍総理から、二国間関係を適切にマネージしていきたい旨述べました。"
+    account = ("一方、韓国大統領府によると、文氏は「国民の大多数が合意を受け入れられない」と語った。"
+               "安倍首相は「二国間関係を適切にマネージしていきたい」と述べた。")
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    speakers = [q.attribution.source if q.attribution else None for q in acc.quotes]
+    assert speakers == ["文氏, according to 韓国大統領府", "安倍首相"]
