@@ -53,6 +53,12 @@ TEXT_SHAPES: dict[str, Callable[[int], str]] = {
     # A new office holder at every turn ("Minister Zed1a2b …"), each a name to classify.
     "office holders": lambda n: " ".join(
         f"Minister Zed{i:x} spoke." for i in range(n // 18))[:n],
+    # Chinese, read by character pairs; and a Japanese corner bracket never closed.
+    "Chinese text": lambda n: _repeat("\u4e2d\u65b9\u613f\u540c\u7f8e\u65b9\u52a0\u5f3a"
+                                      "\u6c9f\u901a\u5408\u4f5c\uff0c\u53cc\u65b9\u540c\u610f"
+                                      "\u4fdd\u6301\u8054\u7cfb\u3002", n),
+    "open corner bracket": lambda n: "\u5916\u76f8\u306f\u300c" + _repeat(
+        "\u4e21\u56fd\u95a2\u4fc2\u3092\u5f37\u5316\u3057\u305f\u3044", n),
 }
 
 
