@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from readout_compare.normalize import IDEOGRAPHS
+
 # Verbs of saying, third person, past and present.
 _VERBS_ES = (
     "dijo dice afirmó afirma señaló señala indicó indica informó informa destacó destaca sostuvo "
@@ -144,7 +146,7 @@ _DANGLING = frozenset("se e y o u et und и или que".split())
 
 # Japanese: "外務省によると" (according to), and a speaker marked by "は" or "が" whose clause
 # ends in a verb of saying after the quotation: "安倍首相は「…」と述べた".
-_JA_NAME = r"[\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{1,12}"
+_JA_NAME = rf"[{IDEOGRAPHS}]{{1,12}}"
 _JA_ACCORDING = re.compile(rf"(?P<src>{_JA_NAME})(?:によると|によれば|の発表では)")
 _JA_SUBJECT = re.compile(
     rf"(?P<src>{_JA_NAME}?(?:首相|総理|大統領|長官|報道官|官房長官|外相|大臣|氏|政府|省|府|"
@@ -157,9 +159,8 @@ def _japanese_sources(text: str) -> list[tuple[int, int, str, int]]:
     out = [(m.start(), m.end(), m.group("src"), 0) for m in _JA_ACCORDING.finditer(text)]
     says = _JA_SAYS.search(text)
     if says is not None:
-        subjects = [m for m in _JA_SUBJECT.finditer(text, 0, says.start())]
-        if subjects:
-            m = subjects[0]
+        m = _JA_SUBJECT.search(text, 0, says.start())
+        if m is not None:
             if out:  # "大統領府によると、文氏は「…」と語った": his words, as the office gave them
                 a = out.pop()
                 out.append((a[0], says.end(), f"{m.group('src')}, according to {a[2]}", 0))
@@ -243,4 +244,3 @@ def bare_verb_before(before: str) -> bool:
     in one of these languages whose subject is left out (the speaker the story named before)."""
     return (_VERB_OPENS.search(before) is not None
             and not any(f[3] <= 1 for f in sources_in(before)))
-

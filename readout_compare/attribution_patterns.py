@@ -340,7 +340,6 @@ def well_formed(source: str) -> bool:
         if (len(low) == 1 and low[0] in STOPWORDS and low[0] not in _PRONOUN_SOURCES
                 and low[0] not in attribution_languages.PERSONAL_PRONOUNS):
             return False  # "Sobre las elecciones, aseguró …": a word of another language's
-
         if _CLAUSE.search(part) and "," not in part:
             return False
         if _SUBORDINATE.intersection(low[1:]):

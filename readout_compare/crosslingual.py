@@ -25,6 +25,7 @@ from functools import lru_cache
 from importlib import resources
 from itertools import islice
 
+from readout_compare.normalize import CJK
 from readout_compare.quantities import is_month_may
 
 YEARS = (1900, 2100)
@@ -44,7 +45,7 @@ _MEXICAN_THOUSANDS = re.compile(
     r"(?<![\d.,])(?:(\d{1,3})\s+)?\bmil\s+(\d{1,3})(?![\d.,]\d)(\s+mill(?:ones|ón|on)\b)?")
 # After a sentence's opening number, what makes it the number of a point: a full stop or a
 # bracket, or a space before Chinese or Japanese ("3　両首脳は…").
-_POINT_MARK = re.compile(r"[.)](?!\d)|[ \u3000]+(?=[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])")
+_POINT_MARK = re.compile(rf"[.)](?!\d)|[ \u3000]+(?=[{CJK}])")
 _LABEL_BEFORE = re.compile(r"(?:\b[Nn][Oo]\.?|№|\bn[º°])\s*$")
 _LABEL_BEFORE_DIGITS = re.compile(r"\bno\.?\s*(?=\d)")
 _LETTER_BEFORE = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff](?:[-\u2011]?)$")

@@ -25,10 +25,10 @@ CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
 _LETTERS = rf"[^\W{CJK}]+"  # a run of word characters other than CJK ones
 # Japanese hiragana are its particles and endings ("は", "の", "ことで"), read as function
 # words are: not words at all. The ideographs and katakana carry what a sentence says.
-_IDEOGRAPHS = "\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
-_CJK_RUN = re.compile(rf"[{_IDEOGRAPHS}]+")
+IDEOGRAPHS = "\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+_CJK_RUN = re.compile(rf"[{IDEOGRAPHS}]+")
 _CJK_FIRST = "\u3040"
-WORD = re.compile(rf"\d+(?:[.,]\d+)*(?:'?s\b)?|[{_IDEOGRAPHS}]+|{_LETTERS}(?:['\u2018\u2019]{_LETTERS})*")
+WORD = re.compile(rf"\d+(?:[.,]\d+)*(?:'?s\b)?|[{IDEOGRAPHS}]+|{_LETTERS}(?:['\u2018\u2019]{_LETTERS})*")
 # The package's other two tokenizers, kept here beside WORD so that the word knowledge lives in
 # one place; each serves one purpose.
 # DIFF_TOKEN: a word (with inner apostrophes, points and commas) or a run of punctuation, with
@@ -36,7 +36,7 @@ WORD = re.compile(rf"\d+(?:[.,]\d+)*(?:'?s\b)?|[{_IDEOGRAPHS}]+|{_LETTERS}(?:['\
 DIFF_TOKEN = re.compile(rf"([{CJK}]|{_LETTERS}(?:['\u2018\u2019.,]{_LETTERS})*|[^\w\s]+)(\s*)")
 # KEY_TOKEN: for keyed evidence, a number, or a word that keeps its hyphens, inner apostrophes
 # and the points of initials ("U.S.", "Sao-Paulo", "Mexico's"), so that variants can be folded.
-KEY_TOKEN = re.compile(rf"\d+(?:[.,]\d+)*|[{_IDEOGRAPHS}]+|[^\W\d_{CJK}]+(?:[-'\u2019.][^\W\d_{CJK}]+)*\.?"
+KEY_TOKEN = re.compile(rf"\d+(?:[.,]\d+)*|[{IDEOGRAPHS}]+|[^\W\d_{CJK}]+(?:[-'\u2019.][^\W\d_{CJK}]+)*\.?"
                        rf"|[^\W{CJK}]+")
 
 

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from readout_compare.model import QuoteKind
+from readout_compare.normalize import IDEOGRAPHS
 
 # A right double mark may open a quotation too, as Romanian and Polish pages print "„" when it
 # stands before a word after a space: ” … ” ("importanța ”consolidării NATO …”").
@@ -332,7 +333,7 @@ def quote_kind(quoted: str, text: str, start: int) -> QuoteKind:
     return "quotation"
 
 
-_IDEOGRAPH = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\u30a0-\u30ff]")
+_IDEOGRAPH = re.compile(f"[{IDEOGRAPHS}]")
 
 
 def _sentence_start(text: str, start: int) -> bool:
