@@ -217,8 +217,10 @@ def _immaterial(diff: tuple[DiffOp, ...]) -> bool:
     for tag, r_text, a_text in diff:
         if tag == "equal":
             continue
+        # (A hyphen alone, "post - election" for "post-election", is no word.)
         r_keys, a_keys = ([_form_key(w) for w in _WORD.findall(t)
-                           if w.lower() not in _MINOR_WORDS] for t in (r_text, a_text))
+                           if w.lower() not in _MINOR_WORDS and w.strip("-'\u2019")]
+                          for t in (r_text, a_text))
         if sorted(r_keys) != sorted(a_keys) and not _in_first_person(r_text, a_text):
             return False
     return True

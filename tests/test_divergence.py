@@ -438,6 +438,16 @@ def test_a_quotation_altered_only_in_form_is_not_a_divergence(quoted, diverges):
     assert any(d.type == "quote" for s in acc.sentences for d in s.divergences) == diverges
 
 
+def test_a_hyphen_added_in_a_quotation_is_not_a_divergence():
+    readout = "The Secretary stressed the value of a long term partnership with Varnia."
+    account = ("The Secretary stressed \u201cthe value of a long-term partnership with Varnia,"
+               "\u201d the department said.")
+    acc = compare(readout, [account]).accounts[0]
+    (q,) = acc.quotes
+    assert q.fidelity == "altered"
+    assert not any(d.type == "quote" for s in acc.sentences for d in s.divergences)
+
+
 @pytest.mark.parametrize("account", [
     "They agreed to reach the target of 5 trillion yen in investment during 2022-27.",
     "They agreed to reach the target of 5 trillion yen in investment by 2027.",
