@@ -206,7 +206,10 @@ _MINOR_WORDS = frozenset(
     # of readouts in those languages ("la seguridad y prosperidad" for "… y la prosperidad").
     "el la los las lo un una unos unas de del al en con por para sobre entre hacia su sus "
     "o os as um uma uns umas do da dos das no na nos nas ao aos em com pelo pela pelos pelas "
-    "le les une des du au aux dans avec pour par sur entre vers son sa ses leur leurs".split())
+    "le les une des du au aux dans avec pour par sur entre vers son sa ses leur leurs "
+    # German, with its infinitive's "zu" ("Raum für Verhandlungen schaffen" for "… zu schaffen").
+    "der die das den dem des ein eine einen einem einer eines zu zum zur im am vom beim mit "
+    "für von auf an aus bei nach über unter um".split())
 _WORD = re.compile(r"[\w'\u2019-]+")
 
 

@@ -40,8 +40,10 @@ class QuotedSpan:
 
 def german_closed(text: str) -> str:
     """The text with each German closing mark ("„Ich möchte …“", the low mark closed by a
-    left one) made a right one, as the other languages close: the same length, so offsets
-    hold."""
+    left one) made a right one, as the other languages close, and German guillemets
+    ("»Raum für Verhandlungen schaffen«", pointing inwards) turned the French way: the same
+    length, so offsets hold."""
+    text = _guillemets_turned(text)
     if "\u201e" not in text:
         return text
     # One pass over the marks (a line of many low marks never closed costs its length once):
@@ -66,6 +68,22 @@ def german_closed(text: str) -> str:
 
 
 _GERMAN_MARKS = re.compile("[\u201e\u201c\u201d\n]")
+_GUILLEMET = re.compile("[\u00ab\u00bb]")
+_TURN = str.maketrans("\u00ab\u00bb", "\u00bb\u00ab")
+
+
+def _guillemets_turned(text: str) -> str:
+    """German guillemets made French ones: when the text's first guillemet is a "»" that
+    opens (a word right after it, not before it), its guillemets point inwards throughout."""
+    if "\u00bb" not in text:
+        return text
+    first = _GUILLEMET.search(text)
+    k = first.start() if first else -1
+    if k < 0 or text[k] != "\u00bb" or k + 1 >= len(text) or not text[k + 1].isalnum():
+        return text
+    if k > 0 and text[k - 1].isalnum():
+        return text  # "…word» " closes: French marks, an opening one lost
+    return text.translate(_TURN)
 
 
 def quote_spans(text: str) -> list[QuotedSpan]:

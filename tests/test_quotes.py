@@ -461,3 +461,32 @@ def test_a_japanese_quotation_is_credited_to_its_speaker():
     acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
     speakers = [q.attribution.source if q.attribution else None for q in acc.quotes]
     assert speakers == ["文氏, according to 韓国大統領府", "安倍首相"]
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    # German guillemets point inwards: »…«.
+    ("Beide seien sich einig, \u00bbden Streit rasch beizulegen\u00ab, teilte ein Sprecher mit. "
+     "Dies solle \u00bbRaum f\u00fcr Gespr\u00e4che schaffen\u00ab, sagte er.",
+     ["den Streit rasch beizulegen", "Raum f\u00fcr Gespr\u00e4che schaffen"]),
+    # French and Russian ones outwards, as before.
+    ("Il a dit \u00abnous sommes pr\u00eats\u00bb hier.", ["nous sommes pr\u00eats"]),
+    ("\u041e\u043d \u0441\u043a\u0430\u0437\u0430\u043b: \u00ab\u041c\u044b \u0433\u043e\u0442"
+     "\u043e\u0432\u044b\u00bb.", ["\u041c\u044b \u0433\u043e\u0442\u043e\u0432\u044b"]),
+])
+def test_guillemets_either_way_round(text, quoted):
+    from readout_compare.quote_marks import quote_spans
+
+    assert [s.text for s in quote_spans(text)] == quoted
+
+
+def test_a_german_quotation_without_its_infinitives_zu_is_no_misquotation():
+    from readout_compare import Settings, compare
+
+    readout = ("Beide vereinbarten eine enge Zusammenarbeit, um Raum f\u00fcr Verhandlungen zu "
+               "schaffen.")
+    account = ("Dies solle \u00bbRaum f\u00fcr Verhandlungen schaffen\u00ab, sagte der Sprecher "
+               "der Bundesregierung.")
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    (q,) = acc.quotes
+    assert q.fidelity == "altered"
+    assert not any(d.type == "quote" for s in acc.sentences for d in s.divergences)
