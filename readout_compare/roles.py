@@ -294,7 +294,12 @@ def decide(units: Sequence[Unit]) -> list[str]:
     """The role of each unit of one document."""
     m = model()
     out = []
+    heading_odds = []  # each unit's probability of being a heading, by the model
     for u, feats in zip(units, features(units)):
+        scores = _scores(feats, m)
+        top = max(scores.values())
+        heading_odds.append(math.exp(scores["heading"] - top)
+                            / sum(math.exp(v - top) for v in scores.values()))
         if u.kind == "dateline" or (u.rule_role == "furniture" and _sure_furniture(u.text)):
             # Split off by its own rule, or named by a rule whose words leave no doubt (a
             # newsletter offer, a syndicator's notice): never a claim.
@@ -310,13 +315,40 @@ def decide(units: Sequence[Unit]) -> list[str]:
             # fitted on text that has them; the rules' role stands.
             out.append(u.rule_role)
             continue
-        scores = _scores(feats, m)
         out.append(max(ROLES, key=lambda r: (scores[r], r == u.rule_role)))
     if "body" not in out and any(u.rule_role == "body" for u in units):
         # A text unlike anything the model was fitted on (no unit it reads as a claim, where the
         # rules see sentences): the rules' roles stand.
         return [u.rule_role for u in units]
-    return _nothing_headed(_headline_first(units, out))
+    return _nothing_headed(_headline_first(units, _publisher_above(units, out, heading_odds)))
+
+
+# A line that names only who publishes the page ("U.S. Department of State", "The White House",
+# "Office of the Spokesperson", "Excelsio Media"): capitalised words ending in a body's noun or
+# naming a department or ministry "of" something, with no verb and nothing else.
+_PUBLISHER = re.compile(
+    r"^(?:The\s+)?(?:[A-Z][\w.&'\u2019-]*\s+){0,4}?(?:Department|Ministry|Office|House|Kremlin|"
+    r"Council|Commission|Government|Presidency|Embassy|Mission|Community|Media|News|Agency|"
+    r"Secretariat|Chancellery)(?:\s+of(?:\s+(?:the\s+)?[A-Z][\w.&'\u2019-]*)+)?$")
+# How likely the model must find a line to be a heading for it to stand as the headline in
+# the publisher line's place (the title after "U.S. Department of State" scored 0.43).
+HEADLINE_ODDS = 0.4
+
+
+def _publisher_above(units: Sequence[Unit], out: list[str], odds: list[float]) -> list[str]:
+    """A publisher's name read as the headline above the story is page furniture; the first
+    line after it that the rules read as a heading, and the model nearly so, is the headline."""
+    first_body = next((i for i, r in enumerate(out) if r == "body"), len(out))
+    tops = [i for i in range(first_body) if out[i] == "heading"]
+    if not tops or not _PUBLISHER.match(units[tops[0]].text.strip()) or len(tops) > 1:
+        return out
+    out = list(out)
+    out[tops[0]] = "furniture"
+    title = next((i for i in range(tops[0] + 1, first_body)
+                  if units[i].rule_role == "heading" and odds[i] >= HEADLINE_ODDS), None)
+    if title is not None:
+        out[title] = "heading"
+    return out
 
 
 def _headline_first(units: Sequence[Unit], out: list[str]) -> list[str]:

@@ -134,3 +134,19 @@ def test_a_long_headline_on_its_own_line_above_the_story_is_a_heading():
     assert headline.role == "heading"
     assert [s.role for s in doc.sentences if s.text.startswith(("Taoiseach", "The two"))] == [
         "body", "body"]
+
+
+def test_the_publishers_name_above_a_readout_is_furniture_and_its_title_the_headline():
+    page = ("U.S. Department of State\n\n"
+            "10/20/2025 | Press release | Distributed by Public on 10/20/2025 09:31\n\n"
+            "Secretary Lind\u2019s Call with Varnian Foreign Minister Orlov\n\n"
+            "HomeOffice of the SpokespersonPress ReleasesSecretary Lind's Call with Varnian "
+            "Foreign Minister Orlov\n\n"
+            "Readout\n\nOffice of the Spokesperson\n\nOctober 20, 2025\n\n"
+            "Secretary of State Dana Lind spoke today with Varnian Foreign Minister Ivan Orlov "
+            "to discuss next steps on the port agreement. The Secretary emphasized the "
+            "importance of upcoming talks in Vienna.\n")
+    doc = segment(page, doc_id="r", label="r")
+    roles_of = {s.text: s.role for s in doc.sentences}
+    assert roles_of["U.S. Department of State"] == "furniture"
+    assert roles_of["Secretary Lind\u2019s Call with Varnian Foreign Minister Orlov"] == "heading"
