@@ -30,7 +30,7 @@ from readout_compare.lexicon import (
     spelled_out,
     word_key,
 )
-from readout_compare.normalize import KEY_TOKEN, STOPWORDS, cjk_pairs, is_cjk_run
+from readout_compare.normalize import KEY_TOKEN, STOPWORDS, cjk_pairs, is_cjk_run, simplified
 from readout_compare.quantities import number_key, number_values
 
 # A token for keys: words with inner hyphens and apostrophes, and numbers with their points.
@@ -68,7 +68,7 @@ class Keyed:
         raws = [r for r in (_strip_point(r) if r[-1:] == "." else r
                             for r in KEY_TOKEN.findall(text)) if r]
         if any(is_cjk_run(r) for r in raws):  # Chinese or Japanese: by character pairs
-            raws = [p for r in raws for p in (cjk_pairs(r) if is_cjk_run(r) else (r,))]
+            raws = [p for r in raws for p in (cjk_pairs(simplified(r)) if is_cjk_run(r) else (r,))]
         lower = []
         for r in raws:
             low = r.lower()

