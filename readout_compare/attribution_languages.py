@@ -151,6 +151,7 @@ _JA_ACCORDING = re.compile(rf"(?P<src>{_JA_NAME})(?:によると|によれば|�
 _JA_SUBJECT = re.compile(
     rf"(?P<src>{_JA_NAME}?(?:首相|総理|大統領|長官|報道官|官房長官|外相|大臣|氏|政府|省|府|"
     r"首脳|主席|部長|議員|書記官|ニュース|通信|新聞))(?:は|が|も)")
+_HIRAGANA = re.compile("[\u3040-\u309f]")
 _JA_SAYS = re.compile(r"と(?:述べ|強調|語|表明|説明|指摘|明らかに|応じ|求め|呼びかけ|伝え|"
                       r"話し|発言|訴え|言及|主張|記者団に|答え)")
 
@@ -169,11 +170,47 @@ def _japanese_sources(text: str) -> list[tuple[int, int, str, int]]:
     return out
 
 
+# Chinese: "据外交部" / "根據新華社報導" (according to), and a speaker before a verb of saying at
+# the start of a clause: "王毅表示，「…」", "新華社稱通話「…」". The speaker is every character
+# from the clause's start to the verb ("其中王毅點出" names 王毅 with its connective).
+_ZH_ACCORDING = re.compile(
+    rf"(?:^|(?<=[，,。；：:、\s]))(?:据|據|根据|根據|援引)(?P<src>[{IDEOGRAPHS}]{{2,14}}?)"
+    r"(?:的)?(?:报导|報導|报道|報道|消息|新闻稿|新聞稿|声明|聲明|通报|通報|称|稱|指出|表示)?(?=[，,：:\s「“])")
+_ZH_SAYS = re.compile(
+    rf"(?:^|(?<=[，,。；：:、\s」”]))(?P<src>[{IDEOGRAPHS}]{{2,14}}?)"
+    r"(?:表示|指出|强调|強調|点出|點出|批评|批評|警告|认为|認為|提到|写道|寫道|透露|宣布|回应|形容|"
+    r"回應|呼吁|呼籲|坦言|直言|重申|敦促|说|說|称(?![赞讚为為号號])|稱(?![赞讚为為号號])|"
+    r"指(?=[，,：:「“]))")
+
+
+# Connectives a clause may open with before its speaker ("其中王毅點出", "但也警告").
+_ZH_CONNECTIVE = re.compile(r"^(?:其中|但是|但|而且|而|并且|並且|并|並|也|还|還|另外|另|此外|同时|同時|"
+                            r"随后|隨後|对此|對此)+")
+
+
+def _chinese_sources(text: str) -> list[tuple[int, int, str, int]]:
+    according = [(m.start(), m.end(), m.group("src"), 0) for m in _ZH_ACCORDING.finditer(text)]
+    says = [(m, _ZH_CONNECTIVE.sub("", m.group("src"))) for m in _ZH_SAYS.finditer(text)
+            if not m.group("src").startswith(("据", "據", "根"))]
+    # (A speaker is a name with its office, ten characters at most; a report is no speaker.)
+    says = [(m, src) for m, src in says
+            if 2 <= len(src) <= 10 and src not in ("报导", "報導", "报道", "報道")]
+    if not says:
+        return according
+    m, src = says[0]
+    if according and according[-1][0] < m.start():  # "據外交部，王毅表示，「…」"
+        a = according.pop()
+        return [*according, (a[0], m.end(), f"{src}, according to {a[2]}", 0)]
+    return [*according, (m.start(), m.end(), src, 1)]
+
+
 def sources_in(text: str) -> list[tuple[int, int, str, int]]:
     """Every attribution in a sentence of one of these languages, as (start, end, source,
     priority); ``text`` has its quotations blanked out (attribution_patterns.blank_quotes)."""
-    if "\u3001" in text or "\u3002" in text or _JA_SAYS.search(text):
-        return _japanese_sources(text)
+    if "\u3001" in text or "\u3002" in text or "\uff0c" in text or _JA_SAYS.search(text):
+        if _HIRAGANA.search(text):
+            return _japanese_sources(text)
+        return _chinese_sources(text)
     if not _TRIGGER.search(text):
         return []
     out = []

@@ -1072,3 +1072,26 @@ def test_he_after_a_described_speaker_is_that_speaker():
     last = [q for q in acc.quotes if q.kind == "quotation"][-1]
     assert last.attribution is not None
     assert last.attribution.source == "he (Norwegian Prime Minister)"
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    # Chinese: a speaker before a verb of saying, a connective before the speaker dropped.
+    ("\u5176\u4e2d\u738b\u660e\u9ede\u51fa\uff0c\u5728\u6e2f\u53e3\u7b49\u300c\u6d89\u53ca"
+     "\u6838\u5fc3\u5229\u76ca\u7684\u554f\u984c\u4e0a\u300d\uff0c\u7f8e\u65b9\u52d9\u5fc5"
+     "\u8b39\u614e\u3002", "\u738b\u660e"),
+    # According to a body, then the speaker: the speaker, as the body gave his words.
+    ("\u64da\u5916\u4ea4\u90e8\uff0c\u738b\u660e\u8868\u793a\uff0c\u300c\u5169\u570b\u8981"
+     "\u5171\u540c\u524d\u884c\u300d\u3002", "\u738b\u660e, according to \u5916\u4ea4\u90e8"),
+    ("\u65b0\u83ef\u793e\u7a31\u901a\u8a71\u300c\u53ca\u6642\u3001\u5fc5\u8981\u300d\u3002",
+     "\u65b0\u83ef\u793e"),
+])
+def test_sources_in_chinese(sentence, source):
+    from readout_compare.attribution_patterns import attributions_in
+
+    assert [f[2].source for f in attributions_in(sentence)] == [source]
+
+
+def test_a_chinese_sentence_without_a_verb_of_saying_names_no_source():
+    from readout_compare.attribution_patterns import attributions_in
+
+    assert attributions_in("\u53cc\u65b9\u540c\u610f\u52a0\u5f3a\u6c9f\u901a\u5408\u4f5c\u3002") == ()
