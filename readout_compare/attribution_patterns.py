@@ -54,7 +54,8 @@ _SUBJECT = (
 # Adverbs that may stand between a speaker and the verb of saying ("has repeatedly said");
 # others ("Russia illegally claims") say the verb is not one of saying.
 _ADVERBS = (r"(?:reportedly|repeatedly|previously|publicly|privately|separately|earlier|again|"
-            r"recently|frequently|often|already|firmly|openly|also|later|then|"
+            r"recently|frequently|often|already|firmly|openly|also|later|then|subsequently|"
+            r"initially|similarly|likewise|"
             # "Boris Johnson today told", "Starmer last night told", "Rubio himself described"
             r"today|yesterday|tonight|(?:last|this)\s+(?:night|week|morning|evening|afternoon)|"
             r"himself|herself|themselves|itself)")

@@ -1095,3 +1095,15 @@ def test_a_chinese_sentence_without_a_verb_of_saying_names_no_source():
     from readout_compare.attribution_patterns import attributions_in
 
     assert attributions_in("\u53cc\u65b9\u540c\u610f\u52a0\u5f3a\u6c9f\u901a\u5408\u4f5c\u3002") == ()
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Government sources subsequently described it as a \u201cremarkably positive\u201d call.",
+     "Government sources"),
+    ("The Prime Minister termed the conversation \u2018warm and constructive,\u2019 highlighting "
+     "the ties.", "Prime Minister"),
+])
+def test_an_adverb_of_time_before_the_verb_and_termed(sentence, source):
+    from readout_compare.attribution_patterns import attributions_in
+
+    assert [f[2].source for f in attributions_in(sentence)] == [source]
