@@ -324,6 +324,11 @@ def test_an_as_stated_by_lead_in_introduces_the_readout():
     ("Bruselas, 26 nov (EFE).- El canciller habl\u00f3 con la ministra.", "Bruselas, 26 nov (EFE).-"),
     ("OSLO, OCTOBER 26, NORDPRESS: The Minister met the Secretary.",
      "OSLO, OCTOBER 26, NORDPRESS:"),
+    ("SEOUL \u2022 The Minister met the Secretary on Friday.", "SEOUL \u2022"),
+    ("\u041e\u0421\u041b\u041e, 31 \u043c\u0430\u0440 \u2014 Sputnik. \u041c\u0438\u043d"
+     "\u0438\u0441\u0442\u0440 \u0432\u0441\u0442\u0440\u0435\u0442\u0438\u043b\u0441\u044f"
+     " \u0441 \u0433\u043e\u0441\u0441\u0435\u043a\u0440\u0435\u0442\u0430\u0440\u0451\u043c.",
+     "\u041e\u0421\u041b\u041e, 31 \u043c\u0430\u0440 \u2014 Sputnik."),
 ])
 def test_datelines_of_more_shapes(text, dateline):
     got = units(text)
