@@ -364,6 +364,8 @@ def test_chinese_and_japanese_text_is_split_at_full_width_stops():
 FURNITURE_EXAMPLES = {
     "share": "Share this article",
     "navigation": "Sign up here.",
+    "caption-comma-position": "Foreign Minister Sato, left, speaks with Minister Lind in Tokyo, "
+                              "Japan, on Friday.",
     "navigation-other": "\u041d\u0430\u0441\u0442\u0440\u043e\u0439\u043a\u0438",
     "site-name": "\u041f\u0440\u0435\u0437\u0438\u0434\u0435\u043d\u0442 \u0420\u043e\u0441\u0441\u0438\u0438 \u2014 \u043e\u0444\u0438\u0446\u0438\u0430\u043b\u044c\u043d\u044b\u0439 \u0441\u0430\u0439\u0442",
     "advertisement": "Story continues below advertisement",
