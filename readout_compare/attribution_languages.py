@@ -37,14 +37,18 @@ _VERBS_RU = (
 )
 _VERBS_FR = "déclare déclaré affirme affirmé souligne souligné indique indiqué précise précisé explique"
 _VERBS_DE = "sagte sagt erklärte erklärt betonte betont teilte schrieb hieß"
+_VERBS_NL = "zei zegt verklaarde verklaart benadrukte benadrukt stelde stelt aldus"
 _VERBS = "|".join(
-    sorted({v for group in (_VERBS_ES, _VERBS_PT, _VERBS_RU, _VERBS_FR, _VERBS_DE)
+    sorted({v for group in (_VERBS_ES, _VERBS_PT, _VERBS_RU, _VERBS_FR, _VERBS_DE, _VERBS_NL)
             for v in group.split()}, key=len, reverse=True)
 )
 # The perfect tenses of the commonest ("López Obrador había dicho que …", "Lula tinha dito").
 _PERFECT = (r"(?:ha|han|había|habían|habría|tem|tinha|tinham)\s+(?:dicho|afirmado|señalado|"
             r"declarado|asegurado|explicado|indicado|anunciado|advertido|reiterado|expresado|"
-            r"dito|afirmado|declarado)")
+            r"dito|afirmado|declarado)"
+            # French: "Michel a rappelé", "les dirigeants ont souligné".
+            r"|(?:a|ont|avait|avaient)\s+(?:déclaré|affirmé|souligné|indiqué|précisé|expliqué|"
+            r"rappelé|ajouté|estimé|insisté|assuré|annoncé|dit)")
 _UPPER = r"[A-ZÀ-ÖØ-ÞА-ЯЁ]"
 _WORD = r"[\w\u2019'-]+"
 # A name: capitalised words, with the particles of Spanish and Portuguese names between them.
@@ -59,7 +63,7 @@ _SOURCE = r"[^,.;:«»\u201c\u201d\"()\u2013\u2014]+"
 # "selon", "laut", "по словам", "согласно", "как сообщает".
 _ACCORDING = re.compile(
     r"(?<!\w)(?:[Ss]egún|[Dd]e\s+acuerdo\s+(?:con|a)|[Ss]egundo|[Dd]e\s+acordo\s+com|[Cc]onforme|"
-    r"[Ss]elon|[Ll]aut|[Пп]о\s+словам|[Сс]огласно|[Пп]о\s+данным|"
+    r"[Ss]elon|[Ll]aut|[Vv]olgens|[Пп]о\s+словам|[Сс]огласно|[Пп]о\s+данным|"
     r"[Кк]ак\s+(?:сообщает|сообщил[аи]?|пишет|передает|передаёт|заявил[аи]?|говорится\s+в|"
     r"отмечается\s+в|сообщается\s+в|следует\s+из))"
     rf"(?:\s+(?:indicó|informó|señaló|explicó|detalló|dijo|afirmó|publicó|informou|disse))?"
@@ -71,7 +75,7 @@ _DOCUMENT_SAYS = re.compile(
     r"(?<!\w)(?:говорится|уточняется|отмечается|сообщается|подчеркивается|подчёркивается|"
     r"указывается|заявляется)\s+(?:в|на\s+сайте)\s+(?P<src>[^,.;:«»\u201c\u201d\"]+)"
     r"|(?<!\w)lê-se\s+n[oa]\s+(?P<src2>[^,.;:«»\u201c\u201d\"]+)"
-    r"|(?<!\w)hieß\s+es\s+in\s+(?P<src3>[^,.;:«»\u201c\u201d\"]+)"
+    r"|(?<!\w)(?:hieß\s+es\s+in|klonk\s+het(?:\s+na\s+afloop)?\s+in)\s+(?P<src3>[^,.;:«»\u201c\u201d\"]+)"
 )
 # "el Departamento de Estado aseguró", "Michel disse", "Мишель заявил".
 _SUBJECT_VERB = re.compile(
@@ -90,6 +94,7 @@ _SPEAKER_NOUNS = (
     r"cancillería|ministerio|ministério|secretario|secretaria|secretaría|departamento|casa|"
     r"agencia|agência|diario|jornal|fuentes?|fontes?|funcionari[oa]s?|embajada|embaixada|"
     r"presidencia|presidência|conselho|consejo|líder|jefe|chefe|mandatari[oa]|primer|"
+    r"communiqué|présidence|ministère|gouvernement|conseil|services|"
     r"primeiro|premier|gabinete|oficina|pronunciamiento|président|ministre|porte-parole|"
     r"expresident[ea]|exministr[oa]|excanciller|vicepresident[ea]|senador[a]?|diputad[oa]|"
     r"embajador[a]?|gobernador[a]?|alcalde(?:sa)?|"
@@ -114,7 +119,7 @@ _VERB_SUBJECT = re.compile(
     r"gegenüber|auf)\b)"
 )
 _TRIGGER = re.compile(
-    rf"(?<![\w-])(?:{_PERFECT}|{_VERBS}|сообщалось|reportó|supo|trascendió|según|segundo|conforme|selon|laut|словам|согласно|данным|"
+    rf"(?<![\w-])(?:{_PERFECT}|{_VERBS}|сообщалось|reportó|supo|trascendió|según|segundo|conforme|selon|laut|volgens|klonk|словам|согласно|данным|"
     r"говорится|уточняется|отмечается|сообщается|подчеркивается|подчёркивается|указывается|"
     r"заявляется|acuerdo|acordo)(?![\w-])",
     re.IGNORECASE,

@@ -1107,3 +1107,19 @@ def test_an_adverb_of_time_before_the_verb_and_termed(sentence, source):
     from readout_compare.attribution_patterns import attributions_in
 
     assert [f[2].source for f in attributions_in(sentence)] == [source]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    # French: a communiqué after its verb, and the passé composé.
+    ("\u00abLes pr\u00e9sidents esp\u00e8rent un accord\u00bb, affirme un communiqu\u00e9 "
+     "diffus\u00e9 \u00e0 l'issue de la conversation.", "un communiqu\u00e9 diffus\u00e9"),
+    ("Le ministre Duval a soulign\u00e9 l'importance du \u00abdialogue\u00bb.",
+     "Le ministre Duval"),
+    # Dutch: "it sounded in a communiqué".
+    ("\u201cDe presidenten hopen op een akkoord\u201d, klonk het na afloop in een communiqu\u00e9.",
+     "een communiqu\u00e9"),
+])
+def test_sources_in_french_and_dutch(sentence, source):
+    from readout_compare.attribution_patterns import attributions_in
+
+    assert [f[2].source for f in attributions_in(sentence)] == [source]
