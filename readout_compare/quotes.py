@@ -314,6 +314,8 @@ class _Speakers:
                                     or self.last.get(-1))
         if attribution is None and kind == "quotation":
             attribution = printable(self._carried(span, sentence))
+        if attribution is None and kind in ("quotation", "scare"):
+            attribution = printable(self._paragraph_speaker(span, sentence))
         if kind == "quotation" and attribution is not None:
             self.last[sentence.paragraph] = attribution
             self.last[-1] = attribution
@@ -365,6 +367,20 @@ class _Speakers:
         if attribution is None and opens:
             attribution = self._named_just_before(span, sentence, k) or self.last.get(-1)
         return attribution
+
+    def _paragraph_speaker(self, span: QuotedSpan, sentence: Sentence) -> Attribution | None:
+        """The speaker the sentence just before names with a verb of saying, in the same
+        paragraph: a quotation the story credits to no one goes on with what that speaker
+        said ("Johnson said the relationship was not the one London wanted. Issues … meant
+        “significant bilateral difficulties remain”")."""
+        k = self.position[sentence.id]
+        if k == 0:
+            return None
+        before = self.account.sentences[k - 1]
+        if before.role != "body" or before.paragraph != sentence.paragraph:
+            return None
+        found = [f for f in found_for(before, self.found_by_sentence) if f[3] <= 1]
+        return self._with_context(found[-1][2], span, before) if found else None
 
     def _named_just_before(self, span: QuotedSpan, sentence: Sentence,
                            k: int) -> Attribution | None:

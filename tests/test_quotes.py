@@ -490,3 +490,19 @@ def test_a_german_quotation_without_its_infinitives_zu_is_no_misquotation():
     (q,) = acc.quotes
     assert q.fidelity == "altered"
     assert not any(d.type == "quote" for s in acc.sentences for d in s.divergences)
+
+
+def test_a_quotation_credited_to_no_one_goes_on_with_the_speaker_of_the_sentence_before():
+    from readout_compare import Settings, compare
+
+    readout = ("The Prime Minister was clear that the relationship is not the one we want. He said "
+               "significant bilateral difficulties remain.")
+    account = ("Prime Minister Hale told President Orlov the relationship was not the one London "
+               "wanted, a spokesman said. Issues including the port dispute meant \u201csignificant "
+               "bilateral difficulties remain\u201d.\n\nThe Kremlin gave no details. Talks are "
+               "\u201cpossible\u201d next month.\n")
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    first, second = [q for q in acc.quotes]
+    assert first.attribution is not None and first.attribution.source == "a spokesman"
+    # A new paragraph, and a sentence before it that credits no one: no speaker carried.
+    assert second.attribution is None or "spokesman" not in second.attribution.source
