@@ -244,7 +244,10 @@ def found_for(sentence: Sentence, found_by_sentence: Found | None) -> tuple[Foun
 
 
 _SUBJECT_NAME = re.compile(
-    r"^(?:[A-Z][\w.\u2019'-]*\s+){0,4}?(?P<name>[A-Z][a-z][\w\u2019'-]*)"
+    # (lower-case words of an office between: "Australian ambassador to the US Kevin Rudd")
+    r"^(?:[A-Z][\w.\u2019'-]*\s+|(?:ambassador|minister|secretary|president|spokes(?:person|man|"
+    r"woman)|adviser|advisor|envoy|chief|counterpart|to|of|the|for)\s+){0,8}?"
+    r"(?P<name>[A-Z][a-z][\w\u2019'-]*)"
     # (the past of German and Spanish too: "Weber telefonierte", "Ruiz habló")
     r"(?=,|\s+(?:has|had|is|was|said|says|told|also|then|later|[a-z]+ed|hat|hatte|[a-zäöüß]+te|"
     r"sprach|traf|[a-záéíóú]+ó|dijo)\b)"

@@ -1123,3 +1123,15 @@ def test_sources_in_french_and_dutch(sentence, source):
     from readout_compare.attribution_patterns import attributions_in
 
     assert [f[2].source for f in attributions_in(sentence)] == [source]
+
+
+def test_he_after_an_officials_title_in_lower_case_is_that_official():
+    from readout_compare import Settings, compare
+
+    readout = "Prime Minister Vale and President Orr spoke about trade and minerals."
+    account = ("The call came weeks before a summit that Mr Orr will also attend. Varnian "
+               "ambassador to the US Kevin Rudd welcomed the call between the two leaders. "
+               "\u201cLots going on in the relationship,\u201d he said on social media.")
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    (quote,) = acc.quotes
+    assert quote.attribution is not None and quote.attribution.source == "he (Rudd)"
