@@ -46,6 +46,9 @@ _MEXICAN_THOUSANDS = re.compile(
 # After a sentence's opening number, what makes it the number of a point: a full stop or a
 # bracket, or a space before Chinese or Japanese ("3　両首脳は…").
 _POINT_MARK = re.compile(rf"[.)](?!\d)|[ \u3000]+(?=[{CJK}])")
+# Counters and units after a Chinese or Japanese numeral ("三国", "两次", "五人", "十分钟").
+_COUNTER = re.compile(r"[个個名人国國次年月日天周週项項条條位方点點分秒倍成万亿億千百十件台架艘枚]")
+_CJK_DATE_AFTER = re.compile(r"\s*(?:[年月日時时号]|分(?!間|钟|鐘))")
 _LABEL_BEFORE = re.compile(r"(?:\b[Nn][Oo]\.?|№|\bn[º°])\s*$")
 _LABEL_BEFORE_DIGITS = re.compile(r"\bno\.?\s*(?=\d)")
 _LETTER_BEFORE = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff](?:[-\u2011]?)$")
@@ -192,6 +195,8 @@ def _read_figures(text: str, lang: str, table: dict, reading: Reading,
             continue  # a number that names: No. 10 (Downing Street), № 5
         if not text[:m.start()].strip() and _POINT_MARK.match(text, m.end()):
             continue  # the number of a point: "3　両首脳は…", "2. The leaders …"
+        if lang in ("zh", "ja") and _CJK_DATE_AFTER.match(text, m.end()):
+            continue  # a date or a time of day: "28日", "午後11時5分" ("42分間" is a figure)
         value = _numeral(raw)
         if value is None:
             continue
@@ -213,6 +218,8 @@ def _read_figures(text: str, lang: str, table: dict, reading: Reading,
                     text.startswith(word, max(0, m.start() - 1)) or text.startswith(word, m.start())
                     for word in table.get("not_numbers", ())):
                 continue
+            if len(m.group()) == 1 and not _COUNTER.match(text, m.end()):
+                continue  # one numeral character with no counter after it: part of a name (晋三)
             value = _chinese_number(m.group())
             if value is not None and value > 1:
                 before = text[max(0, m.start() - 2):m.start()]

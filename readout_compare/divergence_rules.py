@@ -80,7 +80,8 @@ def pair_divergences(
                 ))
         if change.tag == "replace":
             replaced.append(change)
-    verb = _reporting_verb(replaced, readout_sentence, _quoted(pair.a_sentence), pair.r_sentence)
+    verb = _reporting_verb(replaced, readout_sentence, _quoted(pair.a_sentence), pair.r_sentence,
+                           pair.a_sentence)
     return [*found, verb] if verb else found
 
 
@@ -483,7 +484,8 @@ _REPLACED: tuple[tuple[DivergenceType, Rule], ...] = (
 
 
 def _reporting_verb(replaced: list[_Change], readout_sentence: str,
-                    quoted: list[tuple[int, int]], r_sentence: str = "") -> Divergence | None:
+                    quoted: list[tuple[int, int]], r_sentence: str = "",
+                    a_sentence: str = "") -> Divergence | None:
     """The strongest verb of saying of the readout's replaced stretches against the account's:
     a stronger verb is a finding; a weaker one only from forceful to neutral ("said" for
     "reaffirmed" is how news writes). The account's verbs are its own, outside its quotation
@@ -504,6 +506,10 @@ def _reporting_verb(replaced: list[_Change], readout_sentence: str,
         # Russia to find a solution …, said Wang" -> "Wang urged"): the verb is the story's
         # word for that one, not a stronger one.
         return None
+    if _said_by_the_document(a_word, a_sentence):
+        # "The Kremlin emphasised Putin's hope …": the verb tells how the statement put it,
+        # not what its principal did; the readout's own verb is not changed.
+        return None
     return Divergence(
         type="reporting_verb",
         account_text=a_word,
@@ -512,6 +518,20 @@ def _reporting_verb(replaced: list[_Change], readout_sentence: str,
         direction="escalates" if a_level > r_level else "softens",
         detail=f"{LADDER_NAMES[r_level]} \u2192 {LADDER_NAMES[a_level]}",
     )
+
+
+# A body, a document or a spokesperson as the subject of the account's verb of saying.
+_DOCUMENT_SUBJECT = re.compile(
+    r"(?:Kremlin|[Ss]tatement|[Rr]eadout|[Rr]elease|White House|[Mm]inistry|Department|"
+    r"Downing Street|Pentagon|[Oo]ffice|[Ss]pokes(?:person|man|woman)|[Pp]ress service|"
+    r"[Cc]ommuniqu[eé])(?:\s+\w+){0,2}?\s+(?:also\s+|further\s+)?$")
+
+
+def _said_by_the_document(verb: str, sentence: str) -> bool:
+    """Whether the account's verb of saying has a body, a document or a spokesperson for its
+    subject ("The Kremlin emphasised …", "a spokesman stressed …")."""
+    m = re.search(rf"(?i)\b{re.escape(verb)}\b", sentence)
+    return m is not None and _DOCUMENT_SUBJECT.search(sentence[max(0, m.start() - 80):m.start()]) is not None
 
 
 # A readout that "calls on" someone to act urges them (as a story's verb, "called on" for the

@@ -200,3 +200,16 @@ def test_a_story_in_traditional_characters_quotes_a_simplified_readout_verbatim(
     (quote,) = acc.quotes
     assert quote.fidelity == "verbatim"
     assert [s.status for s in acc.sentences] == ["supported"]
+
+
+@pytest.mark.parametrize(("text", "lang", "figures"), [
+    # A date and a time of day are no figures; a duration is one; a numeral in a name is none.
+    ("28\u65e5,\u5b89\u500d\u664b\u4e09\u7dcf\u7406\u306f,\u5348\u5f8c11\u66425\u5206\u304b\u3089"
+     "\u7d0442\u5206\u9593,\u96fb\u8a71\u4f1a\u8ac7\u3092\u884c\u3044\u307e\u3057\u305f\u3002",
+     "ja", {42.0: "42"}),
+    ("\u53cc\u65b9\u540c\u610f\u4e09\u56fd\u5408\u4f5c\u3002", "zh", {3.0: "\u4e09"}),
+])
+def test_figures_in_chinese_and_japanese(text, lang, figures):
+    from readout_compare.crosslingual import read
+
+    assert read(text, lang).figures == figures

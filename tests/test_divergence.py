@@ -826,3 +826,11 @@ def test_a_possibility_in_a_relative_clause_describes_a_noun(account, modality):
     readout = ("China supports all constructive international efforts conducive to a political "
                "settlement.")
     assert ("modality" in _divergence_types(readout, account)) is modality
+
+
+def test_a_verb_of_saying_whose_subject_is_the_statement_is_no_change_of_the_principals():
+    readout = ("Readout of President Orlov's Call with President Sato\n\nPresident Orlov expressed "
+               "hope that all sides would exercise restraint.")
+    account = "The Kremlin emphasised Orlov's hope that all sides would exercise restraint."
+    acc = compare(readout, [account]).accounts[0]
+    assert not any(d.type == "reporting_verb" for s in acc.sentences for d in s.divergences)
