@@ -463,7 +463,49 @@ def _with_furniture_cut(text: str, spans: Iterator[tuple[int, int]]) -> Iterator
         if tail and tail.start() > s:
             yield from _trimmed(text, s, tail.start())
             s = tail.start()
+        yield from _furniture_lines(text, s, e)
+
+
+_SMALL_END = re.compile(r"\b(?:on|in|of|the|a|an|to|and|by|for|at|with|from)\s*$")
+# Furniture rules whose line, inside a sentence that runs over lines, is a unit of its own.
+LINE_RULES = frozenset(["byline", "timestamp", "date-only", "stamp-line", "age-stamp",
+                        "agency-alone", "public-release", "view-in-full", "breadcrumb"])
+
+
+def _furniture_lines(text: str, s: int, e: int) -> Iterator[tuple[int, int]]:
+    """A sentence that runs over lines of which one is a piece of furniture by itself ("/ TRT
+    World and Agencies" then "By Staff Reporter" on the next line): that line is a unit of its
+    own, and the lines around it others."""
+    if "\n" not in text[s:e]:
         yield from _trimmed(text, s, e)
+        return
+    lines, a = [], s
+    for m in re.finditer("\n", text[s:e]):
+        lines.append((a, s + m.start()))
+        a = s + m.end()
+    lines.append((a, e))
+    # (Only rules a wrapped line of a sentence cannot pass for: "comment." is a line of
+    # "… did not immediately\ncomment.", not a link.)
+    # A line that starts in lower case or with a figure, or follows one that stops on a small
+    # word ("… met in Weimar on\n29 August."), goes on with the sentence.
+    marks = [len(text[x:y].split()) >= 2 and furniture.unit_rule(text[x:y]) in LINE_RULES
+             and not re.match(r"\s*[a-z\d]", text[x:y])
+             and (k == 0 or not _SMALL_END.search(text[lines[k - 1][0]:lines[k - 1][1]]))
+             for k, (x, y) in enumerate(lines)]
+    if not any(marks):
+        yield from _trimmed(text, s, e)
+        return
+    run: tuple[int, int] | None = None
+    for (x, y), mark in zip(lines, marks):
+        if mark:
+            if run:
+                yield from _trimmed(text, *run)
+                run = None
+            yield from _trimmed(text, x, y)
+        else:
+            run = (run[0], y) if run else (x, y)
+    if run:
+        yield from _trimmed(text, *run)
 
 
 # A link's label at a sentence's start, before a quotation or a capital: "Read more “He …".

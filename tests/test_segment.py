@@ -855,3 +855,13 @@ def test_a_photo_caption_in_the_present_tense_is_furniture(line, furniture_):
             "\n\nThey agreed to meet again.")
     roles = dict(units(text))
     assert (roles[line] == "furniture") is furniture_
+
+
+def test_a_line_of_furniture_inside_a_sentence_is_its_own_unit_a_wrapped_line_is_not():
+    text = ("The minister spoke with the secretary on Friday.\nMinister Vale and Secretary Lind. "
+            "/ Wire Service and Agencies\nBy Staff Reporter\nApril 17, 2025\n\nThe foreign "
+            "ministers of three countries met in Weimar on\n29 August. They agreed to meet "
+            "again.\n")
+    got = units(text)
+    assert ("By Staff Reporter", "furniture") in got
+    assert ("The foreign ministers of three countries met in Weimar on 29 August.", "body") in got
