@@ -331,7 +331,15 @@ def _person(source: str, before: str) -> str | None:
     if named is not None or not before:
         return named
     head = source.split(",")[0].strip()
+    if _SPOKESPERSON.match(head):
+        return re.sub(r"^(?i:the|a|an)\s+", "", head)
     return described_person(head, before) or (head if is_description(head) else None)
+
+
+# A spokesperson named by the role alone ("the spokeswoman", "a Downing Street spokesperson"):
+# "she added" after what the spokeswoman said is the spokeswoman.
+_SPOKESPERSON = re.compile(
+    r"^(?:(?i:the|a|an)\s+)?(?:[A-Z][\w.\u2019'-]*\s+){0,3}(?i:spokes(?:man|woman))$")
 
 
 _PRONOUNS = frozenset("he she it they we i him her".split())
@@ -355,6 +363,8 @@ def _unresolved(attribution: Attribution, head: str) -> Attribution:
 def _gender(name: str, sentences: Sequence[Sentence]) -> str | None:
     """What the text says of a person's gender: "Ms. Bruce", "Mr. Wang", or "her"/"his" after
     the name in the sentence that names them; None when it does not say."""
+    if name.lower().endswith(("spokeswoman", "spokesman")):
+        return "f" if name.lower().endswith("woman") else "m"
     for s in sentences:
         text = s.text
         if re.search(rf"\b(?:Ms|Mrs|Miss)\.?\s+{re.escape(name)}\b", text):

@@ -1135,3 +1135,15 @@ def test_he_after_an_officials_title_in_lower_case_is_that_official():
     acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
     (quote,) = acc.quotes
     assert quote.attribution is not None and quote.attribution.source == "he (Rudd)"
+
+
+def test_she_after_the_spokeswoman_is_the_spokeswoman_he_is_not():
+    from readout_compare import Settings, compare
+
+    readout = "The Prime Minister spoke with Prime Minister Rao. The leaders discussed trade."
+    account = ("\u201cThe leaders discussed trade,\u201d the spokeswoman said. She added: "
+               "\u201cThey agreed to meet.\u201d He said: \u201cIt went well.\u201d")
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    sources = [q.attribution.source if q.attribution else None for q in acc.quotes]
+    assert sources[1] == "She (spokeswoman)"
+    assert "spokeswoman" not in (sources[2] or "")
