@@ -94,8 +94,8 @@ _SPEAKER_NOUNS = (
     r"cancillería|ministerio|ministério|secretario|secretaria|secretaría|departamento|casa|"
     r"agencia|agência|diario|jornal|fuentes?|fontes?|funcionari[oa]s?|embajada|embaixada|"
     r"presidencia|presidência|conselho|consejo|líder|jefe|chefe|mandatari[oa]|primer|"
-    r"communiqué|présidence|ministère|gouvernement|conseil|services|"
     r"primeiro|premier|gabinete|oficina|pronunciamiento|président|ministre|porte-parole|"
+    r"communiqué|présidence|ministère|gouvernement|conseil|services|"
     r"expresident[ea]|exministr[oa]|excanciller|vicepresident[ea]|senador[a]?|diputad[oa]|"
     r"embajador[a]?|gobernador[a]?|alcalde(?:sa)?|"
     r"Regierung|Sprecher\w*|Kanzler\w*|Minister\w*)"
@@ -162,17 +162,23 @@ _JA_SAYS = re.compile(r"と(?:述べ|強調|語|表明|説明|指摘|明らか�
 
 
 def _japanese_sources(text: str) -> list[tuple[int, int, str, int]]:
-    out = [(m.start(), m.end(), m.group("src"), 0) for m in _JA_ACCORDING.finditer(text)]
+    according = [(m.start(), m.end(), m.group("src"), 0) for m in _JA_ACCORDING.finditer(text)]
     says = _JA_SAYS.search(text)
-    if says is not None:
-        m = _JA_SUBJECT.search(text, 0, says.start())
-        if m is not None:
-            if out:  # "大統領府によると、文氏は「…」と語った": his words, as the office gave them
-                a = out.pop()
-                out.append((a[0], says.end(), f"{m.group('src')}, according to {a[2]}", 0))
-            else:
-                out.append((m.start(), says.end(), m.group("src"), 1))
-    return out
+    m = _JA_SUBJECT.search(text, 0, says.start()) if says is not None else None
+    if says is None or m is None:
+        return according
+    return _with_speaker(according, m.start(), says.end(), m.group("src"))
+
+
+def _with_speaker(according: list[tuple[int, int, str, int]], start: int, end: int,
+                  speaker: str) -> list[tuple[int, int, str, int]]:
+    """The sources found, with a speaker whose clause runs from ``start`` to ``end``: after an
+    "according to" before it, the speaker as that source gave the words ("大統領府によると、
+    文氏は「…」と語った", "據外交部，王毅表示，「…」")."""
+    if according and according[-1][0] < start:
+        a = according[-1]
+        return [*according[:-1], (a[0], end, f"{speaker}, according to {a[2]}", 0)]
+    return [*according, (start, end, speaker, 1)]
 
 
 # Chinese: "据外交部" / "根據新華社報導" (according to), and a speaker before a verb of saying at
@@ -203,10 +209,7 @@ def _chinese_sources(text: str) -> list[tuple[int, int, str, int]]:
     if not says:
         return according
     m, src = says[0]
-    if according and according[-1][0] < m.start():  # "據外交部，王毅表示，「…」"
-        a = according.pop()
-        return [*according, (a[0], m.end(), f"{src}, according to {a[2]}", 0)]
-    return [*according, (m.start(), m.end(), src, 1)]
+    return _with_speaker(according, m.start(), m.end(), src)
 
 
 def sources_in(text: str) -> list[tuple[int, int, str, int]]:
