@@ -19,6 +19,9 @@ from typing import NamedTuple
 
 from readout_compare.lexicon import (
     EVENT_ANY,
+    EVENT_MENTION_PAIRS,
+    EVENT_MENTION_PREFIXES,
+    EVENT_MENTION_WORDS,
     EVENT_WORDS,
     FRAME_WORDS,
     MONTH_NAMES,
@@ -226,6 +229,22 @@ def is_event_sentence(k: Keyed) -> bool:
             if any(x.lower() == "with" or x[:1].isupper() for x in after):
                 return True
     return False
+
+
+def only_the_event(r: Keyed, a: Keyed) -> bool:
+    """Whether the account sentence shares nothing of the readout sentence's claim but the
+    event: who spoke or met (names, offices), that they did, and when ("Merz spoke with Trump
+    on Thursday" against "Chancellor Merz and President Trump spoke by phone this evening").
+    Such a report mentions the call; it does not carry a point of the readout."""
+    shared = overlap(r, a).matched
+    return not any(t.kind == "claim" and t.key in shared and not _of_the_event(t)
+                   for t in r.tokens)
+
+
+def _of_the_event(t: Token) -> bool:
+    low = t.raw.lower()
+    return (t.key.startswith("#") or low in EVENT_MENTION_WORDS or t.key in EVENT_MENTION_PAIRS
+            or (len(low) >= 5 and low[:5] in EVENT_MENTION_PREFIXES))
 
 
 @dataclass(frozen=True)

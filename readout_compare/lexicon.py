@@ -153,6 +153,26 @@ EVENT_WORDS = {
 }
 # "talks" name a call as often as a meeting.
 EVENT_ANY = "talks"
+# What a sentence that only reports the event is made of, beyond its names: the event (in the
+# languages of the readouts compared most), when it was, and the offices of those who took
+# part. A report of a readout sentence that shares nothing else with it mentions only the call
+# (placement: not the readout's first point). Words of other languages are matched by their
+# first five letters, as the matcher keys them; Chinese and Japanese by character pairs.
+_FOREIGN_EVENT_MENTION = frozenset("""telefoniert telefonierte telefonat telefonieren gespräch
+    gesprach heute abend hat haben hatte bundeskanzler kanzler präsident präsidenten
+    conversación conversacion conversó converso llamada telefónica
+    telefonica teléfono telefono mantuvo sostuvo sostenida habló hablo reunión reunion hoy ayer
+    presidente presidenta canciller secretario secretaria ministro ministra mandatario entretien
+    entretenu téléphonique telephonique разговор разговора телефонный телефонного состоялся
+    состоялась провели провел президент президента канцлер министр сегодня""".split())
+EVENT_MENTION_WORDS = (
+    frozenset(EVENT_WORDS) | TIME_WORDS | TITLES | frozenset(MONTHS) | frozenset(FOREIGN_MONTHS)
+    | frozenset("held hold holds had has this morning afternoon evening night minutes hour hours"
+                .split())
+    | _FOREIGN_EVENT_MENTION
+)
+EVENT_MENTION_PREFIXES = frozenset(w[:5] for w in _FOREIGN_EVENT_MENTION if len(w) >= 5)
+EVENT_MENTION_PAIRS = frozenset("电话 通电 通话 会谈 会见 会晤 总统 主席 外长 部长 国务 务卿".split())
 
 NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

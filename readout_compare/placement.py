@@ -18,6 +18,7 @@ import dataclasses
 
 from readout_compare.align import align, align_across_languages
 from readout_compare.attribution import attribute_sentences
+from readout_compare.evidence import Keyed, only_the_event
 from readout_compare.model import (
     AccountComparison,
     Attribution,
@@ -54,7 +55,7 @@ def story_placement(
             continue
         reports = sorted(cov.account_sentences, key=story.order)
         claims = [sid for sid in reports
-                  if _basis(acc, sid, cov.readout_sentence) == "claim"]
+                  if _basis(readout, acc, sid, cov.readout_sentence) == "claim"]
         first = (claims or reports)[0]
         placements.append(Placement(
             readout_sentence=cov.readout_sentence,
@@ -115,9 +116,16 @@ class _Story:
         return "upper_half" if self.share_before(sid) < 0.5 else "lower_half"
 
 
-def _basis(acc: AccountComparison, sid: str, readout_sentence: str) -> str:
+def _basis(readout: Document, acc: AccountComparison, sid: str, readout_sentence: str) -> str:
+    """"claim" when the account sentence reports the readout sentence's content, "event" when
+    it only mentions the call that sentence announces: a match made on the event alone, or a
+    report (not word for word) that shares nothing but the event with it."""
     for m in acc.sentence(sid).matches:
         if m.readout_sentence == readout_sentence:
+            if (m.basis == "claim" and m.kind != "verbatim" and not acc.across_languages
+                    and only_the_event(Keyed(readout.sentence(readout_sentence).text),
+                                       Keyed(acc.document.sentence(sid).text))):
+                return "event"
             return m.basis
     return "event"
 

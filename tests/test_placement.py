@@ -135,3 +135,30 @@ def test_a_lede_credited_to_the_readout_is_not_said_to_be_attributed_to_it():
     assert "attributed to a readout" not in sp.led_with
     assert "credited to the readout (a readout released by the ministry), which does not say so" \
         in sp.led_with
+
+
+MENTIONS_THE_CALL_FIRST = """Halvorsen and Okafor meet in Oslo
+
+Norway's trade minister Ingrid Halvorsen met Nigerian industry minister Chidi Okafor in Oslo on Tuesday.
+
+The two agreed to expand joint inspections at the port of Lagos to speed the clearance of fertilizer shipments.
+
+Exporters have complained for months about delays of up to six weeks at Lagos.
+"""
+
+
+def test_a_lede_that_only_mentions_the_meeting_is_not_the_first_point():
+    # The first sentence reports the readout's event sentence in other words and shares
+    # nothing with it but who met, where and when: it is supported (the meeting took place),
+    # but the story's first point of the readout is the inspections agreement after it.
+    comparison = compare(READOUT, [MENTIONS_THE_CALL_FIRST])
+    sp, by_readout = placements(comparison)
+    acc = comparison.accounts[0]
+    first, second = [
+        s for s in acc.sentences if s.sentence.role == "body"][:2]
+    assert first.status == "supported"
+    event_sentence = comparison.readout.body[0].id
+    assert by_readout[event_sentence].basis == "event"
+    assert sp.first_point is not None
+    assert sp.first_point.account_sentence == second.sentence.id
+    assert sp.first_point.readout_sentence == comparison.readout.body[1].id
