@@ -1,6 +1,8 @@
-"""Attribution in stories written in Spanish, Portuguese, Russian, French and German: the
-phrases that tie words to their source ("según el comunicado", "disse Michel", "говорится в
-сообщении", "selon le Kremlin"), found as :mod:`readout_compare.attribution_patterns` finds the
+"""Attribution in stories written in Spanish, Portuguese, Russian, French, German, Dutch,
+Italian, Romanian, Polish, Slovak, Ukrainian, Arabic, Chinese, Japanese and Korean: the phrases
+that tie words to their source ("según el comunicado", "disse Michel", "говорится в
+сообщении", "selon le Kremlin", "ha detto Meloni", "за словами Зеленського", "قال لافروف",
+"외교부에 따르면"), found as :mod:`readout_compare.attribution_patterns` finds the
 English ones and returned in the same form, (start, end, source, priority).
 
 Priority 0 names the source surely ("according to" and its equivalents, a document that "says"
@@ -38,8 +40,32 @@ _VERBS_RU = (
 _VERBS_FR = "déclare déclaré affirme affirmé souligne souligné indique indiqué précise précisé explique"
 _VERBS_DE = "sagte sagt erklärte erklärt betonte betont teilte schrieb hieß"
 _VERBS_NL = "zei zegt verklaarde verklaart benadrukte benadrukt stelde stelt aldus"
+_VERBS_IT = (
+    "dice afferma dichiara spiega aggiunge sottolinea precisa ribadisce scrive annuncia ricorda "
+    "osserva evidenzia conferma assicura avverte commenta riferisce rileva riporta disse"
+)
+_VERBS_RO = (
+    "declară spune afirmă subliniază precizează adaugă arată transmite anunță scrie notează "
+    "menționează"
+)
+_VERBS_PL = (
+    "powiedział powiedziała powiedzieli oświadczył oświadczyła podkreślił podkreśliła dodał "
+    "dodała napisał napisała zaznaczył zaznaczyła przekazał przekazała stwierdził stwierdziła "
+    "poinformował poinformowała ocenił oceniła mówi pisze"
+)
+_VERBS_SK = (
+    "povedal povedala povedali uviedol uviedla uviedli vyhlásil vyhlásila zdôraznil zdôraznila "
+    "dodal dodala napísal napísala oznámil oznámila informoval informovala konštatoval "
+    "konštatovala podotkol podotkla tvrdí uvádza píše"
+)
+_VERBS_UK = (
+    "заявив заявила заявили сказав сказала сказали повідомив повідомила повідомили повідомляє "
+    "зазначив зазначила зазначили наголосив наголосила наголосили підкреслив підкреслила додав "
+    "додала написав написала пише заявляє"
+)
 _VERBS = "|".join(
-    sorted({v for group in (_VERBS_ES, _VERBS_PT, _VERBS_RU, _VERBS_FR, _VERBS_DE, _VERBS_NL)
+    sorted({v for group in (_VERBS_ES, _VERBS_PT, _VERBS_RU, _VERBS_FR, _VERBS_DE, _VERBS_NL,
+                            _VERBS_IT, _VERBS_RO, _VERBS_PL, _VERBS_SK, _VERBS_UK)
             for v in group.split()}, key=len, reverse=True)
 )
 # The perfect tenses of the commonest ("López Obrador había dicho que …", "Lula tinha dito").
@@ -48,13 +74,22 @@ _PERFECT = (r"(?:ha|han|había|habían|habría|tem|tinha|tinham)\s+(?:dicho|afir
             r"dito|afirmado|declarado)"
             # French: "Michel a rappelé", "les dirigeants ont souligné".
             r"|(?:a|ont|avait|avaient)\s+(?:déclaré|affirmé|souligné|indiqué|précisé|expliqué|"
-            r"rappelé|ajouté|estimé|insisté|assuré|annoncé|dit)")
-_UPPER = r"[A-ZÀ-ÖØ-ÞА-ЯЁ]"
+            r"rappelé|ajouté|estimé|insisté|assuré|annoncé|dit)"
+            # Italian: "Meloni ha detto", "Stoltenberg si è detto desideroso".
+            r"|(?:ha|hanno|aveva|avevano)\s+(?:detto|dichiarato|affermato|spiegato|aggiunto|"
+            r"sottolineato|precisato|ribadito|scritto|annunciato|ricordato|osservato|evidenziato|"
+            r"confermato|assicurato|avvertito|commentato|riferito|rilevato|fatto\s+sapere)"
+            r"|si\s+è\s+dett[oaie]"
+            # Romanian: "Stoltenberg a declarat", "liderii au subliniat".
+            r"|(?:a|au)\s+(?:declarat|spus|afirmat|subliniat|precizat|adăugat|transmis|anunțat|"
+            r"scris|explicat|arătat|menționat|notat)")
+_UPPER = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ]"
 _WORD = r"[\w\u2019'-]+"
 # A name: capitalised words, with the particles of Spanish and Portuguese names between them.
 _NAME = (rf"{_UPPER}[\w\u2019'.-]*(?:\s+(?:de\s+|del\s+|da\s+|do\s+|dos\s+|la\s+|van\s+|von\s+)?"
          rf"{_UPPER}[\w\u2019'.-]*)*")
-_ARTICLES = frozenset("el la los las o a os as um uma un una le les der die das ein eine".split())
+_ARTICLES = frozenset("el la los las o a os as um uma un una le les der die das ein eine il lo i "
+                      "gli uno".split())
 # An article opens a sentence in capitals too ("El canciller pidió").
 _ARTICLE = "(?:" + "|".join(f"[{w[0]}{w[0].upper()}]{w[1:]}" for w in sorted(_ARTICLES)) + ")"
 _SOURCE = r"[^,.;:«»\u201c\u201d\"()\u2013\u2014]+"
@@ -64,6 +99,11 @@ _SOURCE = r"[^,.;:«»\u201c\u201d\"()\u2013\u2014]+"
 _ACCORDING = re.compile(
     r"(?<!\w)(?:[Ss]egún|[Dd]e\s+acuerdo\s+(?:con|a)|[Ss]egundo|[Dd]e\s+acordo\s+com|[Cc]onforme|"
     r"[Ss]elon|[Ll]aut|[Vv]olgens|[Пп]о\s+словам|[Сс]огласно|[Пп]о\s+данным|"
+    # Italian, Romanian, Polish, Slovak, Ukrainian.
+    r"[Ss]econdo|[Ss]tando\s+a|[Cc]ome\s+(?:riferisce|riporta|riferito\s+da)|[Pp]otrivit|"
+    r"[Cc]onform|[Ww]edług|[Zz]daniem|[Jj]ak\s+(?:podał[a]?|poinformował[a]?)|[Pp]odľa|"
+    r"[Зз]а\s+словами|[Зз]гідно\s+з|[Зз]а\s+даними|[Яя]к\s+(?:повідомляє|повідомили|повідомив|"
+    r"повідомила|пише|заявили)|"
     r"[Кк]ак\s+(?:сообщает|сообщил[аи]?|пишет|передает|передаёт|заявил[аи]?|говорится\s+в|"
     r"отмечается\s+в|сообщается\s+в|следует\s+из))"
     rf"(?:\s+(?:indicó|informó|señaló|explicó|detalló|dijo|afirmó|publicó|informou|disse))?"
@@ -75,7 +115,9 @@ _DOCUMENT_SAYS = re.compile(
     r"(?<!\w)(?:говорится|уточняется|отмечается|сообщается|подчеркивается|подчёркивается|"
     r"указывается|заявляется)\s+(?:в|на\s+сайте)\s+(?P<src>[^,.;:«»\u201c\u201d\"]+)"
     r"|(?<!\w)lê-se\s+n[oa]\s+(?P<src2>[^,.;:«»\u201c\u201d\"]+)"
-    r"|(?<!\w)(?:hieß\s+es\s+in|klonk\s+het(?:\s+na\s+afloop)?\s+in)\s+(?P<src3>[^,.;:«»\u201c\u201d\"]+)"
+    r"|(?<!\w)(?:hieß\s+es\s+in|klonk\s+het(?:\s+na\s+afloop)?\s+in|si\s+legge\s+(?:in|nel|nella|"
+    r"nei|nelle)|uvádza\s+sa\s+(?:v|vo)|йдеться\s+(?:у|в)|зазначається\s+(?:у|в)|"
+    r"повідомляється\s+(?:у|в|на))\s+(?P<src3>[^,.;:«»\u201c\u201d\"]+)"
 )
 # "el Departamento de Estado aseguró", "Michel disse", "Мишель заявил".
 _SUBJECT_VERB = re.compile(
@@ -98,7 +140,9 @@ _SPEAKER_NOUNS = (
     r"communiqué|présidence|ministère|gouvernement|conseil|services|"
     r"expresident[ea]|exministr[oa]|excanciller|vicepresident[ea]|senador[a]?|diputad[oa]|"
     r"embajador[a]?|gobernador[a]?|alcalde(?:sa)?|"
-    r"Regierung|Sprecher\w*|Kanzler\w*|Minister\w*)"
+    r"Regierung|Sprecher\w*|Kanzler\w*|Minister\w*|"
+    r"nota|portavoce|governo|segretario|ambasciata|fonti|dichiarazione|"
+    r"sursa|comunicatul|președintele|ministrul|guvernul|purtătorul|premierul|secretarul)"
 )
 # "Desde la Secretaría de Relaciones Exteriores, se confirmó …": the body the passive comes from.
 _FROM_BODY = re.compile(
@@ -107,10 +151,14 @@ _FROM_BODY = re.compile(
     r"(?:confirmó|informó|señaló|indicó|destacó|explicó|precisó|detalló|aseguró|afirmó|dijo|"
     r"subrayó|resaltó|comunicó|anunció|insistió|reiteró)(?![\w-])"
 )
+_RO_SPEAKERS = (r"(?:sursa|comunicatul|președintele|ministrul|guvernul|purtătorul\s+de\s+cuvânt|"
+                r"premierul|secretarul|liderul|Casa\s+Albă|Kremlinul)")
 _VERB_SUBJECT = re.compile(
     rf"(?<![\w-])(?P<verb>{_VERBS})\s+(?:a\s+{_NAME}\s+(?={_ARTICLE}\s))?"
     rf"(?P<src>{_ARTICLE}\s+(?:{_WORD}\s+){{0,2}}?(?i:{_SPEAKER_NOUNS})(?:\s+{_WORD}){{0,5}}?|{_NAME}"
-    r"|er|il|él|он|ella|elle|она)"
+    # (Romanian nouns carry their article: "arată sursa citată", "a declarat ministrul".)
+    rf"|{_RO_SPEAKERS}(?:\s+{_WORD}){{0,4}}?"
+    r"|er|il|él|он|ella|elle|она|lui|lei|він|вона)"
     # (German: "teilte ein Sprecher der Bundesregierung am Abend mit", the verb's particle or a
     # preposition after the speaker.)
     # ("dijo la Secretaría de Relaciones Exteriores (SRE), …": the body's acronym after it.)
@@ -121,7 +169,8 @@ _VERB_SUBJECT = re.compile(
 _TRIGGER = re.compile(
     rf"(?<![\w-])(?:{_PERFECT}|{_VERBS}|сообщалось|reportó|supo|trascendió|según|segundo|conforme|selon|laut|volgens|klonk|словам|согласно|данным|"
     r"говорится|уточняется|отмечается|сообщается|подчеркивается|подчёркивается|указывается|"
-    r"заявляется|acuerdo|acordo)(?![\w-])",
+    r"заявляется|acuerdo|acordo|secondo|stando|come|legge|potrivit|conform|według|zdaniem|jak|"
+    r"podľa|uvádza|словами|згідно|даними|йдеться|зазначається|повідомляється|як)(?![\w-])",
     re.IGNORECASE,
 )
 # "Ранее сообщалось, что …", "Se informó que …": it was reported, by no one named.
@@ -133,20 +182,27 @@ _NOT_SOURCE = frozenset(
     "которая которые что il elle ils elles er sie es "
     # connectives that open a sentence in capitals and would pass for a name
     "según así como cuando durante tras luego además también segundo conforme selon laut "
-    "quando ainda depois antes после также как".split()
+    "quando ainda depois antes после также как "
+    # Italian, Romanian, Polish, Slovak, Ukrainian
+    "che chi egli essa loro inoltre secondo mentre dopo poi anche care potrivit conform după "
+    "który która które że według ktorý ktorá ktoré že podľa який яка які що також він вона "
+    "вони "
+    # Dutch and German adverbs that open a clause before its verb ("Daar benadrukte de Belg")
+    "daar toen dan nu hier verder daarna daarbij vervolgens bovendien ook dort dann dabei "
+    "zudem außerdem hier danach später".split()
 )
 
 
 # Third-person pronouns of one gender that stand for a speaker named before ("sagte er",
 # "dijo él", "a-t-il dit", "сказал он"), resolved as English "he" and "she" are; "sie", "ils"
 # and "они" (also plural) are not.
-HE = frozenset("er él il он".split())
-SHE = frozenset("ella elle она".split())
+HE = frozenset("er él il он lui він".split())
+SHE = frozenset("ella elle она lei вона".split())
 PERSONAL_PRONOUNS = HE | SHE
 
 
 # Last words of a phrase before a verb that make it no speaker: a passive "se", a conjunction.
-_DANGLING = frozenset("se e y o u et und и или que".split())
+_DANGLING = frozenset("se e y o u et und и или que si și i і".split())
 
 
 # Japanese: "外務省によると" (according to), and a speaker marked by "は" or "が" whose clause
@@ -212,9 +268,65 @@ def _chinese_sources(text: str) -> list[tuple[int, int, str, int]]:
     return _with_speaker(according, m.start(), m.end(), src)
 
 
+# Arabic: "وفقا لوزارة الخارجية", "بحسب الكرملين" (according to), and a verb of saying before
+# its subject, as Arabic orders them: "قال وزير الخارجية الروسي، سيرغي لافروف، إن …",
+# "وأشار لافروف إلى أن …". The subject runs to "إن"/"أن" (that), "إلى", "في" or a colon.
+_AR_LETTERS = re.compile("[\u0600-\u06ff]")
+_AR_STOP = "،.:؛\u061f!?\"«»\u201c\u201d"
+_AR_ACCORDING = re.compile(
+    rf"(?:^|(?<=[\s،]))(?:و?(?:وفقا|وفقاً|وفقًا|طبقا|طبقاً)\s*(?:ل|لـ)\s*|و?(?:بحسب|حسب|نقلا\s+عن|"
+    rf"نقلاً\s+عن)\s+)(?P<src>[^{_AR_STOP}]{{2,60}})")
+_AR_SAYS = re.compile(
+    r"(?:^|(?<=[\s،]))و?(?:قال|قالت|أكد|أكدت|أضاف|أضافت|أوضح|أوضحت|أعلن|أعلنت|ذكر|ذكرت|صرح|صرحت|"
+    r"أشار|أشارت|شدد|شددت|كتب|كتبت|اعتبر|اعتبرت|لفت|لفتت)\s+"
+    rf"(?P<src>[^{_AR_STOP}]{{2,60}}?(?:،\s*[^{_AR_STOP}]{{2,40}}?،)?)"
+    r"\s*(?=(?:إن|أن|إنه|أنه|إلى|في|خلال|عبر|على|بأن|:)(?:\s|$))")
+
+
+def _arabic_sources(text: str) -> list[tuple[int, int, str, int]]:
+    out = [(m.start(), m.end(), m.group("src").strip(), 0) for m in _AR_ACCORDING.finditer(text)]
+    out += [(m.start(), m.end(), m.group("src").strip(" ،"), 1) for m in _AR_SAYS.finditer(text)]
+    return out
+
+
+# Korean: "외교부에 따르면" (according to), and a speaker marked as the topic ("은"/"는") whose
+# sentence ends in a verb of saying: "문재인 대통령은 … 강조했다". The speaker is the last words
+# before the particle (a name and its office: "문재인 대통령"), a date or connective left out.
+_KO_LETTERS = re.compile("[\uac00-\ud7a3]")
+_KO_WORD = r"[\uac00-\ud7a3A-Za-z·]+"
+_KO_ACCORDING = re.compile(rf"(?P<src>(?:{_KO_WORD}\s){{0,2}}{_KO_WORD}?)(?:에|의)\s*따르면")
+_KO_SAYS = re.compile(r"(?:밝혔|말했|강조했|전했|설명했|덧붙였|언급했|지적했|주장했|발표했|"
+                      r"당부했|요청했|촉구했|평가했)(?:다|습니다)")
+_KO_TOPIC = re.compile(rf"(?P<src>(?:{_KO_WORD}\s){{0,2}}{_KO_WORD}?)(?:은|는)\s")
+_KO_NOT_SPEAKER = frozenset("한편 또 또한 이어 특히 이날 그는 그러면서 이에 앞서".split())
+
+
+def _korean_sources(text: str) -> list[tuple[int, int, str, int]]:
+    according = [(m.start(), m.end(), m.group("src"), 0) for m in _KO_ACCORDING.finditer(text)]
+    says = _KO_SAYS.search(text)
+    m = _KO_TOPIC.search(text, 0, says.start()) if says is not None else None
+    if says is None or m is None:
+        return according
+    words = [w for w in m.group("src").split() if w not in _KO_NOT_SPEAKER
+             and not re.fullmatch(r"\d+일?", w)]
+    if not words:
+        return according
+    return _with_speaker(according, m.start(), says.end(), " ".join(words))
+
+
+def may_attribute(text: str) -> bool:
+    """Whether a sentence has a word these languages attribute with (a quick test before
+    :func:`sources_in`; a sentence in plain ASCII may be Italian, Dutch or Polish)."""
+    return (not text.isascii() or _TRIGGER.search(text) is not None)
+
+
 def sources_in(text: str) -> list[tuple[int, int, str, int]]:
     """Every attribution in a sentence of one of these languages, as (start, end, source,
     priority); ``text`` has its quotations blanked out (attribution_patterns.blank_quotes)."""
+    if _AR_LETTERS.search(text):
+        return _arabic_sources(text)
+    if _KO_LETTERS.search(text):
+        return _korean_sources(text)
     if "\u3001" in text or "\u3002" in text or "\uff0c" in text or _JA_SAYS.search(text):
         if _HIRAGANA.search(text):
             return _japanese_sources(text)
@@ -246,7 +358,13 @@ def sources_in(text: str) -> list[tuple[int, int, str, int]]:
     return out
 
 
+# A reflexive particle or a copula ends a source named without a comma after it ("Podľa
+# ministerstva sa rozhovor týkal …", "Według rzecznika jest to …").
+_SOURCE_ENDS = re.compile(r"\s(?:sa|się|se|si|je|jest|bol|bola|był|była|sú|są)\s.*$", re.DOTALL)
+
+
 def _tidy(src: str) -> str:
+    src = _SOURCE_ENDS.sub("", src)
     src = re.sub(r"\s+", " ", src).strip(" ,;:-\u2013\u2014")
     # The sentence's full stop after a name ("сказал Мишель."), not an abbreviation's ("EE.UU.").
     if src.endswith(".") and "." not in src.split()[-1][:-1] and len(src.split()[-1]) > 2:

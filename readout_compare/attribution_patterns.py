@@ -144,7 +144,7 @@ FoundAttribution = tuple[int, int, Attribution, int]
 def attributions_in(original: str) -> tuple[FoundAttribution, ...]:
     """Every attribution in a sentence, in order."""
     english = not _TRIGGERS.isdisjoint(_LOWER_WORD.findall(original.lower()))
-    if not english and original.isascii():
+    if not english and not attribution_languages.may_attribute(original):
         return ()
     text = blank_quotes(original)
     # Stories in Spanish, Portuguese, Russian, French and German (attribution_languages).

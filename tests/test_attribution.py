@@ -1147,3 +1147,59 @@ def test_she_after_the_spokeswoman_is_the_spokeswoman_he_is_not():
     sources = [q.attribution.source if q.attribution else None for q in acc.quotes]
     assert sources[1] == "She (spokeswoman)"
     assert "spokeswoman" not in (sources[2] or "")
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    # Italian, in plain ASCII (no accented letter to tell it from English by).
+    ("Su Twitter, Halvorsen ha spiegato di essere soddisfatta dei colloqui.", "Halvorsen"),
+    ("Secondo Palazzo Chigi, i due leader hanno discusso dei porti.", "Palazzo Chigi"),
+    ("Premier Varga ha detto che il governo resta al fianco di Oslo.", "Premier Varga"),
+    # Romanian: "according to", and a speaker noun with its article on it, after the verb.
+    ("Potrivit NATO, cei doi au discutat despre porturi.", "NATO"),
+    ("Ministrul a mul\u021bumit pentru sprijin, arat\u0103 sursa citat\u0103.",
+     "sursa citat\u0103"),
+    # Polish, Slovak (the source ends at the reflexive particle), Ukrainian.
+    ("Minister Halvorsen powiedzia\u0142, \u017ce rozmowa by\u0142a dobra.", "Minister Halvorsen"),
+    ("Pod\u013ea ministerstva zahrani\u010dn\u00fdch vec\u00ed sa rozhovor t\u00fdkal pr\u00edstavov.",
+     "ministerstva zahrani\u010dn\u00fdch vec\u00ed"),
+    ("\u0417\u0430 \u0441\u043b\u043e\u0432\u0430\u043c\u0438 \u0425\u0430\u043b\u044c"
+     "\u0432\u043e\u0440\u0441\u0435\u043d, \u0440\u043e\u0437\u043c\u043e\u0432\u0430 "
+     "\u0431\u0443\u043b\u0430 \u043a\u043e\u0440\u0438\u0441\u043d\u043e\u044e.",
+     "\u0425\u0430\u043b\u044c\u0432\u043e\u0440\u0441\u0435\u043d"),
+    # Arabic: the verb before its subject, the name in apposition between commas.
+    ("\u0648\u0642\u0627\u0644 \u0648\u0632\u064a\u0631 \u0627\u0644\u062a\u062c\u0627\u0631"
+     "\u0629\u060c \u0643\u0631\u064a\u0645 \u0646\u0627\u0635\u0631\u060c \u0625\u0646 "
+     "\u0627\u0644\u0645\u062d\u0627\u062f\u062b\u0627\u062a \u0643\u0627\u0646\u062a "
+     "\u0645\u0641\u064a\u062f\u0629.",
+     "\u0648\u0632\u064a\u0631 \u0627\u0644\u062a\u062c\u0627\u0631\u0629\u060c \u0643\u0631"
+     "\u064a\u0645 \u0646\u0627\u0635\u0631"),
+    ("\u0648\u0641\u0642\u0627 \u0644\u0648\u0632\u0627\u0631\u0629 \u0627\u0644\u062e\u0627"
+     "\u0631\u062c\u064a\u0629\u060c \u0646\u0627\u0642\u0634 \u0627\u0644\u0648\u0632\u064a"
+     "\u0631\u0627\u0646 \u0627\u0644\u0645\u0648\u0627\u0646\u0626.",
+     "\u0648\u0632\u0627\u0631\u0629 \u0627\u0644\u062e\u0627\u0631\u062c\u064a\u0629"),
+    # Korean: the topic before a verb of saying at the end (a connective left out), and
+    # "according to".
+    ("\ud55c\ud3b8 \uc678\uad50\ubd80 \ub300\ubcc0\uc778\uc740 \uc815\ub840\ube0c\ub9ac\ud551"
+     "\uc5d0\uc11c \uc774\uac19\uc774 \ubc1d\ud614\ub2e4.",
+     "\uc678\uad50\ubd80 \ub300\ubcc0\uc778"),
+    ("\uccad\uc640\ub300\uc5d0 \ub530\ub974\uba74 \ub450 \uc815\uc0c1\uc740 30\ubd84\uac04 "
+     "\ud1b5\ud654\ud588\ub2e4.", "\uccad\uc640\ub300"),
+])
+def test_sources_in_italian_romanian_polish_slovak_ukrainian_arabic_and_korean(sentence, source):
+    from readout_compare.attribution_patterns import attributions_in
+
+    assert [f[2].source for f in attributions_in(sentence)] == [source]
+
+
+@pytest.mark.parametrize("sentence", [
+    # A Dutch adverb before the verb is no speaker (the subject comes after the verb).
+    "Daar benadrukte de minister dat de unie het akkoord blijft verdedigen.",
+    # An Italian sentence with no verb of saying.
+    "Halvorsen ha parlato con il presidente eletto.",
+    # A Korean sentence whose verb is not one of saying.
+    "\ub450 \uc815\uc0c1\uc740 30\ubd84\uac04 \ud1b5\ud654\ud588\ub2e4.",
+])
+def test_sentences_in_other_languages_without_a_source(sentence):
+    from readout_compare.attribution_patterns import attributions_in
+
+    assert attributions_in(sentence) == ()
