@@ -285,6 +285,8 @@ def test_dateline_is_split_off_with_exact_offsets(text, dateline):
         "NATO allies agreed to raise spending.",
         "Officials (who spoke anonymously) said the talks failed.",
         "Kyiv, the capital, was hit by drones overnight.",
+        "NATO- led forces held the line.",
+        "US- China talks resumed in Geneva on Monday.",
     ],
 )
 def test_no_dateline_where_there_is_none(text):
@@ -329,6 +331,15 @@ def test_an_as_stated_by_lead_in_introduces_the_readout():
      "\u0438\u0441\u0442\u0440 \u0432\u0441\u0442\u0440\u0435\u0442\u0438\u043b\u0441\u044f"
      " \u0441 \u0433\u043e\u0441\u0441\u0435\u043a\u0440\u0435\u0442\u0430\u0440\u0451\u043c.",
      "\u041e\u0421\u041b\u041e, 31 \u043c\u0430\u0440 \u2014 Sputnik."),
+    # A city with its state's letters, a country in brackets, two agencies, a hyphen glued to
+    # the place in capitals.
+    ("Washington DC [US], May 3 (ANI): The Secretary met the Minister.",
+     "Washington DC [US], May 3 (ANI):"),
+    ("Washington DC - The Secretary told his counterpart the talks were useful.",
+     "Washington DC -"),
+    ("Tel Aviv [Israel], March 4 (ANI/TPS): The Minister met the Secretary.",
+     "Tel Aviv [Israel], March 4 (ANI/TPS):"),
+    ("NAIROBI- The Minister met the Secretary on Friday.", "NAIROBI-"),
 ])
 def test_datelines_of_more_shapes(text, dateline):
     got = units(text)
