@@ -512,8 +512,10 @@ def _furniture_lines(text: str, s: int, e: int) -> Iterator[tuple[int, int]]:
 _LEADING_LINK = re.compile(
     r"(?:Read more|Read also|Also read|READ MORE|READ ALSO|Lea también|Leer más|Leia também)"
     r"\s+(?=[\u201c\"\u00abA-Z])")
-# A notice run into the end of the credits before it.
-_TRAILING_NOTICE = re.compile(r"(?<=\S)\s+(?=Our Standards:|Our standards:)")
+# A notice run into the end of the credits before it, and a wire editors' initials run into
+# the end of a story's last sentence ("… a government spokesperson. jri/mlr/gd", AFP's).
+_TRAILING_NOTICE = re.compile(r"(?<=\S)\s+(?=Our Standards:|Our standards:)"
+                              r"|(?<=[.!?\"\u201d])\s+(?=[a-z]{1,4}(?:/[a-z]{1,4}){2,7}[ \t]*(?:\n|$))")
 
 
 # Where scraped text may have run two pieces together: a lower-case letter against a capital

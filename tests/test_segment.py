@@ -876,3 +876,13 @@ def test_a_line_of_furniture_inside_a_sentence_is_its_own_unit_a_wrapped_line_is
     got = units(text)
     assert ("By Staff Reporter", "furniture") in got
     assert ("The foreign ministers of three countries met in Weimar on 29 August.", "body") in got
+
+
+def test_wire_editors_initials_run_into_the_last_sentence_are_furniture():
+    text = ("Merkel called the president, according to a government spokesperson. jri/mlr/gd\n\n"
+            "The talks will go on next week.")
+    assert units(text) == [
+        ("Merkel called the president, according to a government spokesperson.", "body"),
+        ("jri/mlr/gd", "furniture"),
+        ("The talks will go on next week.", "body"),
+    ]
