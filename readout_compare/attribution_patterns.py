@@ -104,6 +104,8 @@ _SUBJECT_VERB = re.compile(
     rf"(?P<verb>{SPEECH_VERBS})\b"
     # "added a layer of complication" says nothing
     r"(?!(?<=added)\s+(?:a|an|some|new|more)\b)(?!(?<=adds)\s+(?:a|an|some|new|more)\b)"
+    # "charges over alleged war crimes": an adjective before its noun, not a verb of saying
+    r"(?!(?<=alleged)\s+(?!that\b|to\b)[a-z])"
     + _AFTER_VERB
 )
 _VERB_SUBJECT = re.compile(
@@ -121,6 +123,9 @@ _QUOTES_AS_SAYING = re.compile(
     # Starmer as noting that …" (any verb of saying after "as").
     r"(?:,\s+[^,]{1,80},)?\s+(?:as\s+[a-z]+ing|saying|stating|telling)\b")
 _REPORTEDLY = re.compile(r"\breportedly\b|\bis said to\b|\bwas said to\b|"
+                         # "It comes amid reports that …": reported, by no one named
+                         r"\b(?:amid|following|after|despite)\s+(?:media\s+|press\s+|news\s+)?"
+                         r"reports\s+that\b|"
                          r"^(?:media\s+|news\s+|earlier\s+)?reports\s+(?:indicate|suggest|say)\b",
                          re.IGNORECASE)
 
@@ -270,6 +275,8 @@ def _speaker(m: re.Match[str]) -> str | None:
         src = f"{src} (reportedly)"  # named, but only as others report it
     if src.lower() in ("that", "which", "this", "who"):
         return None
+    if _negated(src.lower().split()):
+        return None  # "The Kremlin did not say …", "Neither X nor Y mentioned …": none said it
     last = src.split()[-1].lower()
     if last.endswith("ly") and not re.fullmatch(_ADVERBS, last):
         return None  # "oblasts Russia illegally claims": not a verb of saying
@@ -315,6 +322,13 @@ _SUBORDINATE = frozenset(["after", "before", "when", "while", "since", "because"
 MAX_SOURCE_WORDS = 12
 
 
+def _negated(low: list[str]) -> bool:
+    """Whether a verb of saying's subject ends in its negation ("the Kremlin did not") or is a
+    "neither … nor" of two: then the verb says no one said it."""
+    return bool(low) and (low[0] == "neither" or "nor" in low or low[-1] in ("not", "never")
+                          or low[-1].endswith(("n't", "n\u2019t")))
+
+
 def well_formed(source: str) -> bool:
     """A source the report can print: a name, a body, a government, an outlet or an unnamed
     source's description, never a date, a clause fragment or a cut-off phrase. Each part of a
@@ -338,6 +352,8 @@ def well_formed(source: str) -> bool:
             return False
         if low[0] in ("as", "when", "while", "after", "before", "since", "if", "because"):
             return False
+        if _negated(low):
+            return False  # "Kremlin did not", "Kremlin nor the White House statement"
         if (len(low) == 1 and low[0] in STOPWORDS and low[0] not in _PRONOUN_SOURCES
                 and low[0] not in attribution_languages.PERSONAL_PRONOUNS):
             return False  # "Sobre las elecciones, aseguró …": a word of another language's

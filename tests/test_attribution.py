@@ -1203,3 +1203,21 @@ def test_sentences_in_other_languages_without_a_source(sentence):
     from readout_compare.attribution_patterns import attributions_in
 
     assert attributions_in(sentence) == ()
+
+
+@pytest.mark.parametrize(("sentence", "sources"), [
+    # A negated verb of saying says no one said it; the sentence's other verb still counts.
+    ("The ministry did not say what the envoys would discuss, but Oslo has said it wants talks.",
+     ["Oslo"]),
+    ("Neither the ministry nor the embassy's statement mentioned sanctions.", []),
+    ("The embassy didn't say whether tariffs came up.", []),
+    # "alleged" before a noun is an adjective, not a verb of saying.
+    ("The government will drop its bid to delay a court decision on charges over alleged "
+     "abuses in the port.", []),
+    # Reported by no one named.
+    ("It comes amid reports that the government will drop its bid.", ["unnamed reports"]),
+])
+def test_negated_saying_an_adjective_alleged_and_amid_reports(sentence, sources):
+    from readout_compare.attribution_patterns import attributions_in
+
+    assert [f[2].source for f in attributions_in(sentence)] == sources
