@@ -51,7 +51,9 @@ _VERBS_RO = (
 _VERBS_PL = (
     "powiedział powiedziała powiedzieli oświadczył oświadczyła podkreślił podkreśliła dodał "
     "dodała napisał napisała zaznaczył zaznaczyła przekazał przekazała stwierdził stwierdziła "
-    "poinformował poinformowała ocenił oceniła mówi pisze"
+    "poinformował poinformowała ocenił oceniła mówi pisze podał podała podało podali przekazało "
+    "poinformowało oświadczyło zdradził zdradziła przyznał przyznała wymienił wymieniło mówił "
+    "mówiła zapowiedział zapowiedziała"
 )
 _VERBS_SK = (
     "povedal povedala povedali uviedol uviedla uviedli vyhlásil vyhlásila zdôraznil zdôraznila "
@@ -74,11 +76,14 @@ _PERFECT = (r"(?:ha|han|había|habían|habría|tem|tinha|tinham)\s+(?:dicho|afir
             r"dito|afirmado|declarado)"
             # French: "Michel a rappelé", "les dirigeants ont souligné".
             r"|(?:a|ont|avait|avaient)\s+(?:déclaré|affirmé|souligné|indiqué|précisé|expliqué|"
-            r"rappelé|ajouté|estimé|insisté|assuré|annoncé|dit)"
+            r"rappelé|ajouté|estimé|insisté|assuré|annoncé|dit|rapporté|écrit|noté|martelé|"
+            r"réaffirmé|répondu|confirmé|reconnu|averti|prévenu)"
             # Italian: "Meloni ha detto", "Stoltenberg si è detto desideroso".
             r"|(?:ha|hanno|aveva|avevano)\s+(?:detto|dichiarato|affermato|spiegato|aggiunto|"
             r"sottolineato|precisato|ribadito|scritto|annunciato|ricordato|osservato|evidenziato|"
-            r"confermato|assicurato|avvertito|commentato|riferito|rilevato|fatto\s+sapere)"
+            r"confermato|assicurato|avvertito|commentato|riferito|rilevato|fatto\s+sapere|"
+            r"proseguito|enfatizzato|suggerito|chiesto|auspicato|sostenuto|concluso|"
+            r"rimarcato|insistito|ammesso|replicato|risposto)"
             r"|si\s+è\s+dett[oaie]"
             # Romanian: "Stoltenberg a declarat", "liderii au subliniat".
             r"|(?:a|au)\s+(?:declarat|spus|afirmat|subliniat|precizat|adăugat|transmis|anunțat|"
@@ -153,8 +158,14 @@ _FROM_BODY = re.compile(
 )
 _RO_SPEAKERS = (r"(?:sursa|comunicatul|președintele|ministrul|guvernul|purtătorul\s+de\s+cuvânt|"
                 r"premierul|secretarul|liderul|Casa\s+Albă|Kremlinul)")
+# Italian's passive with its agent: "Una sintonia evidenziata anche da Starmer", "come
+# riferito dal portavoce".
+_BY_AGENT = re.compile(
+    r"(?<![\w-])(?:evidenziat|sottolineat|riferit|annunciat|confermat|dichiarat|comunicat|"
+    r"riportat|ribadit|precisat|spiegat)[oaie]\s+(?:anche\s+)?(?:da|dal|dalla|dai|dalle|dallo)\s+"
+    rf"(?P<src>{_NAME}|(?:{_WORD}\s+){{0,3}}?(?i:{_SPEAKER_NOUNS})(?:\s+{_NAME})?)")
 _VERB_SUBJECT = re.compile(
-    rf"(?<![\w-])(?P<verb>{_VERBS})\s+(?:a\s+{_NAME}\s+(?={_ARTICLE}\s))?"
+    rf"(?<![\w-])(?P<verb>{_PERFECT}|{_VERBS})\s+(?:a\s+{_NAME}\s+(?={_ARTICLE}\s))?"
     rf"(?P<src>{_ARTICLE}\s+(?:{_WORD}\s+){{0,2}}?(?i:{_SPEAKER_NOUNS})(?:\s+{_WORD}){{0,5}}?|{_NAME}"
     # (Romanian nouns carry their article: "arată sursa citată", "a declarat ministrul".)
     rf"|{_RO_SPEAKERS}(?:\s+{_WORD}){{0,4}}?"
@@ -170,7 +181,10 @@ _TRIGGER = re.compile(
     rf"(?<![\w-])(?:{_PERFECT}|{_VERBS}|сообщалось|reportó|supo|trascendió|según|segundo|conforme|selon|laut|volgens|klonk|словам|согласно|данным|"
     r"говорится|уточняется|отмечается|сообщается|подчеркивается|подчёркивается|указывается|"
     r"заявляется|acuerdo|acordo|secondo|stando|come|legge|potrivit|conform|według|zdaniem|jak|"
-    r"podľa|uvádza|словами|згідно|даними|йдеться|зазначається|повідомляється|як)(?![\w-])",
+    r"podľa|uvádza|словами|згідно|даними|йдеться|зазначається|повідомляється|як|"
+    r"evidenziat[oaie]|sottolineat[oaie]|riferit[oaie]|annunciat[oaie]|confermat[oaie]|"
+    r"dichiarat[oaie]|comunicat[oaie]|riportat[oaie]|ribadit[oaie]|precisat[oaie]|spiegat[oaie])"
+    r"(?![\w-])",
     re.IGNORECASE,
 )
 # "Ранее сообщалось, что …", "Se informó que …": it was reported, by no one named.
@@ -340,6 +354,8 @@ def sources_in(text: str) -> list[tuple[int, int, str, int]]:
             out.append((m.start(), m.end(), _tidy(src), 0))
     for m in _IMPERSONAL.finditer(text):
         out.append((m.start(), m.end(), "unnamed sources (reportedly)", 2))
+    for m in _BY_AGENT.finditer(text):
+        out.append((m.start(), m.end(), _tidy(m.group("src")), 1))
     for pattern in (_SUBJECT_VERB, _VERB_SUBJECT):
         for m in pattern.finditer(text):
             src = _tidy(m.group("src"))

@@ -76,7 +76,10 @@ _ASIDE = (
 _AFTER_VERB = r"(?:\s+(?:on|in|during|to|at|via)\s+[^,.;:\u201c\u201d\"]*?(?:[\u201c\"][^\u201d\"]*[\u201d\"][^,.;:]*?)?(?=[,.;:]|\s+when\b|\s+after\b|$))?"
 
 _ACCORDING = re.compile(
-    r"\b(?:[Aa]ccording(?: to)?|[Pp]er)\s+(?P<src>(?:[^,.;:\u201c\u201d\"]|(?<=\b[A-Z])\.)+)"
+    # (Not Italian's "per evitare divisioni", "per il governo", "per porre fine": "for", "to".)
+    r"\b(?:[Aa]ccording(?: to)?|[Pp]er(?!\s+(?:il|lo|la|i|gli|le|l['\u2019]|un|una|uno|cui|"
+    r"questo|questa|quanto|[a-z\u00e0-\u00f9]+(?:are|ere|ire|rre))\b))"
+    r"\s+(?P<src>(?:[^,.;:\u201c\u201d\"]|(?<=\b[A-Z])\.)+)"
 )
 _CITING = re.compile(r"\bciting\s+(?P<src>[^,.;:\u201c\u201d\"]+)")
 # "In the statement, it was noted that …", "In a readout of the call, it was said …": the

@@ -1221,3 +1221,26 @@ def test_negated_saying_an_adjective_alleged_and_amid_reports(sentence, sources)
     from readout_compare.attribution_patterns import attributions_in
 
     assert [f[2].source for f in attributions_in(sentence)] == sources
+
+
+@pytest.mark.parametrize(("sentence", "sources"), [
+    # Italian "per" is "for" or "to", not English "per the statement".
+    ("Varga ha insistito sull'importanza di unire le forze per evitare divisioni, in vista del "
+     "vertice.", ["Varga"]),
+    ("La visita \u00e8 stata organizzata per porre fine alle tensioni nel porto.", []),
+    ("The two discussed tariffs, per the statement.", ["the statement"]),
+    ("Per Nordpress, the call lasted an hour.", ["Nordpress"]),
+    # A perfect tense after the quotation, its subject after it (Italian, Spanish).
+    ("\u201cServe unit\u00e0\u201d, ha affermato Varga, mentre Lind ascoltava.", ["Varga"]),
+    ("\u201cGrazie per l'invito\u201d, ha proseguito la premier, nei saluti.", ["la premier"]),
+    # Italian's passive with its agent; French and Polish verbs of saying.
+    ("Una sintonia evidenziata anche da Lind.", ["Lind"]),
+    ("Le minist\u00e8re a rapport\u00e9 \u00e0 ce sujet que les deux ont parl\u00e9.",
+     ["Le minist\u00e8re"]),
+    ("Ministerstwo Spraw Zagranicznych poda\u0142o w komunikacie, co by\u0142o tematem rozmowy.",
+     ["Ministerstwo Spraw Zagranicznych"]),
+])
+def test_more_sources_in_italian_french_and_polish(sentence, sources):
+    from readout_compare.attribution_patterns import attributions_in
+
+    assert [f[2].source for f in attributions_in(sentence)] == sources
