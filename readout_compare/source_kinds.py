@@ -384,15 +384,25 @@ def person_name(source: str) -> str | None:
     """The last capitalised word of a mention that names a person, if any: "State Department
     spokesperson Tammy Bruce" -> "Bruce"; "China's foreign ministry" -> None."""
     head = source.split(", according to")[0].split(",")[0]
-    words = re.findall(r"\b[A-Z][a-z][\w\u2019'-]*\b", head)
+    words = re.findall(r"\b[A-Z][a-z][\w\u2019'-]*\b|(?<!\w)[А-ЯЁІЇЄҐ][а-яёіїєґ'\u2019-]+", head)
     for w in reversed(words):
         base = re.sub(r"['\u2019]s$", "", w)
         if base.lower() in _NOT_PERSON or word_key(base.lower()).startswith("@"):
             continue
         if base.lower() in TITLES or base.lower() in _NO_NAMES:
             continue
+        if base[0] >= "\u0400" and (base.lower().startswith(_CYRILLIC_NOT_NAMES)
+                                    or base.lower().endswith(("ии", "ії", "ої", "ой"))):
+            continue  # an office, a body or a country's name in the genitive ("України")
         return base
     return None
+
+
+# Offices, bodies and places that open a Cyrillic mention without naming a person.
+_CYRILLIC_NOT_NAMES = tuple("президент прем'єр премьер канцлер міністр министр міністерств "
+                            "министерств мзс мид кремл уряд правительств глава посол офіс офис "
+                            "пресс прес речник пресс-секретар україн украин росі росси сша "
+                            "держдеп госдеп білий белый".split())
 
 
 def names_foreign_country(source: str, issuer: frozenset[str] = frozenset()) -> bool:

@@ -1244,3 +1244,24 @@ def test_more_sources_in_italian_french_and_polish(sentence, sources):
     from readout_compare.attribution_patterns import attributions_in
 
     assert [f[2].source for f in attributions_in(sentence)] == sources
+
+
+def test_a_ukrainian_he_after_a_quotation_is_the_speaker_named_before_it():
+    from readout_compare import Settings, compare
+
+    readout = ("Президент Олег Гайда провів телефонну розмову з прем'єр-міністром Ліндом. "
+               "Обговорили підготовку зустрічі.")
+    account = ("Президент Олег Гайда повідомив, що провів розмову з Ліндом. "
+               "\u00abОбговорили підготовку зустрічі на рівні лідерів.\u00bb, - сказав він.")
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    (quote,) = [q for q in acc.quotes if q.kind == "quotation"]
+    assert quote.attribution is not None
+    assert quote.attribution.source == "він (Гайда)"
+
+
+def test_a_cyrillic_office_or_body_is_no_persons_name():
+    from readout_compare.source_kinds import person_name
+
+    assert person_name("Президент України Олег Гайда") == "Гайда"
+    assert person_name("Міністерство закордонних справ") is None
+    assert person_name("Президент України") is None
