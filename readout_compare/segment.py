@@ -57,7 +57,11 @@ _GERMAN_MONTH = re.compile(
 # the character class alone costs a few milliseconds to compile, and most text has none).
 _CJK_FIRST = "\u3040"
 _CJK = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
-_CJK_SENTENCE = r"[^\u3002\uff01\uff1f!?]+(?:[\u3002\uff01\uff1f!?]+[\u300d\u300f\u201d\u2019\uff09)]*|$)"
+# (Korean ends a sentence with a full stop, as English does: "…만났다. 미국 …"; a full stop after
+# anything but a Hangul syllable, or not before a space, is inside a sentence.)
+_CJK_SENTENCE = (r"(?:[^\u3002\uff01\uff1f!?.]|(?<![\uac00-\ud7a3])\.|"
+                 r"\.(?![\u201d\u2019\"\u300d)]*(?:\s|$)))+"
+                 r"(?:(?:[\u3002\uff01\uff1f!?]+|\.)[\u300d\u300f\u201d\u2019\uff09)\"]*|$)")
 # Items of an inline list: at least this many parts separated by semicolons after a colon.
 MIN_INLINE_ITEMS = 3
 _LAST_ITEM = re.compile(r"\s*(?:and|or)\b")

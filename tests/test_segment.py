@@ -886,3 +886,24 @@ def test_wire_editors_initials_run_into_the_last_sentence_are_furniture():
         ("jri/mlr/gd", "furniture"),
         ("The talks will go on next week.", "body"),
     ]
+
+
+def test_korean_sentences_end_with_a_full_stop_before_a_space():
+    text = ("\uc591\uad6d \uc7a5\uad00\uc774 \ubc31\uc545\uad00\uc5d0\uc11c \ub9cc\ub0ac\ub2e4. "
+            "\ub450 \uc7a5\uad00\uc740 \ud22c\uc790\ub97c \ub17c\uc758\ud588\ub2e4. "
+            "\u201c\uc88b\uc740 \ud68c\ub2f4\uc774\uc5c8\ub2e4.\u201d \uadf8\ub294 "
+            "\ub9d0\ud588\ub2e4.")
+    assert [t for t, _ in units(text)] == [
+        "\uc591\uad6d \uc7a5\uad00\uc774 \ubc31\uc545\uad00\uc5d0\uc11c \ub9cc\ub0ac\ub2e4.",
+        "\ub450 \uc7a5\uad00\uc740 \ud22c\uc790\ub97c \ub17c\uc758\ud588\ub2e4.",
+        "\u201c\uc88b\uc740 \ud68c\ub2f4\uc774\uc5c8\ub2e4.\u201d",
+        "\uadf8\ub294 \ub9d0\ud588\ub2e4.",
+    ]
+
+
+def test_a_full_stop_inside_chinese_text_is_no_boundary():
+    text = "\u7f8e\u56fdU.S.\u4ee3\u8868\u56e2\u5c06\u8bbf\u95ee\u3002\u53cc\u65b9\u540c\u610f\u3002"
+    assert [t for t, _ in units(text)] == [
+        "\u7f8e\u56fdU.S.\u4ee3\u8868\u56e2\u5c06\u8bbf\u95ee\u3002",
+        "\u53cc\u65b9\u540c\u610f\u3002",
+    ]
