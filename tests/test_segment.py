@@ -397,6 +397,7 @@ FURNITURE_EXAMPLES = {
     "reporting-credits": "(Reporting by Olena Harmash; Writing by Tom Balmforth; Editing by Andrew Heavens)",
     "contributed": "Associated Press writer Ken Moritsugu in Beijing contributed to this report.",
     "source-line": "Source: Exchange data",
+    "source-line-other": "\u0179r\u00f3d\u0142o: TVN24",
     "syndication": "This content is distributed by the Ministry of External Affairs. The distributor does not guarantee the accuracy of this content.",
     "syndication-responsibility": "The Ministry of Defence published this content on 3 March 2026, and is solely responsible for the information contained herein. Distributed via a wire service, unedited and unaltered.",
     "auto-generated": "(This story has not been edited by the news desk and is auto-generated from a syndicated feed.)",
