@@ -297,9 +297,16 @@ _AR_SAYS = re.compile(
     r"\s*(?=(?:إن|أن|إنه|أنه|إلى|في|خلال|عبر|على|بأن|:)(?:\s|$))")
 
 
+# "دعت المملكة المجتمع الدولي إلى …" (the Kingdom called on the international community to …):
+# a verb of calling on someone has its object after its subject, so the subject is its first
+# word.
+_AR_CALLS = re.compile(r"(?:^|(?<=[\s،]))و?(?:دعا|دعت|طالب|طالبت|حث|حثت)\s+(?P<src>\S{2,30})\s")
+
+
 def _arabic_sources(text: str) -> list[tuple[int, int, str, int]]:
     out = [(m.start(), m.end(), m.group("src").strip(), 0) for m in _AR_ACCORDING.finditer(text)]
     out += [(m.start(), m.end(), m.group("src").strip(" ،"), 1) for m in _AR_SAYS.finditer(text)]
+    out += [(m.start(), m.end(), m.group("src").strip(" ،"), 1) for m in _AR_CALLS.finditer(text)]
     return out
 
 

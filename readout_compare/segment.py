@@ -46,6 +46,10 @@ _MISSED_BOUNDARY = re.compile(
     r"|(?<=[а-яё]{3}[.!?])(?=\s+[«\"]?[А-ЯЁ][а-яё])"
     r"|(?<=[.!?])(?P<closer2>[\u201c\u00bb])(?=\s+[A-ZÄÖÜÀ-ÝА-ЯЁ])"
     r"|(?<=\u00bb[.!?])(?=\s+[\u00ab\"]?[A-ZÀ-ÝА-ЯЁ])"
+    # Arabic and Persian, which have no capitals: a full stop (or "؟") after a word of three
+    # letters or more, then the next sentence's letter, with or without a space between
+    # ("…في المنطقة.وكانت المملكة …", run together by a scraper).
+    r"|(?<=[\u0600-\u06ff]{3}[.!?\u061f])(?=\s*[\u00ab\"\u201c]?[\u0621-\u064a\u067e-\u06cc])"
 )
 # A day's number and a full stop at a sentence's end, and a German month's name at the next
 # sentence's start: syntok cut a German date ("am 12." | "Mai").

@@ -1265,3 +1265,13 @@ def test_a_cyrillic_office_or_body_is_no_persons_name():
     assert person_name("Президент України Олег Гайда") == "Гайда"
     assert person_name("Міністерство закордонних справ") is None
     assert person_name("Президент України") is None
+
+
+def test_an_arabic_verb_of_calling_on_someone_has_its_first_word_for_subject():
+    from readout_compare.attribution_patterns import attributions_in
+
+    sentence = ("\u0643\u0645\u0627 \u062f\u0639\u062a \u0627\u0644\u0645\u0645\u0644\u0643\u0629 "
+                "\u0627\u0644\u0645\u062c\u062a\u0645\u0639 \u0627\u0644\u062f\u0648\u0644\u064a "
+                "\u0625\u0644\u0649 \u0627\u0644\u062d\u0648\u0627\u0631.")
+    assert [f[2].source for f in attributions_in(sentence)] == [
+        "\u0627\u0644\u0645\u0645\u0644\u0643\u0629"]
