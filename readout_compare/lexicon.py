@@ -168,7 +168,8 @@ _FOREIGN_EVENT_MENTION = frozenset("""telefoniert telefonierte telefonat telefon
 EVENT_MENTION_WORDS = (
     frozenset(EVENT_WORDS) | TIME_WORDS | TITLES | frozenset(MONTHS) | frozenset(FOREIGN_MONTHS)
     | frozenset("held hold holds had has this morning afternoon evening night minutes hour hours"
-                .split())
+                # particles of names ("Faisal bin Farhan", "van Klaveren")
+                " bin ibn bint abu van von der du".split())
     | _FOREIGN_EVENT_MENTION
 )
 EVENT_MENTION_PREFIXES = frozenset(w[:5] for w in _FOREIGN_EVENT_MENTION if len(w) >= 5)

@@ -122,10 +122,14 @@ def _basis(readout: Document, acc: AccountComparison, sid: str, readout_sentence
     report (not word for word) that shares nothing but the event with it."""
     for m in acc.sentence(sid).matches:
         if m.readout_sentence == readout_sentence:
-            if (m.basis == "claim" and m.kind != "verbatim" and not acc.across_languages
-                    and only_the_event(Keyed(readout.sentence(readout_sentence).text),
-                                       Keyed(acc.document.sentence(sid).text))):
-                return "event"
+            if m.basis == "claim" and m.kind != "verbatim":
+                said = Keyed(readout.sentence(readout_sentence).text)
+                # Across languages no words can be compared: a report of a readout sentence
+                # that says nothing but the event ("Secretary Rubio spoke today with …") is a
+                # mention of the call.
+                told = said if acc.across_languages else Keyed(acc.document.sentence(sid).text)
+                if only_the_event(said, told):
+                    return "event"
             return m.basis
     return "event"
 

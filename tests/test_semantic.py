@@ -113,6 +113,21 @@ def test_two_readouts_in_two_languages_symmetric():
     assert sym["summary"]["first"]["only_here"] == 2 and sym["summary"]["second"]["only_here"] == 1
 
 
+
+@needs_extra
+def test_across_languages_a_report_of_the_event_sentence_is_not_the_first_point():
+    # The English readout opens "Secretary of State Helen Marsh spoke on March 12 with
+    # Ecuador's Foreign Minister, Martín Ochoa.": the Spanish readout's sentence that reports
+    # it mentions the call; its first point is the next one.
+    english = (EXAMPLE / "readout-english.txt").read_text(encoding="utf-8")
+    spanish = (EXAMPLE / "readout-spanish.txt").read_text(encoding="utf-8")
+    comparison = compare(english, spanish, settings=Settings(symmetric=True))
+    sp = comparison.placement[0]
+    event_sentence = comparison.readout.body[0].id
+    by_readout = {p.readout_sentence: p for p in sp.placements}
+    assert by_readout[event_sentence].basis == "event"
+    assert sp.first_point is not None and sp.first_point.readout_sentence != event_sentence
+
 def test_across_languages_without_the_semantic_matcher_is_one_clear_error(cli_invoke, monkeypatch):
     english, spanish = EXAMPLE / "readout-english.txt", EXAMPLE / "readout-spanish.txt"
     with pytest.raises(ReadoutCompareError, match="comparing across languages needs the semantic"):
