@@ -13,6 +13,7 @@ are what reports use, and they are rarely anything but verbs of saying.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from readout_compare.normalize import IDEOGRAPHS
 
@@ -232,12 +233,23 @@ _JA_SAYS = re.compile(r"と(?:述べ|強調|語|表明|説明|指摘|明らか�
 
 
 def _japanese_sources(text: str) -> list[tuple[int, int, str, int]]:
-    according = [(m.start(), m.end(), m.group("src"), 0) for m in _JA_ACCORDING.finditer(text)]
-    says = _JA_SAYS.search(text)
-    m = _JA_SUBJECT.search(text, 0, says.start()) if says is not None else None
-    if says is None or m is None:
-        return according
-    return _with_speaker(according, m.start(), says.end(), m.group("src"))
+    return _subject_before_saying(text, _JA_ACCORDING, _JA_SAYS, _JA_SUBJECT)
+
+
+def _subject_before_saying(text: str, according: re.Pattern[str], says: re.Pattern[str],
+                           subject: re.Pattern[str],
+                           tidy: Callable[[str], str] = lambda src: src,
+                           ) -> list[tuple[int, int, str, int]]:
+    """The sources of a language that marks its speaker with a particle and ends the clause
+    with the verb of saying (Japanese, Korean): every "according to", and the marked subject
+    before the first verb of saying (``tidy`` gives the speaker from its words; empty: none)."""
+    found = [(m.start(), m.end(), m.group("src"), 0) for m in according.finditer(text)]
+    said = says.search(text)
+    m = subject.search(text, 0, said.start()) if said is not None else None
+    speaker = tidy(m.group("src")) if m is not None else ""
+    if said is None or m is None or not speaker:
+        return found
+    return _with_speaker(found, m.start(), said.end(), speaker)
 
 
 def _with_speaker(according: list[tuple[int, int, str, int]], start: int, end: int,
@@ -323,16 +335,13 @@ _KO_NOT_SPEAKER = frozenset("한편 또 또한 이어 특히 이날 그는 그�
 
 
 def _korean_sources(text: str) -> list[tuple[int, int, str, int]]:
-    according = [(m.start(), m.end(), m.group("src"), 0) for m in _KO_ACCORDING.finditer(text)]
-    says = _KO_SAYS.search(text)
-    m = _KO_TOPIC.search(text, 0, says.start()) if says is not None else None
-    if says is None or m is None:
-        return according
-    words = [w for w in m.group("src").split() if w not in _KO_NOT_SPEAKER
-             and not re.fullmatch(r"\d+일?", w)]
-    if not words:
-        return according
-    return _with_speaker(according, m.start(), says.end(), " ".join(words))
+    return _subject_before_saying(text, _KO_ACCORDING, _KO_SAYS, _KO_TOPIC, _korean_speaker)
+
+
+def _korean_speaker(src: str) -> str:
+    """The topic's words without a connective or a date ("한편 외교부 대변인" -> "외교부 대변인")."""
+    return " ".join(w for w in src.split()
+                    if w not in _KO_NOT_SPEAKER and not re.fullmatch(r"\d+일?", w))
 
 
 def may_attribute(text: str) -> bool:

@@ -54,16 +54,17 @@ def story_placement(
         if cov.status != "reported" or not cov.account_sentences:
             continue
         reports = sorted(cov.account_sentences, key=story.order)
-        claims = [sid for sid in reports
-                  if _basis(readout, acc, sid, cov.readout_sentence) == "claim"]
-        first = (claims or reports)[0]
+        # (The first report of the claim is enough: _basis reads the texts' keys.)
+        first_claim = next((sid for sid in reports
+                            if _basis(readout, acc, sid, cov.readout_sentence) == "claim"), None)
+        first = first_claim or reports[0]
         placements.append(Placement(
             readout_sentence=cov.readout_sentence,
             account_sentence=first,
             position=story.position(first),
             paragraph=story.paragraph(first),
             share_before=round(story.share_before(first), 3),
-            basis="claim" if claims else "event",
+            basis="claim" if first_claim else "event",
         ))
     claim_placements = sorted((p for p in placements if p.basis == "claim"),
                               key=lambda p: story.order(p.account_sentence))
