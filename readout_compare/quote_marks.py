@@ -100,7 +100,7 @@ def quote_spans(text: str) -> list[QuotedSpan]:
         if found is None:
             break
         i = found.start()
-        if not _opens(text, i):
+        if not (_opens(text, i) or _opens_run_together(text, i)):
             i += 1
             continue
         pieces, j = _double_quoted(text, i)
@@ -301,6 +301,14 @@ def _opens(text: str, i: int) -> bool:
     if text[i] in "\u201c\u201e\u00ab\u300c\u300e":
         return not after.isspace()
     return (before.isspace() or before in "([{\u2014\u2013-/:") and not after.isspace()
+
+
+def _opens_run_together(text: str, i: int) -> bool:
+    """A straight mark run into the sentence before it by a scraper, outside any quotation:
+    '… the Kremlin said."Like other Western leaders, …' opens a quotation (a sentence's end,
+    then the mark, then a capital)."""
+    return (text[i] == '"' and i > 0 and text[i - 1] in ".!?"
+            and i + 1 < len(text) and text[i + 1].isupper())
 
 
 def _closes(text: str, j: int) -> bool:

@@ -506,3 +506,19 @@ def test_a_quotation_credited_to_no_one_goes_on_with_the_speaker_of_the_sentence
     assert first.attribution is not None and first.attribution.source == "a spokesman"
     # A new paragraph, and a sentence before it that credits no one: no speaker carried.
     assert second.attribution is None or "spokesman" not in second.attribution.source
+
+
+def test_a_straight_mark_run_into_the_sentence_before_opens_a_quotation():
+    from readout_compare.quote_marks import quote_spans
+
+    text = ('The talks were useful, the statement says."The two sides will meet again," it says.'
+            'Lind left for Oslo.')
+    assert [text[q.start:q.end] for q in quote_spans(text)] == [
+        "The two sides will meet again"]
+
+
+def test_a_mark_run_into_the_next_sentence_inside_a_quotation_does_not_open_another():
+    from readout_compare.quote_marks import quote_spans
+
+    text = 'Then "We will win," he said, "and soon."The minister left.'
+    assert [text[q.start:q.end] for q in quote_spans(text)][:1] == ["We will win"]
