@@ -161,9 +161,10 @@ _RO_SPEAKERS = (r"(?:sursa|comunicatul|președintele|ministrul|guvernul|purtăto
                 r"premierul|secretarul|liderul|Casa\s+Albă|Kremlinul)")
 # Italian's passive with its agent: "Una sintonia evidenziata anche da Starmer", "come
 # riferito dal portavoce".
+_IT_PARTICIPLE = (r"(?:evidenziat|sottolineat|riferit|annunciat|confermat|dichiarat|comunicat|"
+                  r"riportat|ribadit|precisat|spiegat)[oaie]")
 _BY_AGENT = re.compile(
-    r"(?<![\w-])(?:evidenziat|sottolineat|riferit|annunciat|confermat|dichiarat|comunicat|"
-    r"riportat|ribadit|precisat|spiegat)[oaie]\s+(?:anche\s+)?(?:da|dal|dalla|dai|dalle|dallo)\s+"
+    rf"(?<![\w-]){_IT_PARTICIPLE}\s+(?:anche\s+)?(?:da|dal|dalla|dai|dalle|dallo)\s+"
     rf"(?P<src>{_NAME}|(?:{_WORD}\s+){{0,3}}?(?i:{_SPEAKER_NOUNS})(?:\s+{_NAME})?)")
 _VERB_SUBJECT = re.compile(
     rf"(?<![\w-])(?P<verb>{_PERFECT}|{_VERBS})\s+(?:a\s+{_NAME}\s+(?={_ARTICLE}\s))?"
@@ -183,9 +184,7 @@ _TRIGGER = re.compile(
     r"говорится|уточняется|отмечается|сообщается|подчеркивается|подчёркивается|указывается|"
     r"заявляется|acuerdo|acordo|secondo|stando|come|legge|potrivit|conform|według|zdaniem|jak|"
     r"podľa|uvádza|словами|згідно|даними|йдеться|зазначається|повідомляється|як|"
-    r"evidenziat[oaie]|sottolineat[oaie]|riferit[oaie]|annunciat[oaie]|confermat[oaie]|"
-    r"dichiarat[oaie]|comunicat[oaie]|riportat[oaie]|ribadit[oaie]|precisat[oaie]|spiegat[oaie])"
-    r"(?![\w-])",
+    rf"{_IT_PARTICIPLE})(?![\w-])",
     re.IGNORECASE,
 )
 # "Ранее сообщалось, что …", "Se informó que …": it was reported, by no one named.

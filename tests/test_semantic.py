@@ -90,11 +90,18 @@ def test_without_the_extra_there_are_no_hints_and_the_settings_say_so():
     assert comparison.settings.semantic_model is None
 
 
-@needs_extra
-def test_two_readouts_in_two_languages_symmetric():
+@pytest.fixture(scope="module")
+def two_readouts():
+    """The bundled English and Spanish readouts compared symmetrically, once for the tests
+    that read the comparison."""
     english = (EXAMPLE / "readout-english.txt").read_text(encoding="utf-8")
     spanish = (EXAMPLE / "readout-spanish.txt").read_text(encoding="utf-8")
-    comparison = compare(english, spanish, settings=Settings(symmetric=True))
+    return compare(english, spanish, settings=Settings(symmetric=True))
+
+
+@needs_extra
+def test_two_readouts_in_two_languages_symmetric(two_readouts):
+    comparison = two_readouts
     acc = comparison.accounts[0]
     assert acc.across_languages and acc.quotes == ()
     by_readout = {c.readout_sentence: c for c in acc.coverage}
@@ -115,13 +122,11 @@ def test_two_readouts_in_two_languages_symmetric():
 
 
 @needs_extra
-def test_across_languages_a_report_of_the_event_sentence_is_not_the_first_point():
+def test_across_languages_a_report_of_the_event_sentence_is_not_the_first_point(two_readouts):
     # The English readout opens "Secretary of State Helen Marsh spoke on March 12 with
     # Ecuador's Foreign Minister, Martín Ochoa.": the Spanish readout's sentence that reports
     # it mentions the call; its first point is the next one.
-    english = (EXAMPLE / "readout-english.txt").read_text(encoding="utf-8")
-    spanish = (EXAMPLE / "readout-spanish.txt").read_text(encoding="utf-8")
-    comparison = compare(english, spanish, settings=Settings(symmetric=True))
+    comparison = two_readouts
     sp = comparison.placement[0]
     event_sentence = comparison.readout.body[0].id
     by_readout = {p.readout_sentence: p for p in sp.placements}
