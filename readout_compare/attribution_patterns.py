@@ -64,6 +64,10 @@ _ADVERBS = (r"(?:reportedly|repeatedly|previously|publicly|privately|separately|
 # asked not to be named, said", "Colton, speaking at the start of the meeting, said".
 _ASIDE = (
     r"(?:,\s*(?:however|though|meanwhile|too|also|instead|in\s+a\s+statement|"
+    # "Trump, in a post on Truth Social, said", "Peskov, in an interview with …, said",
+    # "Rubio, on X, wrote"
+    r"in\s+(?:a|an|his|her|their|its)\s+[^,]{1,60}|on\s+(?:X|Twitter|Truth\s+Social|Facebook|"
+    r"Telegram|Instagram|Weibo)|"
     r"for\s+(?:his|her|their|its)\s+part|who\s+[^,]{1,80}|which\s+[^,]{1,80}|speaking\s+[^,]{1,80}|"
     r"following\s+[^,]{1,80}|after\s+[^,]{1,80}|"
     # "Yuri Ushakov, an aide to …,", "Pat Ryder, Spokesman for the Pentagon,"
@@ -102,7 +106,9 @@ _SUBJECT_VERB = re.compile(
     # "Lloyd Austin on his part also stressed", "Yukiko Okano on Friday said"
     r"(?:\s+(?:on|for)\s+(?:his|her|their|its)\s+part)?"
     r"(?:\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}),?)?\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|"
+    # "Austin on X conveyed": where, not who
+    r"X|Twitter|Truth\s+Social|Facebook|Telegram|Instagram|Weibo),?)?\s+"
     rf"(?:has\s+|have\s+|had\s+|also\s+|later\s+|then\s+)?(?P<adverb>{_ADVERBS}\s+)?"
     rf"(?P<verb>{SPEECH_VERBS})\b"
     # "added a layer of complication" says nothing
@@ -121,7 +127,8 @@ _VERB_SUBJECT = re.compile(
 )
 _QUOTES_AS_SAYING = re.compile(
     rf"(?P<rep>(?i:the|a|an)\s+[\w\u2019'.-]+(?:\s+[\w\u2019'.-]+){{0,3}}?|{_NAME})\s+"
-    rf"(?:quotes|quoted|cites|cited)\s+(?P<src>(?:[\w\u2019'.-]+\s+){{0,4}}?{_NAME})"
+    # "The Chinese press release also quoted Xi saying"
+    rf"(?:(?:also|later|then|further)\s+)?(?:quotes|quoted|cites|cited)\s+(?P<src>(?:[\w\u2019'.-]+\s+){{0,4}}?{_NAME})"
     # "quoted Dan Wang, director of Eurasia Group's China Division, saying"; "quoted PM
     # Starmer as noting that …" (any verb of saying after "as").
     r"(?:,\s+[^,]{1,80},)?\s+(?:as\s+[a-z]+ing|saying|stating|telling)\b")
@@ -221,7 +228,7 @@ def _by_verb(original: str, text: str, leads: list[re.Match[str]]) -> list[Found
     said = _PARTICIPLE.search(text) or _AND_SAID.search(text)
     if said and any(f[0] < said.start() and well_formed(f[2].source) for f in out):
         said = None  # "…, Qin noted, saying …": the speaker named before the participle
-    subject = _MAIN_SUBJECT.match(text) if said else None
+    subject = _MAIN_SUBJECT.match(text, _opening_phrase_end(text)) if said else None
     if subject is not None and not _SUBORDINATE.intersection(
             text[subject.end():said.start()].lower().split()):
         src = _clean(subject.group("src"))
@@ -239,10 +246,22 @@ _PARTICIPLE = re.compile(r",\s+(?:(?:also|again|later|then)\s+)?(?:saying|noting
 # "Wang focused on the Minsk agreements and said that …": a second verb, of saying, of the
 # sentence's subject.
 _AND_SAID = re.compile(r"\sand\s+(?:also\s+|later\s+|then\s+)?(?:said|added|stressed|noted|"
-                       r"warned|insisted|argued|told)\b")
+                       # "Rubio met both ministers and called the ties “indispensable”"
+                       r"warned|insisted|argued|told|called|described)\b")
 # Words that open a sentence in capitals without being its subject ("During the meeting …").
 _OPENERS = frozenset("during after before in on at following amid despite with while as since "
                      "by for from under over meanwhile however".split())
+# An opening phrase of time or place with no comma after it, then a name: "During the meeting
+# Wei Fenghe reaffirmed …" (the subject starts at the name).
+_OPENING_NO_COMMA = re.compile(
+    r"^(?:During|After|Before|At|In|On|Following|Later|Earlier)\s+(?:(?:the|a|an|this|that|his|"
+    r"her|their|its)\s+)?(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])")
+
+
+def _opening_phrase_end(text: str) -> int:
+    """Where the subject starts after an opening phrase with no comma, else 0."""
+    m = _OPENING_NO_COMMA.match(text)
+    return m.end() if m else 0
 
 
 # Words before "states" that make it a noun ("member states", "all three Baltic states").

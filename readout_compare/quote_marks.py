@@ -295,10 +295,20 @@ def _single_quotes(text: str, start: int, end: int) -> list[QuotedSpan]:
     return out
 
 
+# The spaces typography puts inside a quotation's marks: a space, a no-break space, a narrow
+# no-break space.
+_INNER_SPACES = " \u00a0\u202f"
+
+
 def _opens(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     if text[i] in "\u201c\u201e\u00ab\u300c\u300e":
+        # French typography puts a (no-break) space inside guillemets ("« une discussion
+        # franche »"), and some pages one after a curly mark ("agreed “ that there is …”"):
+        # one space, then a word, still opens.
+        if after in _INNER_SPACES:
+            return i + 2 < len(text) and text[i + 2].isalnum()
         return not after.isspace()
     return (before.isspace() or before in "([{\u2014\u2013-/:") and not after.isspace()
 

@@ -123,13 +123,16 @@ def test_a_source_does_not_run_across_a_quotation(sentence, source):
         ("Beijing's embassy in the UK said that the two leaders spoke for an hour.",
          "Beijing's embassy in the UK"),
         ("Okafor expressed his hope that the talks would resume soon.", "Okafor"),
-        ("During the meeting Lin Wei restated the position, stressing it would not change.", None),
+        # The opening phrase is not the subject; the name after it is.
+        ("During the meeting Lin Wei restated the position, stressing it would not change.",
+         "Lin Wei"),
+        ("During the meeting the position was restated, stressing it would not change.", None),
         ("The growth is steady, Lin noted, saying the plan would hold.", "Lin"),
     ],
-    ids=["saying", "noting", "aide-with-name", "which-aside", "adding-to", "opening-phrase",
-         "speaker-named-first", "reports-indicate", "leaders-called-for", "following-aside",
-         "in-the-statement-it-was-noted", "issued-a-statement", "on-friday-said",
-         "embassy-in-the-uk", "expressed-his-hope"],
+    ids=["saying", "noting", "aide-with-name", "which-aside", "adding-to", "reports-indicate",
+         "leaders-called-for", "following-aside", "in-the-statement-it-was-noted",
+         "issued-a-statement", "on-friday-said", "embassy-in-the-uk", "expressed-his-hope",
+         "opening-phrase-then-name", "opening-phrase-no-name", "speaker-named-first"],
 )
 def test_participles_and_verbs_of_saying_credit_the_sentences_subject(sentence, source):
     got = sources(sentence)[0]
@@ -1275,3 +1278,24 @@ def test_an_arabic_verb_of_calling_on_someone_has_its_first_word_for_subject():
                 "\u0625\u0644\u0649 \u0627\u0644\u062d\u0648\u0627\u0631.")
     assert [f[2].source for f in attributions_in(sentence)] == [
         "\u0627\u0644\u0645\u0645\u0644\u0643\u0629"]
+
+
+@pytest.mark.parametrize(("sentence", "sources"), [
+    # Where the speaker spoke, between the speaker and the verb.
+    ("Halvorsen, in a post on Truth Social, said, \u201cA very good call.\u201d", ["Halvorsen"]),
+    ("Meanwhile, Lind on X conveyed his condolences for the \u201cterrible attack.\u201d",
+     ["Lind"]),
+    # "also quoted X saying": X's words, as the outlet gives them.
+    ("The Nordic press release also quoted Lind saying, \u201cTalks are the only way.\u201d",
+     ["Lind, according to Nordic press release"]),
+    # A second verb of the sentence's subject: "… and called the ties …".
+    ("Halvorsen met both ministers and called the ties \u201cindispensable.\u201d",
+     ["Halvorsen"]),
+    # An opening phrase with no comma before the subject of a participle of saying.
+    ("During the meeting Aine Dolan restated her position, stating that \u201cthe port is "
+     "ours.\u201d", ["Aine Dolan"]),
+])
+def test_where_the_speaker_spoke_and_a_second_verb_of_saying(sentence, sources):
+    from readout_compare.attribution_patterns import attributions_in
+
+    assert [f[2].source for f in attributions_in(sentence)] == sources

@@ -479,6 +479,24 @@ def test_guillemets_either_way_round(text, quoted):
     assert [s.text for s in quote_spans(text)] == quoted
 
 
+@pytest.mark.parametrize(("text", "quoted"), [
+    # French typography: a no-break space (or a plain one) inside the guillemets.
+    ("Le minist\u00e8re \u00e9voque \u00ab\u00a0une discussion franche\u00a0\u00bb avec Oslo.",
+     ["une discussion franche"]),
+    ("Le minist\u00e8re \u00e9voque \u00ab une discussion franche \u00bb avec Oslo.",
+     ["une discussion franche"]),
+    # A space after a curly opening mark, as some pages have it.
+    ("Lind said the two agreed \u201c that there is no place for violence\u201d.",
+     ["that there is no place for violence"]),
+    # A curly mark standing alone opens nothing.
+    ("The list \u201c . ends here.", []),
+])
+def test_a_space_inside_the_opening_mark(text, quoted):
+    from readout_compare.quote_marks import quote_spans
+
+    assert [s.text for s in quote_spans(text)] == quoted
+
+
 def test_a_german_quotation_without_its_infinitives_zu_is_no_misquotation():
     from readout_compare import Settings, compare
 
