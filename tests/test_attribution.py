@@ -1299,3 +1299,22 @@ def test_where_the_speaker_spoke_and_a_second_verb_of_saying(sentence, sources):
     from readout_compare.attribution_patterns import attributions_in
 
     assert [f[2].source for f in attributions_in(sentence)] == sources
+
+
+@pytest.mark.parametrize(("sentence", "sources"), [
+    # Verbs that say what their subject said.
+    ("Minister Aine Dolan expressed gratitude for the support of the Nordic states.",
+     ["Minister Aine Dolan"]),
+    ("Nordic diplomats voiced concern over the new tariffs.", ["Nordic diplomats"]),
+    ("Halvorsen slammed the proposal for a short truce.", ["Halvorsen"]),
+    ("The junta's leader, Tomas Berg, on Wednesday rejected the sanctions.",
+     ["junta's leader, Tomas Berg"]),
+    ("Mr Lind characterised the port deal as a 'strategic mistake'.", ["Mr Lind"]),
+    # A free relative's speaker ("what officials have said") is not the sentence's source.
+    ("Lind opposed the plan, in line with what senior Nordic officials have expressed.", []),
+    ("The ministry repeated what officials said on Monday.", []),
+])
+def test_verbs_of_expressing_and_a_free_relative(sentence, sources):
+    from readout_compare.attribution_patterns import attributions_in
+
+    assert [f[2].source for f in attributions_in(sentence)] == sources
