@@ -22,7 +22,7 @@ from functools import lru_cache
 from readout_compare import crosslingual
 from readout_compare.candidates import EXHAUSTIVE_PAIRS, ReadoutIndex, candidates
 from readout_compare.diff import word_diff
-from readout_compare.evidence import share_found
+from readout_compare.evidence import only_the_event, share_found
 from readout_compare.model import (
     KIND_ORDER,
     Document,
@@ -406,7 +406,8 @@ def decide(
     decision = _decide(pair, settings, model)
     if (decision is not None and decision.basis == "claim" and pair.event_sentence
             and decision.kind != "verbatim"
-            and pair.overlap.unmatched_claims > EVENT_CLAIM_EXTRA):
+            and pair.overlap.unmatched_claims > EVENT_CLAIM_EXTRA
+            and _only_the_event(pair)):
         said = (f"the same {pair.event.event}: " + "; ".join(pair.event.evidence)
                 if pair.event else "names the event this readout sentence announces")
         return replace(decision, kind="partial", basis="event", part="the event",
@@ -450,11 +451,21 @@ def _decide(
         return Decision("partial", "claim", max(pair.score, p_domain),
                         (f"a shared run of {pair.fragment} content words",))
     if pair.event is not None:
-        basis: MatchBasis = "claim" if o.unmatched_claims <= EVENT_CLAIM_EXTRA else "event"
+        basis: MatchBasis = ("claim" if o.unmatched_claims <= EVENT_CLAIM_EXTRA
+                             or not _only_the_event(pair) else "event")
         return Decision("partial", basis, max(p_domain, 0.5),
                         (f"the same {pair.event.event}: " + "; ".join(pair.event.evidence),),
                         "the event")
     return None
+
+
+def _only_the_event(pair: Pair) -> bool:
+    """The account sentence shares nothing of the readout sentence but the event (who, that
+    they spoke or met, when): not the purpose or topic the event sentence gives ("spoke with
+    Trump to convey New Year greetings" reported as "spoken with Trump to wish him for the New
+    Year")."""
+    o = pair.overlap
+    return o.readout is None or o.account is None or only_the_event(o.readout, o.account)
 
 
 def _in_domain(

@@ -167,6 +167,19 @@ def test_the_call_named_by_other_forms_of_the_verb_is_the_event(verb):
     assert coverage[0].status == "reported" and coverage[0].parts == ("the event",)
 
 
+def test_the_purpose_an_event_sentence_gives_is_a_claim_the_account_reports():
+    # The readout's event sentence says what the call was for; an account that carries that
+    # purpose, with claims of its own, reports the purpose too, not just the call.
+    readout = ("Secretary of State Aine Dolan spoke today with Nordic Foreign Minister Ingrid "
+               "Aasen to discuss fisheries quotas in the Barents Sea.")
+    account = ("Dolan has spoken with Aasen to discuss fisheries quotas, the ministry announced "
+               "on Tuesday, in a statement that made no mention of the growing pipeline dispute.")
+    sentences, coverage = one(readout, account)
+    assert sentences[0].status == "supported"
+    assert sentences[0].matches[0].basis == "claim"
+    assert coverage[0].status == "reported"
+
+
 def test_another_event_with_the_same_people_is_not_the_call():
     # A meeting is not the call, and "visited the site" does not announce an event.
     r = Keyed("Secretary Whitlock spoke today with Norwegian Foreign Minister Ingrid Aasen.")
