@@ -1,6 +1,6 @@
 """Fit the role model (readout_compare/data/roles.json) on labelled units.
 
-    python bench/fit_roles.py [--c C] [--dry-run]
+    python bench/fit_roles.py [--c C] [--dry-run] [--events FILE] [--out PATH]
 
 Training units are the tool's own units (as segmentation lays them out, with the roles the
 furniture rules give them), each labelled with the role of the labelled unit it covers most:
@@ -37,8 +37,10 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
 
 
-def documents() -> list[tuple[str, str, list[tuple[int, int, str]]]]:
-    """(name, text, gold units as (start, end, role)) for every training document."""
+def documents(only: set[str] | None = None) -> list[tuple[str, str, list[tuple[int, int, str]]]]:
+    """(name, text, gold units as (start, end, role)) for every training document; ``only``:
+    the real dev events to take (all of them when None), for fitting on some and testing on
+    the others."""
     docs = []
     for split in ("dev", "dev-b"):
         for d in load_segmentation(split):
@@ -47,7 +49,7 @@ def documents() -> list[tuple[str, str, list[tuple[int, int, str]]]]:
         if not (event_dir / "labels.json").exists():
             continue
         event = rl.load_event(event_dir)
-        if event.split != "dev":
+        if event.split != "dev" or (only is not None and event.id not in only):
             continue
         for doc in event.docs.values():
             path = rl.text_path(event.id, doc.id)
@@ -78,8 +80,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--c", type=float, help="regularisation strength (default: best by CV)")
     parser.add_argument("--dry-run", action="store_true", help="print, write nothing")
+    parser.add_argument("--events", type=Path,
+                        help="a file of real dev event names, one a line: fit on these only")
+    parser.add_argument("--out", type=Path, default=OUT, help=f"where to write (default {OUT})")
     args = parser.parse_args()
-    docs = documents()
+    only = set(args.events.read_text().split()) if args.events else None
+    docs = documents(only)
     X, y, groups = examples(docs)
     vec = DictVectorizer(sparse=False)
     M = vec.fit_transform(X)
@@ -110,9 +116,9 @@ def main() -> None:
                  f"C={best_c}, grouped 5-fold accuracy {best_acc:.3f}")
     print(f"chose C={best_c}: {fitted_on}")
     if not args.dry_run:
-        OUT.write_text(json.dumps({"fitted_on": fitted_on, "weights": weights}, indent=1,
-                                  ensure_ascii=False) + "\n", "utf-8")
-        print(f"wrote {OUT}")
+        args.out.write_text(json.dumps({"fitted_on": fitted_on, "weights": weights}, indent=1,
+                                       ensure_ascii=False) + "\n", "utf-8")
+        print(f"wrote {args.out}")
 
 
 if __name__ == "__main__":
