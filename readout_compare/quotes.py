@@ -73,6 +73,11 @@ def find_quotes(
         if sentence is None or sentence.role != "body":
             continue
         kind = quote_kind(whole.text, account.text, whole.start)
+        if kind == "title" and translated_by is None and (
+                verdict(readout, whole.text)[0] == "verbatim"):
+            # Words in capitals that the readout has ("‘Strategic Debate’ to be held …", the
+            # readout's "a strategic debate"): its words, not a title of a work.
+            kind = "scare" if len(whole.text.split()) <= 2 else "quotation"
         # A quotation of several sentences is credited where it closes, and judged sentence by
         # sentence: each may give the readout's words or change them.
         attribution = speakers.credit(whole, sentence, sentence_at(whole.end), kind)

@@ -540,3 +540,17 @@ def test_a_mark_run_into_the_next_sentence_inside_a_quotation_does_not_open_anot
 
     text = 'Then "We will win," he said, "and soon."The minister left.'
     assert [text[q.start:q.end] for q in quote_spans(text)][:1] == ["We will win"]
+
+
+def test_words_in_capitals_that_the_readout_has_are_its_words_not_a_title():
+    from readout_compare import Settings
+
+    readout = ("President Halvorsen informed Minister Dolan of his intention to convene a "
+               "strategic debate in the March council.")
+    account = ("\u2018Strategic Debate\u2019 to be held on Nordic relations at the March summit, "
+               "Halvorsen told Dolan.\n\nThe talks were covered on \u201cMorning Report\u201d.")
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    kinds = {q.text.rstrip("."): (q.kind, q.fidelity) for q in acc.quotes}
+    assert kinds["Strategic Debate"] == ("scare", "verbatim")
+    # A programme's name the readout does not have stays a title.
+    assert kinds["Morning Report"] == ("title", "not_in_readout")
