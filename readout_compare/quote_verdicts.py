@@ -14,7 +14,7 @@ from difflib import Match as Block
 from functools import lru_cache
 
 from readout_compare.diff import SharedRuns
-from readout_compare.lexicon import SPELLINGS, fold
+from readout_compare.lexicon import SPELLINGS, fold, stem
 from readout_compare.model import Document, QuoteFidelity
 from readout_compare.normalize import CJK, normalize
 
@@ -73,6 +73,7 @@ class _ReadoutWords:
         self.ends: list[int] = []
         self.sentence: list[str] = []
         self._runs: SharedRuns | None = None
+        self._stem_runs: SharedRuns | None = None
         self.bounds: list[tuple[int, int]] = []  # word range of each sentence
         self.sentence_index: list[int] = []
         self.positions: dict[str, list[int]] = {}
@@ -144,10 +145,16 @@ class _ReadoutWords:
 
     def _altered(self, q: list[str]) -> Verdict | None:
         """Close to one passage: the readout window around the quote's best monotonic
-        alignment, if it is not much longer than the quote."""
+        alignment, if it is not much longer than the quote. Words are compared as written,
+        then, failing that, by stem ("hopes" for "hope", "expressed concern" for "expresses
+        concerns"): a passage with its words inflected otherwise is still that passage."""
         if not 3 <= len(q) <= QUOTE_WINDOW_WORDS:
             return None
-        blocks = [blk for blk in self._matcher().matching_blocks(q) if blk.size]
+        return (self._altered_with(q, self._matcher())
+                or self._altered_with([stem(w) for w in q], self._stem_matcher()))
+
+    def _altered_with(self, q: list[str], matcher: SharedRuns) -> Verdict | None:
+        blocks = [blk for blk in matcher.matching_blocks(q) if blk.size]
         longest = max(blocks, key=lambda blk: blk.size, default=None)
         if longest is None or longest.size < 2:
             return None
@@ -242,6 +249,12 @@ class _ReadoutWords:
             self._runs = SharedRuns(self.words)
         return self._runs
 
+    def _stem_matcher(self) -> SharedRuns:
+        """The same index over the readout's words by stem, built once when first asked."""
+        if self._stem_runs is None:
+            self._stem_runs = SharedRuns([stem(w) for w in self.words])
+        return self._stem_runs
+
     def narrowed(self, quoted: str) -> _ReadoutWords:
         """For a long readout, the stretches around the sentences that share the quote's rarer
         words, so a quote is not matched word by word against thousands of "the"s."""
@@ -261,6 +274,7 @@ class _ReadoutWords:
         keep = sorted({k + d for k in best for d in (-1, 0, 1) if 0 <= k + d < len(self.bounds)})
         sub = _ReadoutWords.__new__(_ReadoutWords)
         sub._runs = None
+        sub._stem_runs = None
         sub.words, sub.starts, sub.ends, sub.sentence = [], [], [], []
         sub.sentence_index = []  # as in the whole stream: whether pieces stand in one sentence
         sub.positions = self.positions  # the whole readout's words (_spelling_out_undone asks)
@@ -295,8 +309,11 @@ def _compounds_joined(words: list[str], known: dict[str, list[int]]) -> list[str
 # A word as quotations are compared: normalize.WORD, with inner hyphens ("co-operation"), but
 # not into a figure with a thousands separator ("1,000-for-1,000" is three words).
 # "&" is a word: "and" (quote_word), as editors and headline writers use it.
+# An initialism written with points is one word, the same as without them ("U.S." is "US").
 QUOTE_WORD = re.compile(
+    r"(?<![\w.])(?:[A-Z]\.){2,}|"
     rf"\d+(?:[.,]\d+)*(?:'?s\b)?|[{CJK}]|[^\W{CJK}]+(?:['\u2018\u2019-](?!\d{{1,3}},\d)[^\W{CJK}]+)*|&")
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 
 
 def quote_words(text: str) -> tuple[str, ...]:
@@ -310,6 +327,8 @@ def quote_word(word: str) -> str:
     "ceasefire") made one."""
     if word == "&":
         return "and"
+    if word[-1:] == "." and _DOTTED.fullmatch(word):
+        word = word.replace(".", "")  # "U.S." is "US"
     if _THOUSANDS.fullmatch(word):
         return word.replace(",", "")  # "1,000" is "1000"
     w = fold(normalize(word)).replace("-", "")

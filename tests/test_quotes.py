@@ -554,3 +554,20 @@ def test_words_in_capitals_that_the_readout_has_are_its_words_not_a_title():
     assert kinds["Strategic Debate"] == ("scare", "verbatim")
     # A programme's name the readout does not have stays a title.
     assert kinds["Morning Report"] == ("title", "not_in_readout")
+
+
+def test_an_initialism_with_points_and_an_inflected_passage():
+    from readout_compare import Settings
+    from readout_compare.quote_verdicts import verdict
+
+    readout = compare(
+        "The warm reception in Oslo to the U.S. framework shows that peace is possible. "
+        "The Secretary expressed his hope that Norway will raise that target.",
+        ["-"], settings=Settings(semantic=False)).readout
+    # "US" for "U.S." is the readout's spelling, not a change.
+    assert verdict(readout, "The warm reception in Oslo to the US framework shows")[0] == "verbatim"
+    # The same passage with its words inflected otherwise is that passage, altered.
+    got = verdict(readout, "The Secretary expresses his hopes that Norway would raise this target")
+    assert got[:2] == ("altered", "r-2")
+    # Words from nowhere in the readout are not.
+    assert verdict(readout, "The minister hopes the fleet sails next spring")[0] == "not_in_readout"
