@@ -399,8 +399,11 @@ def speaks_in_first_person(text: str, readout_passage: str | None) -> bool:
     unwavering") where the readout passage it resembles does not: a readout reports its people
     in the third person, so such a quotation is its speaker's own words (a statement, a post, a
     remark to reporters), not a changed quotation of the readout."""
-    return bool(_FIRST_PERSON.search(text)) and not (
-        readout_passage and _FIRST_PERSON.search(readout_passage))
+    return _in_first_person(text) and not (readout_passage and _in_first_person(readout_passage))
+
+
+def _in_first_person(text: str) -> bool:
+    return bool(_FIRST_PERSON.search(text) or _FIRST_PERSON_CJK.search(text))
 
 
 # First-person pronouns and possessives of English, Spanish, French and German ("US", the
@@ -408,5 +411,10 @@ def speaks_in_first_person(text: str, readout_passage: str | None) -> bool:
 _FIRST_PERSON = re.compile(
     r"\b(?:I|(?i:me|my|mine|myself|we|our|ours|ourselves)|us|"
     r"(?i:yo|nosotros|nosotras|nuestro|nuestra|nuestros|nuestras|je|j|nous|notre|nos|moi|"
-    r"ich|wir|unser|unsere|unserer|unseren|unserem|mein|meine))\b(?!['\u2019]s\b)")
+    r"ich|wir|unser|unsere|unserer|unseren|unserem|mein|meine|"
+    # Russian and Ukrainian
+    r"\u044f|\u043c\u044b|\u043d\u0430\u0441|\u043d\u0430\u043c|\u043d\u0430\u0448|\u043d\u0430\u0448\u0430|"
+    r"\u043d\u0430\u0448\u0435|\u043d\u0430\u0448\u0438|\u043c\u0438))\b(?!['\u2019]s\b)")
+# Chinese and Japanese first person (no spaces around words): 我 (我们), 私.
+_FIRST_PERSON_CJK = re.compile("[\u6211\u79c1]")
 

@@ -92,6 +92,11 @@ def find_quotes(
                 continue
             if translated_by is not None:
                 judged = _translated(readout, part_sentence, translated_by)
+                if judged[0] == "translated" and speaks_in_first_person(
+                        span.text, _passage(readout, judged)):
+                    # "President Xi and I will do everything possible …": its speaker's own
+                    # words, where the readout speaks of its people in the third person.
+                    judged = ("not_in_readout", None, None, None, judged[4])
             elif span is whole:
                 judged = (verdicts or {}).get(span.start) or verdict(readout, span.text)
             else:

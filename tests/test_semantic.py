@@ -290,6 +290,21 @@ def test_quotations_across_languages_are_listed_with_speakers_as_translated():
 
 
 @needs_extra
+def test_a_quotation_across_languages_in_the_first_person_is_its_speakers_own():
+    readout = ("Secretary of State Lind spoke today with Foreign Minister Ortega of Ecuador. "
+               "The Secretary and the Foreign Minister agreed to expand cooperation on border "
+               "security.")
+    account = ("El canciller Ortega habló el martes con el secretario Lind. "
+               "«El secretario y yo acordamos ampliar la cooperación en seguridad fronteriza», "
+               "dijo Ortega.")
+    acc = compare(readout, [account]).accounts[0]
+    assert acc.across_languages
+    # Its sentence reports the readout's second sentence, but "the Secretary and I" is the
+    # minister speaking, not the readout (which speaks of him in the third person) translated.
+    assert [q.fidelity for q in acc.quotes] == ["not_in_readout"]
+
+
+@needs_extra
 def test_a_long_document_across_languages_is_matched_by_the_first_encoder_alone():
     left = [f"El ministro habló del punto {n}." for n in range(semantic.SECOND_ENCODER_MAX_SENTENCES)]
     _, bars = semantic.cross_similarities(left, ["The minister spoke."], both=True)
