@@ -232,6 +232,7 @@ def _breaks(
         return True
     if (
         nxt.text[0].islower()
+        or _quoted_lowercase(nxt.text)
         or last in ",&"
         or cur.text.split()[-1].lower() in _RUNS_ON
         or _opens_quote(cur.text)
@@ -297,6 +298,13 @@ def ends_sentence(line: str) -> bool:
     headline)."""
     last = line[-1]
     return last in TERMINAL or (last in CLOSERS and len(line) > 1 and line[-2] in TERMINAL + ",")
+
+
+def _quoted_lowercase(line: str) -> bool:
+    """A line that opens with a quotation mark or a bracket and then a word in lower case
+    ('"obsolete" because it …' after "Trump had called Nato"): the sentence above runs on."""
+    return (len(line) > 1 and line[0] in "\"'\u201c\u2018\u00ab(" and line[1].isalpha()
+            and line[1].islower())
 
 
 def _opens_quote(line: str) -> bool:

@@ -197,6 +197,18 @@ def test_headline_is_not_glued_to_the_first_sentence():
     ]
 
 
+def test_a_line_broken_before_a_quotation_in_lower_case_runs_on():
+    # A page saved with a break inside a sentence, before its quoted word: one sentence, not
+    # a heading above a fragment.
+    text = ("Halvorsen spoke with the Nordic council chair on Sunday.\n"
+            "Halvorsen had called the council\n"
+            "\u201cobsolete\u201d because it \u201cwas not taking care of the fisheries\u201d.")
+    assert units(text)[1:] == [
+        ("Halvorsen had called the council \u201cobsolete\u201d because it \u201cwas not taking "
+         "care of the fisheries\u201d.", "body"),
+    ]
+
+
 def test_sentences_run_together_without_a_space():
     text = "The ministers met on Tuesday.The talks lasted two hours.“We agreed,” she said.The U.S. was absent."
     assert [u for u, _ in units(text)] == [
