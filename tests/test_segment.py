@@ -463,6 +463,12 @@ FURNITURE_EXAMPLES = {
     "page-nav-zh": "当前位置: 头条",
     "agency-dateline-zh": "新华社北京6月19日电",
     "credit-parenthesised": "Minister Halvorsen (C) listens during a session in Oslo. The talks ran late. (Photo: ANNA BERG/POOL/AFP via Getty Images)",
+    # Chinese and Japanese pages: an editor's or compiler's credit in parentheses, a photo
+    # credit in full-width parentheses, and the "▲" that opens a photo caption.
+    "editor-credit-cjk": "\uff08\u7f16\u8bd1\uff1a\u5f20\u4e3d\uff09",
+    "credit-photo-cjk": ("\u4e24\u56fd\u5916\u957f\u5728\u5965\u65af\u9646\u4f1a\u6664\u3002"
+                         "\uff08\u5716\uff0f\u8def\u900f\u793e\uff09"),
+    "caption-marker": "\u25b2 \u4e24\u56fd\u5916\u957f\u4e03\u6708\u5728\u5965\u65af\u9646\u4f1a\u6664\u3002",
 }
 # Body sentences that look like furniture to a careless rule.
 NOT_FURNITURE = [
