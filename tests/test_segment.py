@@ -468,6 +468,9 @@ FURNITURE_EXAMPLES = {
     "editor-credit-cjk": "\uff08\u7f16\u8bd1\uff1a\u5f20\u4e3d\uff09",
     "credit-photo-cjk": ("\u4e24\u56fd\u5916\u957f\u5728\u5965\u65af\u9646\u4f1a\u6664\u3002"
                          "\uff08\u5716\uff0f\u8def\u900f\u793e\uff09"),
+    "caption-in-this-photo": ("In this photo provided by the Nordic presidential office, President "
+                              "Halvorsen speaks on the phone in Oslo, Tuesday."),
+    "agency-name-alone": "Yonhap",
     "caption-marker": "\u25b2 \u4e24\u56fd\u5916\u957f\u4e03\u6708\u5728\u5965\u65af\u9646\u4f1a\u6664\u3002",
 }
 # Body sentences that look like furniture to a careless rule.
@@ -489,6 +492,8 @@ NOT_FURNITURE = [
     "Written by the minister himself, the letter was published.",
     "This video shows the minister arriving in Vilnius.",
     "Por su parte, el ministro dijo que el acuerdo era bueno.",
+    "In this picture of the economy, growth is slowing, the minister said.",
+    "Reuters reported the talks had stalled.",
 ]
 
 
