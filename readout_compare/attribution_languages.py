@@ -349,6 +349,17 @@ def may_attribute(text: str) -> bool:
     return (not text.isascii() or _TRIGGER.search(text) is not None)
 
 
+# Direct speech set off by dashes ends with a dash and a verb of saying with no subject after
+# it (quote_marks._dash_speech): the subject is the one the story is following.
+_DASH_VERB_ALONE = re.compile(
+    r"[-\u2013\u2014]\s+(?P<verb>"
+    + "|".join(sorted({v for group in (_VERBS_PL, _VERBS_SK, _VERBS_UK, _VERBS_RU)
+                       for v in group.split() if v.endswith(("ł", "ła", "l", "la", "в", "л", "ла"))},
+                      key=len, reverse=True))
+    + r")\s*[.!?]?\s*$")
+_FEMININE = ("ła", "la", "ла")
+
+
 def sources_in(text: str) -> list[tuple[int, int, str, int]]:
     """Every attribution in a sentence of one of these languages, as (start, end, source,
     priority); ``text`` has its quotations blanked out (attribution_patterns.blank_quotes)."""
@@ -369,6 +380,12 @@ def sources_in(text: str) -> list[tuple[int, int, str, int]]:
             out.append((m.start(), m.end(), _tidy(src), 0))
     for m in _IMPERSONAL.finditer(text):
         out.append((m.start(), m.end(), "unnamed sources (reportedly)", 2))
+    alone = _DASH_VERB_ALONE.search(text)
+    if alone:
+        # "- … - powiedział.": the speaker is the verb's unnamed subject, a pronoun in effect,
+        # and the verb's ending says which ("powiedziała", "сказала": she).
+        verb = alone.group("verb")
+        out.append((alone.start(), alone.end(), "she" if verb.endswith(_FEMININE) else "he", 0))
     for m in _BY_AGENT.finditer(text):
         out.append((m.start(), m.end(), _tidy(m.group("src")), 1))
     for pattern in (_SUBJECT_VERB, _VERB_SUBJECT):

@@ -110,8 +110,39 @@ def quote_spans(text: str) -> list[QuotedSpan]:
             spans.extend(_single_quotes(text, ps, pe))
         i = max(j, i + 1)
     spans.extend(_outside(spans, _single_quotes(text, 0, n)))
+    if "- " in text or "\u2013 " in text or "\u2014 " in text:
+        spans.extend(_outside(spans, _dash_speech(text)))
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+# Direct speech set off by dashes, as Polish, Ukrainian, Russian and Slovak papers print it: a
+# dash opening a line or following a sentence's end, the words, then a dash and the verb of
+# saying ("- Nie mogłem … - powiedział szef resortu dyplomacji.", "– O tym … – zaznaczył.").
+# Without a verb of saying after the closing dash, a line opening with a dash is a list item,
+# not speech.
+_DASH_VERBS = (
+    "powiedział|powiedziała|powiedzieli|zaznaczył|zaznaczyła|przekazał|przekazała|przekazało|"
+    "dodał|dodała|podkreślił|podkreśliła|stwierdził|stwierdziła|oświadczył|oświadczyła|"
+    "ocenił|oceniła|mówił|mówiła|napisał|napisała|przyznał|przyznała|"
+    "povedal|povedala|uviedol|uviedla|dodal|dodala|zdôraznil|zdôraznila|napísal|napísala|"
+    "сказав|сказала|заявив|заявила|зазначив|зазначила|наголосив|наголосила|додав|додала|"
+    "висловив|висловила|написав|написала|"
+    "сказал|сказала|заявил|заявила|отметил|отметила|подчеркнул|подчеркнула|добавил|добавила|"
+    "написал|написала|пояснил|пояснила"
+)
+_DASH_SPEECH = re.compile(
+    # The opening dash starts a line or follows a sentence's end ("… posłów. - Nie mogłem …").
+    rf"(?:^|(?<=[.!?\u2026\"\u201d\u00bb)][ \t]))[ \t]*[-\u2013\u2014][ \t]+(?=\w)"
+    rf"(?P<words>[^\n]+?)[ \t]+[-\u2013\u2014][ \t]+(?:{_DASH_VERBS})\b", re.MULTILINE)
+
+
+def _dash_speech(text: str) -> list[QuotedSpan]:
+    out = []
+    for m in _DASH_SPEECH.finditer(text):
+        start, end = m.start("words"), m.end("words")
+        out.extend(_make_span(text, [(start, end)], single=False))
+    return out
 
 
 def _double_quoted(text: str, i: int) -> tuple[list[tuple[int, int]], int]:
