@@ -105,7 +105,8 @@ class _ReadoutWords:
     def _verdict(self, quoted: str, inserted: re.Pattern[str]) -> Verdict:
         quoted, expanded = _spelling_out_undone(quoted, self.positions)
         edited = bool(_ELLIPSIS.search(quoted) or inserted.search(quoted)) or expanded
-        q = _compounds_joined(list(quote_words(inserted.sub(" ", quoted))), self.positions)
+        q = _compounds_joined(_hyphens_split(inserted.sub(" ", quoted), self.positions),
+                              self.positions)
         if not q or not self.words:
             return "not_in_readout", None, None, None, 0.0
         pieces = self._cover(q)
@@ -291,6 +292,21 @@ class _ReadoutWords:
         return self.sentence[lo], self.starts[lo], self.ends[hi - 1]
 
 
+def _hyphens_split(text: str, known: dict[str, list[int]]) -> list[str]:
+    """The quotation's words, a hyphenated word that the readout writes as two words
+    ("Assembleia-Geral" for "Assembleia Geral") made those words: a spelling, not a change."""
+    out: list[str] = []
+    for m in QUOTE_WORD.finditer(text):
+        word = quote_word(m.group())
+        if "-" in m.group() and word not in known:
+            parts = [quote_word(p) for p in m.group().split("-") if p]
+            if len(parts) > 1 and all(p in known for p in parts):
+                out.extend(parts)
+                continue
+        out.append(word)
+    return out
+
+
 def _compounds_joined(words: list[str], known: dict[str, list[int]]) -> list[str]:
     """Two words that the readout writes as one hyphenated word ("Jean Claude" for
     "Jean-Claude", "co operation") made that word: a spelling, not a change."""
@@ -314,6 +330,8 @@ QUOTE_WORD = re.compile(
     r"(?<![\w.])(?:[A-Z]\.){2,}|"
     rf"\d+(?:[.,]\d+)*(?:'?s\b)?|[{CJK}]|[^\W{CJK}]+(?:['\u2018\u2019-](?!\d{{1,3}},\d)[^\W{CJK}]+)*|&")
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
+# Chinese and Japanese digits, one character each, as the figure a story may write instead.
+_CJK_DIGITS = {c: str(i) for i, c in enumerate("\u3007\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d")}
 
 
 def quote_words(text: str) -> tuple[str, ...]:
@@ -327,6 +345,8 @@ def quote_word(word: str) -> str:
     "ceasefire") made one."""
     if word == "&":
         return "and"
+    if len(word) == 1 and word in _CJK_DIGITS:
+        return _CJK_DIGITS[word]  # "二国間" quoted as "2国間"
     if word[-1:] == "." and _DOTTED.fullmatch(word):
         word = word.replace(".", "")  # "U.S." is "US"
     if _THOUSANDS.fullmatch(word):

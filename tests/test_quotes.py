@@ -596,3 +596,21 @@ def test_a_verb_of_saying_alone_after_dash_speech_is_a_pronoun_by_its_ending():
 
     assert [f[2].source for f in attributions_in("- Rozmawiałem z Rubio - powiedziała.")] == ["she"]
     assert [f[2].source for f in attributions_in("- Rozmawiałem z Rubio - powiedział.")] == ["he"]
+
+
+def test_a_hyphenated_word_the_readout_writes_as_two_and_a_digit_for_a_numeral():
+    from readout_compare import Settings
+    from readout_compare.quote_verdicts import verdict
+
+    readout = compare(
+        "The Prime Minister hoped Norway will reach net zero by 2050 before the General Assembly. "
+        "\u5b89\u500d\u7dcf\u7406\u306f\u4e8c\u56fd\u9593\u95a2\u4fc2\u3092\u9069\u5207\u306b"
+        "\u30de\u30cd\u30fc\u30b8\u3057\u305f\u3044\u3068\u8ff0\u3079\u305f\u3002",
+        ["-"], settings=Settings(semantic=False)).readout
+    assert verdict(readout, "hoped Norway will reach net-zero by 2050")[0] == "verbatim"
+    assert verdict(readout, "before the General-Assembly")[0] == "verbatim"
+    # "2国間" for "二国間": the figure for the numeral.
+    assert verdict(readout, "2\u56fd\u9593\u95a2\u4fc2\u3092\u9069\u5207\u306b\u30de\u30cd"
+                            "\u30fc\u30b8\u3057\u305f\u3044")[0] == "verbatim"
+    # A hyphenated word the readout does not have in any form is still a change.
+    assert verdict(readout, "hoped Norway will reach carbon-free by 2050")[0] == "altered"
