@@ -108,7 +108,8 @@ def find_quotes(
                 judged = ("not_in_readout", None, None, None, judged[4])
             if judged[0] in ("altered", "stitched") and (
                     _other_government(attribution, speakers.issuer) or _a_post(attribution)
-                    or (attribution is None and _POST.search(part_sentence.text) is not None)
+                    or ((attribution is None or not attribution.is_readout)
+                        and _POST.search(part_sentence.text) is not None)
                     or names_someone_new(span.text, readout)
                     or speaks_in_first_person(span.text, _passage(readout, judged))):
                 # The other government's readout, or a post, quoted: its words are its own,
@@ -202,7 +203,8 @@ def _unmarked(text: str) -> str:
 # tweet", "wrote on X"): lower-case "post", so "the Washington Post" is not one.
 _POST = re.compile(
     r"\b(?:tweet(?:s|ed)?|posts?|posted|wrote|writes)\b"
-    r"|\b(?:[Oo]n|[Vv]ia) (?:X|Telegram|Facebook|Instagram|Truth Social|Weibo|WeChat)\b"
+    # "on X", "via Telegram", "Taking to X, Rubio said …"
+    r"|\b(?:[Oo]n|[Vv]ia|to) (?:X|Telegram|Facebook|Instagram|Truth Social|Weibo|WeChat)\b"
     r"|\b(?:Twitter|[Ss]ocial media)\b")
 
 

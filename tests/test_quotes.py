@@ -614,3 +614,20 @@ def test_a_hyphenated_word_the_readout_writes_as_two_and_a_digit_for_a_numeral()
                             "\u30fc\u30b8\u3057\u305f\u3044")[0] == "verbatim"
     # A hyphenated word the readout does not have in any form is still a change.
     assert verdict(readout, "hoped Norway will reach carbon-free by 2050")[0] == "altered"
+
+
+def test_a_quotation_from_a_post_the_story_names_is_the_posts_words():
+    from readout_compare import Settings
+
+    readout = ("Secretary Whitlock met Foreign Minister Dolan today. The Secretary thanked Dolan "
+               "for Norway's partnership in countering piracy and preserving regional stability.")
+    account = ("Taking to X, Whitlock said he thanked Dolan for \u201cNorway's partnership in "
+               "countering piracy and keeping regional stability.\u201d")
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    (quote,) = acc.quotes
+    assert quote.fidelity == "not_in_readout"
+    assert not any(d.type == "quote" for s in acc.sentences for d in s.divergences)
+    # Without the post, the same words are the readout's, altered.
+    plain = account.replace("Taking to X, Whitlock said he", "Whitlock")
+    (quote,) = compare(readout, [plain], settings=Settings(semantic=False)).accounts[0].quotes
+    assert quote.fidelity == "altered"
