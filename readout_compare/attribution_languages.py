@@ -349,13 +349,15 @@ def may_attribute(text: str) -> bool:
     return (not text.isascii() or _TRIGGER.search(text) is not None)
 
 
-# Direct speech set off by dashes ends with a dash and a verb of saying with no subject after
-# it (quote_marks._dash_speech): the subject is the one the story is following.
+# The verbs of saying of the languages whose papers set direct speech off by dashes (Polish,
+# Slovak, Ukrainian, Russian), longest first: "- … - powiedział." (quote_marks._dash_speech).
+DASH_SPEECH_VERBS = tuple(sorted({v for group in (_VERBS_PL, _VERBS_SK, _VERBS_UK, _VERBS_RU)
+                                  for v in group.split()}, key=len, reverse=True))
+# Such speech ends with a dash and a verb of saying with no subject after it: the subject is
+# the one the story is following.
 _DASH_VERB_ALONE = re.compile(
     r"[-\u2013\u2014]\s+(?P<verb>"
-    + "|".join(sorted({v for group in (_VERBS_PL, _VERBS_SK, _VERBS_UK, _VERBS_RU)
-                       for v in group.split() if v.endswith(("ł", "ła", "l", "la", "в", "л", "ла"))},
-                      key=len, reverse=True))
+    + "|".join(v for v in DASH_SPEECH_VERBS if v.endswith(("ł", "ła", "l", "la", "в", "л", "ла")))
     + r")\s*[.!?]?\s*$")
 _FEMININE = ("ła", "la", "ла")
 

@@ -221,8 +221,7 @@ def _by_verb(original: str, text: str, leads: list[re.Match[str]]) -> list[Found
     out: list[FoundAttribution] = []
     for matches in (leads, _VERB_SUBJECT.finditer(text)):
         for m in matches:
-            if (_FREE_RELATIVE.search(text, 0, m.start())
-                    or re.search(r"\bwhat\b", m.group("src"), re.IGNORECASE)):
+            if _FREE_RELATIVE.search(text, 0, m.start()) or _WHAT.search(m.group("src")):
                 continue  # "in line with what US officials have expressed": not this sentence's source
             src = _speaker(m)
             if src is not None:
@@ -245,6 +244,7 @@ def _by_verb(original: str, text: str, leads: list[re.Match[str]]) -> list[Found
 # "what" just before a subject and its verb of saying: a free relative ("in line with what
 # officials have said"), whose speaker is not the sentence's source.
 _FREE_RELATIVE = re.compile(r"\bwhat\s+(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
+_WHAT = re.compile(r"\bwhat\b", re.IGNORECASE)
 # ", saying …", ", noting …": the sentence's subject says what follows.
 # ("adding to the pressure", "claiming lives" say nothing.)
 _PARTICIPLE = re.compile(r",\s+(?:(?:also|again|later|then)\s+)?(?:saying|noting|adding(?!\s+to\b)|"

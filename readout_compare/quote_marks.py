@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from readout_compare.attribution_languages import DASH_SPEECH_VERBS
 from readout_compare.model import QuoteKind
 from readout_compare.normalize import IDEOGRAPHS
 
@@ -121,20 +122,11 @@ def quote_spans(text: str) -> list[QuotedSpan]:
 # saying ("- Nie mogłem … - powiedział szef resortu dyplomacji.", "– O tym … – zaznaczył.").
 # Without a verb of saying after the closing dash, a line opening with a dash is a list item,
 # not speech.
-_DASH_VERBS = (
-    "powiedział|powiedziała|powiedzieli|zaznaczył|zaznaczyła|przekazał|przekazała|przekazało|"
-    "dodał|dodała|podkreślił|podkreśliła|stwierdził|stwierdziła|oświadczył|oświadczyła|"
-    "ocenił|oceniła|mówił|mówiła|napisał|napisała|przyznał|przyznała|"
-    "povedal|povedala|uviedol|uviedla|dodal|dodala|zdôraznil|zdôraznila|napísal|napísala|"
-    "сказав|сказала|заявив|заявила|зазначив|зазначила|наголосив|наголосила|додав|додала|"
-    "висловив|висловила|написав|написала|"
-    "сказал|сказала|заявил|заявила|отметил|отметила|подчеркнул|подчеркнула|добавил|добавила|"
-    "написал|написала|пояснил|пояснила"
-)
 _DASH_SPEECH = re.compile(
     # The opening dash starts a line or follows a sentence's end ("… posłów. - Nie mogłem …").
     rf"(?:^|(?<=[.!?\u2026\"\u201d\u00bb)][ \t]))[ \t]*[-\u2013\u2014][ \t]+(?=\w)"
-    rf"(?P<words>[^\n]+?)[ \t]+[-\u2013\u2014][ \t]+(?:{_DASH_VERBS})\b", re.MULTILINE)
+    rf"(?P<words>[^\n]+?)[ \t]+[-\u2013\u2014][ \t]+(?:{'|'.join(DASH_SPEECH_VERBS)})\b",
+    re.MULTILINE)
 
 
 def _dash_speech(text: str) -> list[QuotedSpan]:
