@@ -122,18 +122,26 @@ def quote_spans(text: str) -> list[QuotedSpan]:
 # saying ("- Nie mogłem … - powiedział szef resortu dyplomacji.", "– O tym … – zaznaczył.").
 # Without a verb of saying after the closing dash, a line opening with a dash is a list item,
 # not speech.
-_DASH_SPEECH = re.compile(
-    # The opening dash starts a line or follows a sentence's end ("… posłów. - Nie mogłem …").
-    rf"(?:^|(?<=[.!?\u2026\"\u201d\u00bb)][ \t]))[ \t]*[-\u2013\u2014][ \t]+(?=\w)"
-    rf"(?P<words>[^\n]+?)[ \t]+[-\u2013\u2014][ \t]+(?:{'|'.join(DASH_SPEECH_VERBS)})\b",
-    re.MULTILINE)
+DASH_SPEECH_MAX = 1500  # characters of speech looked back over from its closing dash
+# The closing dash and its verb, found first (one pass over the text); then, on the same line
+# and at most DASH_SPEECH_MAX characters before it, the first opening dash: a dash that starts
+# the line or follows a sentence's end ("… posłów. - Nie mogłem …").
+_DASH_CLOSE = re.compile(
+    rf"[ \t]+[-\u2013\u2014][ \t]+(?:{'|'.join(DASH_SPEECH_VERBS)})\b")
+_DASH_OPEN = re.compile(
+    r"(?:^|(?<=[.!?\u2026\"\u201d\u00bb)][ \t]))[ \t]*[-\u2013\u2014][ \t]+(?=\w)", re.MULTILINE)
 
 
 def _dash_speech(text: str) -> list[QuotedSpan]:
-    out = []
-    for m in _DASH_SPEECH.finditer(text):
-        start, end = m.start("words"), m.end("words")
-        out.extend(_make_span(text, [(start, end)], single=False))
+    out: list[QuotedSpan] = []
+    done = 0  # where the last speech found closed: the next one opens after it
+    for close in _DASH_CLOSE.finditer(text):
+        lo = max(done, close.start() - DASH_SPEECH_MAX)
+        lo = text.rfind("\n", lo, close.start()) + 1 or lo  # on the closing dash's line
+        opening = _DASH_OPEN.search(text, lo, close.start())
+        if opening is not None:
+            out.extend(_make_span(text, [(opening.end(), close.start())], single=False))
+            done = close.end()
     return out
 
 

@@ -53,6 +53,11 @@ TEXT_SHAPES: dict[str, Callable[[int], str]] = {
     # A new office holder at every turn ("Minister Zed1a2b …"), each a name to classify.
     "office holders": lambda n: " ".join(
         f"Minister Zed{i:x} spoke." for i in range(n // 18))[:n],
+    # Dashes after sentence ends, none closed by a verb of saying; and speech set off by dashes
+    # (Polish papers' convention) over and over on one line.
+    "dashes after sentences": lambda n: _repeat("Word word. - Another thing ", n),
+    "speech set off by dashes": lambda n: _repeat(
+        "S\u0142owo. - Flota wr\u00f3ci - powiedzia\u0142. ", n),
     # Chinese, read by character pairs; and a Japanese corner bracket never closed.
     "Chinese text": lambda n: _repeat("\u4e2d\u65b9\u613f\u540c\u7f8e\u65b9\u52a0\u5f3a"
                                       "\u6c9f\u901a\u5408\u4f5c\uff0c\u53cc\u65b9\u540c\u610f"
