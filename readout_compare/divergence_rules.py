@@ -43,6 +43,9 @@ NEGATION_SPAN = 12
 NEGATION_WORDS = 2
 # Two names this alike (rapidfuzz ratio, 0-100) are one name spelled two ways.
 NAME_VARIANT = 80
+# A verb of saying the diff does not set against the other side's is compared only when words
+# the pair shares follow it within this many words: it governs what both report.
+GOVERNED_WORDS = 12
 _POSSESSIVE = re.compile(r"\b[A-Z]\w+['\u2019]s\b")
 
 
@@ -62,6 +65,7 @@ def pair_divergences(
     pair = _Pair.read(diff, elsewhere)
     found: list[Divergence] = []
     replaced: list[_Change] = []
+    changed: list[_Change] = []
     for i, (tag, r_text, a_text) in enumerate(diff):
         if tag == "equal":
             continue
@@ -78,10 +82,11 @@ def pair_divergences(
                     direction=None,
                     detail=detail,
                 ))
+        changed.append(change)
         if change.tag == "replace":
             replaced.append(change)
     verb = _reporting_verb(replaced, readout_sentence, _quoted(pair.a_sentence), pair.r_sentence,
-                           pair.a_sentence)
+                           pair.a_sentence, changed)
     return [*found, verb] if verb else found
 
 
@@ -170,6 +175,27 @@ class _Change:
             if len(after) >= AFTER_CHARACTERS:
                 break
         return after[:AFTER_CHARACTERS]
+
+    def governs_shared(self, verb: str, side: int) -> bool:
+        """Whether words the two sentences share follow the verb of saying closely (within
+        :data:`GOVERNED_WORDS` of that side's words): it says what the pair has in common,
+        not a clause of its own ("emphasized the need for steps …" added after the readout's
+        "met with Lavrov")."""
+        words = span_words(self.r_text if side == 1 else self.a_text)
+        last = max((k for k, w in enumerate(words) if w == verb.split()[-1]), default=None)
+        if last is None:
+            return False
+        seen = len(words) - last - 1
+        for op in self._diff[self._i + 1:]:
+            if seen >= GOVERNED_WORDS:
+                return False
+            op_words = span_words(op[side])
+            if op[0] == "equal":
+                if any(len(w) > 2 and w not in STOPWORDS
+                       for w in op_words[:GOVERNED_WORDS - seen]):
+                    return True
+            seen += len(op_words)
+        return False
 
     def a_words_unquoted(self, quoted: list[tuple[int, int]]) -> list[str]:
         """The account's words of the stretch that stand outside the ``quoted`` spans of its
@@ -485,21 +511,50 @@ _REPLACED: tuple[tuple[DivergenceType, Rule], ...] = (
 
 def _reporting_verb(replaced: list[_Change], readout_sentence: str,
                     quoted: list[tuple[int, int]], r_sentence: str = "",
-                    a_sentence: str = "") -> Divergence | None:
+                    a_sentence: str = "", changed: list[_Change] | None = None) -> Divergence | None:
     """The strongest verb of saying of the readout's replaced stretches against the account's:
     a stronger verb is a finding; a weaker one only from forceful to neutral ("said" for
     "reaffirmed" is how news writes). The account's verbs are its own, outside its quotation
     marks: a verb it quotes ("Austin also “called for Palestinian leaders to condemn
-    terrorism”") is the quoted words', and the quotation is judged as such."""
-    r_verbs = [_weighted(v, c) for c in replaced for v in saying(c.r_words)
-               if not _modifies_a_noun(v[0], c.r_raw)]
-    a_verbs = [v for c in replaced for v in saying(c.a_words_unquoted(quoted))
-               if not _modifies_a_noun(v[0], c.a_raw)]
+    terrorism”") is the quoted words', and the quotation is judged as such.
+
+    A word diff often does not put the two verbs face to face: "also stressed the need for
+    dialogues" against "also discussed the importance of substantive dialogue" comes out as
+    "stressed" added and "discussed" replaced by other words. So a stronger verb is also read
+    from all the ``changed`` stretches (added words on the account's side, left-out words on
+    the readout's): only as an escalation, a verb the readout sentence says nowhere as
+    strongly; a weaker verb the account adds is most often its attribution ("…, officials
+    said")."""
+    found = _verb_change(replaced, quoted, r_sentence, a_sentence, softens=True)
+    if found is None and changed:
+        found = _verb_change(changed, quoted, r_sentence, a_sentence, softens=False)
+    if found is None:
+        return None
+    (r_word, r_level), (a_word, a_level) = found
+    return Divergence(
+        type="reporting_verb",
+        account_text=a_word,
+        readout_text=r_word,
+        readout_sentence=readout_sentence,
+        direction="escalates" if a_level > r_level else "softens",
+        detail=f"{LADDER_NAMES[r_level]} \u2192 {LADDER_NAMES[a_level]}",
+    )
+
+
+def _verb_change(changes: list[_Change], quoted: list[tuple[int, int]], r_sentence: str,
+                 a_sentence: str, softens: bool
+                 ) -> tuple[tuple[str, int], tuple[str, int]] | None:
+    """The readout's and the account's strongest verbs of saying in ``changes``, when the
+    account's is stronger (or, with ``softens``, two rungs weaker)."""
+    r_verbs = [_weighted(v, c) for c in changes for v in saying(c.r_words)
+               if not _modifies_a_noun(v[0], c.r_raw) and (softens or c.governs_shared(v[0], 1))]
+    a_verbs = [v for c in changes for v in saying(c.a_words_unquoted(quoted))
+               if not _modifies_a_noun(v[0], c.a_raw) and (softens or c.governs_shared(v[0], 2))]
     if not (r_verbs and a_verbs):
         return None
     r_word, r_level = max(r_verbs, key=lambda v: v[1])
     a_word, a_level = max(a_verbs, key=lambda v: v[1])
-    if not (a_level > r_level or r_level - a_level >= 2):
+    if not (a_level > r_level or (softens and r_level - a_level >= 2)):
         return None
     if a_level > r_level and _strongest_saying(r_sentence) >= a_level:
         # The readout sentence says it as strongly elsewhere ("China calls on Ukraine and
@@ -510,14 +565,7 @@ def _reporting_verb(replaced: list[_Change], readout_sentence: str,
         # "The Kremlin emphasised Putin's hope …": the verb tells how the statement put it,
         # not what its principal did; the readout's own verb is not changed.
         return None
-    return Divergence(
-        type="reporting_verb",
-        account_text=a_word,
-        readout_text=r_word,
-        readout_sentence=readout_sentence,
-        direction="escalates" if a_level > r_level else "softens",
-        detail=f"{LADDER_NAMES[r_level]} \u2192 {LADDER_NAMES[a_level]}",
-    )
+    return (r_word, r_level), (a_word, a_level)
 
 
 # A body, a document or a spokesperson as the subject of the account's verb of saying.
@@ -560,8 +608,11 @@ def _modifies_a_noun(word: str, text: str) -> bool:
 # exchange ("discussed the importance of") states no view.
 _STATING = frozenset(
     "stated expressed expresses noted notes reiterated reiterates reiterate reaffirmed "
-    "reaffirms reaffirm affirmed acknowledged".split())
-_STRESSED_OBJECTS = frozenset("importance need necessity urgency urgent call calls".split())
+    "reaffirms reaffirm affirmed acknowledged said says added adds".split())
+# ("said it was important to …", "added that it was essential …" state the importance too.)
+_STRESSED_OBJECTS = frozenset(
+    "importance need necessity urgency urgent call calls important essential vital crucial "
+    "necessary imperative".split())
 # How far after the verb its object is looked for ("expressed concern regarding the urgent
 # need"): the words of a short phrase.
 STATED_OBJECT_WORDS = 5

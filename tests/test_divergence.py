@@ -835,3 +835,44 @@ def test_a_verb_of_saying_whose_subject_is_the_statement_is_no_change_of_the_pri
     account = "The Kremlin emphasised Orlov's hope that all sides would exercise restraint."
     acc = compare(readout, [account]).accounts[0]
     assert not any(d.type == "reporting_verb" for s in acc.sentences for d in s.divergences)
+
+
+@pytest.mark.parametrize(("readout", "account", "found"), [
+    # The diff sets "stressed" against nothing and "discussed" against other words: the verbs
+    # still govern what both say, and the account's is stronger.
+    ("Minister Okafor also discussed the importance of regular dialogue on reducing the risk of "
+     "incidents at sea, improving crisis communication and sharing weather data.",
+     "Okafor for her part also stressed the need for talks on \u201creducing the risk of "
+     "incidents at sea, improving crisis communication and sharing weather data.\u201d",
+     ("discussed", "stressed")),
+    # A forceful verb added in a clause the readout leaves out, beside a verb the pair shares:
+    # the readout's "hoped" sentence is reported with "urged" for it.
+    ("The Premier welcomed the steps Norland has taken to cut coal use by 2040. The Premier "
+     "expressed his hope that Norland will raise that target to cutting coal use by 2035.",
+     "Ms Varga welcomed Norland's recent pledge to cut coal use by 2040 - but urged her "
+     "counterpart to go further and bring forward the target to 2035.",
+     ("expressed", "urged")),
+])
+def test_a_stronger_verb_is_found_where_the_diff_does_not_pair_it(readout, account, found):
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    verbs = [(d.readout_text, d.account_text, d.direction) for s in acc.sentences
+             for d in s.divergences if d.type == "reporting_verb"]
+    assert verbs == [(*found, "escalates")]
+
+
+def test_a_stronger_verb_in_a_clause_of_its_own_is_no_change_of_the_readouts():
+    # "emphasized" tells what the meeting was about; the event sentence's "met" is not the verb
+    # it replaces.
+    readout = "Foreign Minister Ana Lind met with Arvanian Foreign Minister Piet Zorn."
+    account = ("Foreign Minister Ana Lind, during a meeting with Arvanian Foreign Minister Piet "
+               "Zorn on the sidelines of the summit in Geneva, emphasized the need for concrete "
+               "steps on fishing rights, a spokesman said.")
+    assert "reporting_verb" not in _divergence_types(readout, account)
+
+
+def test_saying_it_was_important_is_stressing_it():
+    readout = ("He added that it was also important to ensure the conditions for a lasting "
+               "settlement were in place, including funding for the border commission.")
+    account = ("He also stressed the government's firm goal of a lasting settlement, including "
+               "funding for the border commission.")
+    assert "reporting_verb" not in _divergence_types(readout, account)
