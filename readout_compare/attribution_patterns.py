@@ -101,8 +101,9 @@ _REPORTED_BY = re.compile(
     r"with\s+reference\s+to)\s+(?P<src>(?:[^,.;:\u201c\u201d\"]|(?<=\b[A-Z])\.)+)"
     r"|\b(?:reported|published|posted)\s+on\s+(?P<site>[^,.;:\u201c\u201d\"]*?\bwebsite)")
 _SUBJECT_VERB = re.compile(
-    # "The Israel Defense Forces (IDF) said": the body's acronym after its name.
-    rf"(?P<src>{_SUBJECT})(?:\s+\([A-Z]{{2,8}}\))?{_ASIDE}"
+    # "The Israel Defense Forces (IDF) said": the body's acronym after its name, with the
+    # name it goes by ("the Mexican Ministry of Foreign Affairs (SRE, Foreign Ministry) said").
+    rf"(?P<src>{_SUBJECT})(?:\s+\([A-Z][\w.]{{1,11}}(?:,\s+[A-Z][^()\u201c\u201d\"]{{0,40}})?\))?{_ASIDE}"
     # "Lloyd Austin on his part also stressed", "Yukiko Okano on Friday said"
     r"(?:\s+(?:on|for)\s+(?:his|her|their|its)\s+part)?"
     r"(?:\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"

@@ -162,10 +162,13 @@ def test_participles_and_verbs_of_saying_credit_the_sentences_subject(sentence, 
         ("Lavrov stressed that Moscow would not negotiate under pressure.", "Lavrov", "person"),
         ("The Pentagon, in a statement, said the talks were productive.", "Pentagon", "issuer"),
         ("Dong reportedly said China would defend its claims.", "Dong (reportedly)", "unnamed"),
+        ("\u201cThey agreed to keep talking,\u201d the Arvanian Ministry of Foreign Affairs (AMFA, "
+         "Foreign Ministry) said in a statement.", "Arvanian Ministry of Foreign Affairs",
+         "government"),
     ],
     ids=["full-name", "american-officials", "state-media", "xinhua", "state-department-readout",
          "per-cnn", "per-state-media", "according-the", "aide-apposition", "cctv-revealed",
-         "stressed", "in-a-statement", "reportedly-named"],
+         "stressed", "in-a-statement", "reportedly-named", "acronym-and-short-name"],
 )
 def test_sources_keep_their_full_mention_and_kind(sentence, source, kind):
     got = sources(sentence, READOUT_PENTAGON if "Pentagon" in sentence else READOUT_STATE)
