@@ -883,6 +883,22 @@ def test_another_governments_words_in_another_language_are_no_translation_of_the
     assert quote.fidelity == "not_in_readout"
 
 
+@needs_semantic
+def test_the_other_sides_words_in_another_language_are_no_translation_of_the_readout():
+    from readout_compare import compare
+    readout = ("Readout of the Secretary's Call with Foreign Minister Ruiz\n\n"
+               "Secretary Lind spoke today with Foreign Minister Elena Ruiz. The Secretary and the "
+               "Foreign Minister discussed border security and the talks on fishing rights.\n")
+    # Ruiz's own words on what the readout tells: her sentence reports the readout's.
+    account = ("El secretario Lind y la canciller Ruiz hablaron este martes. \u201cHablamos de "
+               "la seguridad fronteriza y de las negociaciones pesqueras\u201d, dijo Ruiz a la "
+               "prensa.\n")
+    acc = compare(readout, [account]).accounts[0]
+    (quote,) = [q for q in acc.quotes if q.kind == "quotation"]
+    assert quote.attribution is not None and quote.attribution.source == "Ruiz"
+    assert quote.fidelity == "not_in_readout"
+
+
 def test_a_word_that_opens_a_sentence_is_no_one_a_pronoun_stands_for():
     from readout_compare import Settings, compare
 
