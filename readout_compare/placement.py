@@ -123,7 +123,7 @@ def _basis(readout: Document, acc: AccountComparison, sid: str, readout_sentence
     report (not word for word) that shares nothing but the event with it."""
     for m in acc.sentence(sid).matches:
         if m.readout_sentence == readout_sentence:
-            if m.basis == "claim" and m.kind != "verbatim":
+            if m.basis == "claim":
                 said = Keyed(readout.sentence(readout_sentence).text)
                 # Across languages no words can be compared: a report of a readout sentence
                 # that says nothing but the event ("Secretary Rubio spoke today with …") is a

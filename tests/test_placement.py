@@ -162,3 +162,21 @@ def test_a_lede_that_only_mentions_the_meeting_is_not_the_first_point():
     assert sp.first_point is not None
     assert sp.first_point.account_sentence == second.sentence.id
     assert sp.first_point.readout_sentence == comparison.readout.body[1].id
+
+
+def test_a_word_for_word_copy_of_a_sentence_that_only_announces_the_meeting_is_no_point():
+    # The readout's first sentence says only who met; a story that copies it word for word
+    # reports that the meeting took place, not a point of the readout: its first point is the
+    # inspections agreement after it.
+    readout = ("Readout of Minister Halvorsen's Meeting with Minister Okafor\n\n"
+               "Minister of Trade Ingrid Halvorsen met today with Nigerian Minister of Industry "
+               "Chidi Okafor.\n\n" + READOUT.split("\n\n", 2)[2])
+    story = ("Minister of Trade Ingrid Halvorsen met today with Nigerian Minister of Industry "
+             "Chidi Okafor in Oslo.\n\nThe ministers agreed to expand joint inspections at the port "
+             "of Lagos to speed the clearance of fertilizer shipments.\n")
+    comparison = compare(readout, [story])
+    sp, by_readout = placements(comparison)
+    first, second = [s for s in comparison.accounts[0].sentences if s.sentence.role == "body"][:2]
+    assert first.status == "supported"
+    assert by_readout[comparison.readout.body[0].id].basis == "event"
+    assert sp.first_point is not None and sp.first_point.account_sentence == second.sentence.id
