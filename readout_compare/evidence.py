@@ -237,8 +237,16 @@ def only_the_event(r: Keyed, a: Keyed) -> bool:
     on Thursday" against "Chancellor Merz and President Trump spoke by phone this evening").
     Such a report mentions the call; it does not carry a point of the readout."""
     shared = overlap(r, a).matched
+    named = _named_within(r) | _named_within(a)
     return not any(t.kind == "claim" and t.key in shared and not _of_the_event(t)
-                   for t in r.tokens)
+                   and t.raw.lower() not in named for t in r.tokens)
+
+
+def _named_within(k: Keyed) -> frozenset[str]:
+    """Capitalised words a sentence has after its first word, in lower case: a name that
+    opens the other sentence ("Vladimir Putin had a telephone conversation …" against "…
+    Russian President Vladimir Putin held …") is a name there too, not a claim word."""
+    return frozenset(t.raw.lower() for t in k.tokens[1:] if t.raw[:1].isupper())
 
 
 def _of_the_event(t: Token) -> bool:

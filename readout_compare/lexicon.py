@@ -168,6 +168,8 @@ _FOREIGN_EVENT_MENTION = frozenset("""telefoniert telefonierte telefonat telefon
 EVENT_MENTION_WORDS = (
     frozenset(EVENT_WORDS) | TIME_WORDS | TITLES | frozenset(MONTHS) | frozenset(FOREIGN_MONTHS)
     | frozenset("held hold holds had has this morning afternoon evening night minutes hour hours"
+                # how many times they have spoke or met ("for the fourth time", "a second call")
+                " first second third fourth fifth sixth seventh eighth ninth tenth time times"
                 # particles of names ("Faisal bin Farhan", "van Klaveren")
                 " bin ibn bint abu van von der du".split())
     | _FOREIGN_EVENT_MENTION

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from readout_compare import compare
 from readout_compare.render import renderer
 from readout_compare.report import report_dict
@@ -180,3 +182,20 @@ def test_a_word_for_word_copy_of_a_sentence_that_only_announces_the_meeting_is_n
     assert first.status == "supported"
     assert by_readout[comparison.readout.body[0].id].basis == "event"
     assert sp.first_point is not None and sp.first_point.account_sentence == second.sentence.id
+
+
+@pytest.mark.parametrize(("readout_sentence", "story_sentence", "event_only"), [
+    # A name that opens the readout's sentence is a name, as it is inside the story's.
+    ("Ingrid Halvorsen had a telephone conversation with Minister of Industry Chidi Okafor.",
+     "On March 4, Nigeria's Minister Chidi Okafor and Norway's trade minister Ingrid Halvorsen "
+     "held a telephone conversation.", True),
+    # How many times they have met is about the meeting.
+    ("Minister Halvorsen and Minister Okafor met for the third time this year.",
+     "A third meeting between Ingrid Halvorsen and Chidi Okafor took place in Oslo.", True),
+    # What they agreed is a point of the readout.
+    ("Minister Halvorsen and Minister Okafor agreed to expand joint inspections.",
+     "Ingrid Halvorsen and Chidi Okafor agreed on joint inspections.", False),
+])
+def test_what_only_mentions_the_event(readout_sentence, story_sentence, event_only):
+    from readout_compare.evidence import Keyed, only_the_event
+    assert only_the_event(Keyed(readout_sentence), Keyed(story_sentence)) is event_only
