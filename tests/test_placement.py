@@ -199,3 +199,21 @@ def test_a_word_for_word_copy_of_a_sentence_that_only_announces_the_meeting_is_n
 def test_what_only_mentions_the_event(readout_sentence, story_sentence, event_only):
     from readout_compare.evidence import Keyed, only_the_event
     assert only_the_event(Keyed(readout_sentence), Keyed(story_sentence)) is event_only
+
+
+def test_a_line_too_short_for_a_headline_is_not_the_headline():
+    # However the roles come out, a one- or two-word line above the story (a section label, a
+    # site's button) is not what the story led with.
+    import dataclasses
+
+    from readout_compare.placement import _Story
+    from readout_compare.segment import segment
+
+    doc = segment("Ports\n\nNorway and Nigeria agree to expand joint inspections at Lagos port\n\n"
+                  "Norway and Nigeria agreed on Tuesday to expand joint inspections.\n",
+                  doc_id="a1", label="a")
+    roles = ["heading", "heading", "body"]
+    doc = dataclasses.replace(doc, sentences=tuple(
+        dataclasses.replace(s, role=r) for s, r in zip(doc.sentences, roles)))
+    assert [s.text for s in _Story(doc).headline] == [
+        "Norway and Nigeria agree to expand joint inspections at Lagos port"]
