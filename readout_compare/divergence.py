@@ -12,6 +12,7 @@ Rules and limits: docs/quotes-and-divergences.md.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from readout_compare import crosslingual, quantities
 from readout_compare.divergence_rules import pair_divergences
@@ -209,7 +210,9 @@ _MINOR_WORDS = frozenset(
     "le les une des du au aux dans avec pour par sur entre vers son sa ses leur leurs "
     # German, with its infinitive's "zu" ("Raum für Verhandlungen schaffen" for "… zu schaffen").
     "der die das den dem des ein eine einen einem einer eines zu zum zur im am vom beim mit "
-    "für von auf an aus bei nach über unter um".split())
+    "für von auf an aus bei nach über unter um "
+    # Russian and Ukrainian conjunctions and prepositions ("та" and "і" are both "and").
+    "и і й та а в у во на с со з із зі к ко до для по про о об от від из при за".split())
 _WORD = re.compile(r"[\w'\u2019-]+")
 
 
@@ -246,9 +249,24 @@ def _in_first_person(r_text: str, a_text: str) -> bool:
 def _form_key(word: str) -> str:
     """A word's lexicon key where it stands for forms of one word (inflection, spelling, a
     country's names), the word itself where the key is a class of synonyms ("end" and "cease"
-    are two words in a quotation)."""
-    key = word_key(word.lower())
-    return word.lower() if key.startswith("~") else key
+    are two words in a quotation). Accents and "ё" are spelling ("cárteles" and "carteles",
+    "серьёзную" and "серьезную")."""
+    word = _unaccented(word.lower())
+    key = word_key(word)
+    return word if key.startswith("~") else key
+
+
+def _unaccented(word: str) -> str:
+    """The word without diacritics on Latin letters, and "ё" as "е"."""
+    if word.isascii():
+        return word
+    word = word.replace("\u0451", "\u0435")
+    out: list[str] = []
+    for c in unicodedata.normalize("NFD", word):
+        if unicodedata.combining(c) and out and out[-1] < "\u0250":
+            continue  # a mark on a Latin letter ("й" and "ї" are letters of their own)
+        out.append(c)
+    return unicodedata.normalize("NFC", "".join(out))
 
 
 def _within_quotes(items: list[Divergence]) -> list[Divergence]:

@@ -876,3 +876,20 @@ def test_saying_it_was_important_is_stressing_it():
     account = ("He also stressed the government's firm goal of a lasting settlement, including "
                "funding for the border commission.")
     assert "reporting_verb" not in _divergence_types(readout, account)
+
+
+@pytest.mark.parametrize(("readout", "account"), [
+    # An accent is spelling.
+    ("Los ministros acordaron combatir a los cárteles que trafican armas en la frontera norte.",
+     "Los ministros acordaron \u201ccombatir a los carteles que trafican armas en la frontera "
+     "norte\u201d, dijo la cancillería."),
+    # So is "ё" written "е", and "та" for "і" is one "and".
+    ("Міністри обговорили підготовку зустрічі та обмін полоненими в найближчі тижні.",
+     "\u00abМіністри обговорили підготовку зустрічі і обмін полоненими в найближчі тижні\u00bb, "
+     "повідомили у відомстві."),
+    ("Стороны выразили серьёзную озабоченность ростом цен на зерно.",
+     "\u00abСтороны выразили серьезную озабоченность ростом цен на зерно\u00bb, отметили в "
+     "министерстве."),
+])
+def test_a_quotation_spelled_otherwise_is_no_misquotation(readout, account):
+    assert "quote" not in _divergence_types(readout, account)
