@@ -279,7 +279,10 @@ _STATES_BEFORE = frozenset("member two three four five six seven many some both 
 # A conjunction inside a subject, before a capitalised name: the subject of the verb of saying
 # starts after it ("The phone call came after Trump said …").
 _INNER_SUBORDINATE = re.compile(r"\s(?:after|before|when|since|because|while|once|until|"
-                                r"though|although|as)\s+(?=[A-Z])")
+                                r"though|although|as)\s+(?=[A-Z])|"
+                                # "the same day that Chinese foreign minister Wang Yi told",
+                                # "a demand that the NATO chief had rejected, saying"
+                                r"\sthat\s+(?=[A-Z]|the\s|they\b|he\b|she\b)")
 _LEADING_SUBORDINATE = re.compile(r"^(?:While|Whereas|When|As|After|Before|Since|Though|Although|"
                                   r"Meanwhile|But|And|Yet)\s+(?=[A-Z])")
 
@@ -392,7 +395,23 @@ def well_formed(source: str) -> bool:
             return False
         if low[-1] in _NOT_SPEAKERS and len(low) <= 3 and low[0] in _DETERMINERS:
             return False  # "at the same time noted", "on his part stressed"
+        if low[-1] in _EVENTS_AND_THINGS and len(low) <= 3:
+            return False  # "The conversation highlighted", "the talks signaled": no one spoke
+        if _COPULAS.intersection(low[:-1]) or "that" in low[1:]:
+            return False  # "The partnership is further underscored", "attack that Washington"
+        bare = low[1:] if low[0] in _DETERMINERS else low
+        if len(bare) > 1 and bare[0] in _ORDINAL_TIMES and bare[1] in ("time", "times"):
+            return False  # "The last time both sides issued", "first time President Trump"
     return True
+
+
+# What a call, a meeting or a document's content is, not who spoke: as the subject of a verb
+# of saying ("The conversation highlighted …") it names no source.
+_EVENTS_AND_THINGS = frozenset(
+    "talks conversation conversations call calls meeting meetings discussion discussions "
+    "visit summit exchange results result partnership relationship agreement deal".split())
+_COPULAS = frozenset("is was are were been being".split())
+_ORDINAL_TIMES = frozenset("last first next second third previous".split())
 
 
 _DETERMINERS = frozenset("the this that his her their its same".split())

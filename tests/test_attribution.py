@@ -277,6 +277,19 @@ def test_a_sentence_that_opens_inside_a_quotation_keeps_its_attribution(sentence
     assert found is not None and found.source == "the diplomat"
 
 
+@pytest.mark.parametrize("sentence, source", [
+    ("Oslo said one of its fishing boats was seized on Tuesday, the same day that Norwegian "
+     "foreign minister Ana Lind told her counterpart the seizure was unlawful.",
+     "Norwegian foreign minister Ana Lind"),
+    ("This is a demand that the alliance chief had rejected, saying the decision was for "
+     "members alone.", "the alliance chief"),
+])
+def test_the_speaker_of_a_clause_after_that_is_its_subject(sentence, source):
+    from readout_compare.attribution_patterns import attributions_in
+
+    assert source in [f[2].source for f in attributions_in(sentence)]
+
+
 @pytest.mark.parametrize("source, ok", [
     ("State Department spokesperson Tammy Bruce", True),
     ("Lavrov, according to the Russian foreign ministry", True),
@@ -291,6 +304,11 @@ def test_a_sentence_that_opens_inside_a_quotation_keeps_its_attribution(sentence
     ("Pentagon official reaffirmed US commitment to the One China policy and", False),
     ("his strongest rebuke yet after Mr Trump", False),
     ("he (Ryder), according to his opposition to unilateral changes to the status quo and", False),
+    ("the conversation", False),                         # the call itself says nothing
+    ("the talks", False),
+    ("The alliance is further", False),                  # a clause with its verb
+    ("The last time both sides", False),                 # a time, not who spoke
+    ("suspected raid that Oslo", False),                 # a relative clause cut off
 ])
 def test_sources_are_well_formed_mentions(source, ok):
     from readout_compare.attribution_patterns import well_formed
