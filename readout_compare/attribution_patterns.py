@@ -452,7 +452,9 @@ def blank_quotes(text: str) -> str:
     head = _CLOSES_FIRST.match(text)
     if head and (text.count("\u201d") > text.count("\u201c") or text.count('"') % 2 == 1):
         text = " " * head.end() + text[head.end():]
-    text = re.sub(r"\u201c[^\u201d]*(\u201d|$)", blank, text)
+    # A curly mark with no curly one after it closes with a straight one ("“… fish." she said),
+    # as quote_marks reads pages that mix them.
+    text = re.sub(r'\u201c(?:[^\u201d]*\u201d|[^"]*"|[^\u201d]*$)', blank, text)
     text = re.sub(r"\u300c[^\u300d]*(\u300d|$)", blank, text)  # Japanese 「…」
     # A straight mark may open what a curly one closes ("We've got a lot to do," said Biden).
     return re.sub(r'"[^"\u201d]*("|\u201d|$)', blank, text)

@@ -22,6 +22,8 @@ needs_semantic = pytest.mark.skipif(not semantic_installed(), reason="the [seman
         ("The talks were tense, said Ambassador Smith.", "Ambassador Smith", False),
         ("Officials reportedly discussed new patrols.", "unnamed sources (reportedly)", False),
         ("Tariffs rose sharply last year.", None, None),
+        # A page that opens a quotation with a curly mark and closes it with a straight one.
+        ("\u201cWe talked about fishing quotas.\" the minister said.", "the minister", False),
     ],
 )
 def test_sentence_attribution(sentence, source, is_readout):
