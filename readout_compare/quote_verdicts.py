@@ -426,15 +426,20 @@ def _in_first_person(text: str) -> bool:
     return bool(_FIRST_PERSON.search(text) or _FIRST_PERSON_CJK.search(text))
 
 
-# First-person pronouns and possessives of English, Spanish, French and German ("US", the
-# country, is not "us").
+# First-person pronouns and possessives of English, Spanish, French, German, Russian,
+# Ukrainian, Polish, Italian and Portuguese ("US", the country, is not "us"; Polish "my" is
+# English's; words that are others' too are left out: "ja", "mi", "ci", Polish "nas"
+# (Portuguese "in the"), Portuguese "eu" (the EU)).
 _FIRST_PERSON = re.compile(
     r"\b(?:I|(?i:me|my|mine|myself|we|our|ours|ourselves)|us|"
     r"(?i:yo|nosotros|nosotras|nuestro|nuestra|nuestros|nuestras|je|j|nous|notre|nos|moi|"
     r"ich|wir|unser|unsere|unserer|unseren|unserem|mein|meine|"
     # Russian and Ukrainian
     r"\u044f|\u043c\u044b|\u043d\u0430\u0441|\u043d\u0430\u043c|\u043d\u0430\u0448|\u043d\u0430\u0448\u0430|"
-    r"\u043d\u0430\u0448\u0435|\u043d\u0430\u0448\u0438|\u043c\u0438))\b(?!['\u2019]s\b)")
+    r"\u043d\u0430\u0448\u0435|\u043d\u0430\u0448\u0438|\u043c\u0438|"
+    # Polish, Italian and Portuguese
+    r"mnie|nam|nami|nasz|nasza|nasze|naszego|naszej|naszym|naszych|naszymi|nasi|io|noi|nostro|nostra|"
+    r"nostri|nostre|n\u00f3s|nosso|nossa|nossos|nossas))\b(?!['\u2019]s\b)")
 # Chinese and Japanese first person (no spaces around words): 我 (我们), 私.
 _FIRST_PERSON_CJK = re.compile("[\u6211\u79c1]")
 

@@ -39,7 +39,6 @@ from readout_compare.quote_verdicts import (
 )
 from readout_compare.source_kinds import (
     DESCRIPTION_WINDOW,
-    OTHER_SIDE,
     READOUT_WORDS,
     issuer_display,
     issuer_names,
@@ -103,8 +102,7 @@ def find_quotes(
             else:
                 judged = verdict(readout, span.text)
             if judged[0] == "translated" and (_other_government(attribution, speakers.issuer)
-                                              or _a_post(attribution)
-                                              or _the_other_sides(attribution, speakers.issuer)):
+                                              or _a_post(attribution)):
                 # Across languages too: the other government's words ("very good phone call,"
                 # Trump wrote) are theirs, not a translation of this readout.
                 judged = ("not_in_readout", None, None, None, judged[4])
@@ -208,16 +206,6 @@ _POST = re.compile(
     # "on X", "via Telegram", "Taking to X, Rubio said …"
     r"|\b(?:[Oo]n|[Vv]ia|to) (?:X|Telegram|Facebook|Instagram|Truth Social|Weibo|WeChat)\b"
     r"|\b(?:Twitter|[Ss]ocial media)\b")
-
-
-def _the_other_sides(attribution: Attribution | None, issuer: frozenset[str]) -> bool:
-    """The story credits the words to the call's other side, by a name the readout gives it
-    ("Meloni said" beside Downing Street's readout of a call with Meloni): across languages,
-    that side's own words (a remark, a post), not a translation of this readout."""
-    if attribution is None or attribution.is_readout:
-        return False
-    words = re.findall(r"[\w\u2019'-]+", attribution.source.split(", according to")[0])
-    return any(OTHER_SIDE + re.sub(r"['\u2019]s$", "", w).lower() in issuer for w in words)
 
 
 def _a_post(attribution: Attribution | None) -> bool:

@@ -904,18 +904,18 @@ def test_another_governments_words_in_another_language_are_no_translation_of_the
 
 
 @needs_semantic
-def test_the_other_sides_words_in_another_language_are_no_translation_of_the_readout():
+def test_a_quotation_in_the_first_person_of_another_language_is_its_speakers_own():
     from readout_compare import compare
     readout = ("Readout of the Secretary's Call with Foreign Minister Ruiz\n\n"
                "Secretary Lind spoke today with Foreign Minister Elena Ruiz. The Secretary and the "
                "Foreign Minister discussed border security and the talks on fishing rights.\n")
-    # Ruiz's own words on what the readout tells: her sentence reports the readout's.
-    account = ("El secretario Lind y la canciller Ruiz hablaron este martes. \u201cHablamos de "
-               "la seguridad fronteriza y de las negociaciones pesqueras\u201d, dijo Ruiz a la "
-               "prensa.\n")
+    # Ruiz's own words on what the readout tells (her sentence reports the readout's), in
+    # the first person, in Italian.
+    account = ("Il segretario Lind e la ministra Ruiz hanno parlato marted\u00ec. \u00abAbbiamo "
+               "discusso la sicurezza delle frontiere e i nostri negoziati sulla pesca\u00bb, ha "
+               "detto Ruiz ai giornalisti.\n")
     acc = compare(readout, [account]).accounts[0]
     (quote,) = [q for q in acc.quotes if q.kind == "quotation"]
-    assert quote.attribution is not None and quote.attribution.source == "Ruiz"
     assert quote.fidelity == "not_in_readout"
 
 
