@@ -222,7 +222,8 @@ def _by_verb(original: str, text: str, leads: list[re.Match[str]]) -> list[Found
     out: list[FoundAttribution] = []
     for matches in (leads, _VERB_SUBJECT.finditer(text)):
         for m in matches:
-            if _FREE_RELATIVE.search(text, 0, m.start()) or _WHAT.search(m.group("src")):
+            if (_FREE_RELATIVE.search(text, max(0, m.start() - FREE_RELATIVE_WINDOW), m.start())
+                    or _WHAT.search(m.group("src"))):
                 continue  # "in line with what US officials have expressed": not this sentence's source
             src = _speaker(m)
             if src is not None:
@@ -246,6 +247,9 @@ def _by_verb(original: str, text: str, leads: list[re.Match[str]]) -> list[Found
 # officials have said"), whose speaker is not the sentence's source.
 _FREE_RELATIVE = re.compile(r"\bwhat\s+(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
 _WHAT = re.compile(r"\bwhat\b", re.IGNORECASE)
+# "what" and its three words are looked for this far before the subject (not in the whole
+# sentence before it: a sentence of many verbs of saying would read it again for each).
+FREE_RELATIVE_WINDOW = 80
 # ", saying …", ", noting …": the sentence's subject says what follows.
 # ("adding to the pressure", "claiming lives" say nothing.)
 _PARTICIPLE = re.compile(r",\s+(?:(?:also|again|later|then)\s+)?(?:saying|noting|adding(?!\s+to\b)|"
@@ -453,8 +457,11 @@ def blank_quotes(text: str) -> str:
     if head and (text.count("\u201d") > text.count("\u201c") or text.count('"') % 2 == 1):
         text = " " * head.end() + text[head.end():]
     # A curly mark with no curly one after it closes with a straight one ("“… fish." she said),
-    # as quote_marks reads pages that mix them.
-    text = re.sub(r'\u201c(?:[^\u201d]*\u201d|[^"]*"|[^\u201d]*$)', blank, text)
+    # as quote_marks reads pages that mix them. (In two parts, each read once: up to the last
+    # curly closing mark every opening one finds its own; after it, a straight one closes.)
+    last = text.rfind("\u201d") + 1
+    text = (re.sub(r"\u201c[^\u201d]*\u201d", blank, text[:last])
+            + re.sub(r'\u201c(?:[^"]*"|[^"]*$)', blank, text[last:]))
     text = re.sub(r"\u300c[^\u300d]*(\u300d|$)", blank, text)  # Japanese 「…」
     # A straight mark may open what a curly one closes ("We've got a lot to do," said Biden).
     return re.sub(r'"[^"\u201d]*("|\u201d|$)', blank, text)

@@ -26,7 +26,7 @@ from readout_compare.attribution import (
     whose_document,
 )
 from readout_compare.attribution_languages import bare_verb, bare_verb_before
-from readout_compare.attribution_patterns import clause_subject
+from readout_compare.attribution_patterns import CLAUSE_WINDOW, clause_subject
 from readout_compare.diff import word_diff
 from readout_compare.model import Attribution, Document, Match, Quote, QuoteKind, Sentence
 from readout_compare.quote_marks import QuotedSpan, quote_kind, quote_spans
@@ -315,10 +315,14 @@ class _Speakers:
             attribution = (self._carried(span, sentence)
                            or self._named_just_before(span, sentence, k)
                            or self.last.get(-1) or attribution)
+        # (The text read around the quotation is at most CLAUSE_WINDOW characters each side:
+        # in a sentence of many quotations each would otherwise read the whole sentence.)
         if attribution is None and kind in ("quotation", "scare") and (
                 (kind == "quotation" and closing is not None
-                 and bare_verb(self.account.text[span.end + 1 : closing.end]))
-                or bare_verb_before(self.account.text[sentence.start : span.start])):
+                 and bare_verb(self.account.text[span.end + 1 : min(
+                     closing.end, span.end + 1 + CLAUSE_WINDOW)]))
+                or bare_verb_before(self.account.text[max(
+                    sentence.start, span.start - CLAUSE_WINDOW) : span.start])):
             # "…", dijo en su conferencia; "aseguró que «…»": a verb with its subject left out
             # (Spanish, Portuguese, Russian), the speaker the story named just before.
             k = self.position[sentence.id]

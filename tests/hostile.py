@@ -48,6 +48,8 @@ TEXT_SHAPES: dict[str, Callable[[int], str]] = {
     "capitalised words": lambda n: _repeat("Minister Hegseth Met Defense Secretary Garcia ", n),
     # One sentence of many short quotations, none credited: each is read in its clause.
     "quotations in one sentence": lambda n: _repeat("the minister called it \u201cfine\u201d and ", n),
+    # Quotations opened by a curly mark and closed by a straight one, no curly closing mark.
+    "curly opened, straight closed": lambda n: _repeat('he said \u201cfine" and ', n),
     # A guillemet quotation with a double mark opened inside it, then closing marks only.
     "marks in guillemets": lambda n: '\u00aba "b c" ' + _repeat('x" ', n),
     # A new office holder at every turn ("Minister Zed1a2b …"), each a name to classify.
