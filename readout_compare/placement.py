@@ -30,6 +30,7 @@ from readout_compare.model import (
     Settings,
     StoryPlacement,
 )
+from readout_compare.normalize import CJK
 
 LEDE_SENTENCES = 2  # the lede: the first two body sentences, as editors count it in wire copy
 # A headline has at least this many words (or, in Chinese, Japanese or Korean, characters): a
@@ -38,7 +39,7 @@ LEDE_SENTENCES = 2  # the lede: the first two body sentences, as editors count i
 # ("Crossed Wires").
 HEADLINE_MIN_WORDS = 4
 HEADLINE_MIN_CJK = 12
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK = re.compile(f"[{CJK}\uac00-\ud7af]")  # and Korean's syllables
 POSITION_WORDS = {
     "headline": "the headline",
     "lede": "the lede",
