@@ -177,7 +177,11 @@ _VERB_SUBJECT = re.compile(
     # ("dijo la Secretaría de Relaciones Exteriores (SRE), …": the body's acronym after it.)
     r"(?:\s+\([A-ZÁÉÍÓÚ]{2,8}\))?"
     r"(?=\s*(?:[,.;:!?]|$)|\s+(?:en|em|no|na|num|numa|ao|à|a|al|в|на|mit|am|im|in|bei|nach|"
-    r"gegenüber|auf)\b)"
+    r"gegenüber|auf|"
+    # (The audience after the speaker: Italian "ai giornalisti", "alla stampa", "nel corso di";
+    # Polish "dziennikarzom", "w rozmowie z …", "podczas"; Russian and Ukrainian "журналистам".)
+    r"ai|alla|agli|allo|nel|nella|durante|w|we|podczas|dziennikarzom|mediom|"
+    r"журналистам|журналістам|репортерам)\b)"
 )
 _TRIGGER = re.compile(
     rf"(?<![\w-])(?:{_PERFECT}|{_VERBS}|сообщалось|reportó|supo|trascendió|según|segundo|conforme|selon|laut|volgens|klonk|словам|согласно|данным|"

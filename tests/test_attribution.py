@@ -1233,6 +1233,22 @@ def test_sources_in_italian_romanian_polish_slovak_ukrainian_arabic_and_korean(s
     assert [f[2].source for f in attributions_in(sentence)] == [source]
 
 
+@pytest.mark.parametrize(("sentence", "source"), [
+    # The audience after the speaker: Italian "ai giornalisti", Polish and Russian datives.
+    ("\u00abAbbiamo discusso la pesca\u00bb, ha detto Ruiz ai giornalisti.", "Ruiz"),
+    ("\u201eRozmawiali\u015bmy o granicy\u201d, powiedzia\u0142a Ruiz dziennikarzom.", "Ruiz"),
+    ("\u00ab\u041c\u044b \u043e\u0431\u0441\u0443\u0434\u0438\u043b\u0438 "
+     "\u0440\u044b\u0431\u043e\u043b\u043e\u0432\u0441\u0442\u0432\u043e\u00bb, "
+     "\u0441\u043a\u0430\u0437\u0430\u043b\u0430 \u0420\u0443\u0438\u0441 "
+     "\u0436\u0443\u0440\u043d\u0430\u043b\u0438\u0441\u0442\u0430\u043c.",
+     "\u0420\u0443\u0438\u0441"),
+])
+def test_a_speaker_after_the_verb_with_the_audience_after_them(sentence, source):
+    from readout_compare.attribution_patterns import attributions_in
+
+    assert [f[2].source for f in attributions_in(sentence)] == [source]
+
+
 @pytest.mark.parametrize("sentence", [
     # A Dutch adverb before the verb is no speaker (the subject comes after the verb).
     "Daar benadrukte de minister dat de unie het akkoord blijft verdedigen.",
