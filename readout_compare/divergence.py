@@ -257,7 +257,8 @@ def _form_key(word: str) -> str:
 
 
 def _unaccented(word: str) -> str:
-    """The word without diacritics on Latin letters, and "ё" as "е"."""
+    """The word without diacritics on Latin letters, and "ё" as "е" (not lexicon.fold, which
+    strips every mark and so makes "й" an "и" and "ї" an "і": letters of their own)."""
     if word.isascii():
         return word
     word = word.replace("\u0451", "\u0435")

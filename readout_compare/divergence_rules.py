@@ -64,7 +64,6 @@ def pair_divergences(
     """
     pair = _Pair.read(diff, elsewhere)
     found: list[Divergence] = []
-    replaced: list[_Change] = []
     changed: list[_Change] = []
     for i, (tag, r_text, a_text) in enumerate(diff):
         if tag == "equal":
@@ -83,10 +82,8 @@ def pair_divergences(
                     detail=detail,
                 ))
         changed.append(change)
-        if change.tag == "replace":
-            replaced.append(change)
-    verb = _reporting_verb(replaced, readout_sentence, _quoted(pair.a_sentence), pair.r_sentence,
-                           pair.a_sentence, changed)
+    verb = _reporting_verb(changed, readout_sentence, _quoted(pair.a_sentence), pair.r_sentence,
+                           pair.a_sentence)
     return [*found, verb] if verb else found
 
 
@@ -509,9 +506,9 @@ _REPLACED: tuple[tuple[DivergenceType, Rule], ...] = (
 )
 
 
-def _reporting_verb(replaced: list[_Change], readout_sentence: str,
+def _reporting_verb(changed: list[_Change], readout_sentence: str,
                     quoted: list[tuple[int, int]], r_sentence: str = "",
-                    a_sentence: str = "", changed: list[_Change] | None = None) -> Divergence | None:
+                    a_sentence: str = "") -> Divergence | None:
     """The strongest verb of saying of the readout's replaced stretches against the account's:
     a stronger verb is a finding; a weaker one only from forceful to neutral ("said" for
     "reaffirmed" is how news writes). The account's verbs are its own, outside its quotation
@@ -525,8 +522,9 @@ def _reporting_verb(replaced: list[_Change], readout_sentence: str,
     the readout's): only as an escalation, a verb the readout sentence says nowhere as
     strongly; a weaker verb the account adds is most often its attribution ("…, officials
     said")."""
+    replaced = [c for c in changed if c.tag == "replace"]
     found = _verb_change(replaced, quoted, r_sentence, a_sentence, softens=True)
-    if found is None and changed:
+    if found is None:
         found = _verb_change(changed, quoted, r_sentence, a_sentence, softens=False)
     if found is None:
         return None

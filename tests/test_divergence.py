@@ -860,21 +860,20 @@ def test_a_stronger_verb_is_found_where_the_diff_does_not_pair_it(readout, accou
     assert verbs == [(*found, "escalates")]
 
 
-def test_a_stronger_verb_in_a_clause_of_its_own_is_no_change_of_the_readouts():
+@pytest.mark.parametrize(("readout", "account"), [
     # "emphasized" tells what the meeting was about; the event sentence's "met" is not the verb
     # it replaces.
-    readout = "Foreign Minister Ana Lind met with Arvanian Foreign Minister Piet Zorn."
-    account = ("Foreign Minister Ana Lind, during a meeting with Arvanian Foreign Minister Piet "
-               "Zorn on the sidelines of the summit in Geneva, emphasized the need for concrete "
-               "steps on fishing rights, a spokesman said.")
-    assert "reporting_verb" not in _divergence_types(readout, account)
-
-
-def test_saying_it_was_important_is_stressing_it():
-    readout = ("He added that it was also important to ensure the conditions for a lasting "
-               "settlement were in place, including funding for the border commission.")
-    account = ("He also stressed the government's firm goal of a lasting settlement, including "
-               "funding for the border commission.")
+    ("Foreign Minister Ana Lind met with Arvanian Foreign Minister Piet Zorn.",
+     "Foreign Minister Ana Lind, during a meeting with Arvanian Foreign Minister Piet Zorn on the "
+     "sidelines of the summit in Geneva, emphasized the need for concrete steps on fishing "
+     "rights, a spokesman said."),
+    # Saying it was important is stressing it.
+    ("He added that it was also important to ensure the conditions for a lasting settlement "
+     "were in place, including funding for the border commission.",
+     "He also stressed the government's firm goal of a lasting settlement, including funding "
+     "for the border commission."),
+])
+def test_no_stronger_verb_where_none_replaces_the_readouts(readout, account):
     assert "reporting_verb" not in _divergence_types(readout, account)
 
 
