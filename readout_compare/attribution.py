@@ -19,6 +19,7 @@ from readout_compare.attribution_patterns import (
     SPEECH_VERBS,
     FoundAttribution,
     attributions_in,
+    blank_quotes,
     well_formed,
 )
 from readout_compare.lexicon import word_key
@@ -59,7 +60,8 @@ def attribute_quote(
     index = _indexed(found)
     rel_start, rel_end = q_start - sentence.start, q_end - sentence.start
     first_after = index.first_after(rel_end - 1)
-    after = [first_after] if first_after is not None and first_after[0] - rel_end < 80 else []
+    after = ([first_after] if first_after is not None
+             and _words_between(sentence.text, rel_end, first_after[0]) < AFTER_WINDOW else [])
     last_before = index.last_ending_by(rel_start + 1)
     before = [last_before] if last_before is not None else []
     if before and after:
@@ -76,6 +78,22 @@ def attribute_quote(
     if readout is not None and not nearest[2].is_readout:
         return _reported(nearest[2], readout)
     return nearest[2]
+
+
+# An attribution after a quotation credits it when this many characters of the story's own
+# words stand between them ("“big” and “powerful” missiles, …, Trump said": the quotations in
+# between are not counted).
+AFTER_WINDOW = 80
+# A stretch longer than this between a quotation and a credit after it is never read.
+_BETWEEN_READ = 4 * AFTER_WINDOW
+
+
+def _words_between(text: str, start: int, end: int) -> int:
+    """The length of ``text[start:end]`` without its quotations and with runs of spaces as one:
+    how far a credit after a quotation is from it in the story's own words."""
+    if end - start >= _BETWEEN_READ:
+        return end - start
+    return len(re.sub(r"\s+", " ", blank_quotes(text[start:end])))
 
 
 class _Index:
@@ -194,7 +212,7 @@ def attribute_sentences(
         if outer is not None and best[3] == 0 and not speaker:
             chosen = _reported(best[2], outer[2])
         before = account.text[max(0, s.start - DESCRIPTION_WINDOW) : s.start]
-        chosen = resolve_pronoun(chosen, body[max(i - 3, 0) : i], before)
+        chosen = resolve_pronoun(chosen, body[max(i - 3, 0) : i], before, s.text)
         chosen = resolve_description(chosen, before)
         chosen = whose_document(with_kind(chosen, issuer, known), account.text[: s.start], issuer)
         if printable(chosen) is not None:
@@ -265,7 +283,7 @@ _LEADING_CONNECTIVE = re.compile(r"([A-Z][a-z]+),\s+")
 
 
 def resolve_pronoun(attribution: Attribution, earlier: Sequence[Sentence],
-                    before: str = "") -> Attribution:
+                    before: str = "", sentence: str = "") -> Attribution:
     """"he said" -> "he (Hegseth)": the nearest earlier speaker who is a person (a name the
     account credited words to in the last three sentences), else the subject of the nearest
     earlier sentence that opens with a person's name; never a country or an organisation.
@@ -293,6 +311,9 @@ def resolve_pronoun(attribution: Attribution, earlier: Sequence[Sentence],
     if head.lower() not in ("he", "she", "him", "her") and head.lower() not in PERSONAL_PRONOUNS:
         return attribution
     wanted = "f" if head.lower() in ("she", "her") or head.lower() in SHE else "m"
+    own = _own_subject(attribution, sentence, earlier, wanted)
+    if own is not None:
+        return replace(attribution, source=attribution.source.replace(head, f"{head} ({own})", 1))
     # A speaker described rather than named ("the Chinese Defense Minister") is the person
     # the story named before with that office (``before``: the text up to the pronoun).
     recent = [p for s in reversed(earlier[-3:])
@@ -321,6 +342,26 @@ def resolve_pronoun(attribution: Attribution, earlier: Sequence[Sentence],
     if name is None:
         return _unresolved(attribution, head)
     return replace(attribution, source=attribution.source.replace(head, f"{head} ({name})", 1))
+
+
+def _own_subject(attribution: Attribution, sentence: str, earlier: Sequence[Sentence],
+                 wanted: str) -> str | None:
+    """The person a sentence opens with, for a pronoun later in the same sentence ("Starmer
+    also spoke to Abbas …, in which he stated …"): the pronoun's nearest antecedent, when
+    nothing the story says gives that person the other gender."""
+    at = sentence.find(attribution.text) if attribution.text else -1
+    if at <= 0:
+        return None
+    # (Quotations blanked: the name opening "“Trump is wrong,” he said" is not its subject.)
+    opening = blank_quotes(sentence[:at]).lstrip()
+    lead = _LEADING_CONNECTIVE.match(opening)
+    if lead and person_name(lead.group(1)) is None:
+        opening = opening[lead.end():]
+    m = _SUBJECT_NAME.match(opening)
+    name = person_name(m.group("name")) if m else None
+    if name is None or _gender(name, earlier) not in (None, wanted):
+        return None
+    return name
 
 
 def _person(source: str, before: str) -> str | None:

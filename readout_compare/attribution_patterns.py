@@ -33,7 +33,7 @@ _BODIES = (
     r"officials?|sources|diplomats|analysts|media|outlet|newspaper|survey|investigation|"
     r"operators|army|military|presidency|court|mission|bank|fund|company|union|leaders?|chief|"
     r"head|president|minister|authorities|aide|aides|adviser|advisers|advisor|envoy|ambassador|"
-    r"diplomat|diplomats|negotiator|representative)"
+    r"diplomat|diplomats|negotiator|representative|secretary|chancellor)"
 )
 _SUBJECT = (
     # Words of a mention are one to three spaces apart: a longer run of spaces is a quotation
@@ -55,7 +55,7 @@ _SUBJECT = (
 # others ("Russia illegally claims") say the verb is not one of saying.
 _ADVERBS = (r"(?:reportedly|repeatedly|previously|publicly|privately|separately|earlier|again|"
             r"recently|frequently|often|already|firmly|openly|also|later|then|subsequently|"
-            r"initially|similarly|likewise|"
+            r"initially|similarly|likewise|further|"
             # "Boris Johnson today told", "Starmer last night told", "Rubio himself described"
             r"today|yesterday|tonight|(?:last|this)\s+(?:night|week|morning|evening|afternoon)|"
             r"himself|herself|themselves|itself)")
@@ -100,6 +100,11 @@ _REPORTED_BY = re.compile(
     r"(?:described|characteri[sz]ed|hailed|termed|called)\s+(?:as\s+)?(?:an?\s+)?\s{3,}by|"
     r"with\s+reference\s+to)\s+(?P<src>(?:[^,.;:\u201c\u201d\"]|(?<=\b[A-Z])\.)+)"
     r"|\b(?:reported|published|posted)\s+on\s+(?P<site>[^,.;:\u201c\u201d\"]*?\bwebsite)")
+# "The call was described by the Brazilian presidency as “friendly”": the source between "by"
+# and "as".
+_DESCRIBED_BY = re.compile(
+    r"\b(?:described|characteri[sz]ed|hailed|termed|branded|labell?ed|called)\s+by\s+"
+    r"(?P<src>[^,.;:\u201c\u201d\"]{1,80}?)\s+as\b")
 _SUBJECT_VERB = re.compile(
     # "The Israel Defense Forces (IDF) said": the body's acronym after its name, with the
     # name it goes by ("the Mexican Ministry of Foreign Affairs (SRE, Foreign Ministry) said").
@@ -109,7 +114,10 @@ _SUBJECT_VERB = re.compile(
     r"(?:\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|"
     # "Austin on X conveyed": where, not who
-    r"X|Twitter|Truth\s+Social|Facebook|Telegram|Instagram|Weibo),?)?\s+"
+    r"X|Twitter|Truth\s+Social|Facebook|Telegram|Instagram|Weibo),?)?"
+    # "Hegseth in February said"
+    r"(?:\s+in\s+(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December))?\s+"
     rf"(?:has\s+|have\s+|had\s+|also\s+|later\s+|then\s+)?(?P<adverb>{_ADVERBS}\s+)?"
     rf"(?P<verb>{SPEECH_VERBS})\b"
     # "added a layer of complication" says nothing
@@ -190,7 +198,7 @@ def _by_phrase(original: str, text: str, leads: list[re.Match[str]]) -> list[Fou
     "reported by". ``text`` is the sentence with its quotations blanked, ``leads`` its
     subject-verb matches."""
     out: list[FoundAttribution] = []
-    for pattern in (_ACCORDING, _CITING, _REPORTED_BY, _IN_DOCUMENT):
+    for pattern in (_ACCORDING, _CITING, _REPORTED_BY, _DESCRIBED_BY, _IN_DOCUMENT):
         for m in pattern.finditer(text):
             src = _clean(m.groupdict().get("src") or m.groupdict().get("site") or "")
             phrase = _clean(original[m.start() : m.end()])
@@ -257,6 +265,8 @@ _PARTICIPLE = re.compile(r",\s+(?:(?:also|again|later|then)\s+)?(?:saying|noting
 # "Wang focused on the Minsk agreements and said that …": a second verb, of saying, of the
 # sentence's subject.
 _AND_SAID = re.compile(r"\sand\s+(?:also\s+|later\s+|then\s+)?(?:said|added|stressed|noted|"
+                       # "Starmer met Xi at the summit and emphasised the importance of …"
+                       r"emphasi[sz]ed|underlined|underscored|reiterated|"
                        # "Rubio met both ministers and called the ties “indispensable”"
                        r"warned|insisted|argued|told|called|described)\b")
 # Words that open a sentence in capitals without being its subject ("During the meeting …").
@@ -304,6 +314,9 @@ def _speaker(m: re.Match[str]) -> str | None:
     if joined:
         src = joined.group(1)
     src = _TIME_TAIL.sub("", src)  # "The US President last week claimed"
+    # "Speaking at the club yesterday Trump's commerce secretary, Wilbur Ross, said": the
+    # subject starts after the time word, at the capital of its name.
+    src = _TIME_HEAD.sub("", src)
     role = m.groupdict().get("role")
     if role and src[:1].isupper():
         src = f"{src}, {_clean(role)}"  # "Yuri Ushakov, an aide to the president"
@@ -325,6 +338,9 @@ def _speaker(m: re.Match[str]) -> str | None:
 # A time phrase between a speaker and the verb ("… last week claimed", "… yesterday said").
 _TIME_TAIL = re.compile(r"\s+(?:earlier\s+)?(?:last|this|next)\s+(?:week|month|year|weekend)$|"
                         r"\s+(?:yesterday|today|tonight|earlier|recently)$")
+# A phrase of place and time that runs into the subject, ending in a word of time.
+_TIME_HEAD = re.compile(r"^.*?\b(?:yesterday|today|tonight|(?:last|this)\s+(?:night|week|"
+                        r"morning|evening|afternoon))\s+(?=[A-Z])")
 # Where a named document's mention ends and the time or place of its release begins.
 _SOURCE_TAIL = re.compile(r"(?<=\w)\s+(?:at the end of|at the close of|on (?:Monday|Tuesday|"
                           r"Wednesday|Thursday|Friday|Saturday|Sunday)|following|after|"

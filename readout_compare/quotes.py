@@ -359,7 +359,7 @@ class _Speakers:
         # (The guesses read only the text a description's person may be named in.)
         before = self.account.text[max(0, sentence.start - DESCRIPTION_WINDOW) : sentence.start]
         attribution = resolve_pronoun(attribution, self.account.sentences[max(k - 3, 0) : k],
-                                      before)
+                                      before, sentence.text)
         attribution = resolve_description(attribution, before)
         attribution = with_kind(attribution, self.issuer, self.known)
         return whose_document(attribution, self.account.text[: span.start], self.issuer)

@@ -1365,3 +1365,51 @@ def test_verbs_of_expressing_and_a_free_relative(sentence, sources):
     from readout_compare.attribution_patterns import attributions_in
 
     assert [f[2].source for f in attributions_in(sentence)] == sources
+
+
+@pytest.mark.parametrize(("sentence", "sources"), [
+    # A place and a time run into the subject: the subject starts at its name.
+    ("Speaking at the press club yesterday Halvorsen's trade secretary, Ana Lind, said no "
+     "deal was near.", ["Halvorsen's trade secretary, Ana Lind"]),
+    # A month between the speaker and the verb.
+    ("Defence Minister Tomas Berg in February said the drills would go on.",
+     ["Defence Minister Tomas Berg"]),
+    ("She further informed that the premier would visit in the autumn.", ["She"]),
+    ("Mr Okafor suggested his government had a mandate for the reform.", ["Mr Okafor"]),
+    # Passive with the source before "as".
+    ("The call lasted an hour and was described by the Nordic presidency as \u201cwarm.\u201d",
+     ["Nordic presidency"]),
+    # A second verb of saying of the sentence's subject, after what the subject did.
+    ("Halvorsen met Premier Vale at the summit, and emphasised the importance of a "
+     "\u201cstable relationship\u201d for both countries.", ["Halvorsen"]),
+])
+def test_a_time_run_into_the_subject_a_month_a_passive_by_x_as_and_a_second_verb(
+        sentence, sources):
+    from readout_compare.attribution_patterns import attributions_in
+
+    assert [f[2].source for f in attributions_in(sentence)] == sources
+
+
+def test_a_credit_after_several_quotations_reaches_the_first_of_them():
+    from readout_compare import Settings, compare
+
+    readout = "President Halvorsen spoke with Premier Vale. They discussed the port."
+    account = ("The Nordic states have \u201clarge\u201d and \u201cmodern\u201d fleets, but "
+               "\u201cdo not want to use\u201d their ships or their aircraft, Halvorsen said.")
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    assert [q.attribution and q.attribution.source for q in acc.quotes] == ["Halvorsen"] * 3
+
+
+def test_a_pronoun_later_in_the_sentence_is_the_person_it_opens_with():
+    from readout_compare import Settings, compare
+
+    readout = "President Halvorsen spoke with Premier Vale. They discussed the port."
+    account = ("Union officials briefed reporters that the strike would go on.\n\n"
+               "Premier Vale also spoke to the opposition leader after the election, in which "
+               "he stated his support for the \u201cundeniable right\u201d of workers to "
+               "organise.\n\n"
+               "\u201cHalvorsen is wrong about this,\u201d he said of the tariffs.")
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    # The name in the quotation that opens the last sentence is not its subject.
+    assert [q.attribution and q.attribution.source for q in acc.quotes] == [
+        "he (Vale)", "he (Vale)"]
