@@ -266,7 +266,7 @@ _PARTICIPLE = re.compile(r",\s+(?:(?:also|again|later|then)\s+)?(?:saying|noting
 # sentence's subject.
 _AND_SAID = re.compile(r"\sand\s+(?:also\s+|later\s+|then\s+)?(?:said|added|stressed|noted|"
                        # "Starmer met Xi at the summit and emphasised the importance of …"
-                       r"emphasi[sz]ed|underlined|underscored|reiterated|"
+                       r"emphasi[sz]ed|underlined|underscored|reiterated|tweeted|posted|"
                        # "Rubio met both ministers and called the ties “indispensable”"
                        r"warned|insisted|argued|told|called|described)\b")
 # Words that open a sentence in capitals without being its subject ("During the meeting …").
@@ -296,7 +296,10 @@ _INNER_SUBORDINATE = re.compile(r"\s(?:after|before|when|since|because|while|onc
                                 r"though|although|as)\s+(?=[A-Z])|"
                                 # "the same day that Chinese foreign minister Wang Yi told",
                                 # "a demand that the NATO chief had rejected, saying"
-                                r"\sthat\s+(?=[A-Z]|the\s|they\b|he\b|she\b)")
+                                r"\sthat\s+(?=[A-Z]|the\s|they\b|he\b|she\b)|"
+                                # "a call in which he stated", "the summit where Lind said"
+                                r"\s(?:(?:in|during|at|on|after)\s+which|where)\s+"
+                                r"(?=[A-Z]|the\s|they\b|he\b|she\b)")
 _LEADING_SUBORDINATE = re.compile(r"^(?:While|Whereas|When|As|After|Before|Since|Though|Although|"
                                   r"Meanwhile|But|And|Yet)\s+(?=[A-Z])")
 

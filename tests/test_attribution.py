@@ -1382,6 +1382,12 @@ def test_verbs_of_expressing_and_a_free_relative(sentence, sources):
     # A second verb of saying of the sentence's subject, after what the subject did.
     ("Halvorsen met Premier Vale at the summit, and emphasised the importance of a "
      "\u201cstable relationship\u201d for both countries.", ["Halvorsen"]),
+    ("Okafor also talked to Vale on Tuesday and tweeted afterwards that only dialogue would "
+     "work.", ["Okafor"]),
+    # The subject of a relative clause "in which" / "where" is its speaker.
+    ("Premier Vale spoke to the opposition leader, in a call in which he stated his support "
+     "for the workers.", ["he"]),
+    ("The ministers met at the summit where Lind said the port was closed.", ["Lind"]),
 ])
 def test_a_time_run_into_the_subject_a_month_a_passive_by_x_as_and_a_second_verb(
         sentence, sources):
