@@ -106,9 +106,16 @@ def find_quotes(
                 # Across languages too: the other government's words ("very good phone call,"
                 # Trump wrote) are theirs, not a translation of this readout.
                 judged = ("not_in_readout", None, None, None, judged[4])
+            credit = attribution
+            if (judged[0] in ("verbatim", "altered", "stitched")
+                    and _other_government(attribution, speakers.issuer)
+                    and _owner_guessed(attribution, judged)):
+                # The readout's words: the document is the readout, whoever was named before.
+                credit = replace(attribution, source=_GUESSED_OWNER.sub("", attribution.source),
+                                 is_readout=True, kind="issuer")
             if judged[0] in ("altered", "stitched") and (
-                    _other_government(attribution, speakers.issuer) or _a_post(attribution)
-                    or ((attribution is None or not attribution.is_readout)
+                    _other_government(credit, speakers.issuer) or _a_post(credit)
+                    or ((credit is None or not credit.is_readout)
                         and _POST.search(part_sentence.text) is not None)
                     or names_someone_new(span.text, readout)
                     or speaks_in_first_person(span.text, _passage(readout, judged))):
@@ -120,8 +127,7 @@ def find_quotes(
                 # so is one in the first person where the readout speaks in the third ("Our
                 # commitment … remains unwavering," Austin said).
                 judged = ("not_in_readout", None, None, None, judged[4])
-            out.append(_judged_quote(qid, span, kind, part_sentence, attribution, judged,
-                                     readout))
+            out.append(_judged_quote(qid, span, kind, part_sentence, credit, judged, readout))
     return _the_readouts_words(_echoes_as_their_own(out), readout, account.text)
 
 
@@ -440,6 +446,24 @@ def _other_government(attribution: Attribution | None, issuer: frozenset[str]) -
             and not attribution.is_readout and bool(_BODY_WORDS.search(attribution.source))
             and (names_foreign_country(attribution.source, issuer)
                  or bool(READOUT_WORDS.search(attribution.source))))
+
+
+# "the statement (Kremlin)": a document the story does not say whose, its owner guessed from
+# the body named last before it (attribution.whose_document).
+_GUESSED_DOCUMENT = re.compile(
+    r"^(?:the|a|an)\s+(?:statement|readout|read-out|release|communiqu[eé]|summary)\s+\([^()]+\)$",
+    re.IGNORECASE)
+_GUESSED_OWNER = re.compile(r"\s+\([^()]+\)$")
+# Share of a quotation's words in one passage of the readout that outweighs a guessed owner.
+READOUTS_OWN_SHARE = 0.85
+
+
+def _owner_guessed(attribution: Attribution | None, judged: Verdict) -> bool:
+    """The quotation is credited to a document whose owner is only guessed, and nearly all its
+    words are the readout's ("the statement said" after "the Kremlin said last week …", of a
+    passage of the readout with two words changed): the words say whose it is."""
+    return (attribution is not None and bool(_GUESSED_DOCUMENT.match(attribution.source))
+            and judged[4] >= READOUTS_OWN_SHARE)
 
 
 def _sentence_lookup(doc: Document) -> Callable[[int], Sentence | None]:

@@ -631,3 +631,22 @@ def test_a_quotation_from_a_post_the_story_names_is_the_posts_words():
     plain = account.replace("Taking to X, Whitlock said he", "Whitlock")
     (quote,) = compare(readout, [plain], settings=Settings(semantic=False)).accounts[0].quotes
     assert quote.fidelity == "altered"
+
+
+def test_the_readouts_words_in_a_statement_whose_owner_is_only_guessed_are_the_readouts():
+    # "the statement said" follows a mention of another government ("the Kremlin said last
+    # week"), but the words are the readout's with two words changed: the readout's, altered.
+    readout = ("PM call with President Putin: 25 October\n\n"
+               "The Prime Minister spoke to President Putin this morning. The Prime Minister "
+               "expressed his hope that Russia will raise that target to achieving net zero by "
+               "2050 as well as making further progress on ending deforestation.\n")
+    account = ("Prime Minister Dolan urged President Putin to bring forward Russia's climate "
+               "goal, Dolan's office said on Monday. The call came after the Kremlin said last "
+               "week that Putin would not travel to the summit. \u201cThe Prime Minister "
+               "expressed his hope that Russia will raise this target to reach net zero by 2050 "
+               "as well as making further progress on ending deforestation,\u201d the statement "
+               "said.\n")
+    quote = compare(readout, [account]).accounts[0].quotes[0]
+    assert quote.fidelity == "altered"
+    assert quote.attribution.is_readout and quote.attribution.kind == "issuer"
+    assert quote.attribution.source == "the statement"
