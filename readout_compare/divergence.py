@@ -252,8 +252,14 @@ def _form_key(word: str) -> str:
     are two words in a quotation). Accents and "ё" are spelling ("cárteles" and "carteles",
     "серьёзную" and "серьезную")."""
     word = _unaccented(word.lower())
+    word = _AGREEMENT.get(word, word)
     key = word_key(word)
     return word if key.startswith("~") else key
+
+
+# A verb's singular and plural are one form: a story that quotes "Australia and the UK have"
+# for the readout's "… has" corrected the grammar, not the words (a change of tense is not this).
+_AGREEMENT = {"have": "has", "are": "is", "were": "was", "do": "does"}
 
 
 def _unaccented(word: str) -> str:

@@ -889,6 +889,11 @@ def test_no_stronger_verb_where_none_replaces_the_readouts(readout, account):
     ("Стороны выразили серьёзную озабоченность ростом цен на зерно.",
      "\u00abСтороны выразили серьезную озабоченность ростом цен на зерно\u00bb, отметили в "
      "министерстве."),
+    # A verb made to agree with its subject ("have" for "has") is grammar, not words.
+    ("Norland and Arvania has a strong and enduring friendship, and the leaders look forward "
+     "to meeting soon.",
+     "The statement said \u201cNorland and Arvania have a strong and enduring friendship, and "
+     "the leaders look forward to meeting soon.\u201d"),
 ])
 def test_a_quotation_spelled_otherwise_is_no_misquotation(readout, account):
     assert "quote" not in _divergence_types(readout, account)
