@@ -45,6 +45,8 @@ _SUBJECT = (
     rf"|{_NAME}['\u2019]s\s+(?:[\w-]+\s+){{0,3}}?{_BODIES}(?:\s+in\s+(?:the\s+)?{_NAME}|\s+{_NAME})?"
     rf"|[A-Z][\w.-]*(?:\s{{1,3}}[a-z][\w-]*){{0,2}}\s{{1,3}}{_BODIES}"
     rf"|(?i:police|officials|authorities|investigators|prosecutors)\s+in\s+{_NAME}"
+    # "…," NATO statement said: a document named without its article.
+    rf"|{_NAME}\s{{1,3}}(?:statement|readout|communiqu[eé])"
     # "Biden and Obrador said", "Lind and Aasen released a joint statement": both speak.
     rf"|{_NAME}\s+and\s+{_NAME}"
     # "…," officials said: the unnamed-source nouns alone.

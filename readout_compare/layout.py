@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from readout_compare import furniture
+from readout_compare.normalize import CJK
 
 BlockKind = Literal["paragraph", "item"]
 
@@ -247,12 +248,28 @@ def _breaks(
     if blank_separated and len(cur.text) >= MIN_WRAP_WIDTH and not first:
         return False
     words = _title_words(cur.text)
+    if not first and not _title_case(words) and _sentence_tail(nxt.text):
+        # "They stressed the need for … among all NATO" then "Allies.": a page that broke its
+        # lines at its links; a heading is not followed by a sentence's last word or two.
+        return False
     if (first or _title_case(words)) and nxt.text[0].isupper():
         # The text's first line, or a line in Title Case, is a headline up to a long one's
         # length ("State Department: Rubio, in a conversation with Lavrov, appreciated the
         # prisoner exchange between Russia and Ukraine").
         return len(words) <= TITLE_MAX_WORDS
     return len(words) <= HEADING_MAX_WORDS
+
+
+# A line of at most this many words that ends a sentence is the end of the line before it.
+TAIL_MAX_WORDS = 3
+TAIL_MAX_CHARACTERS = 30
+_CJK = re.compile(f"[{CJK}]")
+
+
+def _sentence_tail(line: str) -> bool:
+    """A line of a word or three that ends a sentence ("Allies.", "statement said.")."""
+    return (len(line.split()) <= TAIL_MAX_WORDS and len(line) <= TAIL_MAX_CHARACTERS
+            and ends_sentence(line) and not line[0].isdigit() and not _CJK.search(line))
 
 
 # A headline may run to this many words (on the text's first line, or in Title Case).

@@ -1388,6 +1388,9 @@ def test_verbs_of_expressing_and_a_free_relative(sentence, sources):
     ("Premier Vale spoke to the opposition leader, in a call in which he stated his support "
      "for the workers.", ["he"]),
     ("The ministers met at the summit where Lind said the port was closed.", ["Lind"]),
+    # A document named without its article.
+    ('"They also discussed the fisheries," Nordic Council statement said.',
+     ["Nordic Council statement"]),
 ])
 def test_a_time_run_into_the_subject_a_month_a_passive_by_x_as_and_a_second_verb(
         sentence, sources):

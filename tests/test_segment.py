@@ -209,6 +209,22 @@ def test_a_line_broken_before_a_quotation_in_lower_case_runs_on():
     ]
 
 
+def test_a_line_broken_at_a_link_before_the_sentences_last_word_runs_on():
+    # A page that broke its lines at its links ("NATO", "Europe"): the last word or two of a
+    # sentence on a line of their own end that sentence; a line of the story's text does not
+    # become a heading.
+    text = ("Halvorsen will meet the Nordic leaders in May, the palace said.\n"
+            "They stressed the need for continued efforts to share costs among all Nordic\n"
+            "Allies.\n"
+            "\"They also discussed the fisheries,\" Nordic\n"
+            "statement said.")
+    assert units(text)[1:] == [
+        ("They stressed the need for continued efforts to share costs among all Nordic "
+         "Allies.", "body"),
+        ("\"They also discussed the fisheries,\" Nordic statement said.", "body"),
+    ]
+
+
 def test_sentences_run_together_without_a_space():
     text = "The ministers met on Tuesday.The talks lasted two hours.“We agreed,” she said.The U.S. was absent."
     assert [u for u, _ in units(text)] == [
