@@ -344,6 +344,10 @@ def resolve_pronoun(attribution: Attribution, earlier: Sequence[Sentence],
     return replace(attribution, source=attribution.source.replace(head, f"{head} ({name})", 1))
 
 
+# A phrase of time or place and its comma before a sentence's subject.
+_OPENING_PHRASE = re.compile(r"^(?:On|In|At|During|After|Before|Last|Earlier|Later)\b[^,]{0,40},\s+")
+
+
 def _own_subject(attribution: Attribution, sentence: str, earlier: Sequence[Sentence],
                  wanted: str) -> str | None:
     """The person a sentence opens with, for a pronoun later in the same sentence ("Starmer
@@ -354,6 +358,7 @@ def _own_subject(attribution: Attribution, sentence: str, earlier: Sequence[Sent
         return None
     # (Quotations blanked: the name opening "“Trump is wrong,” he said" is not its subject.)
     opening = blank_quotes(sentence[:at]).lstrip()
+    opening = _OPENING_PHRASE.sub("", opening)  # "On Monday, Trump had spoken …"
     lead = _LEADING_CONNECTIVE.match(opening)
     if lead and person_name(lead.group(1)) is None:
         opening = opening[lead.end():]

@@ -329,6 +329,11 @@ def _speaker(m: re.Match[str]) -> str | None:
         src = f"{src} (reportedly)"  # named, but only as others report it
     if src.lower() in ("that", "which", "this", "who"):
         return None
+    if _ACCORDING_OPENS.match(src):
+        return None  # "According to media reports, …": "reports" is a noun, not the verb
+    words = src.split()
+    if len(words) > 1 and words[-1] in _SUBJECT_PRONOUNS:
+        src = words[-1]  # "a trip she said was productive": she said it
     if _negated(src.lower().split()):
         return None  # "The Kremlin did not say …", "Neither X nor Y mentioned …": none said it
     last = src.split()[-1].lower()
@@ -340,6 +345,9 @@ def _speaker(m: re.Match[str]) -> str | None:
     return src
 
 
+_ACCORDING_OPENS = re.compile(r"(?i)according\b")
+# A pronoun that ends a subject is the subject of a clause of its own ("a trip she said was …").
+_SUBJECT_PRONOUNS = frozenset("he she they we I".split())
 # A time phrase between a speaker and the verb ("… last week claimed", "… yesterday said").
 _TIME_TAIL = re.compile(r"\s+(?:earlier\s+)?(?:last|this|next)\s+(?:week|month|year|weekend)$|"
                         r"\s+(?:yesterday|today|tonight|earlier|recently)$")

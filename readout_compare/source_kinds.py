@@ -378,6 +378,10 @@ _NOT_PERSON = frozenset(
 # Capitalised words that open a mention but name no one: articles and pronouns ("It said",
 # "They told reporters").
 _NO_NAMES = frozenset("the a an he she it they we i you this that these those there".split())
+# Days and months are no one's name ("On Monday, Trump had spoken …"); "May" may be.
+_DAYS_MONTHS = frozenset("monday tuesday wednesday thursday friday saturday sunday january "
+                         "february march april june july august september october november "
+                         "december".split())
 
 
 def person_name(source: str) -> str | None:
@@ -389,7 +393,7 @@ def person_name(source: str) -> str | None:
         base = re.sub(r"['\u2019]s$", "", w)
         if base.lower() in _NOT_PERSON or word_key(base.lower()).startswith("@"):
             continue
-        if base.lower() in TITLES or base.lower() in _NO_NAMES:
+        if base.lower() in TITLES or base.lower() in _NO_NAMES or base.lower() in _DAYS_MONTHS:
             continue
         if base[0] >= "\u0400" and (base.lower().startswith(_CYRILLIC_NOT_NAMES)
                                     or base.lower().endswith(("ии", "ії", "ої", "ой"))):

@@ -1388,6 +1388,12 @@ def test_verbs_of_expressing_and_a_free_relative(sentence, sources):
     ("Premier Vale spoke to the opposition leader, in a call in which he stated his support "
      "for the workers.", ["he"]),
     ("The ministers met at the summit where Lind said the port was closed.", ["Lind"]),
+    # "According to media reports, …": "reports" there is a noun.
+    ("According to media reports, Lind told reporters the talks were useful.",
+     ["media reports", "Lind"]),
+    # A pronoun that ends the subject is a clause's own subject.
+    ("The meeting capped Lind's first visit to Oslo as minister, a trip she said was useful.",
+     ["she"]),
     # A document named without its article.
     ('"They also discussed the fisheries," Nordic Council statement said.',
      ["Nordic Council statement"]),
@@ -1422,3 +1428,15 @@ def test_a_pronoun_later_in_the_sentence_is_the_person_it_opens_with():
     # The name in the quotation that opens the last sentence is not its subject.
     assert [q.attribution and q.attribution.source for q in acc.quotes] == [
         "he (Vale)", "he (Vale)"]
+
+
+def test_a_pronoun_after_an_opening_phrase_is_the_subject_and_a_day_is_no_one():
+    from readout_compare import Settings, compare
+    from readout_compare.source_kinds import person_name
+
+    readout = "Prime Minister Dolan spoke to President Vale on Friday."
+    account = ("On Monday, Halvorsen had spoken to President Vale by telephone, two days after "
+               "he said the talks were over.")
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    assert acc.sentences[0].attribution.source == "he (Halvorsen)"
+    assert person_name("Monday") is None and person_name("Theresa May") == "May"
