@@ -83,14 +83,29 @@ def present_caption(unit: str) -> bool:
     words, with "and" and name particles), then what a photo shows them doing ("speaks",
     "waves", "talks with", "arrives"), no one credited, and a full stop at the end, which a
     headline so written ("Starmer meets Xi in margins of G20 summit") does not have."""
-    text = unit.strip()
+    text = unit.strip().lstrip("\u2022\u00b7 ")
+    if _DATED_CAPTION.fullmatch(text) or _MARKED_CAPTION.match(text):
+        return True
     return text.endswith(".") and _PRESENT_CAPTION.fullmatch(text[:-1]) is not None
+
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+          r"December)")
+# A caption with no verb: who, then where, then when ("Prime Minister Suga at a press
+# conference after the Japan-U.S. Summit Telephone Talk, January 28, 2021"; "… Joe Biden at the
+# Munich Security Conference in February 2015"). A headline does not end on a date.
+_DATED_CAPTION = re.compile(
+    r"(?:[A-Z][\w.'\u2019-]*\s+|(?:of|the|and|then|de|al|bin|van|von)\s+){2,14}?"
+    r"(?:at|during)\s+(?:a|an|the|his|her)\s+(?:[^.!?]|(?<=[A-Z])\.){3,200}?"
+    rf"(?:,?\s+(?:on\s+)?{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\s+in\s+(?:{_MONTH}\s+)?\d{{4}})\.?")
+# "(Photo) 15th Japan-India Foreign Ministers' Strategic Dialogue": a caption says so.
+_MARKED_CAPTION = re.compile(r"\((?:Photo|Photos|Image|Picture|Video)\)\s")
 
 
 _PRESENT_CAPTION = re.compile(
     r"(?![^.]*\b(?:said|says|told|according|reported|added)\b)(?!The\s)"
     r"(?:[A-Z][\w.'\u2019-]*\s+|(?:of|the|and|de|al|bin|van|von|his|her)\s+){2,14}?"
-    r"(?:speaks|arrives|attends|looks on|gestures|shakes hands|poses|walks|listens|waves|greets|"
+    r"(?:speaks|arrives|attends|looks on|gestures|shakes hands?|poses|walks|listens|waves|greets|"
     r"sits|stands|addresses|smiles|leaves|departs|gives a|chairs|inspects|is seen|are seen|"
     r"talks with|meets with|pose|attend|arrive|speak|wave|shake hands|sit|stand|walk|listen|"
     r"gesture)\b[^.!?]{0,250}")

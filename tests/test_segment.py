@@ -897,6 +897,14 @@ def test_a_headline_that_ends_in_a_quoted_word_is_no_claim():
     ("Halvorsen meets with Weber in margins of summit", False),
     ("Minister Lind speaks fluent French, officials said.", False),
     ("The EU stands united in the face of such acts.", False),
+    # A caption with no verb: who, where, when.
+    ("Prime Minister Halvorsen at a press conference after the Nordic-U.S. Summit "
+     "Telephone Talk, January 28, 2021", True),
+    ("Secretary General Ana Lind and then Vice President Tomas Berg at the Oslo Security "
+     "Conference in February 2015", True),
+    ("(Photo) 15th Nordic Foreign Ministers' Strategic Dialogue", True),
+    # Not a sentence that says when they met.
+    ("The two leaders met at the summit in 2019.", False),
 ])
 def test_a_photo_caption_in_the_present_tense_is_furniture(line, furniture_):
     from readout_compare import furniture
