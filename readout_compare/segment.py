@@ -373,7 +373,20 @@ def _units(text: str, block: Block) -> Iterator[_Unit]:
         start += glued
     # A quotation of several sentences gives a unit a sentence, as fact-checkers label them
     # (bench/real/README.md); quotes.py finds the quotation over the whole text.
+    opening = True  # no sentence of the story's own yet in this block
     for s, e in _with_furniture_cut(text, _raw_sentences(text, start, end)):
+        if opening and block.kind != "item":
+            # A dateline after a piece of furniture on the same line ("(MENAFN- Kuwait News
+            # Agency (KUNA)) WASHINGTON, April 17 (KUNA) -- US Department of State said …").
+            dateline = furniture.dateline(text, s, e) if s > start else 0
+            if dateline and s + dateline < e:
+                yield from (_Unit(a, b, "dateline") for a, b in _trimmed(text, s, s + dateline))
+                s += dateline
+            piece = text[s:e]
+            # (A piece that does not end as a sentence ends, "(MENAFN- … (KUNA))", is no
+            # sentence of the story's either.)
+            opening = bool(furniture.unit_rule(piece) or furniture.paragraph_rule(piece)
+                           or not ends_sentence(piece))
         if block.kind == "item":
             yield _Unit(s, e, "item")
         else:

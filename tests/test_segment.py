@@ -296,6 +296,9 @@ def test_semicolons_in_prose_are_not_a_list():
         ("date 2025-07-03 The EU's chief diplomat said China must stop supporting Russia.",
          "date 2025-07-03"),
         ("2024-10-07 14:05 Turkish President Erdogan held a call with Putin.", "2024-10-07 14:05"),
+        # A date and a time in words and figures.
+        ("October 26, 2021, 09:50 The Nordic premier told Vale the relationship was not the "
+         "one Oslo wants.", "October 26, 2021, 09:50"),
     ],
 )
 def test_dateline_is_split_off_with_exact_offsets(text, dateline):
@@ -967,3 +970,13 @@ def test_arabic_sentences_end_at_a_full_stop_even_run_together():
     got = [t for t, _ in units(text)]
     assert len(got) == 3
     assert got[1].endswith("\u0627\u0644\u0645\u0646\u0637\u0642\u0629.")
+
+
+def test_a_dateline_after_a_piece_of_furniture_on_the_same_line_is_split_off():
+    text = ("(SYNDIC- Nordic News Agency (NNA)) OSLO, April 17 (NNA) -- The foreign ministry "
+            "said Thursday that Minister Lind spoke with Minister Vale.")
+    assert units(text) == [
+        ("(SYNDIC- Nordic News Agency (NNA))", "furniture"),
+        ("OSLO, April 17 (NNA) --", "furniture"),
+        ("The foreign ministry said Thursday that Minister Lind spoke with Minister Vale.", "body"),
+    ]
