@@ -145,10 +145,26 @@ def _basis(readout: Document, acc: AccountComparison, sid: str, readout_sentence
                 # that says nothing but the event ("Secretary Rubio spoke today with …") is a
                 # mention of the call.
                 told = said if acc.across_languages else Keyed(acc.document.sentence(sid).text)
-                if only_the_event(said, told):
+                if only_the_event(said, told) or _announces_only(
+                        readout.sentence(readout_sentence).text):
                     return "event"
             return m.basis
     return "event"
+
+
+# A readout sentence in Chinese or Japanese that announces the call and says nothing else:
+# its last words are the call ("…外交部长王毅同美国国务卿鲁比奥通电话。", "…電話会談を行った
+# ところ、概要は以下のとおりです。"), with no topic ("就…", "…について") before them. Its words
+# in character pairs are names and titles, which the account shares whatever it says.
+_CJK_CALL_ENDS = re.compile(
+    r"(?:通电话|通電話|通话|通話|电话会谈|会谈|會談|会见|會見|会晤|會晤|電話会談を行った(?:ところ)?"
+    r"|会談を行った(?:ところ)?)[、，,]?(?:概要は以下のとおりです)?[。.]?\s*$")
+_CJK_TOPIC = re.compile(r"就|讨论|討論|商讨|について|に関し")
+
+
+def _announces_only(text: str) -> bool:
+    """Whether a Chinese or Japanese readout sentence only announces the call."""
+    return bool(_CJK_CALL_ENDS.search(text)) and not _CJK_TOPIC.search(text)
 
 
 def _headline_lead(

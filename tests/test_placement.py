@@ -184,6 +184,34 @@ def test_a_word_for_word_copy_of_a_sentence_that_only_announces_the_meeting_is_n
     assert sp.first_point is not None and sp.first_point.account_sentence == second.sentence.id
 
 
+def test_a_chinese_sentence_that_only_announces_the_call_is_no_point():
+    # Character pairs of names and titles are all the story's first sentence shares with the
+    # readout's announcement of the call; its first point is the sentence on trade after it.
+    readout = ("外交部长林海同挪威外交大臣哈尔沃森通电话\n\n"
+               "5月3日,外交部长林海同挪威外交大臣哈尔沃森通电话。\n\n"
+               "双方同意扩大渔业和航运合作,尽早举行经贸混委会会议。\n")
+    story = ("挪威外交大臣哈尔沃森3日与中国外交部长林海通电话。\n\n"
+             "双方同意扩大渔业和航运合作,并尽早举行经贸混委会会议。\n")
+    comparison = compare(readout, [story])
+    sp, by_readout = placements(comparison)
+    first, second = [s for s in comparison.accounts[0].sentences if s.sentence.role == "body"][:2]
+    assert by_readout[comparison.readout.body[0].id].basis == "event"
+    assert sp.first_point is not None and sp.first_point.account_sentence == second.sentence.id
+
+
+@pytest.mark.parametrize(("text", "announces"), [
+    ("5月3日,外交部长林海同挪威外交大臣哈尔沃森通电话。", True),
+    ("本3日、林外務大臣はハルヴォルセン外務大臣との間で電話会談を行ったところ、概要は以下のとおりです。", True),
+    # A call about something says what it was about.
+    ("林海同哈尔沃森就渔业合作通电话。", False),
+    ("双方认为,此次通话及时、必要。", False),
+])
+def test_which_chinese_and_japanese_sentences_only_announce_the_call(text, announces):
+    from readout_compare.placement import _announces_only
+
+    assert _announces_only(text) is announces
+
+
 @pytest.mark.parametrize(("readout_sentence", "story_sentence", "event_only"), [
     # A name that opens the readout's sentence is a name, as it is inside the story's.
     ("Ingrid Halvorsen had a telephone conversation with Minister of Industry Chidi Okafor.",
