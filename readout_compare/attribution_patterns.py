@@ -239,12 +239,18 @@ def _by_verb(original: str, text: str, leads: list[re.Match[str]]) -> list[Found
             if src is not None:
                 phrase = _clean(original[m.start() : m.end()])
                 out.append((m.start(), m.end(), _make(phrase, src), 1))
+    for m in _WHO_SAID.finditer(text):
+        # "Climate change was a focus for the PM, who highlighted that …": the antecedent.
+        src = _clean(m.group("src"))
+        if well_formed(src) and not any(f[0] <= m.start("src") < f[1] for f in out):
+            out.append((m.start("src"), m.end(), _make(_clean(original[m.start():m.end()]), src),
+                        1))
     said = _PARTICIPLE.search(text) or _AND_SAID.search(text)
     if said and any(f[0] < said.start() and well_formed(f[2].source) for f in out):
         said = None  # "…, Qin noted, saying …": the speaker named before the participle
     subject = _MAIN_SUBJECT.match(text, _opening_phrase_end(text)) if said else None
     if subject is not None and not _SUBORDINATE.intersection(
-            text[subject.end():said.start()].lower().split()):
+            _SUCH_AS.sub(" ", text[subject.end():said.start()].lower()).split()):
         src = _clean(subject.group("src"))
         if (src.lower() not in ("it", "this", "that") and src.split()[0].lower() not in _OPENERS
                 and well_formed(src)):
@@ -253,6 +259,12 @@ def _by_verb(original: str, text: str, leads: list[re.Match[str]]) -> list[Found
     return out
 
 
+# A relative clause of saying after a person or an office: "the PM, who highlighted that …".
+_WHO_SAID = re.compile(
+    r"(?P<src>(?:\b(?i:the)\s+)?[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*){0,3}|"
+    r"\b(?i:the)\s+(?:[\w-]+\s+){0,3}(?:minister|president|secretary|spokes(?:man|woman|"
+    r"person)|chancellor|premier|ministry|office))"
+    rf",\s+who\s+(?:also\s+|later\s+|then\s+)?(?:{SPEECH_VERBS})\b")
 # "what" just before a subject and its verb of saying: a free relative ("in line with what
 # officials have said"), whose speaker is not the sentence's source.
 _FREE_RELATIVE = re.compile(r"\bwhat\s+(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
@@ -381,6 +393,8 @@ _PARTICIPANTS = re.compile(
 # A verb in the past tense followed by more words inside a mention: a clause, not a name
 # ("Pentagon official reaffirmed US commitment to …").
 _CLAUSE = re.compile(r"(?<![-\w])[a-z]{3,}ed\s+(?:the|a|an|that|its|his|her|their|US|U\.S\.|[A-Z][\w-]+)\b")
+# "countries such as India": an example, not a clause of its own.
+_SUCH_AS = re.compile(r"\bsuch\s+as\b")
 _SUBORDINATE = frozenset(["after", "before", "when", "while", "since", "because", "although", "but",
                           "que", "cual", "which",
                           "yet", "if", "unless", "as"])

@@ -1394,6 +1394,14 @@ def test_verbs_of_expressing_and_a_free_relative(sentence, sources):
     # A pronoun that ends the subject is a clause's own subject.
     ("The meeting capped Lind's first visit to Oslo as minister, a trip she said was useful.",
      ["she"]),
+    # A relative clause of saying: its antecedent speaks.
+    ("Trade was a focus for the PM, who highlighted that both countries \u201chave a role to "
+     "play\u201d.", ["PM"]),
+    ("He met the Nordic foreign minister, who stressed the port was open.",
+     ["Nordic foreign minister"]),
+    # "such as" inside the clause before a participle of saying is no subordinate clause.
+    ("Premier Vale on Tuesday endorsed the plan to widen the forum by including countries such "
+     "as Norland, saying it was in line with the \u201cnew realities\u201d.", ["Premier Vale"]),
     # A document named without its article.
     ('"They also discussed the fisheries," Nordic Council statement said.',
      ["Nordic Council statement"]),
