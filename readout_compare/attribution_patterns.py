@@ -100,7 +100,10 @@ _REPORTED_BY = re.compile(
     r"\b(?:(?:reported|announced|stated|said|confirmed|published|quoted)\s+by|"
     # "The call, described as “very constructive” by Carney's office" (the quotation blanked)
     r"(?:described|characteri[sz]ed|hailed|termed|called)\s+(?:as\s+)?(?:an?\s+)?\s{3,}by|"
-    r"with\s+reference\s+to)\s+(?P<src>(?:[^,.;:\u201c\u201d\"]|(?<=\b[A-Z])\.)+)"
+    r"with\s+reference\s+to|"
+    # "This is stated in a statement by the State Department"
+    r"(?:stated|said|reported|noted|announced)\s+in\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|readout|release|message|communiqu[eé])\s+(?:by|of|from))\s+(?P<src>(?:[^,.;:\u201c\u201d\"]|(?<=\b[A-Z])\.)+)"
     r"|\b(?:reported|published|posted)\s+on\s+(?P<site>[^,.;:\u201c\u201d\"]*?\bwebsite)")
 # "The call was described by the Brazilian presidency as “friendly”": the source between "by"
 # and "as".
@@ -191,6 +194,13 @@ def attributions_in(original: str) -> tuple[FoundAttribution, ...]:
                                  else "unnamed sources (reportedly)")),
              2)
         )
+    passive = _IT_IS_NOTED.match(text)
+    if passive and not out:
+        # "It is noted that …", "It is reported that …": the document or body credited just
+        # before says it (resolved as "It said" is: attribution.resolve_pronoun).
+        out.append((passive.start(), passive.end(),
+                    Attribution(text=_clean(original[passive.start():passive.end()]),
+                                source="It", is_readout=False), 1))
     kept = [f for f in out if well_formed(f[2].source)]
     return tuple(sorted(kept + other, key=lambda f: f[0]))
 
@@ -259,6 +269,10 @@ def _by_verb(original: str, text: str, leads: list[re.Match[str]]) -> list[Found
     return out
 
 
+# The passive of the wires that translate Ukrainian and Russian copy: "It is noted that …".
+_IT_IS_NOTED = re.compile(
+    r"\s*It\s+(?:is|was|has\s+been)\s+(?:reported|noted|stated|said|stressed|emphasi[sz]ed|added|"
+    r"specified|indicated|underlined)\s+that\b")
 # A relative clause of saying after a person or an office: "the PM, who highlighted that …".
 _WHO_SAID = re.compile(
     r"(?P<src>(?:\b(?i:the)\s+)?[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*){0,3}|"

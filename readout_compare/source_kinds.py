@@ -378,6 +378,9 @@ _NOT_PERSON = frozenset(
 # Capitalised words that open a mention but name no one: articles and pronouns ("It said",
 # "They told reporters").
 _NO_NAMES = frozenset("the a an he she it they we i you this that these those there".split())
+# A mention that ends on a body's noun names the body.
+_BODY_LAST = re.compile(r"\b(?:ministry|office|department|government|embassy|agency|service|"
+                        r"presidency|secretariat|chancellery)\s*$", re.IGNORECASE)
 # Days and months are no one's name ("On Monday, Trump had spoken …"); "May" may be.
 _DAYS_MONTHS = frozenset("monday tuesday wednesday thursday friday saturday sunday january "
                          "february march april june july august september october november "
@@ -388,6 +391,8 @@ def person_name(source: str) -> str | None:
     """The last capitalised word of a mention that names a person, if any: "State Department
     spokesperson Tammy Bruce" -> "Bruce"; "China's foreign ministry" -> None."""
     head = source.split(", according to")[0].split(",")[0]
+    if _BODY_LAST.search(head):
+        return None  # "Nordic foreign ministry": a body, whatever the word before it is
     words = re.findall(r"\b[A-Z][a-z][\w\u2019'-]*\b|(?<!\w)[А-ЯЁІЇЄҐ][а-яёіїєґ'\u2019-]+", head)
     for w in reversed(words):
         base = re.sub(r"['\u2019]s$", "", w)

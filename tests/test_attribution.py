@@ -1402,6 +1402,9 @@ def test_verbs_of_expressing_and_a_free_relative(sentence, sources):
     # "such as" inside the clause before a participle of saying is no subordinate clause.
     ("Premier Vale on Tuesday endorsed the plan to widen the forum by including countries such "
      "as Norland, saying it was in line with the \u201cnew realities\u201d.", ["Premier Vale"]),
+    # "stated in a statement by X": X's words.
+    ("This is stated in a statement by the Nordic foreign ministry.",
+     ["Nordic foreign ministry"]),
     # A document named without its article.
     ('"They also discussed the fisheries," Nordic Council statement said.',
      ["Nordic Council statement"]),
@@ -1448,3 +1451,16 @@ def test_a_pronoun_after_an_opening_phrase_is_the_subject_and_a_day_is_no_one():
     acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
     assert acc.sentences[0].attribution.source == "he (Halvorsen)"
     assert person_name("Monday") is None and person_name("Theresa May") == "May"
+    # A mention that ends on a body's noun names the body, not a person.
+    assert person_name("Nordic foreign ministry") is None
+    assert person_name("State Department spokesperson Tammy Bruce") == "Bruce"
+
+
+def test_it_is_noted_that_is_the_body_credited_just_before():
+    got = sources("This is stated in a statement by the Norwegian foreign ministry. It is noted "
+                  "that the ministers agreed to meet again in May.")
+    assert got[0][0] == "Norwegian foreign ministry"
+    assert got[1][0] == "It (Norwegian foreign ministry)"
+    # With nothing credited before, it says it is unresolved.
+    assert sources("It is noted that the ministers agreed to meet again.")[0][0] == (
+        "It (unresolved)")
