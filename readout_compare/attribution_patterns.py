@@ -50,7 +50,7 @@ _SUBJECT = (
     # "Biden and Obrador said", "Lind and Aasen released a joint statement": both speak.
     rf"|{_NAME}\s+and\s+{_NAME}"
     # "…," officials said: the unnamed-source nouns alone.
-    r"|(?i:officials|sources|diplomats|aides|analysts|experts)"
+    r"|(?i:officials|sources|diplomats|aides|analysts|experts|critics|observers|commentators)"
     rf"|{_NO10}|{_NAME}|he|she|they|it|we|I)"
 )
 # Adverbs that may stand between a speaker and the verb of saying ("has repeatedly said");

@@ -1402,6 +1402,10 @@ def test_verbs_of_expressing_and_a_free_relative(sentence, sources):
     # "such as" inside the clause before a participle of saying is no subordinate clause.
     ("Premier Vale on Tuesday endorsed the plan to widen the forum by including countries such "
      "as Norland, saying it was in line with the \u201cnew realities\u201d.", ["Premier Vale"]),
+    # Unnamed critics, and a body that declined to comment.
+    ("But critics say the deal did not go far enough.", ["critics"]),
+    ("The Nordic energy ministry declined to comment.", ["Nordic energy ministry"]),
+    ("Prices declined to record lows.", []),
     # "stated in a statement by X": X's words.
     ("This is stated in a statement by the Nordic foreign ministry.",
      ["Nordic foreign ministry"]),
