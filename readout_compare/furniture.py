@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from readout_compare.lexicon import word_key
+from readout_compare.lexicon import MONTH_NAMES, word_key
 
 SCOPES = ("unit", "paragraph", "caption", "dateline", "lead-in", "list-lead-in")
 _TRAILING = ".!|\u2026 \t\n"
@@ -89,8 +89,7 @@ def present_caption(unit: str) -> bool:
     return text.endswith(".") and _PRESENT_CAPTION.fullmatch(text[:-1]) is not None
 
 
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-          r"December)")
+_MONTH = "(?:" + "|".join(m.capitalize() for m in MONTH_NAMES) + ")"
 # A caption with no verb: who, then where, then when ("Prime Minister Suga at a press
 # conference after the Japan-U.S. Summit Telephone Talk, January 28, 2021"; "… Joe Biden at the
 # Munich Security Conference in February 2015"). A headline does not end on a date.

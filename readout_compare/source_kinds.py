@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from readout_compare.lexicon import TITLES, word_key
+from readout_compare.lexicon import MONTH_NAMES, TITLES, WEEKDAYS, word_key
 from readout_compare.model import Attribution, Document
 
 # Words that name a document of the readout's kind ("the statement", "a readout").
@@ -382,9 +382,7 @@ _NO_NAMES = frozenset("the a an he she it they we i you this that these those th
 _BODY_LAST = re.compile(r"\b(?:ministry|office|department|government|embassy|agency|service|"
                         r"presidency|secretariat|chancellery)\s*$", re.IGNORECASE)
 # Days and months are no one's name ("On Monday, Trump had spoken …"); "May" may be.
-_DAYS_MONTHS = frozenset("monday tuesday wednesday thursday friday saturday sunday january "
-                         "february march april june july august september october november "
-                         "december".split())
+_DAYS_MONTHS = frozenset(w for w in WEEKDAYS | frozenset(MONTH_NAMES) if len(w) > 3) - {"may"}
 
 
 def person_name(source: str) -> str | None:
