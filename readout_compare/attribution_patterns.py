@@ -23,6 +23,8 @@ SPEECH_VERBS = "|".join(lexicon.SPEECH_VERBS)
 # (blank_quotes), which a name does not span.
 _NAME = (r"(?:[A-Z][\w\u2019'.&-]*)(?:\s{1,3}(?:of\s+|the\s+|for\s+|de\s+|da\s+|do\s+|del\s+|al\s+|"
          r"bin\s+|van\s+|von\s+|la\s+|le\s+)?[A-Z][\w\u2019'.&-]*)*")
+# A month's name, capitalised.
+_MONTH = "(?:" + "|".join(m.capitalize() for m in lexicon.MONTH_NAMES) + ")"
 # Downing Street by its number: a name with a digit.
 _NO10 = r"(?:No\.?|Number)\s10(?:\s+Downing\s+Street)?"
 # Nouns that head a source that is not a named person: "China's defence ministry",
@@ -121,8 +123,7 @@ _SUBJECT_VERB = re.compile(
     # "Austin on X conveyed": where, not who
     r"X|Twitter|Truth\s+Social|Facebook|Telegram|Instagram|Weibo),?)?"
     # "Hegseth in February said"
-    r"(?:\s+in\s+(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December))?\s+"
+    rf"(?:\s+in\s+{_MONTH})?\s+"
     rf"(?:has\s+|have\s+|had\s+|also\s+|later\s+|then\s+)?(?P<adverb>{_ADVERBS}\s+)?"
     rf"(?P<verb>{SPEECH_VERBS})\b"
     # "added a layer of complication" says nothing
