@@ -192,10 +192,44 @@ def _double_quoted(text: str, i: int) -> tuple[list[tuple[int, int]], int]:
                 seg_start = j = k + 1
                 inner = _first_inner(text, seg_start, close)
                 continue
+            if k < n and _closed_further_on(text, k, close):
+                seg_start = j = k
+                inner = _first_inner(text, seg_start, close)
+                continue
             return pieces, j
         j += 1
     pieces.append((seg_start, n))
     return pieces, j
+
+
+# A quotation pasted whole (a post, a letter) may run over paragraphs that open with no mark,
+# closed only at the end of its last one ('Katz tweeted "Great conversation with …' | 'I thanked
+# him …' | 'Our bond is unbreakable."'). It goes on over at most this many paragraphs, each
+# without a quotation mark, to one whose first mark closes it.
+PASTED_PARAGRAPHS = 6
+_ANY_DOUBLE_MARK = re.compile('["\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d\u300e\u300f]')
+
+
+def _closed_further_on(text: str, k: int, close: str) -> bool:
+    """The paragraph at ``k`` (opening with no mark) and at most PASTED_PARAGRAPHS - 1 after it
+    hold no quotation mark until one whose first mark is ``close``, closing: the quotation
+    opened before them goes on over them."""
+    start = k
+    for _ in range(PASTED_PARAGRAPHS):
+        end = _PARAGRAPH_BREAK.search(text, start)
+        stop = end.start() if end else len(text)
+        mark = _ANY_DOUBLE_MARK.search(text, start, stop)
+        if mark is not None:
+            j = mark.start()
+            closing = text[j] == close or (close == '"' and text[j] == "\u201d")
+            return closing and _closes(text, j) and not _opens(text, j)
+        if end is None:
+            return False
+        start = end.end()
+    return False
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
 
 
 def _first_inner(text: str, start: int, close: str) -> int:

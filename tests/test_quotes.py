@@ -32,12 +32,18 @@ def spans(text: str) -> list[str]:
          ["The first paragraph of a long quote. The second paragraph ends it."]),
         ("“An unclosed quote at the end of a paragraph.\n\nA new paragraph without a mark.",
          ["An unclosed quote at the end of a paragraph."]),
+        ('Vance later posted "Good talk with the minister.\n\nWe agreed on next steps.\n\n'
+         'Our bond is strong." The ministry did not comment.',
+         ["Good talk with the minister. We agreed on next steps. Our bond is strong."]),
+        ('She wrote "A first line left open.\n\nA plain paragraph.\n\nThen "a new quote" here.',
+         ["A first line left open.", "a new quote"]),
         ("He spoke on “Fox & Friends” today.", ["Fox & Friends"]),
         ("„Ich möchte keinen Handelskrieg“, sagte er. „Wir reden“, fügte er hinzu.",
          ["Ich möchte keinen Handelskrieg", "Wir reden"]),
     ],
     ids=["curly", "straight", "apostrophes", "plural-possessive", "single", "nested",
-         "multi-sentence", "continued-paragraphs", "unclosed", "title", "german"],
+         "multi-sentence", "continued-paragraphs", "unclosed", "pasted-post", "pasted-not-closed",
+         "title", "german"],
 )
 def test_quote_spans(text, expected):
     assert spans(text) == expected
