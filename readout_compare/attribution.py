@@ -267,9 +267,16 @@ _SUBJECT_NAME = re.compile(
     r"woman)|adviser|advisor|envoy|chief|counterpart|to|of|the|for)\s+){0,8}?"
     r"(?P<name>[A-Z][a-z][\w\u2019'-]*)"
     # (the past of German and Spanish too: "Weber telefonierte", "Ruiz habló")
-    r"(?=,|\s+(?:has|had|is|was|said|says|told|also|then|later|[a-z]+ed|hat|hatte|[a-zäöüß]+te|"
-    r"sprach|traf|[a-záéíóú]+ó|dijo)\b)"
+    # (an adverb may stand before the verb: "Trump sharply changed")
+    r"(?=,|\s+(?:[a-z]+ly\s+)?(?:has|had|is|was|said|says|told|also|then|later|[a-z]+ed|hat|"
+    r"hatte|[a-zäöüß]+te|sprach|traf|[a-záéíóú]+ó|dijo)\b)"
 )
+# Or a person the story names by office alone ("The PM addressed …", "The Taoiseach told …",
+# "The US Secretary of State reiterated …"), for a "he" or "she" after it.
+_SUBJECT_OFFICE = re.compile(
+    r"^(?P<office>[Tt]he\s+(?:[A-Z][\w.]*\s+){0,2}(?:PM|Prime\s+Minister|President|Premier|"
+    r"Chancellor|Taoiseach|(?:Foreign\s+|Defen[cs]e\s+)?(?:Minister|Secretary)(?:\s+of\s+"
+    r"(?:State|Defen[cs]e|War))?))\s+(?:also\s+|[a-z]+ly\s+)?[a-z]{3,}(?:ed|s)\b")
 
 
 # A person named with a title and then a verb in the past: the subject of a clause.
@@ -338,6 +345,9 @@ def resolve_pronoun(attribution: Attribution, earlier: Sequence[Sentence],
             acting = [a.group("name") for a in _TITLED_ACTOR.finditer(s.text)]
             if acting and person_name(acting[-1]):
                 name = person_name(acting[-1])
+                break
+            if office := _SUBJECT_OFFICE.match(opening):
+                name = "the" + office.group("office")[3:]
                 break
     if name is None:
         return _unresolved(attribution, head)

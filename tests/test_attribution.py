@@ -1048,7 +1048,17 @@ def test_a_sentence_carrying_on_with_the_speaker_as_a_pronoun_keeps_the_source()
      "discussed on his social media accounts.\n\n\u201cI just had a great conversation with "
      "President Hale,\u201d he said.",
      "he (Kang)"),
-], ids=["gender-of-the-first", "titled-actor"])
+    # An adverb between the subject and its verb.
+    ("President Kang spoke with President Hale. They discussed the alliance.",
+     "Earlier, President Hale sharply changed his tone on the port.\n\nDuring a speech in "
+     "Geneva on Monday, he threatened the shipping lines with \u201csevere penalties\u201d.",
+     "he (Hale)"),
+    # A person the story names by office alone.
+    ("Prime Minister Dolan spoke with President Vale. They discussed the port.",
+     "The PM addressed the dispute on the northern border.\n\nHe told Vale, \u201cIt is "
+     "crucial that both sides act with caution.\u201d",
+     "He (the PM)"),
+], ids=["gender-of-the-first", "titled-actor", "adverb-before-the-verb", "office-alone"])
 def test_more_pronouns_resolved(readout, account, speaker):
     from readout_compare import Settings, compare
 
