@@ -71,6 +71,10 @@ def attribute_quote(
     if nearest is None:
         return None
     outer = index.first_other_source(nearest[2].source)
+    if outer is not None and outer[0] < rel_start and nearest[0] >= rel_end - 1:
+        # 'He conveyed to Lavrov “…,” said a statement by …': the subject before the quotation,
+        # as the credit after it gives him.
+        return _reported(outer[2], nearest[2])
     if outer is not None and outer[0] < nearest[0]:
         # "Xinhua said Xi told Hale that …": Xi's words as Xinhua gives them.
         return _reported(nearest[2], outer[2])
@@ -282,7 +286,8 @@ _SUBJECT_OFFICE = re.compile(
 # A person named with a title and then a verb in the past: the subject of a clause.
 _TITLED_ACTOR = re.compile(
     r"\b(?:President|Prime Minister|Premier|Chancellor|Minister|Secretary|Mr|Mrs|Ms)\.?\s+"
-    r"(?:[A-Z][\w'\u2019-]+\s+){0,2}(?P<name>[A-Z][\w'\u2019-]+)\s+(?:also\s+)?[a-z]+ed\b")
+    r"(?:[A-Z][\w'\u2019-]+\s+){0,2}(?P<name>[A-Z][\w'\u2019-]+)\s+(?:also\s+)?"
+    r"(?:[a-z]+ed|spoke|met|told|held|made|took|gave|sent)\b")
 
 
 # A word and a comma that open a sentence before its subject ("Meanwhile, ", "However, ").

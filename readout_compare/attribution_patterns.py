@@ -132,11 +132,22 @@ _SUBJECT_VERB = re.compile(
     r"(?!(?<=alleged)\s+(?!that\b|to\b)[a-z])"
     + _AFTER_VERB
 )
+# An office in lower case between a body's name and a person's ("State Department spokesperson
+# Tammy Bruce", "White House press secretary Jo Lake", "Nordic foreign ministry spokesperson Eva
+# Lund"), after a verb of saying.
+_OFFICE_AND_NAME = (
+    r"(?:the\s+)?(?:[A-Z][\w.\u2019'-]*\s+){1,4}(?:(?:foreign|defen[cs]e|press|deputy|chief|"
+    r"ministry|department|government)\s+){0,2}"
+    r"(?i:spokes(?:person|man|woman)|secretary|official|adviser|advisor|envoy|ambassador|"
+    rf"minister)\s+{_NAME}")
 _VERB_SUBJECT = re.compile(
     # "…," said Ambassador Smith. The name ends the clause: in "said Colombia would …" the name
     # is the subject of what was said, not the speaker.
     rf"\b(?P<verb>said|says|wrote|added|continued|reported|reports|informs|writes)\s+"
-    rf"(?P<src>{_NO10}|(?:the\s+)?{_NAME}|the\s+(?:[\w-]+\s+){{0,3}}?{_BODIES}|the\s+statement|"
+    rf"(?P<src>{_NO10}|{_OFFICE_AND_NAME}|(?:the\s+)?{_NAME}|"
+    rf"the\s+(?:[\w-]+\s+){{0,3}}?{_BODIES}|"
+    # "…," said a statement attributable to State Dept. Spokesperson Tammy Bruce.
+    rf"(?:a|the)\s+statement(?:\s+(?:attributable\s+to|from|by)\s+{_OFFICE_AND_NAME})?|"
     r"the\s+readout)"
     r"(?=\s*(?:[,.;:!?]|$)|\s+(?:in|on|at|during|after|adding|told|to|as|when|while)\b)"
 )

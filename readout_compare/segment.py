@@ -57,6 +57,15 @@ _DAY_ORDINAL = re.compile(r"(?<![\d.])\d{1,2}\.\s*$")
 _GERMAN_MONTH = re.compile(
     r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
     r"Dezember)\b")
+# An abbreviated title or office syntok takes for a sentence's end ("State Dept." | "Spokesperson
+# Tammy Bruce", "Rep." | "Ana Ruiz"), before a capitalised word that is not one that opens
+# sentences ("… the Defense Dept. The ministry …" stays two).
+_TITLE_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:Dept|Govt|Rep|Gov|Lt|Amb|Sgt|Maj|Cmdr|Rev|Hon|Sec|Pres|Dep|Asst|Atty|Supt|"
+    r"Rt|Msgr|Cpl|Pvt|Ald)\.\s*$")
+_SENTENCE_OPENER = re.compile(
+    r"(?:The|A|An|It|He|She|They|We|I|This|That|These|Those|In|On|At|But|And|Or|So|If|As|"
+    r"When|While|After|Before|Then|There|Its|His|Her|Their|Our)\b")
 # Chinese, Japanese and Korean text: its characters, and its sentences (compiled on first use:
 # the character class alone costs a few milliseconds to compile, and most text has none).
 _CJK_FIRST = "\u3040"
@@ -579,11 +588,14 @@ def _glued_piece(piece: str) -> bool:
 def _rejoined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """syntok's sentences, with a German ordinal date it cut ("am 12." | "Mai soll …") joined
     again: a sentence that ends in a day's number and a full stop, before one that opens with
-    a month's name, is one sentence; so is one cut inside a parenthesis (_open_parenthesis)."""
+    a month's name, is one sentence; so is one cut inside a parenthesis (_open_parenthesis)
+    or after an abbreviated title (_TITLE_ABBREVIATION)."""
     out: list[tuple[int, int]] = []
     for s, e in spans:
         if out and ((_DAY_ORDINAL.search(text, out[-1][0], out[-1][1])
                      and _GERMAN_MONTH.match(text, s))
+                    or (_TITLE_ABBREVIATION.search(text, out[-1][0], out[-1][1])
+                        and text[s:s + 1].isupper() and not _SENTENCE_OPENER.match(text, s))
                     or _open_parenthesis(text[out[-1][0]:out[-1][1]], text[s:e])):
             out[-1] = (out[-1][0], e)
         else:

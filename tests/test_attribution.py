@@ -1470,6 +1470,24 @@ def test_a_pronoun_after_an_opening_phrase_is_the_subject_and_a_day_is_no_one():
     assert person_name("State Department spokesperson Tammy Bruce") == "Bruce"
 
 
+def test_a_credit_after_the_quotation_names_an_office_and_a_person():
+    from readout_compare import Settings, compare
+
+    readout = "Secretary Hale spoke with Foreign Minister Dolan. They discussed the port."
+    account = ("The ministry said Secretary Hale spoke with Foreign Minister Dolan on Monday.\n\n"
+               "He conveyed to Dolan \u201cthe same message the team gave the allies in Paris: "
+               "the blockade must end,\u201d said a statement attributable to State Dept. "
+               "Spokesperson Ana Ruiz.\n\n"
+               "\u201cThe port will reopen,\u201d said Nordic foreign ministry spokesperson "
+               "Eva Lund.")
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    assert len(acc.document.body) == 3  # "Dept." ends no sentence
+    # The subject before the quotation, as the statement after it gives him.
+    assert [q.attribution.source for q in acc.quotes] == [
+        "He (Hale), according to statement attributable to State Dept. Spokesperson Ana Ruiz",
+        "Nordic foreign ministry spokesperson Eva Lund"]
+
+
 def test_it_is_noted_that_is_the_body_credited_just_before():
     got = sources("This is stated in a statement by the Norwegian foreign ministry. It is noted "
                   "that the ministers agreed to meet again in May.")

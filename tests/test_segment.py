@@ -36,9 +36,15 @@ def sentences(text: str) -> list[str]:
          ["Costs rose 2.5 percent.", "Then they fell."]),
         ("First paragraph ends here.\n\nSecond paragraph starts here.",
          ["First paragraph ends here.", "Second paragraph starts here."]),
+        # Abbreviated titles and offices syntok ends a sentence at; not before "The".
+        ("It was said by State Dept. Spokesperson Ana Ruiz and Rep. Tom Hale. It rained.",
+         ["It was said by State Dept. Spokesperson Ana Ruiz and Rep. Tom Hale.", "It rained."]),
+        ("The talks were run by the Defense Dept. The ministry did not comment.",
+         ["The talks were run by the Defense Dept.", "The ministry did not comment."]),
     ],
     ids=["abbreviations", "initialisms", "initials", "closing-quote", "multi-sentence-quote",
-         "straight-quotes", "nbsp", "decimal", "paragraphs"],
+         "straight-quotes", "nbsp", "decimal", "paragraphs", "title-abbreviations",
+         "office-abbreviation-at-the-end"],
 )
 def test_sentence_boundaries(text, expected):
     assert sentences(text) == expected
