@@ -172,7 +172,7 @@ _TRIGGERS = frozenset(
     [verb.split()[0] for verb in lexicon.SPEECH_VERBS]
     + ["according", "per", "citing", "reportedly", "said", "published", "reference", "quotes",
        "quoted", "cites", "cited", "indicate", "suggest", "noted", "saying", "noting", "adding", "stressing", "warning",
-       "insisting", "arguing", "declaring", "stating", "describing"]
+       "insisting", "arguing", "declaring", "stating", "describing", "telling", "urging"]
 )
 _LOWER_WORD = re.compile(r"[a-z]+")
 
@@ -261,6 +261,12 @@ def _by_verb(original: str, text: str, leads: list[re.Match[str]]) -> list[Found
             if src is not None:
                 phrase = _clean(original[m.start() : m.end()])
                 out.append((m.start(), m.end(), _make(phrase, src), 1))
+    for m in _WITH_SAYING.finditer(text):
+        # "Both discussed Ukraine, with Wang telling Blinken that …": the named one says it.
+        src = _clean(m.group("src"))
+        if well_formed(src):
+            out.append((m.start("src"), m.end(), _make(_clean(original[m.start("src"):m.end()]),
+                                                       src), 1))
     for m in _WHO_SAID.finditer(text):
         # "Climate change was a focus for the PM, who highlighted that …": the antecedent.
         src = _clean(m.group("src"))
@@ -291,6 +297,10 @@ _WHO_SAID = re.compile(
     r"\b(?i:the)\s+(?:[\w-]+\s+){0,3}(?:minister|president|secretary|spokes(?:man|woman|"
     r"person)|chancellor|premier|ministry|office))"
     rf",\s+who\s+(?:also\s+|later\s+|then\s+)?(?:{SPEECH_VERBS})\b")
+# A clause of "with", a name and a participle of saying: "…, with Wang telling Blinken that …".
+_WITH_SAYING = re.compile(
+    rf"\bwith\s+(?P<src>(?:the\s+)?{_NAME})\s+(?:also\s+)?(?:telling|saying|stressing|noting|"
+    r"warning|insisting|adding|arguing|urging)\b")
 # "what" just before a subject and its verb of saying: a free relative ("in line with what
 # officials have said"), whose speaker is not the sentence's source.
 _FREE_RELATIVE = re.compile(r"\bwhat\s+(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
@@ -510,7 +520,16 @@ def _make(phrase: str, source: str) -> Attribution:
 
 
 def _clean(s: str) -> str:
-    return re.sub(r"\s+", " ", s).strip(" ,;:\u00a0")
+    s = re.sub(r"\s+", " ", s).strip(" ,;:\u00a0")
+    # A sentence's full stop after a name ("…, informs UNN."), not an abbreviation's ("U.S.").
+    last = s.rsplit(" ", 1)[-1]
+    if last.endswith(".") and "." not in last[:-1] and last[:-1].lower() not in _ABBREVIATED:
+        s = s[:-1]
+    return s
+
+
+_ABBREVIATED = frozenset({"jr", "sr", "inc", "co", "ltd", "corp", "st", "dept", "govt", "gen",
+                          "mr", "mrs", "ms", "dr"})
 
 
 def blank_quotes(text: str) -> str:

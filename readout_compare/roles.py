@@ -65,11 +65,12 @@ _JOB = re.compile(r"(?i)\b(?:correspondent|reporter|editor|writer|journalist|col
 # figure of "1,1,1,…", it was quadratic in the run's length.
 _WEB = re.compile(
     r"(?i)\b(?:click|tap here|subscribe|newsletter|sign up|log ?in|cookies|privacy policy|"
-    r"terms of (?:use|service)|web ?site|browser|javascript|download (?:the|our) app|"
+    # (not a body's site as where a statement came out: "on the British government's website")
+    r"terms of (?:use|service)|(?<![\u2019']s )web ?site|browser|javascript|download (?:the|our) app|"
     r"comments are (?:closed|moderated)|add (?:a )?new comment|leave a comment|comment policy|"
     r"community guidelines|captcha|"
     r"human visitor|bookmark|follow us|read more|see also|most read|min read|listen to this|"
-    r"all rights reserved|copyright|logo|updates to this page|official website|https?|"
+    r"all rights reserved|copyright|logo|updates to this page|(?<![\u2019']s )official website|https?|"
     r"key takeaways|report (?:an )?(?:error|mistake)|embedded|(?<![\d.,])\d[\d.,]*+k? views|share this|"
     r"advertisement|sponsored|recommended|trending|related (?:stories|articles|news|topics))\b|©")
 # Present-tense verbs of a photo caption ("Starmer speaks to the media in …").

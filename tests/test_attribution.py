@@ -130,11 +130,18 @@ def test_a_source_does_not_run_across_a_quotation(sentence, source):
          "Lin Wei"),
         ("During the meeting the position was restated, stressing it would not change.", None),
         ("The growth is steady, Lin noted, saying the plan would hold.", "Lin"),
+        # A clause of "with", a name and a participle of saying.
+        ("The two discussed the port, with Lin telling Hale that the fees would stay.", "Lin"),
+        # What a document leaves out is the document's.
+        ("The Nordic readout made no mention of the fishing quotas.", "Nordic readout"),
+        ("The official statement, however, did not mention the tariffs.",
+         "official statement"),
     ],
     ids=["saying", "noting", "aide-with-name", "which-aside", "adding-to", "reports-indicate",
          "leaders-called-for", "following-aside", "in-the-statement-it-was-noted",
          "issued-a-statement", "on-friday-said", "embassy-in-the-uk", "expressed-his-hope",
-         "opening-phrase-then-name", "opening-phrase-no-name", "speaker-named-first"],
+         "opening-phrase-then-name", "opening-phrase-no-name", "speaker-named-first",
+         "with-name-telling", "made-no-mention", "did-not-mention"],
 )
 def test_participles_and_verbs_of_saying_credit_the_sentences_subject(sentence, source):
     got = sources(sentence)[0]

@@ -150,3 +150,14 @@ def test_the_publishers_name_above_a_readout_is_furniture_and_its_title_the_head
     roles_of = {s.text: s.role for s in doc.sentences}
     assert roles_of["U.S. Department of State"] == "furniture"
     assert roles_of["Secretary Lind\u2019s Call with Varnian Foreign Minister Orlov"] == "heading"
+
+
+def test_a_bodys_website_as_where_a_statement_came_out_is_no_web_furniture():
+    page = ("Oslo \u2022 NORDWIRE\n\n"
+            "Prime Minister Lena Berg and President Tom Hale held a call on the Arctic patrols."
+            "\n\nThis was reported on the Norwegian government's website, informs NORDWIRE.\n\n"
+            "Details\n\nVisit our website for more stories.\n")
+    got = _roles(page)
+    assert got["This was reported on the Norwegian government's website, informs NORDWIRE."] == (
+        "body")
+    assert got["Visit our website for more stories."] == "furniture"
