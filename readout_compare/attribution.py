@@ -302,6 +302,13 @@ def resolve_pronoun(attribution: Attribution, earlier: Sequence[Sentence],
     He and she (and their forms in the other languages read, "er", "él", "il", "он") are
     resolved to a person, "it" to the body or document credited just before; the guess is shown
     beside the pronoun, and a pronoun left unresolved says so ("it (unresolved)")."""
+    reporter = _PRONOUN_REPORTER.search(attribution.source)
+    if reporter is not None:
+        # "Rubio, according to her": the pronoun that reports the speaker is resolved too.
+        said = resolve_pronoun(replace(attribution, source=reporter.group(1)), earlier, before,
+                               sentence).source
+        head_part = attribution.source[:reporter.start(1)]
+        attribution = replace(attribution, source=head_part + said)
     head = attribution.source.split(",")[0].strip()
     if head.lower() == "it":
         # "It said" opening a sentence after "The Pentagon's summary of the calls said …", or
@@ -329,7 +336,7 @@ def resolve_pronoun(attribution: Attribution, earlier: Sequence[Sentence],
     # A speaker described rather than named ("the Chinese Defense Minister") is the person
     # the story named before with that office (``before``: the text up to the pronoun).
     recent = [p for s in reversed(earlier[-3:])
-              for p in reversed([_person(f[2].source, before) for f in attributions_in(s.text)])
+              for p in reversed([_person(f[2].source, before) for f in _speakers_of(s.text)])
               if p]
     genders = {p: _gender(p, earlier) for p in recent}
     # A speaker the text says is of the pronoun's gender first, then one it says nothing of.
@@ -359,6 +366,18 @@ def resolve_pronoun(attribution: Attribution, earlier: Sequence[Sentence],
     return replace(attribution, source=attribution.source.replace(head, f"{head} ({name})", 1))
 
 
+def _speakers_of(text: str) -> list:
+    """The attributions of a sentence whose speaker a later pronoun may stand for: not one in
+    the clause another reports ("The State Department said Whitlock welcomed …": Whitlock
+    acts in what the department said; a later "he added" is not his)."""
+    found = attributions_in(text)
+    return [f for f in found
+            if not any(g[1] <= f[0] and _REPORTED_CLAUSE.fullmatch(text, g[1], f[0])
+                       for g in found if g is not f)]
+
+
+_REPORTED_CLAUSE = re.compile(r"\s*(?:that\s+)?")
+_PRONOUN_REPORTER = re.compile(r", according to (he|she|him|her)$", re.IGNORECASE)
 # A phrase of time or place and its comma before a sentence's subject.
 _OPENING_PHRASE = re.compile(r"^(?:On|In|At|During|After|Before|Last|Earlier|Later)\b[^,]{0,40},\s+")
 

@@ -158,7 +158,7 @@ _QUOTES_AS_SAYING = re.compile(
     # "quoted Dan Wang, director of Eurasia Group's China Division, saying"; "quoted PM
     # Starmer as noting that …" (any verb of saying after "as").
     r"(?:,\s+[^,]{1,80},)?\s+(?:as\s+[a-z]+ing|saying|stating|telling)\b")
-_REPORTEDLY = re.compile(r"\breportedly\b|\bis said to\b|\bwas said to\b|"
+_REPORTEDLY = re.compile(r"\breportedly\b|\b(?:is|was)\s+(?:also\s+)?said\s+to\b|"
                          # "It comes amid reports that …": reported, by no one named
                          r"\b(?:amid|following|after|despite)\s+(?:media\s+|press\s+|news\s+)?"
                          r"reports\s+that\b|"
@@ -172,7 +172,7 @@ _TRIGGERS = frozenset(
     [verb.split()[0] for verb in lexicon.SPEECH_VERBS]
     + ["according", "per", "citing", "reportedly", "said", "published", "reference", "quotes",
        "quoted", "cites", "cited", "indicate", "suggest", "noted", "saying", "noting", "adding", "stressing", "warning",
-       "insisting", "arguing", "declaring", "stating", "describing", "telling", "urging"]
+       "insisting", "arguing", "declaring", "stating", "describing", "telling", "urging", "accusing", "claiming"]
 )
 _LOWER_WORD = re.compile(r"[a-z]+")
 
@@ -300,7 +300,7 @@ _WHO_SAID = re.compile(
 # A clause of "with", a name and a participle of saying: "…, with Wang telling Blinken that …".
 _WITH_SAYING = re.compile(
     rf"\bwith\s+(?P<src>(?:the\s+)?{_NAME})\s+(?:also\s+)?(?:telling|saying|stressing|noting|"
-    r"warning|insisting|adding|arguing|urging)\b")
+    r"warning|insisting|adding|arguing|urging|accusing|claiming)\b")
 # "what" just before a subject and its verb of saying: a free relative ("in line with what
 # officials have said"), whose speaker is not the sentence's source.
 _FREE_RELATIVE = re.compile(r"\bwhat\s+(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
@@ -311,7 +311,7 @@ FREE_RELATIVE_WINDOW = 80
 # ", saying …", ", noting …": the sentence's subject says what follows.
 # ("adding to the pressure", "claiming lives" say nothing.)
 _PARTICIPLE = re.compile(r",\s+(?:(?:also|again|later|then)\s+)?(?:saying|noting|adding(?!\s+to\b)|"
-                         r"stressing|warning|insisting|arguing|declaring|stating|describing)\b")
+                         r"stressing|warning|insisting|arguing|declaring|stating|describing|telling)\b")
 # "Wang focused on the Minsk agreements and said that …": a second verb, of saying, of the
 # sentence's subject.
 _AND_SAID = re.compile(r"\sand\s+(?:also\s+|later\s+|then\s+)?(?:said|added|stressed|noted|"

@@ -136,12 +136,22 @@ def test_a_source_does_not_run_across_a_quotation(sentence, source):
         ("The Nordic readout made no mention of the fishing quotas.", "Nordic readout"),
         ("The official statement, however, did not mention the tariffs.",
          "official statement"),
+        ("Ambassador Kevin Rudd welcomed the call between the two leaders.",
+         "Ambassador Kevin Rudd"),
+        ("Protest leaders cite the growing number of reservists who refuse to serve.",
+         "Protest leaders"),
+        ("The Vice Premier is also said to have raised the sanctions.",
+         "unnamed sources (reportedly)"),
+        ("Tensions remain high, with the US accusing Oslo of delays.", "US"),
+        ("Hale finally spoke to Dolan on Monday, telling him the border would stay open.",
+         "Hale"),
     ],
     ids=["saying", "noting", "aide-with-name", "which-aside", "adding-to", "reports-indicate",
          "leaders-called-for", "following-aside", "in-the-statement-it-was-noted",
          "issued-a-statement", "on-friday-said", "embassy-in-the-uk", "expressed-his-hope",
          "opening-phrase-then-name", "opening-phrase-no-name", "speaker-named-first",
-         "with-name-telling", "made-no-mention", "did-not-mention"],
+         "with-name-telling", "made-no-mention", "did-not-mention", "welcomed", "cite",
+         "is-also-said-to", "with-accusing", "telling-participle"],
 )
 def test_participles_and_verbs_of_saying_credit_the_sentences_subject(sentence, source):
     got = sources(sentence)[0]
@@ -1475,6 +1485,20 @@ def test_a_pronoun_after_an_opening_phrase_is_the_subject_and_a_day_is_no_one():
     # A mention that ends on a body's noun names the body, not a person.
     assert person_name("Nordic foreign ministry") is None
     assert person_name("State Department spokesperson Tammy Bruce") == "Bruce"
+
+
+def test_a_pronoun_that_reports_the_speaker_is_resolved_too():
+    got = sources("The two ministers spoke on Monday, ministry spokeswoman Eva Lund said. "
+                  "According to her, Hale welcomed the exchange of prisoners.")
+    assert got[1][0] == "Hale, according to her (Lund)"
+
+
+def test_a_pronoun_is_not_the_person_acting_in_what_another_reported():
+    got = sources("Foreign Minister Vikram Rao said the call had been useful. The ministry said "
+                  "Hale welcomed progress on the chips group. He added that India would host "
+                  "the next round.")
+    assert got[1][0] == "ministry"
+    assert got[2][0] == "He (Rao)"
 
 
 def test_a_credit_after_the_quotation_names_an_office_and_a_person():
