@@ -273,8 +273,20 @@ _OTHER_CLOSES = "\u2019\u201d\"'"
 
 
 def _paragraph_end(text: str, j: int) -> bool:
-    """The line break at ``j`` ends a paragraph (a blank line follows)."""
-    return text[j] == "\n" and (text[j : j + 2] == "\n\n" or _blank_after(text, j))
+    """The line break at ``j`` ends a paragraph: a blank line follows, or the line is a
+    paragraph of its own (longer than a wrapped line, ending a sentence), as pages pasted a
+    paragraph a line have it."""
+    if text[j] != "\n":
+        return False
+    if text[j : j + 2] == "\n\n" or _blank_after(text, j):
+        return True
+    return (text[j - 1 : j] in _SENTENCE_END
+            and j - text.rfind("\n", 0, j) > WRAPPED_LINE_MAX)
+
+
+# A line longer than this is no hard-wrapped line (those are 60-80 characters) but a paragraph.
+WRAPPED_LINE_MAX = 100
+_SENTENCE_END = frozenset(".!?\u2026")
 
 
 def _outside(spans: list[QuotedSpan], singles: list[QuotedSpan]) -> list[QuotedSpan]:

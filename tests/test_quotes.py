@@ -37,13 +37,20 @@ def spans(text: str) -> list[str]:
          ["Good talk with the minister. We agreed on next steps. Our bond is strong."]),
         ('She wrote "A first line left open.\n\nA plain paragraph.\n\nThen "a new quote" here.',
          ["A first line left open.", "a new quote"]),
+        # A page pasted a paragraph a line: a quotation left open ends with its paragraph.
+        ("Hale asked Dolan to \u201cwithdraw the 40% tariff on steel and the measures against "
+         "officials, pointing out that Norway buys more than it sells.\nThe talks also "
+         "included the trade ministers of both countries and their senior advisers.\n"
+         "\u201cWe will meet again soon,\u201d Dolan posted after the call.",
+         ["withdraw the 40% tariff on steel and the measures against officials, pointing out "
+          "that Norway buys more than it sells.", "We will meet again soon"]),
         ("He spoke on “Fox & Friends” today.", ["Fox & Friends"]),
         ("„Ich möchte keinen Handelskrieg“, sagte er. „Wir reden“, fügte er hinzu.",
          ["Ich möchte keinen Handelskrieg", "Wir reden"]),
     ],
     ids=["curly", "straight", "apostrophes", "plural-possessive", "single", "nested",
          "multi-sentence", "continued-paragraphs", "unclosed", "pasted-post", "pasted-not-closed",
-         "title", "german"],
+         "paragraph-a-line", "title", "german"],
 )
 def test_quote_spans(text, expected):
     assert spans(text) == expected
