@@ -44,6 +44,7 @@ from readout_compare.source_kinds import (
     issuer_names,
     names_foreign_country,
     office_holders,
+    person_name,
     with_kind,
 )
 
@@ -146,8 +147,47 @@ def _the_readouts_words(quotes: tuple[Quote, ...], readout: Document,
     words = Attribution(text="its words are the readout's",
                         source=f"the readout ({name})" if name else "the readout",
                         is_readout=True, kind="issuer")
-    return tuple(replace(q, attribution=words) if _uncredited_readout_words(q) else q
-                 for q in quotes)
+    return tuple(replace(q, attribution=_speaker_in_readout(words, q, readout))
+                 if _uncredited_readout_words(q) else q for q in quotes)
+
+
+def _speaker_in_readout(words: Attribution, q: Quote, readout: Document) -> Attribution:
+    """The readout's words, with the person its sentence gives them to where it opens with one
+    ("The Prime Minister stressed …" in a No 10 readout that names "Prime Minister Boris
+    Johnson": "the Prime Minister (Boris Johnson), according to the readout (Downing
+    Street)"); the readout alone where its sentence opens with no one person."""
+    sentence = readout.sentence(q.readout_sentence) if q.readout_sentence else None
+    if sentence is None:
+        return words
+    opening = _READOUT_SUBJECT.match(sentence.text)
+    if opening is None:
+        return words
+    who = opening.group("who")
+    office = _OFFICE_ALONE.fullmatch(who)
+    if office is not None:
+        # Named with the office in the readout's own sentences (not its title, whose words
+        # are all capitalised: "Secretary Hegseth Talks With …").
+        holder = re.compile(rf"\b{re.escape(office.group('office'))}"
+                            r"(?:\s+of\s+(?:the\s+)?[A-Z]\w+)?\s+(?P<name>"
+                            r"(?:[A-Z][\w'\u2019-]+\s+){0,2}[A-Z][\w'\u2019-]+)")
+        named = next((m for m in map(holder.search, (b.text for b in readout.body)) if m), None)
+        if named is None or person_name(named.group("name")) is None:
+            return words
+        who = f"the {office.group('office')} ({named.group('name')})"
+    elif person_name(who) is None:
+        return words
+    # ("Both leaders …", "Los presidentes …": no one person; such a source is not printed.)
+    return printable(replace(words, source=f"{who}, according to {words.source}")) or words
+
+
+# A readout sentence that opens with its subject and a verb ("The Prime Minister stressed …",
+# "Secretary Blinken expressed …", "President Michel underlined …").
+_READOUT_SUBJECT = re.compile(
+    r"(?:The\s+)?(?P<who>(?:[A-Z][\w.\u2019'-]*\s+){0,4}[A-Z][\w\u2019'-]*)\s+"
+    r"(?:also\s+|further\s+|again\s+)?[a-z]{3,}(?:ed|s)\b")
+_OFFICE_ALONE = re.compile(
+    r"(?P<office>Prime Minister|President|Secretary|Chancellor|Taoiseach|Premier|"
+    r"(?:Foreign|Defen[cs]e) (?:Minister|Secretary)|Secretary General|Secretary-General)")
 
 
 def _uncredited_readout_words(q: Quote) -> bool:

@@ -808,7 +808,8 @@ def test_the_readouts_words_quoted_without_a_credit_are_the_readouts():
     words = by_text["raised concerns about the increasing number of unsafe intercepts"]
     assert words.fidelity == "verbatim"
     assert words.attribution is not None and words.attribution.is_readout
-    assert words.attribution.source == "the readout (Pentagon)"
+    # The readout's words, and whom its sentence gives them to.
+    assert words.attribution.source == "Secretary Whitlock, according to the readout (Pentagon)"
     assert words.attribution.kind == "issuer"
     # Words that are not the readout's keep whatever credit the story gives, here none.
     other = by_text["a long winter"]

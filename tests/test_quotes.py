@@ -663,3 +663,20 @@ def test_the_readouts_words_in_a_statement_whose_owner_is_only_guessed_are_the_r
     assert quote.fidelity == "altered"
     assert quote.attribution.is_readout and quote.attribution.kind == "issuer"
     assert quote.attribution.source == "the statement"
+
+
+def test_the_readouts_words_name_the_person_its_sentence_gives_them_to():
+    from readout_compare import Settings
+
+    readout = ("Readout of the Prime Minister's call with President Halvorsen\n\n"
+               "Prime Minister Tom Dolan spoke to President Halvorsen of Norway today.\n\n"
+               "The Prime Minister stressed the importance of keeping the port open to all "
+               "shipping.\n\nBoth leaders agreed to speak again soon.\n")
+    account = ("Dolan and Halvorsen spoke on Monday.\n\nDolan also \u201cstressed the importance "
+               "of keeping the port open to all shipping.\u201d\n\nThe two \u201cagreed to speak "
+               "again soon\u201d.\n")
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    got = [q.attribution.source for q in acc.quotes]
+    assert got[0].startswith("the Prime Minister (Tom Dolan), according to the readout")
+    # A sentence that opens with no one person: the readout alone.
+    assert got[1].startswith("the readout") and "according to" not in got[1]
