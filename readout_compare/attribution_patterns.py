@@ -558,7 +558,10 @@ def blank_quotes(text: str) -> str:
 # A closing mark before any opening one: punctuation or a letter, then the mark, then a space
 # or the punctuation that follows a quotation in Spanish, Russian or French ("…bien", dijo;
 # "…поведение", - написал).
-_CLOSES_FIRST = re.compile(r'^[^"\u201c\u201d]*?[\w.,!?\u2026]["\u201d](?=[\s,;:.]|$)')
+# A term quoted inside the quotation in the same straight marks ('… of the "grain initiative"
+# and …," the President wrote') is passed over.
+_CLOSES_FIRST = re.compile(
+    r'^(?:[^"\u201c\u201d]|(?<=\s)"[^"\s][^"]*"(?=\s))*?[\w.,!?\u2026]["\u201d](?=[\s,;:.]|$)')
 
 
 # A quotation inside what someone did ("Austin asked Beijing to “refrain from …”", "The top

@@ -1488,6 +1488,19 @@ def test_a_pronoun_after_an_opening_phrase_is_the_subject_and_a_day_is_no_one():
     assert person_name("State Department spokesperson Tammy Bruce") == "Bruce"
 
 
+def test_a_term_quoted_inside_a_quotation_does_not_hide_the_credit_after_it():
+    from readout_compare import Settings, compare
+
+    readout = "Prime Minister Dolan spoke with President Hale. They discussed the port."
+    account = ('This was reported by Hale on his channel, Nordic News Agency reports.\n\n'
+               '"During the call with Prime Minister Dolan we discussed support for the port. '
+               'We also backed the "grain corridor" and agreed on our positions," the President '
+               'wrote.\n')
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    assert [q.attribution.source for q in acc.quotes if q.kind == "quotation"] == [
+        "President", "President"]
+
+
 def test_a_pronoun_that_reports_the_speaker_is_resolved_too():
     got = sources("The two ministers spoke on Monday, ministry spokeswoman Eva Lund said. "
                   "According to her, Hale welcomed the exchange of prisoners.")
