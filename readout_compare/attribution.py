@@ -373,10 +373,22 @@ def _speakers_of(text: str) -> list:
     found = attributions_in(text)
     return [f for f in found
             if not any(g[1] <= f[0] and _REPORTED_CLAUSE.fullmatch(text, g[1], f[0])
-                       for g in found if g is not f)]
+                       for g in found if g is not f)
+            and not _SUBORDINATE_BEFORE.search(text, 0, _source_at(text, f))]
+
+
+def _source_at(text: str, found: FoundAttribution) -> int:
+    """Where a found attribution's source is named in its sentence (its match may open
+    earlier)."""
+    at = text.find(found[2].source, found[0], found[1])
+    return at if at != -1 else found[0]
 
 
 _REPORTED_CLAUSE = re.compile(r"\s*(?:that\s+)?")
+# Or in a clause of time or cause inside a sentence ("Sir Keir delivered his rebuke after Mr
+# Trump claimed …": a later "He" is Sir Keir, the sentence's subject).
+_SUBORDINATE_BEFORE = re.compile(
+    r"\S\s+(?:after|before|when|while|since|because|although|though|until)\s+$")
 _PRONOUN_REPORTER = re.compile(r", according to (he|she|him|her)$", re.IGNORECASE)
 # A phrase of time or place and its comma before a sentence's subject.
 _OPENING_PHRASE = re.compile(r"^(?:On|In|At|During|After|Before|Last|Earlier|Later)\b[^,]{0,40},\s+")

@@ -1501,6 +1501,17 @@ def test_a_term_quoted_inside_a_quotation_does_not_hide_the_credit_after_it():
         "President", "President"]
 
 
+def test_a_pronoun_is_not_the_person_in_a_clause_of_time_before_it():
+    from readout_compare import Settings, compare
+
+    readout = "Prime Minister Dolan spoke with President Hale. They discussed the port."
+    account = ("Sir Tom Dolan delivered his strongest rebuke yet after Mr Hale claimed the "
+               "allies stayed \u201ca little back\u201d from the front.\n\n"
+               "He described the remarks as \u201cinsulting and frankly appalling\u201d.\n")
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    assert [q.attribution.source for q in acc.quotes] == ["Mr Hale", "He (Dolan)"]
+
+
 def test_a_pronoun_that_reports_the_speaker_is_resolved_too():
     got = sources("The two ministers spoke on Monday, ministry spokeswoman Eva Lund said. "
                   "According to her, Hale welcomed the exchange of prisoners.")
