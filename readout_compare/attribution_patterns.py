@@ -105,7 +105,9 @@ _REPORTED_BY = re.compile(
     r"with\s+reference\s+to|"
     # "This is stated in a statement by the State Department"
     r"(?:stated|said|reported|noted|announced)\s+in\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:statement|readout|release|message|communiqu[eé])\s+(?:by|of|from))\s+(?P<src>(?:[^,.;:\u201c\u201d\"]|(?<=\b[A-Z])\.)+)"
+    r"(?:statement|readout|release|message|communiqu[eé])\s+(?:by|of|from))\s+(?P<src>(?:[^,.;:\u201c\u201d\"]|(?<=\b[A-Z])\.)+"
+    # "… by the spokesperson for the ministry, Maria Zakharova." (a name ending the sentence)
+    r"(?:,\s+[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+){1,2}(?=\s*[.;]?\s*$))?)"
     r"|\b(?:reported|published|posted)\s+on\s+(?P<site>[^,.;:\u201c\u201d\"]*?\bwebsite)")
 # "The call was described by the Brazilian presidency as “friendly”": the source between "by"
 # and "as".
@@ -444,6 +446,9 @@ def _negated(low: list[str]) -> bool:
                           or low[-1].endswith(("n't", "n\u2019t")))
 
 
+_APPOSITIVE_END = re.compile(r",\s+([A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+){1,2})$")
+
+
 def well_formed(source: str) -> bool:
     """A source the report can print: a name, a body, a government, an outlet or an unnamed
     source's description, never a date, a clause fragment or a cut-off phrase. Each part of a
@@ -453,7 +458,10 @@ def well_formed(source: str) -> bool:
         part = part.strip()
         words = re.findall(r"[\w\u2019'.&-]+", part)
         low = [w.lower().strip(".") for w in words]
-        if not words or len(words) > MAX_SOURCE_WORDS:
+        # (a person's name after the office, "…, Maria Zakharova", counts apart)
+        named = _APPOSITIVE_END.search(part)
+        if not words or len(words) - (len(named.group(1).split()) if named else 0) > (
+                MAX_SOURCE_WORDS):
             return False
         if low[-1] in _DANGLING and low[-1] not in _PRONOUN_SOURCES:
             return False

@@ -387,8 +387,22 @@ _DAYS_MONTHS = frozenset(w for w in WEEKDAYS | frozenset(MONTH_NAMES) if len(w) 
 
 def person_name(source: str) -> str | None:
     """The last capitalised word of a mention that names a person, if any: "State Department
-    spokesperson Tammy Bruce" -> "Bruce"; "China's foreign ministry" -> None."""
-    head = source.split(", according to")[0].split(",")[0]
+    spokesperson Tammy Bruce" -> "Bruce"; "China's foreign ministry" -> None; an office with
+    the name after it ("the ministry's spokesperson, Maria Zakharova") -> "Zakharova"."""
+    main = source.split(", according to")[0]
+    head, _, rest = main.partition(",")
+    name = _named_in(head)
+    if name is None and _APPOSITIVE_NAME.fullmatch(rest.strip()):
+        name = _named_in(rest.strip())
+    return name
+
+
+# A name of two or three words after an office and its comma.
+_APPOSITIVE_NAME = re.compile(r"[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+){1,2}")
+
+
+def _named_in(head: str) -> str | None:
+    """The last capitalised word of ``head`` that is a person's name, if any."""
     if _BODY_LAST.search(head):
         return None  # "Nordic foreign ministry": a body, whatever the word before it is
     words = re.findall(r"\b[A-Z][a-z][\w\u2019'-]*\b|(?<!\w)[А-ЯЁІЇЄҐ][а-яёіїєґ'\u2019-]+", head)

@@ -1512,6 +1512,19 @@ def test_a_pronoun_is_not_the_person_in_a_clause_of_time_before_it():
     assert [q.attribution.source for q in acc.quotes] == ["Mr Hale", "He (Dolan)"]
 
 
+def test_an_office_with_the_name_after_it_is_an_antecedent():
+    from readout_compare.source_kinds import person_name
+
+    got = sources("The photos of the talks were published by the spokesperson for the Ministry "
+                  "of Foreign Affairs of the Nordic state, Eva Lund. She wrote that the talks "
+                  "had been long.")
+    assert got[0][0] == ("spokesperson for the Ministry of Foreign Affairs of the Nordic state, "
+                         "Eva Lund")
+    assert got[1][0] == "She (Lund)"
+    assert person_name("the ministry's spokesperson, Eva Lund") == "Lund"
+    assert person_name("Russia, China") is None
+
+
 def test_a_pronoun_that_reports_the_speaker_is_resolved_too():
     got = sources("The two ministers spoke on Monday, ministry spokeswoman Eva Lund said. "
                   "According to her, Hale welcomed the exchange of prisoners.")
