@@ -391,10 +391,10 @@ def person_name(source: str) -> str | None:
     the name after it ("the ministry's spokesperson, Maria Zakharova") -> "Zakharova"."""
     main = source.split(", according to")[0]
     head, _, rest = main.partition(",")
-    name = _named_in(head)
-    if name is None and _APPOSITIVE_NAME.fullmatch(rest.strip()):
-        name = _named_in(rest.strip())
-    return name
+    if _APPOSITIVE_NAME.fullmatch(rest.strip()):
+        # The name after the office names the person ("… of the Nordic state, Eva Lund").
+        return _named_in(rest.strip()) or _named_in(head)
+    return _named_in(head)
 
 
 # A name of two or three words after an office and its comma.
