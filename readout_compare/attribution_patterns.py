@@ -31,7 +31,8 @@ _NO10 = r"(?:No\.?|Number)\s10(?:\s+Downing\s+Street)?"
 # "Environmental groups", "Haitian police".
 _BODIES = (
     r"(?:ministry|ministries|office|government|embassy|prosecutors|investigators|police|groups?|"
-    r"lawmakers|agency|guard|council|service|department|spokesperson|spokesman|spokeswoman|"
+    r"lawmakers|agency|guard|council|service|department|spokesperson|spokesman|spokeswoman|allies|"
+    r"administration|"
     r"officials?|sources|diplomats|analysts|media|outlet|newspaper|survey|investigation|"
     r"operators|army|military|presidency|court|mission|bank|fund|company|union|leaders?|chief|"
     r"head|president|minister|authorities|aide|aides|adviser|advisers|advisor|envoy|ambassador|"
@@ -72,6 +73,9 @@ _ASIDE = (
     # "Rubio, on X, wrote"
     r"in\s+(?:a|an|his|her|their|its)\s+[^,]{1,60}|on\s+(?:X|Twitter|Truth\s+Social|Facebook|"
     r"Telegram|Instagram|Weibo)|"
+    # "Putin, on April 28, announced"
+    rf"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|{_MONTH}\s+\d{{1,2}}|"
+    rf"\d{{1,2}}\s+{_MONTH})|"
     r"for\s+(?:his|her|their|its)\s+part|who\s+[^,]{1,80}|which\s+[^,]{1,80}|speaking\s+[^,]{1,80}|"
     r"following\s+[^,]{1,80}|after\s+[^,]{1,80}|"
     # "Yuri Ushakov, an aide to …,", "Pat Ryder, Spokesman for the Pentagon,"
@@ -312,7 +316,8 @@ _WHAT = re.compile(r"\bwhat\b", re.IGNORECASE)
 FREE_RELATIVE_WINDOW = 80
 # ", saying …", ", noting …": the sentence's subject says what follows.
 # ("adding to the pressure", "claiming lives" say nothing.)
-_PARTICIPLE = re.compile(r",\s+(?:(?:also|again|later|then)\s+)?(?:saying|noting|adding(?!\s+to\b)|"
+_PARTICIPLE = re.compile(r"\s+saying\s+that\b|"  # "justified the tariffs saying that …"
+                         r",\s+(?:(?:also|again|later|then)\s+)?(?:saying|noting|adding(?!\s+to\b)|"
                          r"stressing|warning|insisting|arguing|declaring|stating|describing|telling)\b")
 # "Wang focused on the Minsk agreements and said that …": a second verb, of saying, of the
 # sentence's subject.
@@ -332,9 +337,14 @@ _OPENING_NO_COMMA = re.compile(
 
 
 def _opening_phrase_end(text: str) -> int:
-    """Where the subject starts after an opening phrase with no comma, else 0."""
-    m = _OPENING_NO_COMMA.match(text)
+    """Where the subject starts after an opening phrase with no comma, or after a connective
+    and its comma ("Yet, he defended …"), else 0."""
+    m = _OPENING_NO_COMMA.match(text) or _CONNECTIVE.match(text)
     return m.end() if m else 0
+
+
+_CONNECTIVE = re.compile(r"^(?:Yet|However|Meanwhile|Still|Instead|Nonetheless|Nevertheless|"
+                         r"Separately|Earlier|Later|Previously|Also),\s+")
 
 
 # Words before "states" that make it a noun ("member states", "all three Baltic states").
@@ -581,7 +591,7 @@ _ROLE_NOUNS = (
     r"(?i:official|diplomat|minister|secretary|president|premier|chancellor|spokesperson|"
     r"spokesman|spokeswoman|leader|ministry|department|office|government|embassy|envoy|"
     r"ambassador|chief|head|aide|adviser|advisor|counterpart|statement|readout|communiqu\u00e9|"
-    r"bureau|agency|presidency|cabinet|commander|general)"
+    r"bureau|agency|presidency|cabinet|commander|general|administration)"
 )
 _SUBJECT_WORDS = (
     rf"(?P<src>(?:(?i:the)\s+(?:[\w\u2019'.-]+\s+){{0,4}}?{_ROLE_NOUNS}"

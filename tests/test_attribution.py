@@ -145,13 +145,19 @@ def test_a_source_does_not_run_across_a_quotation(sentence, source):
         ("Tensions remain high, with the US accusing Oslo of delays.", "US"),
         ("Hale finally spoke to Dolan on Monday, telling him the border would stay open.",
          "Hale"),
+        ("Yet, he defended the fees, saying the imbalance needed correction.", "he (unresolved)"),
+        ("Dolan, on April 28, announced a truce in the port dispute.", "Dolan"),
+        ("At the forum, Nordic allies voiced concern over the steep fees.", "Nordic allies"),
+        ("The Hale administration justified the fees saying that the port was unsafe.",
+         "Hale administration"),
     ],
     ids=["saying", "noting", "aide-with-name", "which-aside", "adding-to", "reports-indicate",
          "leaders-called-for", "following-aside", "in-the-statement-it-was-noted",
          "issued-a-statement", "on-friday-said", "embassy-in-the-uk", "expressed-his-hope",
          "opening-phrase-then-name", "opening-phrase-no-name", "speaker-named-first",
          "with-name-telling", "made-no-mention", "did-not-mention", "welcomed", "cite",
-         "is-also-said-to", "with-accusing", "telling-participle"],
+         "is-also-said-to", "with-accusing", "telling-participle", "connective-then-pronoun",
+         "date-aside", "allies", "saying-that-without-comma"],
 )
 def test_participles_and_verbs_of_saying_credit_the_sentences_subject(sentence, source):
     got = sources(sentence)[0]
