@@ -277,10 +277,13 @@ _SUBJECT_NAME = re.compile(
 )
 # Or a person the story names by office alone ("The PM addressed …", "The Taoiseach told …",
 # "The US Secretary of State reiterated …"), for a "he" or "she" after it.
+# The offices a story or a readout names one person by ("the Prime Minister", "the Secretary").
+OFFICE_ALONE = (r"(?:PM|Prime\s+Minister|President|Premier|Chancellor|Taoiseach|"
+                r"(?:Foreign\s+|Defen[cs]e\s+)?(?:Minister|Secretary)(?:\s+of\s+"
+                r"(?:State|Defen[cs]e|War))?|Secretary[- ]General)")
 _SUBJECT_OFFICE = re.compile(
-    r"^(?P<office>[Tt]he\s+(?:[A-Z][\w.]*\s+){0,2}(?:PM|Prime\s+Minister|President|Premier|"
-    r"Chancellor|Taoiseach|(?:Foreign\s+|Defen[cs]e\s+)?(?:Minister|Secretary)(?:\s+of\s+"
-    r"(?:State|Defen[cs]e|War))?))\s+(?:also\s+|[a-z]+ly\s+)?[a-z]{3,}(?:ed|s)\b")
+    rf"^(?P<office>[Tt]he\s+(?:[A-Z][\w.]*\s+){{0,2}}{OFFICE_ALONE})"
+    r"\s+(?:also\s+|[a-z]+ly\s+)?[a-z]{3,}(?:ed|s)\b")
 
 
 # A person named with a title and then a verb in the past: the subject of a clause.

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from readout_compare.attribution import (
+    OFFICE_ALONE,
     Found,
     attribute_quote,
     found_for,
@@ -185,9 +186,7 @@ def _speaker_in_readout(words: Attribution, q: Quote, readout: Document) -> Attr
 _READOUT_SUBJECT = re.compile(
     r"(?:The\s+)?(?P<who>(?:[A-Z][\w.\u2019'-]*\s+){0,4}[A-Z][\w\u2019'-]*)\s+"
     r"(?:also\s+|further\s+|again\s+)?[a-z]{3,}(?:ed|s)\b")
-_OFFICE_ALONE = re.compile(
-    r"(?P<office>Prime Minister|President|Secretary|Chancellor|Taoiseach|Premier|"
-    r"(?:Foreign|Defen[cs]e) (?:Minister|Secretary)|Secretary General|Secretary-General)")
+_OFFICE_ALONE = re.compile(rf"(?P<office>{OFFICE_ALONE})")
 
 
 def _uncredited_readout_words(q: Quote) -> bool:
