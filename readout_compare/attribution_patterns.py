@@ -143,7 +143,7 @@ _SUBJECT_VERB = re.compile(
 # Lund"), after a verb of saying.
 _OFFICE_AND_NAME = (
     r"(?:the\s+)?(?:[A-Z][\w.\u2019'-]*\s+){1,4}(?:(?:foreign|defen[cs]e|press|deputy|chief|"
-    r"ministry|department|government)\s+){0,2}"
+    r"state|ministry|department|government)\s+){0,3}"
     r"(?i:spokes(?:person|man|woman)|secretary|official|adviser|advisor|envoy|ambassador|"
     rf"minister)\s+{_NAME}")
 _VERB_SUBJECT = re.compile(

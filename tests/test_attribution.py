@@ -1561,6 +1561,10 @@ def test_a_credit_after_the_quotation_names_an_office_and_a_person():
     assert [q.attribution.source for q in acc.quotes] == [
         "He (Hale), according to statement attributable to State Dept. Spokesperson Ana Ruiz",
         "Nordic foreign ministry spokesperson Eva Lund"]
+    got = compare(readout, ['"The two also discussed the port," said US state department '
+                            'spokesperson Ana Ruiz.'], settings=Settings(semantic=False))
+    assert got.accounts[0].quotes[0].attribution.source == (
+        "US state department spokesperson Ana Ruiz")
 
 
 def test_it_is_noted_that_is_the_body_credited_just_before():
