@@ -163,7 +163,9 @@ _QUOTES_AS_SAYING = re.compile(
     rf"(?:(?:also|later|then|further)\s+)?(?:quotes|quoted|cites|cited)\s+(?P<src>(?:[\w\u2019'.-]+\s+){{0,4}}?{_NAME})"
     # "quoted Dan Wang, director of Eurasia Group's China Division, saying"; "quoted PM
     # Starmer as noting that …" (any verb of saying after "as").
-    r"(?:,\s+[^,]{1,80},)?\s+(?:as\s+[a-z]+ing|saying|stating|telling)\b")
+    r"(?:(?:,\s+[^,]{1,80},)?\s+(?:as\s+[a-z]+ing|saying|stating|telling)\b"
+    # '"…," the publication quotes Rubio.' (the name ends the sentence)
+    r"|(?=\s*[.;]?\s*$))")
 _REPORTEDLY = re.compile(r"\breportedly\b|\b(?:is|was)\s+(?:also\s+)?said\s+to\b|"
                          # "It comes amid reports that …": reported, by no one named
                          r"\b(?:amid|following|after|despite)\s+(?:media\s+|press\s+|news\s+)?"

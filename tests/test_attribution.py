@@ -1531,6 +1531,11 @@ def test_an_office_with_the_name_after_it_is_an_antecedent():
     assert person_name("Russia, China") is None
 
 
+def test_an_outlet_that_quotes_a_name_after_the_quotation_reports_it():
+    got = sources('"This will be a critical week for the port," the publication quotes Hale.')
+    assert got[0][0] == "Hale, according to publication"
+
+
 def test_a_pronoun_that_reports_the_speaker_is_resolved_too():
     got = sources("The two ministers spoke on Monday, ministry spokeswoman Eva Lund said. "
                   "According to her, Hale welcomed the exchange of prisoners.")
