@@ -275,12 +275,12 @@ _SUBJECT_NAME = re.compile(
     r"(?=,|\s+(?:[a-z]+ly\s+)?(?:has|had|is|was|said|says|told|also|then|later|[a-z]+ed|hat|"
     r"hatte|[a-zäöüß]+te|sprach|traf|[a-záéíóú]+ó|dijo)\b)"
 )
-# Or a person the story names by office alone ("The PM addressed …", "The Taoiseach told …",
-# "The US Secretary of State reiterated …"), for a "he" or "she" after it.
 # The offices a story or a readout names one person by ("the Prime Minister", "the Secretary").
 OFFICE_ALONE = (r"(?:PM|Prime\s+Minister|President|Premier|Chancellor|Taoiseach|"
                 r"(?:Foreign\s+|Defen[cs]e\s+)?(?:Minister|Secretary)(?:\s+of\s+"
                 r"(?:State|Defen[cs]e|War))?|Secretary[- ]General)")
+# Or a person the story names by office alone ("The PM addressed …", "The Taoiseach told …",
+# "The US Secretary of State reiterated …"), for a "he" or "she" after it.
 _SUBJECT_OFFICE = re.compile(
     rf"^(?P<office>[Tt]he\s+(?:[A-Z][\w.]*\s+){{0,2}}{OFFICE_ALONE})"
     r"\s+(?:also\s+|[a-z]+ly\s+)?[a-z]{3,}(?:ed|s)\b")
@@ -369,7 +369,7 @@ def resolve_pronoun(attribution: Attribution, earlier: Sequence[Sentence],
     return replace(attribution, source=attribution.source.replace(head, f"{head} ({name})", 1))
 
 
-def _speakers_of(text: str) -> list:
+def _speakers_of(text: str) -> list[FoundAttribution]:
     """The attributions of a sentence whose speaker a later pronoun may stand for: not one in
     the clause another reports ("The State Department said Whitlock welcomed …": Whitlock
     acts in what the department said; a later "he added" is not his)."""
@@ -393,6 +393,7 @@ _REPORTED_CLAUSE = re.compile(r"\s*(?:that\s+)?")
 _SUBORDINATE_BEFORE = re.compile(
     r"\S\s+(?:after|before|when|while|since|because|although|though|until)\s+$")
 _PRONOUN_REPORTER = re.compile(r", according to (he|she|him|her)$", re.IGNORECASE)
+
 # A phrase of time or place and its comma before a sentence's subject.
 _OPENING_PHRASE = re.compile(r"^(?:On|In|At|During|After|Before|Last|Earlier|Later)\b[^,]{0,40},\s+")
 

@@ -15,7 +15,12 @@ from readout_compare import attribution_languages, lexicon
 from readout_compare.model import Attribution
 from readout_compare.normalize import STOPWORDS
 from readout_compare.quote_marks import german_closed
-from readout_compare.source_kinds import READOUT_WORDS, WEEKDAYS_MONTHS, names_foreign_country
+from readout_compare.source_kinds import (
+    APPOSITIVE_NAME,
+    READOUT_WORDS,
+    WEEKDAYS_MONTHS,
+    names_foreign_country,
+)
 
 # The verbs that tie words to their source, as one regular-expression alternation.
 SPEECH_VERBS = "|".join(lexicon.SPEECH_VERBS)
@@ -111,7 +116,7 @@ _REPORTED_BY = re.compile(
     r"(?:stated|said|reported|noted|announced)\s+in\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:statement|readout|release|message|communiqu[eé])\s+(?:by|of|from))\s+(?P<src>(?:[^,.;:\u201c\u201d\"]|(?<=\b[A-Z])\.)+"
     # "… by the spokesperson for the ministry, Maria Zakharova." (a name ending the sentence)
-    r"(?:,\s+[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+){1,2}(?=\s*[.;]?\s*$))?)"
+    rf"(?:,\s+{APPOSITIVE_NAME}(?=\s*[.;]?\s*$))?)"
     r"|\b(?:reported|published|posted)\s+on\s+(?P<site>[^,.;:\u201c\u201d\"]*?\bwebsite)")
 # "The call was described by the Brazilian presidency as “friendly”": the source between "by"
 # and "as".
@@ -458,7 +463,7 @@ def _negated(low: list[str]) -> bool:
                           or low[-1].endswith(("n't", "n\u2019t")))
 
 
-_APPOSITIVE_END = re.compile(r",\s+([A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+){1,2})$")
+_APPOSITIVE_END = re.compile(rf",\s+({APPOSITIVE_NAME})$")
 
 
 def well_formed(source: str) -> bool:
@@ -548,8 +553,8 @@ def _clean(s: str) -> str:
     return s
 
 
-_ABBREVIATED = frozenset({"jr", "sr", "inc", "co", "ltd", "corp", "st", "dept", "govt", "gen",
-                          "mr", "mrs", "ms", "dr"})
+_ABBREVIATED = lexicon.TITLE_ABBREVIATIONS | frozenset(
+    {"jr", "sr", "inc", "co", "ltd", "corp", "st", "gen", "mr", "mrs", "ms", "dr"})
 
 
 def blank_quotes(text: str) -> str:

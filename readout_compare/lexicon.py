@@ -138,6 +138,10 @@ FRAME_WORDS = frozenset(
     ["readout", "readouts", "statement", "statements", "summary", "told", "tell", "tells", "reporters", "noted", "note", "notes", "added", "adds", "stressed", "stresses", "underscored", "underscores", "underscore", "emphasized", "emphasizes", "emphasize", "emphasised", "highlighted", "highlights", "highlight", "percent", "per", "cent", "also", "both", "sides", "side", "officials", "official", "leaders", "additional", "another", "further", "extra", "held", "hold", "holds", "holding"]
 )
 # Office titles: they name a role, not a claim, and reworded titles are common.
+# Titles and offices written abbreviated before a name ("State Dept. Spokesperson …", "Rep. Ana
+# Ruiz"), whose full stop ends no sentence.
+TITLE_ABBREVIATIONS = frozenset("dept govt rep gov lt amb sgt maj cmdr rev hon sec pres dep asst "
+                                "atty supt rt msgr cpl pvt ald".split())
 TITLES = frozenset(
     ["secretary", "minister", "president", "prime", "general", "admiral", "ambassador", "director", "chief", "spokesman", "spokeswoman", "spokesperson", "department", "ministry", "office", "embassy", "government", "counterpart", "counterparts", "governor", "senator", "representative", "chairman", "chair", "commander", "deputy", "under", "assistant", "special", "envoy", "adviser", "advisor", "foreign", "cabinet", "national", "federal", "state", "mr", "mrs", "ms", "dr", "sheikh", "king", "queen", "chancellor", "premier", "taoiseach", "tánaiste", "tanaiste", "emir", "prince", "crown", "sultan", "commissioner", "vice"]
 )

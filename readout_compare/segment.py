@@ -30,6 +30,7 @@ from syntok import segmenter as _syntok
 
 from readout_compare import furniture, roles
 from readout_compare.layout import TERMINAL, Block, blocks, ends_sentence
+from readout_compare.lexicon import TITLE_ABBREVIATIONS
 from readout_compare.model import Document, Role, Sentence, Source
 from readout_compare.workers import parallel_map
 
@@ -61,8 +62,7 @@ _GERMAN_MONTH = re.compile(
 # Tammy Bruce", "Rep." | "Ana Ruiz"), before a capitalised word that is not one that opens
 # sentences ("… the Defense Dept. The ministry …" stays two).
 _TITLE_ABBREVIATION = re.compile(
-    r"(?<![\w.])(?:Dept|Govt|Rep|Gov|Lt|Amb|Sgt|Maj|Cmdr|Rev|Hon|Sec|Pres|Dep|Asst|Atty|Supt|"
-    r"Rt|Msgr|Cpl|Pvt|Ald)\.\s*$")
+    r"(?<![\w.])(?:" + "|".join(sorted(w.capitalize() for w in TITLE_ABBREVIATIONS)) + r")\.\s*$")
 _SENTENCE_OPENER = re.compile(
     r"(?:The|A|An|It|He|She|They|We|I|This|That|These|Those|In|On|At|But|And|Or|So|If|As|"
     r"When|While|After|Before|Then|There|Its|His|Her|Their|Our)\b")

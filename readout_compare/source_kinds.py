@@ -398,7 +398,8 @@ def person_name(source: str) -> str | None:
 
 
 # A name of two or three words after an office and its comma.
-_APPOSITIVE_NAME = re.compile(r"[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+){1,2}")
+APPOSITIVE_NAME = r"[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+){1,2}"
+_APPOSITIVE_NAME = re.compile(APPOSITIVE_NAME)
 
 
 def _named_in(head: str) -> str | None:
