@@ -377,6 +377,9 @@ def test_an_as_stated_by_lead_in_introduces_the_readout():
     ("Tel Aviv [Israel], March 4 (ANI/TPS): The Minister met the Secretary.",
      "Tel Aviv [Israel], March 4 (ANI/TPS):"),
     ("NAIROBI- The Minister met the Secretary on Friday.", "NAIROBI-"),
+    # Xinhua's dateline glued to the story's first sentence, with or without a reporter.
+    ("新华社奥斯陆3月4日电 3月4日下午,两国外长通电话。", "新华社奥斯陆3月4日电"),
+    ("新华社北京3月4日电（记者李明）3月4日晚,两国外长通电话。", "新华社北京3月4日电（记者李明）"),
 ])
 def test_datelines_of_more_shapes(text, dateline):
     got = units(text)
@@ -487,6 +490,14 @@ FURNITURE_EXAMPLES = {
     "caption-position": "Left: Minister Halvorsen at the ministry in Oslo. Right: Minister Okafor.",
     "page-nav-zh": "当前位置: 头条",
     "agency-dateline-zh": "新华社北京6月19日电",
+    # A page's notice that it belongs to an earlier government (as gov.uk prints it), a
+    # republisher's thanks (Dutch), a presidency's closing formula, a financial site's
+    # disclaimer and its source line (Chinese).
+    "govuk-history": "This was published under the 2019 to 2022 Halvorsen Labour government",
+    "syndication-nl": "Met dank overgenomen van Raad van Ministers, gepubliceerd op dinsdag 3 maart 2026.",
+    "public-announcement": "Respectfully announced to the public!",
+    "disclaimer-zh": "风险提示及免责条款 市场有风险,投资需谨慎。本文不构成个人投资建议。",
+    "source-title-zh": "本文来源:新华社,原文标题:《两国外长通电话》",
     "credit-parenthesised": "Minister Halvorsen (C) listens during a session in Oslo. The talks ran late. (Photo: ANNA BERG/POOL/AFP via Getty Images)",
     # Chinese and Japanese pages: an editor's or compiler's credit in parentheses, a photo
     # credit in full-width parentheses, and the "▲" that opens a photo caption.
