@@ -380,6 +380,7 @@ def test_an_as_stated_by_lead_in_introduces_the_readout():
     # Xinhua's dateline glued to the story's first sentence, with or without a reporter.
     ("新华社奥斯陆3月4日电 3月4日下午,两国外长通电话。", "新华社奥斯陆3月4日电"),
     ("新华社北京3月4日电（记者李明）3月4日晚,两国外长通电话。", "新华社北京3月4日电（记者李明）"),
+    ("〔編譯李明／綜合報導〕兩國外長十日通電。", "〔編譯李明／綜合報導〕"),
 ])
 def test_datelines_of_more_shapes(text, dateline):
     got = units(text)
@@ -498,6 +499,14 @@ FURNITURE_EXAMPLES = {
     "public-announcement": "Respectfully announced to the public!",
     "disclaimer-zh": "风险提示及免责条款 市场有风险,投资需谨慎。本文不构成个人投资建议。",
     "source-title-zh": "本文来源:新华社,原文标题:《两国外长通电话》",
+    # Chinese pages' writer, editor and reporter credits and an agency's or desk's credit in
+    # brackets; Japanese sites' "the main text starts here"; a Korean paper's posting stamp;
+    # a breadcrumb whose last step is the story's headline.
+    "credit-zh": "撰文：李明",
+    "bracket-credit-cjk": "（法新社奥斯陆10日电）",
+    "page-nav-ja": "ここから本文です",
+    "stamp-ko": "입력 2026.03.04 10:15",
+    "breadcrumb-arrows": "Home >News >World >Nordic ministers agree on fisheries quotas",
     "credit-parenthesised": "Minister Halvorsen (C) listens during a session in Oslo. The talks ran late. (Photo: ANNA BERG/POOL/AFP via Getty Images)",
     # Chinese and Japanese pages: an editor's or compiler's credit in parentheses, a photo
     # credit in full-width parentheses, and the "▲" that opens a photo caption.
