@@ -355,11 +355,35 @@ def _publisher_above(units: Sequence[Unit], out: list[str], odds: list[float]) -
 def _headline_first(units: Sequence[Unit], out: list[str]) -> list[str]:
     """The first unit that is not furniture, when the rules read it as a heading (a lone line
     without closing punctuation), is the text's headline whatever the model says of its words
-    ("Leo Varadkar warns Boris Johnson that his new Brexit plan falls short as leaders talk")."""
+    ("Leo Varadkar warns Boris Johnson that his new Brexit plan falls short as leaders talk").
+    Where nothing above the first body unit is left a heading, the last line there that the
+    rules read as a heading, no furniture rule names and that is long enough to be a headline
+    is the headline, though the model read it as page furniture ("Putin warns Macron that
+    “pressure” on Lukashenko would be “unacceptable”" at the top of a page)."""
     first = next((i for i, r in enumerate(out) if r != "furniture"), None)
     if first is not None and units[first].rule_role == "heading" and out[first] == "body":
         return [*out[:first], "heading", *out[first + 1:]]
-    return out
+    first_body = next((i for i, r in enumerate(out) if r == "body"), None)
+    if first_body is None or "heading" in out[:first_body]:
+        return out
+    title = next((i for i in range(first_body - 1, -1, -1)
+                  if units[i].rule_role == "heading" and units[i].kind != "dateline"
+                  and _headline_long(units[i].text)
+                  and furniture.unit_rule(units[i].text) is None), None)
+    if title is None:
+        return out
+    return [*out[:title], "heading", *out[title + 1:]]
+
+
+# Words (or CJK characters) a line needs to stand as a headline the model took for furniture.
+HEADLINE_WORDS = 6
+HEADLINE_CJK = 12
+
+
+def _headline_long(text: str) -> bool:
+    return (len(text.split()) >= HEADLINE_WORDS
+            or sum(1 for c in text if "\u3040" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af")
+            >= HEADLINE_CJK)
 
 
 def _nothing_headed(out: list[str]) -> list[str]:

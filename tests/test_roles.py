@@ -161,3 +161,18 @@ def test_a_bodys_website_as_where_a_statement_came_out_is_no_web_furniture():
     assert got["This was reported on the Norwegian government's website, informs NORDWIRE."] == (
         "body")
     assert got["Visit our website for more stories."] == "furniture"
+
+
+def test_a_headline_the_model_takes_for_furniture_is_the_headline_above_the_story():
+    page = ("Halvorsen warns Okafor that \u201cpressure\u201d on the fishing fleet would be "
+            "\u201cunacceptable\u201d\n\n"
+            "In a conversation with his Nigerian counterpart Ade Okafor, Norwegian Prime Minister "
+            "Tor Halvorsen said outside pressure on the fleet would be unacceptable.\n\n"
+            "According to a statement released by the Norwegian government, the two leaders "
+            "spoke for an hour.\n\n"
+            "Similar Posts\n")
+    roles_of = {s.text: s.role for s in segment(page, doc_id="a", label="a").sentences}
+    assert roles_of["Halvorsen warns Okafor that \u201cpressure\u201d on the fishing fleet would "
+                    "be \u201cunacceptable\u201d"] == "heading"
+    assert roles_of["Similar Posts"] == "furniture"
+

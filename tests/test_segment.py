@@ -505,7 +505,9 @@ FURNITURE_EXAMPLES = {
     "credit-zh": "撰文：李明",
     "bracket-credit-cjk": "（法新社奥斯陆10日电）",
     "page-nav-ja": "ここから本文です",
-    "stamp-ko": "입력 2026.03.04 10:15",
+    "stamp-ko": "입력 2026.03.04 (10:15) 수정 2026.03.04 (11:02)",
+    "date-agency-bracketed": "( Mar. 4, 2026 / NWS )",
+    "caption-credit-es": "Los cancilleres Halvorsen y Okafor antes de su reunión en Oslo (Especial)",
     "breadcrumb-arrows": "Home >News >World >Nordic ministers agree on fisheries quotas",
     "credit-parenthesised": "Minister Halvorsen (C) listens during a session in Oslo. The talks ran late. (Photo: ANNA BERG/POOL/AFP via Getty Images)",
     # Chinese and Japanese pages: an editor's or compiler's credit in parentheses, a photo
