@@ -507,6 +507,11 @@ FURNITURE_EXAMPLES = {
     "page-nav-ja": "ここから本文です",
     "stamp-ko": "입력 2026.03.04 (10:15) 수정 2026.03.04 (11:02)",
     "date-agency-bracketed": "( Mar. 4, 2026 / NWS )",
+    "caption-left-right-cjk": "哈爾沃森(右)與奧卡福(左)週二在奧斯陸會晤,討論漁業配額。",
+    "caption-pictured-cjk": "兩國外長十日通電。圖為兩人三月在奧斯陸會晤。",
+    "caption-photo-by": ("After two summits under former Prime Minister Tor Halvorsen, talks between "
+                         "Oslo and Lagos have stalled for the past year. File Photo by Anna "
+                         "Berg/NWS | License Photo"),
     "caption-credit-es": "Los cancilleres Halvorsen y Okafor antes de su reunión en Oslo (Especial)",
     "breadcrumb-arrows": "Home >News >World >Nordic ministers agree on fisheries quotas",
     "credit-parenthesised": "Minister Halvorsen (C) listens during a session in Oslo. The talks ran late. (Photo: ANNA BERG/POOL/AFP via Getty Images)",
