@@ -13,6 +13,7 @@ other than names ("Secretary of Defense Pete Hegseth" alone reports nothing).
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import defaultdict
 from collections.abc import Sequence
@@ -32,6 +33,7 @@ from readout_compare.model import (
     Sentence,
     Settings,
 )
+from readout_compare.normalize import CJK
 from readout_compare.scoring import (
     DOMAIN_FEATURES,
     SUMMARY_FEATURES,
@@ -370,6 +372,12 @@ def _whole_profile(text: str) -> Profile:
     return profile(text)
 
 
+# Characters of Chinese or Japanese that stand for one word of a spaced language in a copied
+# fragment (a word there is one to three characters; the fragment's words are characters).
+CJK_FRAGMENT_FACTOR = 2
+_CJK_CHAR = re.compile(f"[{CJK}]")
+
+
 # A report in the in-domain sense is a whole report (kind "paraphrase") when it carries this
 # share of the readout sentence's weighted keys (evidence.overlap) and this share of the
 # account sentence comes from it; otherwise it reports part of it. Chosen on MSRP train,
@@ -446,8 +454,10 @@ def _decide(
         part = pair.part_text if kind == "partial" else None
         return Decision(kind, "claim", p_domain,
                         (f"in-domain model {p_domain:.2f}", *_keyed_evidence(pair)), part)
-    if pair.fragment >= settings.partial_min_words:
-        # A quoted or copied fragment: a run of several content words, not just names.
+    if pair.fragment >= settings.partial_min_words * (
+            CJK_FRAGMENT_FACTOR if _CJK_CHAR.search(pair.readout.text) else 1):
+        # A quoted or copied fragment: a run of several content words, not just names. (In
+        # Chinese and Japanese a word is a character: "電話会談", "phone talks", is four.)
         return Decision("partial", "claim", max(pair.score, p_domain),
                         (f"a shared run of {pair.fragment} content words",))
     if pair.event is not None:

@@ -80,6 +80,16 @@ def test_sharing_names_is_not_sharing_a_claim():
     assert got == {"a1-1": []}
 
 
+def test_a_few_shared_characters_of_japanese_are_no_copied_fragment():
+    # "ベルグ外相" (Minister Berg) is five characters and one name with its title: in Chinese or
+    # Japanese a copied fragment needs twice the characters a spaced language needs words.
+    readout = ("さらに,ベルグ外相から,漁業協力の重要性について述べました。"
+               "これに対し,ベルグ外相から謝意が述べられました。")
+    assert matches_for(readout, "この日はベルグ外相と各国首脳の電話会談も予定されていた。") == {
+        "a1-1": []}
+    assert matches_for(readout, "両外相は漁業協力の重要性について述べたという。")["a1-1"]
+
+
 def test_unrelated_sentence_has_no_match():
     got = matches_for(READOUT, "Stock markets fell sharply in Asia on Tuesday amid fears of recession.")
     assert got == {"a1-1": []}
