@@ -388,11 +388,17 @@ def _headline_long(text: str) -> bool:
 
 def _nothing_headed(out: list[str]) -> list[str]:
     """A heading heads the text that follows it: one with no body after it in the document
-    (related stories' headlines listed after the story, a tag line) is page furniture."""
+    (related stories' headlines listed after the story, a tag line) is page furniture; so are
+    headings in a row inside the story (related stories' headlines set between its
+    paragraphs): a section's head is followed by its text, not by another head."""
     last_body = max((i for i, r in enumerate(out) if r == "body"), default=None)
     if last_body is None:
         return out
-    return [("furniture" if r == "heading" and i > last_body else r) for i, r in enumerate(out)]
+    first_body = out.index("body")
+    out = [("furniture" if r == "heading" and i > last_body else r) for i, r in enumerate(out)]
+    inside = [i for i in range(first_body + 1, last_body) if out[i] == "heading"]
+    in_a_row = {i for i in inside for j in (i - 1, i + 1) if j in inside}
+    return [("furniture" if i in in_a_row else r) for i, r in enumerate(out)]
 
 
 def explain(units: Sequence[Unit], index: int, *, most: int = 3) -> tuple[str, dict[str, float], list[str]]:

@@ -176,3 +176,27 @@ def test_a_headline_the_model_takes_for_furniture_is_the_headline_above_the_stor
                     "be \u201cunacceptable\u201d"] == "heading"
     assert roles_of["Similar Posts"] == "furniture"
 
+
+
+def test_headings_in_a_row_inside_the_story_are_the_pages_links():
+    page = ("Halvorsen and Okafor agree on fisheries quotas\n\n"
+            "Norwegian Prime Minister Tor Halvorsen spoke with Nigerian President Ade Okafor on "
+            "Tuesday about fisheries quotas.\n\n"
+            "Storm closes ferry routes across the fjords for a second day\n\n"
+            "Oslo council votes to extend the tram line to the airport\n\n"
+            "The two leaders agreed to meet again in Lagos in the spring.\n\n"
+            "They also discussed joint patrols in the Arctic.\n")
+    roles_of = {s.text: s.role for s in segment(page, doc_id="a", label="a").sentences}
+    assert roles_of["Storm closes ferry routes across the fjords for a second day"] == "furniture"
+    assert roles_of["Oslo council votes to extend the tram line to the airport"] == "furniture"
+    assert roles_of["Halvorsen and Okafor agree on fisheries quotas"] == "heading"
+
+
+def test_a_section_head_alone_inside_the_story_stays_a_heading():
+    page = ("Halvorsen and Okafor agree on fisheries quotas\n\n"
+            "Norwegian Prime Minister Tor Halvorsen spoke with Nigerian President Ade Okafor on "
+            "Tuesday about fisheries quotas.\n\n"
+            "What the leaders agreed on patrols in the Arctic\n\n"
+            "They also discussed joint patrols in the Arctic.\n")
+    roles_of = {s.text: s.role for s in segment(page, doc_id="a", label="a").sentences}
+    assert roles_of["What the leaders agreed on patrols in the Arctic"] == "heading"
