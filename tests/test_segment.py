@@ -512,6 +512,9 @@ FURNITURE_EXAMPLES = {
     "caption-photo-by": ("After two summits under former Prime Minister Tor Halvorsen, talks between "
                          "Oslo and Lagos have stalled for the past year. File Photo by Anna "
                          "Berg/NWS | License Photo"),
+    "byline-labelled": "Reported by: Anna Berg",
+    "byline-role": "- By Diplomatic Correspondent",
+    "credit-line": "Credit: Anna Berg/NWS Wire",
     "caption-credit-es": "Los cancilleres Halvorsen y Okafor antes de su reunión en Oslo (Especial)",
     "breadcrumb-arrows": "Home >News >World >Nordic ministers agree on fisheries quotas",
     "credit-parenthesised": "Minister Halvorsen (C) listens during a session in Oslo. The talks ran late. (Photo: ANNA BERG/POOL/AFP via Getty Images)",
