@@ -143,14 +143,16 @@ def dateline(text: str, start: int, end: int) -> int:
         return 0
     # A capital, then a colon, a dash or a date, glued to the story: "New Delhi: External
     # Affairs Minister …", "Berlin - Bundeskanzler Friedrich Merz …", "Washington, Jan 14 US
-    # Secretary of State …"; not a country ("China:") nor a person ("Biden - who …").
+    # Secretary of State …"; not a country ("China:") nor a person ("Biden - who …"). Of two
+    # places joined by a slash, the last is the one read.
     last = m.group("place").split()[-1].lower()
     key = word_key(last)
     return m.end() - start if key.startswith("@") and key != "@" + last else 0
 
 
+# (Two capitals joined by a slash, "Beijing/ Washington:", as Indian agencies write them.)
 _PLACE_DATELINE = re.compile(
-    r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
+    r"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?:\s?/\s?[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})?)"
     r"(?P<date>, (?:[A-Z][a-z]{2,8}\.?) \d{1,2}(?:, \d{4})?)?(?P<sep>:\s+|\s+[-\u2013\u2014]\s+|\s+)(?=[A-Z\u201c\"])")
 
 

@@ -377,6 +377,8 @@ def test_an_as_stated_by_lead_in_introduces_the_readout():
     ("Tel Aviv [Israel], March 4 (ANI/TPS): The Minister met the Secretary.",
      "Tel Aviv [Israel], March 4 (ANI/TPS):"),
     ("NAIROBI- The Minister met the Secretary on Friday.", "NAIROBI-"),
+    # Two capitals joined by a slash, a space after it.
+    ("Beijing/ Moscow: The two ministers agreed to meet again.", "Beijing/ Moscow:"),
     # Xinhua's dateline glued to the story's first sentence, with or without a reporter.
     ("新华社奥斯陆3月4日电 3月4日下午,两国外长通电话。", "新华社奥斯陆3月4日电"),
     ("新华社北京3月4日电（记者李明）3月4日晚,两国外长通电话。", "新华社北京3月4日电（记者李明）"),
