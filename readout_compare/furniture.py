@@ -172,6 +172,23 @@ def glued_lead_in(text: str, start: int, end: int) -> int:
     return 0
 
 
+# The labels some outlets set before a paragraph, as a section's head run into it ("Why it
+# matters: …", "The big picture: …" as Axios writes; "What Happened: …" as Benzinga does).
+_SECTION_LABEL = re.compile(
+    r"(?i:why it matters|the big picture|driving the news|catch up quick|zoom in|zoom out|"
+    r"between the lines|what they(?:'|\u2019)re saying|the other side|go deeper|flashback|"
+    r"state of play|what(?:'|\u2019)s next|what to watch|the bottom line|by the numbers|"
+    r"context|details|background|key quote|reality check|what happened|the latest)\s*:"
+    r"(?=\s+[A-Z\d\"\u201c\u2018\u00ab]|\s*$)")
+
+
+def section_label(text: str, start: int, end: int) -> int:
+    """The length of a section's label at ``text[start:end]``'s start ("Why It Matters:"),
+    alone or run into its paragraph; 0 if there is none."""
+    m = _SECTION_LABEL.match(text, start, end)
+    return m.end() - start if m else 0
+
+
 # A list's lead-in of at most this many words, without a number, introduces the items and says
 # nothing itself ("This funding will provide:", "The ministers decided to:").
 LIST_LEAD_IN_MAX_WORDS = 14

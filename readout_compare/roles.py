@@ -306,6 +306,10 @@ def decide(units: Sequence[Unit]) -> list[str]:
             # newsletter offer, a syndicator's notice): never a claim.
             out.append("furniture")
             continue
+        if u.kind == "label":
+            # A section's label ("Why it matters:"): a head, whatever the model says.
+            out.append("heading")
+            continue
         if u.rule_role == "lead-in" and furniture.lead_in_rule(u.text):
             # A formula that introduces what follows ("The overview is as follows."): the
             # rule's words leave no doubt either.

@@ -84,7 +84,7 @@ _LAST_ITEM = re.compile(r"\s*(?:and|or)\b")
 class _Unit:
     start: int
     end: int
-    kind: str  # "sentence", "dateline", "lead-in", "item", "list-lead-in"
+    kind: str  # "sentence", "dateline", "lead-in", "item", "list-lead-in", "label"
 
 
 def segment(
@@ -376,6 +376,12 @@ def _units(text: str, block: Block) -> Iterator[_Unit]:
         start += dateline
         if start >= end:
             return
+    label = furniture.section_label(text, start, end)
+    if label:
+        yield from (_Unit(s, e, "label") for s, e in _trimmed(text, start, start + label))
+        start += label
+        if start >= end or not text[start:end].strip():
+            return
     glued = furniture.glued_lead_in(text, start, end)
     if glued:
         yield from (_Unit(s, e, "lead-in") for s, e in _trimmed(text, start, start + glued))
@@ -437,6 +443,8 @@ def _role(unit: _Unit, unit_text: str, *, lone: bool) -> Role:
         return "furniture"
     if unit.kind == "lead-in" or furniture.lead_in_rule(unit_text):
         return "lead-in"
+    if unit.kind == "label":
+        return "heading"
     stripped = unit_text.rstrip()
     if (
         lone

@@ -1031,3 +1031,18 @@ def test_a_dateline_after_a_piece_of_furniture_on_the_same_line_is_split_off():
 def test_a_link_or_credit_line_run_into_the_next_sentence_is_cut_off(line, sentence):
     got = units("The ministers met on Tuesday in Vienna.\n\n" + line + "\n" + sentence)
     assert got[1:] == [(line, "furniture"), (sentence, "body")]
+
+
+@pytest.mark.parametrize("label, sentence", [
+    ("Why it matters:", "The talks on fisheries quotas had stalled for a year."),
+    ("What Happened:", "\u201cWe agreed on the quotas,\u201d Halvorsen said after the call."),
+    ("The big picture:", "Norway and Nigeria trade more fish than ever."),
+])
+def test_a_sections_label_run_into_its_paragraph_is_a_head_of_its_own(label, sentence):
+    got = units("The ministers met in Oslo on Tuesday.\n\n" + label + " " + sentence)
+    assert got[1:] == [(label, "heading"), (sentence, "body")]
+
+
+def test_a_word_and_a_colon_before_lower_case_is_no_sections_label():
+    text = "The ministers met in Oslo on Tuesday.\n\nContext: matters, the minister said."
+    assert units(text)[1] == ("Context: matters, the minister said.", "body")
