@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
@@ -197,40 +199,52 @@ def fit_domain(dry_run: bool, *, real: bool = False, events: list[str] | None = 
         f"precision >= {DOMAIN_PRECISION_REAL if real else DOMAIN_PRECISION} (precision {precision:.3f}, recall {recall:.3f})")
 
 
-def real_pairs(events: list[str] | None) -> list[tuple[str, list[float], int]]:
-    """(event, DOMAIN_FEATURES, label) for every pair of a labelled readout body unit and a
-    labelled account body unit of the real news benchmark's dev events (the two in one
-    language): label 1 when the labeller links the account unit to the readout unit as
-    verbatim, paraphrase or partial. Pairs linked only as a mention of the event are left out
-    (the event decision, not this one, judges them)."""
+def _labelled_dev_events(events: list[str] | None) -> Iterator[tuple[Any, list[Any], list[tuple[Any, str]]]]:
+    """The real news benchmark's dev events (or ``events`` of them), each as (event, its
+    readout's labelled body units as sentences, [(account, its text)] for the accounts in the
+    readout's language)."""
     import reallabels as rl
 
     from readout_compare import language
-    from readout_compare.model import Sentence
-    from readout_compare.scoring import domain_features, key_spread, score_pairs
-    from readout_compare.similarity import default_model, profile
 
-    model = default_model()
-    out = []
     for event_dir in sorted((Path(__file__).resolve().parent / "real" / "events").iterdir()):
         event = rl.load_event(event_dir)
         if event.split != "dev" or (events is not None and event.id not in events):
             continue
         texts = {d: rl.read_text(event.id, d) for d in event.docs}
         r_text = texts["readout"]
-        r_sents = [Sentence(id=u.id, text=r_text[u.start:u.end], start=u.start, end=u.end,
-                            role="body", paragraph=0) for u in event.readout.body]
+        r_sents = [_sentence(r_text, u) for u in event.readout.body]
+        yield event, r_sents, [(acc, texts[acc.id]) for acc in event.accounts
+                               if language.detect(texts[acc.id]) == language.detect(r_text)]
+
+
+def _sentence(text: str, unit: Any) -> Any:
+    """A labelled unit as a body sentence of the package's model."""
+    from readout_compare.model import Sentence
+
+    return Sentence(id=unit.id, text=text[unit.start:unit.end], start=unit.start, end=unit.end,
+                    role="body", paragraph=0)
+
+
+def real_pairs(events: list[str] | None) -> list[tuple[str, list[float], int]]:
+    """(event, DOMAIN_FEATURES, label) for every pair of a labelled readout body unit and a
+    labelled account body unit of the real news benchmark's dev events (the two in one
+    language): label 1 when the labeller links the account unit to the readout unit as
+    verbatim, paraphrase or partial. Pairs linked only as a mention of the event are left out
+    (the event decision, not this one, judges them)."""
+    from readout_compare.scoring import domain_features, key_spread, score_pairs
+    from readout_compare.similarity import default_model, profile
+
+    model = default_model()
+    out = []
+    for event, r_sents, accounts in _labelled_dev_events(events):
         r_prof = {s.id: profile(s.text) for s in r_sents}
         spread = key_spread(r_prof.values())
-        for acc in event.accounts:
-            a_text = texts[acc.id]
-            if language.detect(a_text) != language.detect(r_text):
-                continue
+        for acc, a_text in accounts:
             for u in acc.body:
                 if u.verdict is None:
                     continue
-                a = Sentence(id=u.id, text=a_text[u.start:u.end], start=u.start, end=u.end,
-                             role="body", paragraph=0)
+                a = _sentence(a_text, u)
                 a_prof = profile(a.text)
                 kinds = dict(u.links)
                 items = [(r, a, r_prof[r.id], a_prof) for r in r_sents
@@ -246,39 +260,24 @@ def summary_rows(events: list[str] | None) -> list[tuple[str, list[float], int]]
     align.SUMMARY_MIN_SHARE of its words from the readout (the units as
     labelled, the readout and account in one language): label 1 when the labeller says the
     unit reports the readout (supported or divergent)."""
-    import reallabels as rl
-
-    from readout_compare import language
     from readout_compare.align import SUMMARY_MIN_SHARE, _second_look, decide, summary_evidence
-    from readout_compare.model import Sentence, Settings
+    from readout_compare.model import Settings
     from readout_compare.scoring import key_spread, score_pairs
     from readout_compare.similarity import default_model, profile
 
     model, settings = default_model(), Settings()
     out = []
-    for event_dir in sorted((Path(__file__).resolve().parent / "real" / "events").iterdir()):
-        event = rl.load_event(event_dir)
-        if event.split != "dev" or (events is not None and event.id not in events):
-            continue
-        texts = {d: rl.read_text(event.id, d) for d in event.docs}
-        r_text = texts["readout"]
-        r_sents = [Sentence(id=u.id, text=r_text[u.start:u.end], start=u.start, end=u.end,
-                            role="body", paragraph=0) for u in event.readout.body]
+    for event, r_sents, accounts in _labelled_dev_events(events):
         r_prof = {s.id: profile(s.text) for s in r_sents}
         whole = profile(" ".join(s.text for s in r_sents))
         spread = key_spread(r_prof.values())
-        for acc in event.accounts:
-            a_text = texts[acc.id]
-            if language.detect(a_text) != language.detect(r_text):
-                continue
+        for acc, a_text in accounts:
             # A unit whose only links are mentions of the event is left out: its labellers
             # went both ways, and the scorer accepts either verdict for it.
             gold = {u.id: u.verdict in ("supported", "divergent")
                     for u in acc.body if u.verdict is not None
                     and not (u.links and all(kind == "event" for _, kind in u.links))}
-            a_sents = [Sentence(id=u.id, text=a_text[u.start:u.end], start=u.start,
-                                end=u.end, role="body", paragraph=0)
-                       for u in acc.body if u.id in gold]
+            a_sents = [_sentence(a_text, u) for u in acc.body if u.id in gold]
             a_prof = {s.id: profile(s.text) for s in a_sents}
             pairs = score_pairs([(r, a, r_prof[r.id], a_prof[a.id])
                                  for a in a_sents for r in r_sents], model, spread)

@@ -24,6 +24,15 @@ _SPACE = re.compile(r"\s+")
 # languages; diffs and quotations compare them a character at a time.
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
 _LETTERS = rf"[^\W{CJK}]+"  # a run of word characters other than CJK ones
+# Chinese, Japanese and Korean characters (Korean's syllables too): the scripts in which a
+# line's length is counted in characters rather than words.
+_CJK_OR_HANGUL = re.compile(f"[{CJK}\uac00-\ud7af]")
+
+
+def cjk_characters(text: str) -> int:
+    """How many Chinese, Japanese or Korean characters a text has."""
+    return len(_CJK_OR_HANGUL.findall(text))
+
 # Japanese hiragana are its particles and endings ("は", "の", "ことで"), read as function
 # words are: not words at all. The ideographs and katakana carry what a sentence says.
 IDEOGRAPHS = "\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff"

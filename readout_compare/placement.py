@@ -30,7 +30,7 @@ from readout_compare.model import (
     Settings,
     StoryPlacement,
 )
-from readout_compare.normalize import CJK
+from readout_compare.normalize import cjk_characters
 
 LEDE_SENTENCES = 2  # the lede: the first two body sentences, as editors count it in wire copy
 # A headline has at least this many words (or, in Chinese, Japanese or Korean, characters): a
@@ -39,7 +39,6 @@ LEDE_SENTENCES = 2  # the lede: the first two body sentences, as editors count i
 # ("Crossed Wires").
 HEADLINE_MIN_WORDS = 4
 HEADLINE_MIN_CJK = 12
-_CJK = re.compile(f"[{CJK}\uac00-\ud7af]")  # and Korean's syllables
 POSITION_WORDS = {
     "headline": "the headline",
     "lede": "the lede",
@@ -91,7 +90,7 @@ def story_placement(
 def _headline_sized(text: str) -> bool:
     """Whether a heading is long enough to be the story's headline."""
     return (len(text.split()) >= HEADLINE_MIN_WORDS
-            or len(_CJK.findall(text)) >= HEADLINE_MIN_CJK)
+            or cjk_characters(text) >= HEADLINE_MIN_CJK)
 
 
 class _Story:

@@ -24,6 +24,7 @@ from importlib import resources
 
 from readout_compare import furniture
 from readout_compare.layout import CLOSERS, TERMINAL
+from readout_compare.normalize import cjk_characters
 
 ROLES = ("body", "heading", "lead-in", "furniture")
 # A unit of at least this many words that ends a sentence is taken as the story's own text in
@@ -385,9 +386,7 @@ HEADLINE_CJK = 12
 
 
 def _headline_long(text: str) -> bool:
-    return (len(text.split()) >= HEADLINE_WORDS
-            or sum(1 for c in text if "\u3040" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af")
-            >= HEADLINE_CJK)
+    return len(text.split()) >= HEADLINE_WORDS or cjk_characters(text) >= HEADLINE_CJK
 
 
 def _nothing_headed(out: list[str]) -> list[str]:
