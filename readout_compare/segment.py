@@ -508,7 +508,7 @@ _SMALL_END = re.compile(r"\b(?:on|in|of|the|a|an|to|and|by|for|at|with|from)\s*$
 # Furniture rules whose line, inside a sentence that runs over lines, is a unit of its own.
 LINE_RULES = frozenset(["byline", "timestamp", "date-only", "stamp-line", "age-stamp",
                         "agency-alone", "public-release", "view-in-full", "breadcrumb",
-                        "read-more", "read-more-other", "source-line"])
+                        "read-more", "read-more-other", "source-line", "photo-label"])
 # Paragraph rules whose line is one too: a photo's credit ("Credit: Stefan Rousseau/PA") on
 # the line above the sentence it was run into.
 LINE_PARAGRAPH_RULES = frozenset(["caption-credit"])

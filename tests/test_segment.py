@@ -1027,6 +1027,8 @@ def test_a_dateline_after_a_piece_of_furniture_on_the_same_line_is_split_off():
      "The meeting, held at the Grand Hotel in Oslo, lasted about 20 minutes."),
     ("Source: Nordwire", "The two leaders agreed to meet again in the spring."),
     ("File Photo by Anna Berg/NWS", "The two leaders agreed to meet again in the spring."),
+    ("(Photo) Second Nordic-Nigerian Ministerial Dialogue",
+     "The two ministers agreed to meet again in the spring."),
 ])
 def test_a_link_or_credit_line_run_into_the_next_sentence_is_cut_off(line, sentence):
     got = units("The ministers met on Tuesday in Vienna.\n\n" + line + "\n" + sentence)
