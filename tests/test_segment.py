@@ -1027,8 +1027,6 @@ def test_a_dateline_after_a_piece_of_furniture_on_the_same_line_is_split_off():
      "The meeting, held at the Grand Hotel in Oslo, lasted about 20 minutes."),
     ("Source: Nordwire", "The two leaders agreed to meet again in the spring."),
     ("File Photo by Anna Berg/NWS", "The two leaders agreed to meet again in the spring."),
-    ("(Photo) Second Nordic-Nigerian Ministerial Dialogue",
-     "The two ministers agreed to meet again in the spring."),
 ])
 def test_a_link_or_credit_line_run_into_the_next_sentence_is_cut_off(line, sentence):
     got = units("The ministers met on Tuesday in Vienna.\n\n" + line + "\n" + sentence)
@@ -1048,3 +1046,11 @@ def test_a_sections_label_run_into_its_paragraph_is_a_head_of_its_own(label, sen
 def test_a_word_and_a_colon_before_lower_case_is_no_sections_label():
     text = "The ministers met in Oslo on Tuesday.\n\nContext: matters, the minister said."
     assert units(text)[1] == ("Context: matters, the minister said.", "body")
+
+
+def test_a_photo_label_line_under_a_caption_is_a_unit_of_its_own():
+    got = units("The ministers met in Oslo on Tuesday.\n\n"
+                "Minister Halvorsen shakes hands with Minister Okafor in Oslo\n"
+                "(Photo) Second Nordic-Nigerian Ministerial Dialogue\n\n"
+                "The two ministers agreed to meet again.")
+    assert ("(Photo) Second Nordic-Nigerian Ministerial Dialogue", "furniture") in got
