@@ -508,10 +508,8 @@ _SMALL_END = re.compile(r"\b(?:on|in|of|the|a|an|to|and|by|for|at|with|from)\s*$
 # Furniture rules whose line, inside a sentence that runs over lines, is a unit of its own.
 LINE_RULES = frozenset(["byline", "timestamp", "date-only", "stamp-line", "age-stamp",
                         "agency-alone", "public-release", "view-in-full", "breadcrumb",
-                        "read-more", "read-more-other", "source-line", "photo-label"])
-# Paragraph rules whose line is one too: a photo's credit ("Credit: Stefan Rousseau/PA") on
-# the line above the sentence it was run into.
-LINE_PARAGRAPH_RULES = frozenset(["caption-credit"])
+                        "read-more", "read-more-other", "source-line", "photo-label",
+                        "credit-line", "photo-by"])
 
 
 def _furniture_lines(text: str, s: int, e: int) -> Iterator[tuple[int, int]]:
@@ -530,9 +528,7 @@ def _furniture_lines(text: str, s: int, e: int) -> Iterator[tuple[int, int]]:
     # "… did not immediately\ncomment.", not a link.)
     # A line that starts in lower case or with a figure, or follows one that stops on a small
     # word ("… met in Weimar on\n29 August."), goes on with the sentence.
-    marks = [len(text[x:y].split()) >= 2
-             and (furniture.unit_rule(text[x:y]) in LINE_RULES
-                  or furniture.paragraph_rule(text[x:y]) in LINE_PARAGRAPH_RULES)
+    marks = [len(text[x:y].split()) >= 2 and furniture.unit_rule(text[x:y]) in LINE_RULES
              and not re.match(r"\s*[a-z\d]", text[x:y])
              and (k == 0 or not _SMALL_END.search(text[lines[k - 1][0]:lines[k - 1][1]]))
              for k, (x, y) in enumerate(lines)]
