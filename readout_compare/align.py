@@ -454,10 +454,12 @@ def _decide(
         part = pair.part_text if kind == "partial" else None
         return Decision(kind, "claim", p_domain,
                         (f"in-domain model {p_domain:.2f}", *_keyed_evidence(pair)), part)
-    if pair.fragment >= settings.partial_min_words * (
-            CJK_FRAGMENT_FACTOR if _CJK_CHAR.search(pair.readout.text) else 1):
+    if pair.fragment >= settings.partial_min_words and (
+            pair.fragment >= settings.partial_min_words * CJK_FRAGMENT_FACTOR
+            or not _CJK_CHAR.search(pair.readout.text)):
         # A quoted or copied fragment: a run of several content words, not just names. (In
-        # Chinese and Japanese a word is a character: "電話会談", "phone talks", is four.)
+        # Chinese and Japanese a word is a character: "電話会談", "phone talks", is four; the
+        # script is looked for only when the run is long enough for a spaced language.)
         return Decision("partial", "claim", max(pair.score, p_domain),
                         (f"a shared run of {pair.fragment} content words",))
     if pair.event is not None:

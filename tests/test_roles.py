@@ -99,7 +99,7 @@ def test_a_caption_that_ends_in_a_date_and_an_agency_is_furniture_a_story_ending
             "patrols. March 12, 2025 (Reuters)\n\n"
             "Norway and Canada agreed on Wednesday to expand joint patrols in the Arctic.\n\n"
             "The ministers will meet again in May, officials said. (ANI)\n")
-    roles_of = {s.text: s.role for s in segment(text, doc_id="a", label="a").sentences}
+    roles_of = _roles(text)
     # The caption is one unit of furniture with its credit.
     assert roles_of["Prime Minister Lena Berg speaks to the media in Oslo, Norway, after talks "
                     "on patrols. March 12, 2025 (Reuters)"] == "furniture"
@@ -171,11 +171,10 @@ def test_a_headline_the_model_takes_for_furniture_is_the_headline_above_the_stor
             "According to a statement released by the Norwegian government, the two leaders "
             "spoke for an hour.\n\n"
             "Similar Posts\n")
-    roles_of = {s.text: s.role for s in segment(page, doc_id="a", label="a").sentences}
+    roles_of = _roles(page)
     assert roles_of["Halvorsen warns Okafor that \u201cpressure\u201d on the fishing fleet would "
                     "be \u201cunacceptable\u201d"] == "heading"
     assert roles_of["Similar Posts"] == "furniture"
-
 
 
 def test_headings_in_a_row_inside_the_story_are_the_pages_links():
@@ -186,7 +185,7 @@ def test_headings_in_a_row_inside_the_story_are_the_pages_links():
             "Oslo council votes to extend the tram line to the airport\n\n"
             "The two leaders agreed to meet again in Lagos in the spring.\n\n"
             "They also discussed joint patrols in the Arctic.\n")
-    roles_of = {s.text: s.role for s in segment(page, doc_id="a", label="a").sentences}
+    roles_of = _roles(page)
     assert roles_of["Storm closes ferry routes across the fjords for a second day"] == "furniture"
     assert roles_of["Oslo council votes to extend the tram line to the airport"] == "furniture"
     assert roles_of["Halvorsen and Okafor agree on fisheries quotas"] == "heading"
@@ -198,5 +197,5 @@ def test_a_section_head_alone_inside_the_story_stays_a_heading():
             "Tuesday about fisheries quotas.\n\n"
             "What the leaders agreed on patrols in the Arctic\n\n"
             "They also discussed joint patrols in the Arctic.\n")
-    roles_of = {s.text: s.role for s in segment(page, doc_id="a", label="a").sentences}
+    roles_of = _roles(page)
     assert roles_of["What the leaders agreed on patrols in the Arctic"] == "heading"
