@@ -16,7 +16,7 @@ from functools import lru_cache
 from readout_compare.diff import SharedRuns
 from readout_compare.lexicon import SPELLINGS, fold, stem
 from readout_compare.model import Document, QuoteFidelity
-from readout_compare.normalize import CJK, normalize
+from readout_compare.normalize import CJK, STOPWORDS, normalize
 
 _ELLIPSIS = re.compile(r"\u2026|\.\s?\.\s?\.")
 _BRACKETED = re.compile(r"\[[^\]]*\]")
@@ -27,6 +27,10 @@ _INSERTED = re.compile(r"\[[^\]]*\]|\([^()]*\)")
 _RANK = {"verbatim": 3, "stitched": 2, "altered": 2, "not_in_readout": 0}
 # Share of the quote's words found in one readout passage for an "altered" verdict.
 ALTERED_MIN_SHARE = 0.6
+# And of its words that carry content (not "en", "la", "of", "the"), at least one in three: a
+# quotation that shares only its function words with a passage ("en la vanguardia" beside the
+# readout's "en la confianza") is not that passage with a word changed.
+ALTERED_MIN_CONTENT_SHARE = 1 / 3
 # At most this many readout words at each end of an altered quotation's passage stand for quote words
 # the two do not share (a word changed at the edge of the quotation).
 EDGE_WORDS = 3
@@ -162,7 +166,8 @@ class _ReadoutWords:
         near = [blk for blk in blocks if abs(blk.b - longest.b) <= 2 * len(q)]
         lo, hi = self._passage(near, len(q))
         found = sum(blk.size for blk in near) / len(q)
-        if hi - lo <= 2 * len(q) + 3 and found >= ALTERED_MIN_SHARE:
+        if (hi - lo <= 2 * len(q) + 3 and found >= ALTERED_MIN_SHARE
+                and _content_share(q, near) >= ALTERED_MIN_CONTENT_SHARE):
             return ("altered", *self._span(lo, hi), found)
         return None
 
@@ -443,3 +448,13 @@ _FIRST_PERSON = re.compile(
 # Chinese and Japanese first person (no spaces around words): 我 (我们), 私.
 _FIRST_PERSON_CJK = re.compile("[\u6211\u79c1]")
 
+
+
+def _content_share(q: list[str], blocks: list[Block]) -> float:
+    """The share of the quotation's content words (not STOPWORDS) that the ``blocks`` shared
+    with the readout cover; 1.0 for a quotation of function words only."""
+    shared = {blk.a + k for blk in blocks for k in range(blk.size)}
+    content = [i for i, w in enumerate(q) if w not in STOPWORDS]
+    if not content:
+        return 1.0
+    return sum(i in shared for i in content) / len(content)

@@ -145,6 +145,17 @@ def test_a_short_altered_quotation_is_altered():
     assert q.fidelity == "altered"
 
 
+def test_a_quotation_sharing_only_function_words_with_a_passage_is_not_it():
+    """Two of three words shared, but they are "en" and "la": the minister's own phrase, not
+    the readout's with a word changed (one content word of three shared is still altered)."""
+    readout = "Ambos cancilleres reafirmaron su compromiso en la confianza mutua."
+    own = "El canciller afirmó que Chile se encuentra “en la vanguardia” de la región."
+    (q,) = compare(readout, [own]).accounts[0].quotes
+    assert q.fidelity == "not_in_readout"
+    changed = "El canciller dijo que hay “compromiso en la transparencia mutua” entre ambos."
+    (q,) = compare(readout, [changed]).accounts[0].quotes
+    assert q.fidelity == "altered"
+
 def test_a_plural_possessive_inside_single_quotes_is_an_apostrophe():
     account = ("The minister said the talks had been ‘useful for both countries’ officials’ "
                "understanding of the issues’, according to the ministry.")
