@@ -25,7 +25,12 @@ _VERBS_ES = (
     "confirmó declaró anunció comunicó remarcó enfatizó escribió publicó difundió expuso refirió "
     "mencionó comentó resaltó resalta puntualizó recalcó insistió reiteró reitera contestó "
     "respondió aclaró sentenció apunta consigna consignó revela reveló pidió pide exigió exige "
-    "instó insta urgió tuiteó tuitea"
+    "instó insta urgió tuiteó tuitea "
+    # Acts of speech that report what was said ("agradeció el respaldo …", "lamentó que …"),
+    # as English "welcomed", "recalled", "characterized" do (not "reafirmó", whose subject may
+    # be a meeting, nor "considera", an opinion).
+    "agradeció agradece celebró celebra lamentó lamenta valoró valora aseveró acotó recordó "
+    "recuerda externó solicitó propuso calificó"
 )
 _VERBS_PT = (
     "disse diz afirmou declarou destacou informou acrescentou acrescenta explicou ressaltou "
@@ -125,10 +130,15 @@ _DOCUMENT_SAYS = re.compile(
     r"nei|nelle)|uvádza\s+sa\s+(?:v|vo)|йдеться\s+(?:у|в)|зазначається\s+(?:у|в)|"
     r"повідомляється\s+(?:у|в|на))\s+(?P<src3>[^,.;:«»\u201c\u201d\"]+)"
 )
+# Conjunctions that join two clauses, or two subjects, and so end a speaker's phrase.
+_JOINS = r"(?:y|e|u|que|pero|porque|cuando|donde|mientras|mas|et|und|aber|ma|и)"
 # "el Departamento de Estado aseguró", "Michel disse", "Мишель заявил".
 _SUBJECT_VERB = re.compile(
     # "El canciller chileno, Alberto van Klaveren, afirmó": a role, then the name between commas.
-    rf"(?<![\w-])(?P<src>{_ARTICLE}\s+(?:{_WORD}\s+){{0,7}}?{_WORD}(?:,\s+{_NAME},)?|{_NAME})"
+    # (No conjunction inside it: "durante la era Macri y por eso el gobierno considera" has
+    # "el gobierno" for its subject.)
+    rf"(?<![\w-])(?P<src>{_ARTICLE}\s+(?:(?!{_JOINS}\s){_WORD}\s+){{0,7}}?{_WORD}"
+    rf"(?:,\s+{_NAME},)?|{_NAME}|(?<![\w-])(?:éste|ésta|él|ella)(?=\s))"
     # ("se" before the verb makes it passive: "El encuentro se confirmó" names no speaker.)
     rf"\s+(?:también\s+|ainda\s+|также\s+|hoy\s+|hoje\s+|luego\s+)?(?:(?:le|les|lo|la)\s+)?"
     rf"(?P<verb>{_PERFECT}|{_VERBS})(?![\w-])"
@@ -214,8 +224,9 @@ _NOT_SOURCE = frozenset(
 # Third-person pronouns of one gender that stand for a speaker named before ("sagte er",
 # "dijo él", "a-t-il dit", "сказал он"), resolved as English "he" and "she" are; "sie", "ils"
 # and "они" (also plural) are not.
-HE = frozenset("er él il он lui він".split())
-SHE = frozenset("ella elle она lei вона".split())
+# (Spanish "éste" and "ésta", written with their accent, are pronouns: "éste expresó su apoyo".)
+HE = frozenset("er él éste il он lui він".split())
+SHE = frozenset("ella ésta elle она lei вона".split())
 PERSONAL_PRONOUNS = HE | SHE
 
 

@@ -643,11 +643,29 @@ def test_an_outlet_quoting_someone_as_saying_credits_both(sentence, source):
     ("\u201cAl comunicado le faltó un pequeño detalle\u201d, tuiteó el expresidente Ruiz.",
      "el expresidente Ruiz"),
     ("\u201cLe faltó un detalle\u201d, dijo el senador Cepeda.", "el senador Cepeda"),
+    # Acts of speech as English "welcomed" and "recalled" are ("agradeció", "lamentó").
+    ("La presidencia de Colombia agradeció en un boletín el respaldo \u201cpara enfrentar la "
+     "crisis\u201d.", "La presidencia de Colombia"),
+    ("El canciller lamentó que el acuerdo \u201cno avance\u201d.", "El canciller"),
+    # A subject is the phrase after a clause's conjunction, not the words before it.
+    ("Eso ocurrió en la era Ruiz y por eso el gobierno recordó que el pacto \u201cno es "
+     "sostenible\u201d.", "el gobierno"),
 ])
 def test_more_ways_of_naming_a_source_in_spanish_and_russian(sentence, source):
     from readout_compare.attribution_patterns import attributions_in
 
     assert source in [f[2].source for f in attributions_in(sentence)]
+
+
+def test_a_spanish_demonstrative_pronoun_is_resolved_as_he_is():
+    from readout_compare import Settings, compare
+
+    readout = "El presidente Ruiz habló con el presidente Lind. Ambos conversaron sobre comercio."
+    account = ("El gobierno omitió que durante la llamada con el presidente Lind, éste expresó "
+               "su apoyo a \u201clos derechos de los manifestantes\u201d.\n")
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    (quote,) = acc.quotes
+    assert quote.attribution is not None and quote.attribution.source.startswith("éste (")
 
 
 def test_the_statement_after_another_governments_ministry_is_that_ministrys():
