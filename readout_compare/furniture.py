@@ -86,7 +86,18 @@ def present_caption(unit: str) -> bool:
     text = unit.strip().lstrip("\u2022\u00b7 ")
     if _DATED_CAPTION.fullmatch(text) or _MARKED_CAPTION.match(text):
         return True
-    return text.endswith(".") and _PRESENT_CAPTION.fullmatch(text[:-1]) is not None
+    # (The photo's credit after it, "[Photo by …]", "(Photo/ANI)", is the caption's too, and
+    # ends it as a full stop would.)
+    credited = _PHOTO_CREDIT.search(text)
+    if credited:
+        text = text[:credited.start()].rstrip(" .") + "."
+    if not text.endswith("."):
+        return False
+    text = text[:-1]
+    if _PRESENT_CAPTION.fullmatch(text) or _NAMES_CAPTION.fullmatch(text):
+        return True
+    verbless = _VERBLESS_CAPTION.fullmatch(text)
+    return verbless is not None and not _has_verb(verbless.group("where"))
 
 
 _MONTH = "(?:" + "|".join(m.capitalize() for m in MONTH_NAMES) + ")"
@@ -106,8 +117,37 @@ _PRESENT_CAPTION = re.compile(
     r"(?:[A-Z][\w.'\u2019-]*\s+|(?:of|the|and|de|al|bin|van|von|his|her)\s+){2,14}?"
     r"(?:speaks|arrives|attends|looks on|gestures|shakes hands?|poses|walks|listens|waves|greets|"
     r"sits|stands|addresses|smiles|leaves|departs|gives a|chairs|inspects|is seen|are seen|"
-    r"talks with|meets with|pose|attend|arrive|speak|wave|shake hands|sit|stand|walk|listen|"
-    r"gesture)\b[^.!?]{0,250}")
+    r"talks with|meets with|welcomes|receives|hosts|pose|attend|arrive|speak|wave|shake hands|"
+    r"sit|stand|walk|listen|gesture)\b(?:[^.!?]|(?<=[A-Z])\.){0,250}")
+# A caption with no verb at all: who, then where or when they were ("External Affairs Minister
+# S Jaishankar and his United States counterpart Marco Rubio during a meeting.", "El presidente
+# Fernández durante su charla con la canciller Merkel."), in a few words; or the people alone,
+# two named and joined ("UK PM Rishi Sunak and PM Narendra Modi."). A sentence has a verb.
+_NAME_WORD = (r"(?:[A-Z][\w.'\u2019-]*|(?:of|the|and|with|his|her|their|its|counterparts?|"
+              r"presidente|presidenta|canciller|ministr[oa]|secretari[oa]|primer|mandatari[oa]|de|"
+              r"del|el|la|los|y|con|su|sus|bin|van|von|al)(?=\s))")
+_VERBLESS_CAPTION = re.compile(
+    r"(?![^.]*\b(?:said|says|told|according|reported|added)\b)"
+    rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,16}}?,?\s+(?:at|during|durante)\s+"
+    r"(?P<where>(?:a|an|the|his|her|their|su|sus|la|el|una|un)\s+(?:[^\s.!?]+\s+){0,11}"
+    r"[^\s.!?]+)")
+# Verbs a sentence has that a caption's place or time does not ("during the talks agreed to
+# …"; not "during a televised address", an adjective after its determiner).
+_DETERMINERS = frozenset("a an the his her their".split())
+_SENTENCE_VERBS = frozenset("said says told met spoke agreed held is was are were".split())
+
+
+def _has_verb(words: str) -> bool:
+    tokens = words.split()
+    return any(w in _SENTENCE_VERBS or (w.endswith("ed") and len(w) > 3 and w.islower()
+                                        and tokens[k - 1] not in _DETERMINERS)
+               for k, w in enumerate(tokens) if k)
+_NAMES_CAPTION = re.compile(
+    r"(?:[A-Z][\w.'\u2019-]*\s+){1,6}[A-Z][\w.'\u2019-]*\s+(?:and|y|e|et|und)\s+"
+    r"(?:[A-Z][\w.'\u2019-]*\s+){1,6}[A-Z][\w'\u2019-]*")
+_PHOTO_CREDIT = re.compile(
+    r"\s*(?:[\[(](?i:photo|photos|image|file photo|foto)\b[^\])]{0,60}[\])]"
+    r"|/\s*[A-Z][\w]*(?:\s+(?:and\s+)?[A-Z][\w]*){0,4})\.?$")
 
 
 def paragraph_rule(first_unit: str) -> str | None:

@@ -221,14 +221,23 @@ def _decided(
 
 
 def _by_line(text: str, units: list[_Unit]) -> list[list[_Unit]]:
-    """The units in runs that share a line of the text."""
+    """The units in runs that share a line of the text. A unit that is furniture by a rule of
+    its own (a credit after a caption, "Required fields are marked *" after "Your email address
+    will not be published.") starts a run of its own, as the credit on the next line does; "All
+    rights reserved." goes on the copyright notice it ends."""
     runs: list[list[_Unit]] = []
     for u in units:
-        if runs and "\n" not in text[runs[-1][-1].end : u.start]:
+        rule = furniture.unit_rule(text[u.start:u.end])
+        if (runs and "\n" not in text[runs[-1][-1].end : u.start]
+                and (rule is None or rule in _NOTICE_ENDS)):
             runs[-1].append(u)
         else:
             runs.append([u])
     return runs
+
+
+# Unit rules of the last words of a notice, which stay with it.
+_NOTICE_ENDS = frozenset(["rights-reserved"])
 
 
 # A numbered section head ("1. Bilateral Relations") is at most this many words.

@@ -946,6 +946,15 @@ def test_a_headline_that_ends_in_a_quoted_word_is_no_claim():
     ("(Photo) 15th Nordic Foreign Ministers' Strategic Dialogue", True),
     # Not a sentence that says when they met.
     ("The two leaders met at the summit in 2019.", False),
+    # No verb, and no date: who, and the occasion; or the two people alone; with a credit.
+    ("Foreign Minister Ana Lind and her Nordic counterpart Tomas Berg during a meeting.", True),
+    ("El presidente Tomas Berg durante su charla telefónica con la canciller Ana Lind.", True),
+    ("Nordic PM Tomas Berg and PM Ana Lind.", True),
+    ("Minister Tomas Berg with Minister Ana Lind during their talks in Oslo (Photo/NTB)", True),
+    ("Minister Berg hosts Minister Lind at the ministry in Oslo, May 2, 2025. [Photo by A. "
+     "Dahl/NTB]", True),
+    # A verb after the occasion makes a sentence.
+    ("Minister Berg and Minister Lind during the talks agreed to meet again.", False),
 ])
 def test_a_photo_caption_in_the_present_tense_is_furniture(line, furniture_):
     from readout_compare import furniture
@@ -1048,6 +1057,18 @@ def test_a_sections_label_run_into_its_paragraph_is_a_head_of_its_own(label, sen
 def test_a_word_and_a_colon_before_lower_case_is_no_sections_label():
     text = "The ministers met in Oslo on Tuesday.\n\nContext: matters, the minister said."
     assert units(text)[1] == ("Context: matters, the minister said.", "body")
+
+
+@pytest.mark.parametrize("after", ["Credit: Ola Dahl/NTB", "Image for representational purposes."])
+def test_a_credit_after_a_caption_on_its_line_is_a_unit_of_its_own(after):
+    """One piece of furniture a unit: the caption, then its credit, as on two lines; a
+    copyright notice and its "All rights reserved." stay one."""
+    caption = "Minister Tomas Berg and Minister Ana Lind during a meeting."
+    got = units("The ministers met in Oslo on Tuesday.\n\n" + caption + " " + after +
+                "\n\nThey agreed to meet again.\n\nCopyright 2025 Nordic Wire. All rights "
+                "reserved.")
+    assert (caption, "furniture") in got and (after, "furniture") in got
+    assert got[-1] == ("Copyright 2025 Nordic Wire. All rights reserved.", "furniture")
 
 
 def test_a_photo_label_line_under_a_caption_is_a_unit_of_its_own():
