@@ -326,7 +326,8 @@ def decide(units: Sequence[Unit]) -> list[str]:
         # A text unlike anything the model was fitted on (no unit it reads as a claim, where the
         # rules see sentences): the rules' roles stand.
         return [u.rule_role for u in units]
-    return _nothing_headed(_headline_first(units, _publisher_above(units, out, heading_odds)))
+    out = _nothing_headed(_headline_first(units, _publisher_above(units, out, heading_odds)))
+    return _next_post(units, out)
 
 
 # A line that names only who publishes the page ("U.S. Department of State", "The White House",
@@ -402,6 +403,32 @@ def _nothing_headed(out: list[str]) -> list[str]:
     inside = [i for i in range(first_body + 1, last_body) if out[i] == "heading"]
     in_a_row = {i for i in inside for j in (i - 1, i + 1) if j in inside}
     return [("furniture" if i in in_a_row else r) for i, r in enumerate(out)]
+
+
+# Lines of a page's header above the story (at least this many, with this many words in all)
+# that come again after the story has begun start the page's next post.
+HEADER_LINES = 2
+HEADER_WORDS = 5
+
+
+def _next_post(units: Sequence[Unit], out: list[str]) -> list[str]:
+    """A page of posts sets each under the same header ("Details / Written by … / Category:
+    …" above each of a government's press releases): where the lines above the story come
+    again, in a row, after it has begun, another post starts, and it and all after it are the
+    page's, not this text's (a second readout of another call on the same page)."""
+    first_body = next((i for i, r in enumerate(out) if r == "body"), None)
+    if first_body is None:
+        return out
+    flat = [" ".join(u.text.split()) for u in units]
+    header = [i for i in range(first_body) if out[i] != "body"]
+    for a, b in zip(header, header[1:]):
+        if b != a + 1 or len((flat[a] + " " + flat[b]).split()) < HEADER_WORDS:
+            continue
+        again = next((j for j in range(first_body + 1, len(units) - 1)
+                      if flat[j] == flat[a] and flat[j + 1] == flat[b]), None)
+        if again is not None:
+            return [*out[:again], *["furniture"] * (len(out) - again)]
+    return out
 
 
 def explain(units: Sequence[Unit], index: int, *, most: int = 3) -> tuple[str, dict[str, float], list[str]]:

@@ -199,3 +199,23 @@ def test_a_section_head_alone_inside_the_story_stays_a_heading():
             "They also discussed joint patrols in the Arctic.\n")
     roles_of = _roles(page)
     assert roles_of["What the leaders agreed on patrols in the Arctic"] == "heading"
+
+
+def test_the_pages_header_again_after_the_story_starts_the_next_post():
+    """A page of press releases sets each under the same header; the second release (another
+    call) is the page's, not this readout's sentences."""
+    header = ("- Details\n- Written by Press and Information Office of the Government\n"
+              "- Category: Government News\n")
+    page = (header +
+            "This evening Prime Minister Tor Halvorsen and President Ade Okafor spoke by phone.\n"
+            "The two leaders agreed to work closely on fisheries quotas.\n" + header +
+            "Prime Minister Tor Halvorsen spoke today with Chancellor Ines Weber.\n"
+            "Both agreed that the ceasefire must hold.\n")
+    got = [(s.text, s.role) for s in segment(page, doc_id="r", label="r").sentences]
+    body = [t for t, r in got if r == "body"]
+    assert body == ["This evening Prime Minister Tor Halvorsen and President Ade Okafor spoke by "
+                    "phone.", "The two leaders agreed to work closely on fisheries quotas."]
+    # A header line that comes again alone (a share bar) does not end the story.
+    page = ("Share this article\n\nThe two leaders spoke by phone on Tuesday.\n\n"
+            "Share this article\n\nThey agreed to meet again in Lagos.\n")
+    assert _roles(page)["They agreed to meet again in Lagos."] == "body"
