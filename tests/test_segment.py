@@ -383,6 +383,11 @@ def test_an_as_stated_by_lead_in_introduces_the_readout():
     ("新华社奥斯陆3月4日电 3月4日下午,两国外长通电话。", "新华社奥斯陆3月4日电"),
     ("新华社北京3月4日电（记者李明）3月4日晚,两国外长通电话。", "新华社北京3月4日电（记者李明）"),
     ("〔編譯李明／綜合報導〕兩國外長十日通電。", "〔編譯李明／綜合報導〕"),
+    # A page template's token, or a source line naming an agency (and a comment count), run
+    # into the story's first sentence.
+    ("{adsense}Norway said in a statement that the two ministers spoke.", "{adsense}"),
+    ("Bron: NTB 0 De minister sprak vandaag met de secretaris.", "Bron: NTB 0"),
+    ("Source: Reuters The two ministers spoke on Tuesday.", "Source: Reuters"),
 ])
 def test_datelines_of_more_shapes(text, dateline):
     got = units(text)
