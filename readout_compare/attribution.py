@@ -14,7 +14,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from readout_compare.attribution_languages import PERSONAL_PRONOUNS, SHE
+from readout_compare.attribution_languages import (
+    PERSONAL_PRONOUNS,
+    SHE,
+    opens_with_bare_verb,
+)
 from readout_compare.attribution_patterns import (
     SPEECH_VERBS,
     FoundAttribution,
@@ -244,6 +248,10 @@ def _carried_on(s: Sentence, previous: Sentence | None,
     named = _NAME_ALSO.match(s.text)
     if named and named.group("name") == person:
         return replace(before, text=named.group(0))
+    if opens_with_bare_verb(s.text):
+        # "Aseguró, además, que …": Spanish and Portuguese leave out the subject named before.
+        return replace(before, text=s.text.split(",")[0] if "," in s.text[:60] else
+                       s.text.split()[0])
     if not _CARRIES_ON.match(s.text):
         return None
     return replace(before, text=s.text[:s.text.index(" ")])

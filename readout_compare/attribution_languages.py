@@ -467,6 +467,21 @@ _VERB_OPENS = re.compile(
 )
 
 
+# A sentence whose first clause is a verb of saying with its subject left out ("Aseguró,
+# además, que …", "Respecto a Ucrania, enfatizó …", "Asimismo, expresó …"): a phrase of at
+# most this many characters and a comma may stand before the verb.
+_OPENS_SAYING = re.compile(
+    r"^(?:[^,.;:]{1,60},\s*)?(?:(?:también|además|luego|después|finalmente|asimismo|ainda|"
+    rf"também)\s+)?(?:{_VERBS})(?![\w-])", re.IGNORECASE)
+
+
+def opens_with_bare_verb(sentence: str) -> bool:
+    """Whether a sentence of one of these languages opens with a verb of saying whose subject
+    is left out: the source of the sentence before, carried on."""
+    return _OPENS_SAYING.match(sentence) is not None and not any(
+        f[3] <= 1 for f in sources_in(sentence[:80]))
+
+
 def bare_verb_before(before: str) -> bool:
     """Whether ``before``, a sentence's text up to a quotation, says it with a verb of saying
     in one of these languages whose subject is left out (the speaker the story named before)."""

@@ -668,6 +668,20 @@ def test_a_spanish_demonstrative_pronoun_is_resolved_as_he_is():
     assert quote.attribution is not None and quote.attribution.source.startswith("éste (")
 
 
+def test_a_spanish_sentence_that_opens_with_its_verb_of_saying_carries_on_the_source():
+    from readout_compare import Settings, compare
+
+    readout = "El canciller Ruiz habló con la ministra Lind. Ambos conversaron sobre comercio."
+    account = ("El canciller noruego, Tomas Ruiz, afirmó este miércoles que Noruega avanza.\n\n"
+               "Respecto a Ucrania, enfatizó la condena noruega a la guerra.\n\n"
+               "Aseguró, además, que la elección será normal.\n\n"
+               "La cumbre comenzará el lunes en Oslo.\n")
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    sources = [s.attribution.source if s.attribution else None for s in acc.sentences]
+    assert sources[1] == sources[2] == sources[0] and "Ruiz" in sources[0]
+    assert sources[3] is None  # no verb of saying: not carried on
+
+
 def test_the_statement_after_another_governments_ministry_is_that_ministrys():
     from readout_compare import Settings, compare
 
