@@ -199,6 +199,11 @@ def _uncredited_readout_words(q: Quote) -> bool:
 READOUT_WORDS_KINDS = ("quotation", "scare")
 
 
+# A quotation over several sentences is read whole for its speaker when its sentences hold at
+# most this many characters (a mark never closed over a story is not).
+SPANNED_READ_CHARS = 2000
+
+
 # A quotation's part in one sentence is judged on its own from this many words (a shorter one,
 # "Yes.", goes with the part after it); over more sentences than QUOTE_MAX_PARTS (a mark never
 # closed) the quotation is judged whole.
@@ -392,6 +397,14 @@ class _Speakers:
             # A quotation of several sentences is credited where it closes ("…. …," he said).
             attribution = attribute_quote(closing, span.start - 1, span.end + 1,
                                           self.found_by_sentence)
+        if (attribution is None and closing is not None and closing is not sentence
+                and closing.end - sentence.start <= SPANNED_READ_CHARS):
+            # Or by the clause it sits in, read whole from its opening to its closing sentence:
+            # "安倍首相は「…。…」と述べた" names the speaker before the quotation's first sentence
+            # and the verb after its last (the quotation itself is blanked when read).
+            whole = replace(sentence, id=f"{sentence.id}..{closing.id}", end=closing.end,
+                            text=self.account.text[sentence.start:closing.end])
+            attribution = attribute_quote(whole, span.start - 1, span.end + 1)
         if attribution is None:
             return None
         return self._with_context(attribution, span, sentence)

@@ -1612,3 +1612,17 @@ def test_it_is_noted_that_is_the_body_credited_just_before():
     # With nothing credited before, it says it is unresolved.
     assert sources("It is noted that the ministers agreed to meet again.")[0][0] == (
         "It (unresolved)")
+
+
+def test_a_quotation_of_two_sentences_is_credited_by_the_clause_around_it():
+    """Japanese names the speaker before the quotation's first sentence and says it after its
+    last: "首相は「…。…」と述べた"."""
+    from readout_compare import Settings, compare
+
+    readout = "ベルグ首相は、リンド大統領と電話会談を行った。両首脳は協力を確認した。"
+    account = ("冒頭、ベルグ首相は「ノルウェーにとって重要な隣国だ。大統領とともに未来志向の関係を築きたい」"
+               "と述べた。\n")
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    quotes = [q for q in acc.quotes if q.kind == "quotation"]
+    assert quotes and all(q.attribution is not None and q.attribution.source == "ベルグ首相"
+                          for q in quotes)
