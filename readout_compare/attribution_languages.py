@@ -384,7 +384,9 @@ def sources_in(text: str) -> list[tuple[int, int, str, int]]:
         return _arabic_sources(text)
     if _KO_LETTERS.search(text):
         return _korean_sources(text)
-    if "\u3001" in text or "\u3002" in text or "\uff0c" in text or _JA_SAYS.search(text):
+    # (Chinese and Japanese punctuation; a full-width colon or semicolon is left after a
+    # quotation is blanked: "王毅指出：「…」".)
+    if any(mark in text for mark in "\u3001\u3002\uff0c\uff1a\uff1b") or _JA_SAYS.search(text):
         if _HIRAGANA.search(text):
             return _japanese_sources(text)
         return _chinese_sources(text)

@@ -1626,3 +1626,12 @@ def test_a_quotation_of_two_sentences_is_credited_by_the_clause_around_it():
     quotes = [q for q in acc.quotes if q.kind == "quotation"]
     assert quotes and all(q.attribution is not None and q.attribution.source == "ベルグ首相"
                           for q in quotes)
+
+
+def test_a_chinese_speaker_before_a_colon_and_a_quotation_is_found():
+    """With the quotation blanked, "王毅指出：" has no Chinese comma or full stop left: its
+    full-width colon says the sentence is Chinese."""
+    from readout_compare.attribution_patterns import attributions_in
+
+    sentence = "李明指出：「两国曾在二战时并肩作战，共同打击法西斯主义。」"
+    assert [f[2].source for f in attributions_in(sentence)] == ["李明"]
