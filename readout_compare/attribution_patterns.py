@@ -328,7 +328,10 @@ _PARTICIPLE = re.compile(r"\s+saying\s+that\b|"  # "justified the tariffs saying
                          r"stressing|warning|insisting|arguing|declaring|stating|describing|telling)\b")
 # "Wang focused on the Minsk agreements and said that …": a second verb, of saying, of the
 # sentence's subject.
-_AND_SAID = re.compile(r"\sand\s+(?:also\s+|later\s+|then\s+)?(?:said|added|stressed|noted|"
+# (A phrase between commas may stand after "and": "… and, speaking at the start of the meeting,
+# said".)
+_AND_SAID = re.compile(r"\sand(?:\s+|\s*,\s*[^,.;:\"\u201c\u201d]{3,80}?,\s*)"
+                       r"(?:also\s+|later\s+|then\s+)?(?:said|added|stressed|noted|"
                        # "Starmer met Xi at the summit and emphasised the importance of …"
                        r"emphasi[sz]ed|underlined|underscored|reiterated|tweeted|posted|"
                        # "Rubio met both ministers and called the ties “indispensable”"

@@ -739,6 +739,9 @@ def test_a_summit_called_by_someone_credits_no_one():
     # A possessive name and a role, with a time word before the verb.
     ("Norway’s top diplomat yesterday spoke with his Danish counterpart, warning Copenhagen to “stop "
      "stalling” on the quotas.", "Norway’s top diplomat"),
+    # A second verb, of saying, after "and" and a phrase between commas.
+    ("Prime Minister Halvorsen met President Okafor in Oslo and, speaking at the start of the "
+     "meeting, said: “We want our relations to be durable.”", "Prime Minister Halvorsen"),
 ])
 def test_more_shapes_of_a_speaker(sentence, source):
     from readout_compare import compare
