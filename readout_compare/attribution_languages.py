@@ -138,7 +138,7 @@ _SUBJECT_VERB = re.compile(
     # (No conjunction inside it: "durante la era Macri y por eso el gobierno considera" has
     # "el gobierno" for its subject.)
     rf"(?<![\w-])(?P<src>{_ARTICLE}\s+(?:(?!{_JOINS}\s){_WORD}\s+){{0,7}}?{_WORD}"
-    rf"(?:,\s+{_NAME},)?|{_NAME}|(?<![\w-])(?:éste|ésta|él|ella)(?=\s))"
+    rf"(?:,\s+{_NAME},)?|{_NAME}|(?:éste|ésta|él|ella)(?=\s))"
     # ("se" before the verb makes it passive: "El encuentro se confirmó" names no speaker.)
     rf"\s+(?:también\s+|ainda\s+|также\s+|hoy\s+|hoje\s+|luego\s+)?(?:(?:le|les|lo|la)\s+)?"
     rf"(?P<verb>{_PERFECT}|{_VERBS})(?![\w-])"

@@ -135,19 +135,23 @@ _VERBLESS_CAPTION = re.compile(
 # …"; not "during a televised address", an adjective after its determiner).
 _DETERMINERS = frozenset("a an the his her their".split())
 _SENTENCE_VERBS = frozenset("said says told met spoke agreed held is was are were".split())
+# (The people alone, two named and joined.)
+_NAMES_CAPTION = re.compile(
+    r"(?:[A-Z][\w.'\u2019-]*\s+){1,6}[A-Z][\w.'\u2019-]*\s+(?:and|y|e|et|und)\s+"
+    r"(?:[A-Z][\w.'\u2019-]*\s+){1,6}[A-Z][\w'\u2019-]*")
+# A photo's credit at a caption's end: "[Photo by …/Xinhua]", "(Photo/ANI)", "/ TRT World".
+_PHOTO_CREDIT = re.compile(
+    r"\s*(?:[\[(](?i:photo|photos|image|file photo|foto)\b[^\])]{0,60}[\])]"
+    r"|/\s*[A-Z][\w]*(?:\s+(?:and\s+)?[A-Z][\w]*){0,4})\.?$")
 
 
 def _has_verb(words: str) -> bool:
+    """Whether the words after a caption's "at" or "during" hold a verb: one a sentence has,
+    or a word in "-ed" that follows a noun rather than a determiner."""
     tokens = words.split()
     return any(w in _SENTENCE_VERBS or (w.endswith("ed") and len(w) > 3 and w.islower()
                                         and tokens[k - 1] not in _DETERMINERS)
                for k, w in enumerate(tokens) if k)
-_NAMES_CAPTION = re.compile(
-    r"(?:[A-Z][\w.'\u2019-]*\s+){1,6}[A-Z][\w.'\u2019-]*\s+(?:and|y|e|et|und)\s+"
-    r"(?:[A-Z][\w.'\u2019-]*\s+){1,6}[A-Z][\w'\u2019-]*")
-_PHOTO_CREDIT = re.compile(
-    r"\s*(?:[\[(](?i:photo|photos|image|file photo|foto)\b[^\])]{0,60}[\])]"
-    r"|/\s*[A-Z][\w]*(?:\s+(?:and\s+)?[A-Z][\w]*){0,4})\.?$")
 
 
 def paragraph_rule(first_unit: str) -> str | None:

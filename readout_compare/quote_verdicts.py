@@ -449,7 +449,6 @@ _FIRST_PERSON = re.compile(
 _FIRST_PERSON_CJK = re.compile("[\u6211\u79c1]")
 
 
-
 def _content_share(q: list[str], blocks: list[Block]) -> float:
     """The share of the quotation's content words (not STOPWORDS) that the ``blocks`` shared
     with the readout cover; 1.0 for a quotation of function words only."""

@@ -420,12 +420,12 @@ def _next_post(units: Sequence[Unit], out: list[str]) -> list[str]:
     if first_body is None:
         return out
     flat = [" ".join(u.text.split()) for u in units]
-    header = [i for i in range(first_body) if out[i] != "body"]
-    for a, b in zip(header, header[1:]):
-        if b != a + 1 or len((flat[a] + " " + flat[b]).split()) < HEADER_WORDS:
+    for a in range(first_body - HEADER_LINES + 1):
+        lines = flat[a:a + HEADER_LINES]
+        if "body" in out[a:a + HEADER_LINES] or len(" ".join(lines).split()) < HEADER_WORDS:
             continue
-        again = next((j for j in range(first_body + 1, len(units) - 1)
-                      if flat[j] == flat[a] and flat[j + 1] == flat[b]), None)
+        again = next((j for j in range(first_body + 1, len(units) - HEADER_LINES + 1)
+                      if flat[j:j + HEADER_LINES] == lines), None)
         if again is not None:
             return [*out[:again], *["furniture"] * (len(out) - again)]
     return out
