@@ -1474,6 +1474,8 @@ def test_verbs_of_expressing_and_a_free_relative(sentence, sources):
     # Unnamed critics, and a body that declined to comment.
     ("But critics say the deal did not go far enough.", ["critics"]),
     ("The Nordic energy ministry declined to comment.", ["Nordic energy ministry"]),
+    ("Ministry spokeswoman Ana Lind declined to say whether the talks had stalled.",
+     ["Ana Lind"]),
     ("Prices declined to record lows.", []),
     # "stated in a statement by X": X's words.
     ("This is stated in a statement by the Nordic foreign ministry.",
