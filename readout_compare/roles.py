@@ -283,6 +283,7 @@ SURE_RULES = frozenset([
     "view-in-full", "update-count", "distributed-by", "tags", "source-caps", "disclaimer",
     "date-only", "stamp-line", "comment-form", "notifications", "embed-label", "no-words",
     "template-token", "embed-failure", "cms-meta", "age-stamp", "audio-offer", "agency-alone",
+    "age-stamp-other", "language-menu", "stamp-ja", "embed-failure-retry", "date-only-other",
 ])
 
 
@@ -372,9 +373,11 @@ def _headline_first(units: Sequence[Unit], out: list[str]) -> list[str]:
     first_body = next((i for i, r in enumerate(out) if r == "body"), None)
     if first_body is None or "heading" in out[:first_body]:
         return out
+    # (A line that repeats one above it is the page's copy of the headline, not the headline.)
+    flat = [" ".join(u.text.split()) for u in units[:first_body]]
     title = next((i for i in range(first_body - 1, -1, -1)
                   if units[i].rule_role == "heading" and units[i].kind != "dateline"
-                  and _headline_long(units[i].text)
+                  and _headline_long(units[i].text) and flat[i] not in flat[:i]
                   and furniture.unit_rule(units[i].text) is None), None)
     if title is None:
         return out

@@ -219,3 +219,23 @@ def test_the_pages_header_again_after_the_story_starts_the_next_post():
     page = ("Share this article\n\nThe two leaders spoke by phone on Tuesday.\n\n"
             "Share this article\n\nThey agreed to meet again in Lagos.\n")
     assert _roles(page)["They agreed to meet again in Lagos."] == "body"
+
+
+def test_a_headline_set_twice_above_the_story_is_the_first_copy():
+    """A page that sets its title again under the share links: the first is the headline, the
+    copy is the page's; nor are the share link, the language menu or the date claims."""
+    title = "Declaración conjunta tras el Consejo Conjunto Noruega-Chile y el Consejo de Comercio"
+    page = ("Click acá para ir directamente al contenido\n"
+            f"{title}\n"
+            "• Comparte\n"
+            "English | Español\n"
+            f"{title}\n"
+            "Jueves, 27 de noviembre de 2025\n"
+            "• La ministra de Relaciones Exteriores de Noruega, Ana Lind, y el canciller de Chile, "
+            "Tomás Ruiz, copresidieron el Consejo Conjunto en Bruselas el 26 de noviembre.\n"
+            "• Al día siguiente, los ministros de comercio celebraron el primer Consejo de "
+            "Comercio entre ambas partes.\n")
+    got = [(s.text, s.role) for s in segment(page, doc_id="r", label="r").sentences]
+    assert [r for t, r in got if t == title] == ["heading", "furniture"]
+    assert all(r != "body" for t, r in got if t in (
+        "Comparte", "English | Español", "Jueves, 27 de noviembre de 2025"))
