@@ -374,10 +374,13 @@ def _headline_first(units: Sequence[Unit], out: list[str]) -> list[str]:
     if first_body is None or "heading" in out[:first_body]:
         return out
     # (A line that repeats one above it is the page's copy of the headline, not the headline.)
-    flat = [" ".join(u.text.split()) for u in units[:first_body]]
+    first_seen: dict[str, int] = {}
+    for i, u in enumerate(units[:first_body]):
+        first_seen.setdefault(" ".join(u.text.split()), i)
     title = next((i for i in range(first_body - 1, -1, -1)
                   if units[i].rule_role == "heading" and units[i].kind != "dateline"
-                  and _headline_long(units[i].text) and flat[i] not in flat[:i]
+                  and _headline_long(units[i].text)
+                  and first_seen[" ".join(units[i].text.split())] == i
                   and furniture.unit_rule(units[i].text) is None), None)
     if title is None:
         return out
@@ -423,12 +426,16 @@ def _next_post(units: Sequence[Unit], out: list[str]) -> list[str]:
     if first_body is None:
         return out
     flat = [" ".join(u.text.split()) for u in units]
+    # Where each run of HEADER_LINES lines after the story's start first stands (one pass, so a
+    # page of many thousand lines is read in linear time).
+    later: dict[tuple[str, ...], int] = {}
+    for j in range(first_body + 1, len(units) - HEADER_LINES + 1):
+        later.setdefault(tuple(flat[j:j + HEADER_LINES]), j)
     for a in range(first_body - HEADER_LINES + 1):
-        lines = flat[a:a + HEADER_LINES]
+        lines = tuple(flat[a:a + HEADER_LINES])
         if "body" in out[a:a + HEADER_LINES] or len(" ".join(lines).split()) < HEADER_WORDS:
             continue
-        again = next((j for j in range(first_body + 1, len(units) - HEADER_LINES + 1)
-                      if flat[j:j + HEADER_LINES] == lines), None)
+        again = later.get(lines)
         if again is not None:
             return [*out[:again], *["furniture"] * (len(out) - again)]
     return out
