@@ -216,8 +216,26 @@ def _decided(
                 out.append((paragraph_no, _Unit(line[0].start, line[-1].end, "furniture"),
                             "furniture"))
         else:
-            out += [(p, u, role) for (p, u, _), role in items]  # type: ignore[misc]
+            tail = _caption_tail(text, items)
+            out += [(p, u, role) for (p, u, _), role in items[:tail]]  # type: ignore[misc]
+            for line in _by_line(text, [u for (_, u, _), _ in items[tail:]]):
+                out.append((paragraph_no, _Unit(line[0].start, line[-1].end, "furniture"),
+                            "furniture"))
     return out
+
+
+def _caption_tail(text: str, items: list) -> int:  # type: ignore[type-arg]
+    """Where the caption glued after a paragraph's sentences starts (see _caption_start): the
+    caption and its credit are one piece of furniture, as a caption paragraph is. The
+    paragraph's length when it ends in no caption."""
+    n = len(items)
+    while n and items[n - 1][1] == "furniture":
+        n -= 1
+    tail = [text[u.start:u.end] for (_, u, _), _ in items[n:]]
+    for k, unit_text in enumerate(tail[:-1]):
+        if furniture.present_caption(unit_text) and furniture.caption_rule(tail[-1]):
+            return n + k
+    return len(items)
 
 
 def _by_line(text: str, units: list[_Unit]) -> list[list[_Unit]]:
@@ -424,13 +442,15 @@ def _roles(text: str, units: list[_Unit]) -> list[Role]:
     texts = [text[u.start : u.end] for u in units]
     claims = [i for i, u in enumerate(units) if u.kind != "dateline"]
     if claims and (
-        furniture.paragraph_rule(texts[claims[0]]) or furniture.caption_rule(texts[-1])
+        furniture.paragraph_rule(texts[claims[0]])
         # "FILE - …" is cut off as a dateline, and says the paragraph is a photo's caption.
         or (units[0].kind == "dateline" and furniture.paragraph_rule(texts[0]) == "caption-file")
     ):
         return ["furniture"] * len(units)
+    caption = _caption_start(units, texts, claims)
     lone = len(claims) == 1 and units[claims[0]].kind == "sentence"
-    out = [_role(unit, unit_text, lone=lone) for unit, unit_text in zip(units, texts)]
+    out = [_role(unit, unit_text, lone=lone) if k < caption else "furniture"
+           for k, (unit, unit_text) in enumerate(zip(units, texts))]
     for k in claims[1:]:
         if furniture.paragraph_rule(texts[k]) in TRAILING_CREDITS:
             # The story's credits run on after its last sentence, on its line ("… without
@@ -439,6 +459,21 @@ def _roles(text: str, units: list[_Unit]) -> list[Role]:
             out[k:] = ["furniture"] * (len(units) - k)
             break
     return out
+
+
+def _caption_start(units: list[_Unit], texts: list[str], claims: list[int]) -> int:
+    """Where a photo's caption starts in a paragraph that ends with its credit
+    ("REUTERS/Jane Doe"), or the paragraph's length when it has none. A caption is the whole
+    paragraph unless a caption-shaped sentence (a person who "speaks at" somewhere, on a date)
+    comes after the paragraph's first sentence: a scraped page glues the caption to the story's
+    sentence before it ("… the State Department said. Vale speaks during a news conference in
+    Washington, May 2, 2025. REUTERS/John Doe"), and that sentence stays the story's."""
+    if not claims or not furniture.caption_rule(texts[-1]):
+        return len(units)
+    for k in claims[1:]:
+        if furniture.present_caption(texts[k]):
+            return k
+    return 0
 
 
 # Paragraph rules whose match, after the story's sentences on the same line, ends the story.

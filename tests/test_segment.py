@@ -1089,3 +1089,29 @@ def test_a_photo_label_line_under_a_caption_is_a_unit_of_its_own():
                 "(Photo) Second Nordic-Nigerian Ministerial Dialogue\n\n"
                 "The two ministers agreed to meet again.")
     assert ("(Photo) Second Nordic-Nigerian Ministerial Dialogue", "furniture") in got
+
+
+@pytest.mark.parametrize("caption, credit", [
+    ("Minister Tomas Berg speaks during a news conference in Oslo, Norway, March 2, 2025.",
+     "REUTERS/Ola Dahl"),
+    ("Minister Tomas Berg and Minister Ana Lind during a meeting.", "AFP/Ola Dahl"),
+])
+def test_a_caption_glued_after_the_storys_sentence_leaves_the_sentence_the_storys(caption,
+                                                                                 credit):
+    """A scraped page runs a photo's caption and credit on after the lede, on its line: the
+    caption and its credit are one piece of furniture (as in a paragraph of their own); the
+    sentence before them stays body."""
+    lede = "Norway's trade minister pressed Nigeria on fisheries quotas on Monday, his office said."
+    got = units("Berg presses Nigeria on quotas\n\n" + lede + " " + caption + " " + credit +
+                "\nThe two also discussed shipping.")
+    assert (lede, "body") in got
+    assert (caption + " " + credit, "furniture") in got
+    assert got[-1] == ("The two also discussed shipping.", "body")
+
+
+def test_a_caption_paragraph_that_is_no_more_than_a_caption_stays_one_piece_of_furniture():
+    caption = ("Delegates arrive for the talks at the ministry in Oslo. The talks were the "
+               "first in a year. REUTERS/Ola Dahl")
+    got = units("The ministers met in Oslo on Tuesday.\n\n" + caption +
+                "\n\nThey agreed to meet again.")
+    assert got[1] == (caption, "furniture")
