@@ -284,7 +284,7 @@ _ZH_ACCORDING = re.compile(
     rf"(?:^|(?<=[，,。；：:、\s]))(?:据|據|根据|根據|援引)(?P<src>[{IDEOGRAPHS}]{{2,14}}?)"
     r"(?:的)?(?:报导|報導|报道|報道|消息|新闻稿|新聞稿|声明|聲明|通报|通報|称|稱|指出|表示)?(?=[，,：:\s「“])")
 _ZH_SAYS = re.compile(
-    rf"(?:^|(?<=[，,。；：:、\s」”]))(?P<src>[{IDEOGRAPHS}]{{2,14}}?)"
+    rf"(?:^|(?<=[，,。；：:、\s」”]))(?P<src>[他她]|[{IDEOGRAPHS}\d]{{2,30}}?)"
     r"(?:表示|指出|强调|強調|点出|點出|批评|批評|警告|认为|認為|提到|写道|寫道|透露|宣布|回应|形容|"
     r"回應|呼吁|呼籲|坦言|直言|重申|敦促|说|說|称(?![赞讚为為号號])|稱(?![赞讚为為号號])|"
     r"指(?=[，,：:「“]))")
@@ -295,15 +295,54 @@ _ZH_CONNECTIVE = re.compile(r"^(?:其中|但是|但|而且|而|并且|並且|并
                             r"随后|隨後|对此|對此)+")
 
 
+# A clause's subject ends where what it did begins: a time or place ("在记者会上", "当天"), a
+# preposition ("同", "与", "就", "对", "向") or a verb of a readout ("祝贺", "感谢", "会见"):
+# "外交部发言人毛宁在记者会上回答提问时表示" has the subject 外交部发言人毛宁.
+_ZH_SUBJECT_ENDS = re.compile(
+    r"(?:在|于|於|同|与|與|和|跟|就|对|對|向|应约|應約|通过|通過|今天|今日|昨天|昨日|日前|当天|當天|"
+    r"当日|當日|当地时间|當地時間|\d|祝贺|祝賀|感谢|感謝|欢迎|歡迎|会见|會見|会晤|會晤|致电|致電|"
+    r"表示|指出|强调|強調|说|說|称|稱)")
+# A verb of saying that opens a later clause of the sentence with no subject of its own: the
+# sentence's subject said it ("习近平祝贺拜登就任，指出“…”", "王毅感谢邀请，并表示：“…”").
+_ZH_SAYS_ALONE = re.compile(
+    r"(?<=[，,；;])\s*(?:并|並|还|還|也|同时|同時|他|她|其)?"
+    r"(?:表示|指出|强调|強調|重申|认为|認為|提到|说|說|称|稱|呼吁|呼籲|敦促)(?=[，,：:“「\s]|$)")
+
+
+_ZH_PRONOUNS = {"他": "he", "她": "she"}
+# Adverbs between a pronoun and its verb ("她还说", "他也表示", "他进一步指出").
+_ZH_ADVERBS = re.compile(r"(?<=[他她])(?:还|還|也|并|並|又|则|則|再|进一步|進一步|同时|同時|随后|隨後|最后|最後)+$")
+
+
+def _zh_subject(clause: str) -> str | None:
+    """The subject at the start of a Chinese clause: a name with its office (two to ten
+    characters), connectives left out; None when the clause does not open with one."""
+    clause = _ZH_CONNECTIVE.sub("", clause.strip())
+    end = next((m.start() for m in _ZH_SUBJECT_ENDS.finditer(clause) if m.start() >= 2), None)
+    subject = clause[:end] if end is not None else ""
+    if 2 <= len(subject) <= 10 and re.fullmatch(rf"[{IDEOGRAPHS}·•]+", subject):
+        return subject
+    return None
+
+
 def _chinese_sources(text: str) -> list[tuple[int, int, str, int]]:
     according = [(m.start(), m.end(), m.group("src"), 0) for m in _ZH_ACCORDING.finditer(text)]
     says = [(m, _ZH_CONNECTIVE.sub("", m.group("src"))) for m in _ZH_SAYS.finditer(text)
             if not m.group("src").startswith(("据", "據", "根"))]
-    # (A speaker is a name with its office, ten characters at most; a report is no speaker.)
+    # (A speaker is a name with its office, ten characters at most, cut before what the
+    # speaker did first; a report is no speaker.)
+    says = [(m, _zh_subject(src) or (src if len(src) <= 10 else "")) for m, src in says]
+    # ("他表示", "她还说": he said, she also said, resolved as an English pronoun is.)
+    says = [(m, _ZH_PRONOUNS.get(_ZH_ADVERBS.sub("", src), src)) for m, src in says]
     says = [(m, src) for m, src in says
-            if 2 <= len(src) <= 10 and src not in ("报导", "報導", "报道", "報道")]
+            if (2 <= len(src) <= 10 or src in _ZH_PRONOUNS.values())
+            and src not in ("报导", "報導", "报道", "報道")]
     if not says:
-        return according
+        alone = _ZH_SAYS_ALONE.search(text)
+        subject = _zh_subject(re.split(r"[，,；;]", text, maxsplit=1)[0]) if alone else None
+        if alone is None or subject is None:
+            return according
+        return _with_speaker(according, alone.start(), alone.end(), subject)
     m, src = says[0]
     return _with_speaker(according, m.start(), m.end(), src)
 

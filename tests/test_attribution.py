@@ -1640,3 +1640,18 @@ def test_a_chinese_speaker_before_a_colon_and_a_quotation_is_found():
 
     sentence = "李明指出：「两国曾在二战时并肩作战，共同打击法西斯主义。」"
     assert [f[2].source for f in attributions_in(sentence)] == ["李明"]
+
+
+def test_a_chinese_clause_with_no_subject_of_its_own_is_the_sentences_subjects():
+    """"张伟祝贺贝格连任，指出“…”": the verb of saying has no subject, the sentence's first
+    clause does; "外交部发言人李红在记者会上…时表示": the speaker ends where what she did begins;
+    "她还说": a pronoun with an adverb, and unresolved where no woman is named."""
+    from readout_compare import Settings, compare
+
+    readout = "国家主席张伟5日同挪威首相贝格通电话。张伟表示，中挪合作对两国都有利。"
+    account = ("国家主席张伟5日同挪威首相贝格通电话。张伟祝贺贝格连任，指出“中挪合作对两国都有利”。"
+               "外交部发言人李红在记者会上回答提问时表示，“中方欢迎挪方的立场。”\n\n"
+               "她还说，“双方应加强沟通。”")
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    assert [q.attribution.source for q in acc.quotes] == [
+        "张伟", "外交部发言人李红", "she (unresolved)"]
