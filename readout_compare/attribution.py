@@ -196,6 +196,7 @@ def attribute_sentences(
     known = office_holders(account.text, issuer)
     out = {}
     body = [s for s in account.sentences if s.role == "body"]
+    followed: list[tuple[int, str, str]] = []  # pronouns resolved: (sentence, gender, name)
     for i, s in enumerate(body):
         found = found_for(s, found_by_sentence)
         if not found:
@@ -220,7 +221,10 @@ def attribute_sentences(
         if outer is not None and best[3] == 0 and not speaker:
             chosen = _reported(best[2], outer[2])
         before = account.text[max(0, s.start - DESCRIPTION_WINDOW) : s.start]
-        chosen = resolve_pronoun(chosen, body[max(i - 3, 0) : i], before, s.text)
+        chosen = resolve_pronoun(chosen, body[max(i - 3, 0) : i], before, s.text,
+                                 [(g, n) for j, g, n in followed if i - j <= FOLLOWED_SENTENCES])
+        if resolved := pronoun_resolved(chosen):
+            followed.append((i, *resolved))
         chosen = resolve_description(chosen, before)
         chosen = whose_document(with_kind(chosen, issuer, known), account.text[: s.start], issuer)
         if printable(chosen) is not None:
@@ -306,13 +310,16 @@ _LEADING_CONNECTIVE = re.compile(r"([A-Z][a-z]+),\s+")
 
 
 def resolve_pronoun(attribution: Attribution, earlier: Sequence[Sentence],
-                    before: str = "", sentence: str = "") -> Attribution:
+                    before: str = "", sentence: str = "",
+                    followed: Sequence[tuple[str, str]] = ()) -> Attribution:
     """"he said" -> "he (Hegseth)": the nearest earlier speaker who is a person (a name the
     account credited words to in the last three sentences), else the subject of the nearest
     earlier sentence that opens with a person's name; never a country or an organisation.
     He and she (and their forms in the other languages read, "er", "él", "il", "он") are
     resolved to a person, "it" to the body or document credited just before; the guess is shown
-    beside the pronoun, and a pronoun left unresolved says so ("it (unresolved)")."""
+    beside the pronoun, and a pronoun left unresolved says so ("it (unresolved)").
+    ``followed``: (gender, name) of the story's earlier pronouns resolved, within
+    FOLLOWED_SENTENCES, oldest first."""
     reporter = _PRONOUN_REPORTER.search(attribution.source)
     if reporter is not None:
         # "Rubio, according to her": the pronoun that reports the speaker is resolved too.
@@ -373,8 +380,31 @@ def resolve_pronoun(attribution: Attribution, earlier: Sequence[Sentence],
                 name = "the" + office.group("office")[3:]
                 break
     if name is None:
+        # No one of that gender named in the three sentences before: the person an earlier
+        # pronoun of the same gender stood for, whom the story is still following ('"…," she
+        # said while briefing the media.' four sentences up, then "She further informed …").
+        name = next((n for g, n in reversed(followed) if g == wanted), None)
+    if name is None:
         return _unresolved(attribution, head)
     return replace(attribution, source=attribution.source.replace(head, f"{head} ({name})", 1))
+
+
+# How many body sentences back a pronoun resolved before still names the person the story is
+# following (resolve_pronoun's ``followed``).
+FOLLOWED_SENTENCES = 6
+_RESOLVED = re.compile(r"(?P<pronoun>[^\W\d_]+) \((?P<name>[^()]+)\)")
+
+
+def pronoun_resolved(attribution: Attribution) -> tuple[str, str] | None:
+    """(gender, name) when the attribution is a "he" or "she" resolved to a person ("she
+    (Okano)"), for the pronouns after it (resolve_pronoun's ``followed``)."""
+    m = _RESOLVED.match(attribution.source)
+    if m is None or m.group("name") == "unresolved":
+        return None
+    pronoun = m.group("pronoun").lower()
+    if pronoun not in ("he", "she") and pronoun not in PERSONAL_PRONOUNS:
+        return None
+    return ("f" if pronoun == "she" or pronoun in SHE else "m"), m.group("name")
 
 
 def _speakers_of(text: str) -> list[FoundAttribution]:

@@ -1655,3 +1655,21 @@ def test_a_chinese_clause_with_no_subject_of_its_own_is_the_sentences_subjects()
     acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
     assert [q.attribution.source for q in acc.quotes] == [
         "张伟", "外交部发言人李红", "she (unresolved)"]
+
+
+def test_a_pronoun_after_a_stretch_naming_no_one_is_the_person_the_story_is_following():
+    """"she said" resolved to the spokeswoman, then three sentences that name no speaker, then
+    "She further informed …" and '"…," she added': still the spokeswoman, whom the story is
+    following; a "he" has no such earlier "he" and stays unresolved."""
+    text = ("Calling the fisheries dispute \"a test of our partnership\", Norway's deputy press "
+            "secretary Ingrid Solberg on Friday briefed reporters on the talks. "
+            "\"Nigeria is our partner. We want the quotas settled this year,\" she said. "
+            "The Nigerian minister arrived in Oslo late on Thursday. "
+            "This morning the delegations toured the port. "
+            "According to the Norwegian foreign ministry, the two ministers agreed to meet again. "
+            "She further informed that the prime minister would visit Abuja in May. "
+            "\"The prime minister will travel with a business delegation,\" she added. "
+            "He also said the talks would resume in June.")
+    got = [g[0] if g else None for g in sources(text)]
+    assert got[2] == "she (Solberg)"
+    assert got[6:] == ["She (Solberg)", "she (Solberg)", "He (unresolved)"]
