@@ -452,6 +452,11 @@ def _roles(text: str, units: list[_Unit]) -> list[Role]:
     out = [_role(unit, unit_text, lone=lone) if k < caption else "furniture"
            for k, (unit, unit_text) in enumerate(zip(units, texts))]
     for k in claims[1:]:
+        if out[k - 1] == "furniture" and _DETAIL.fullmatch(texts[k].strip()):
+            # A byline's details after it, each cut off as a sentence ("By Tomas Berg. Nordic
+            # Editor. NRK. Oslo."): a few capitalised words and a full stop say nothing.
+            out[k] = "furniture"
+    for k in claims[1:]:
         if furniture.paragraph_rule(texts[k]) in TRAILING_CREDITS:
             # The story's credits run on after its last sentence, on its line ("… without
             # further details. Reporting by …; edited by …"): they and what follows are not
@@ -474,6 +479,10 @@ def _caption_start(units: list[_Unit], texts: list[str], claims: list[int]) -> i
         if furniture.present_caption(texts[k]):
             return k
     return 0
+
+
+# One to three capitalised words and a full stop: an office, an outlet, a place.
+_DETAIL = re.compile(r"(?:[A-Z][\w'\u2019&-]*\s+){0,2}[A-Z][\w'\u2019&-]*\.")
 
 
 # Paragraph rules whose match, after the story's sentences on the same line, ends the story.

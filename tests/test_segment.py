@@ -1115,3 +1115,16 @@ def test_a_caption_paragraph_that_is_no_more_than_a_caption_stays_one_piece_of_f
     got = units("The ministers met in Oslo on Tuesday.\n\n" + caption +
                 "\n\nThey agreed to meet again.")
     assert got[1] == (caption, "furniture")
+
+
+def test_a_bylines_details_cut_off_as_sentences_are_the_bylines():
+    """"By Tomas Berg. Nordic Editor. NRK. Oslo.": the office, outlet and place after a byline
+    are furniture with it (one unit on its line), not four one-word claims; a sentence after
+    them on the line stays the story's."""
+    got = units("The ministers met on Tuesday in Vienna.\n\nBy Tomas Berg. Nordic Editor. NRK. "
+                "Oslo.\n\nThey agreed to meet again.")
+    assert got[1] == ("By Tomas Berg. Nordic Editor. NRK. Oslo.", "furniture")
+    got = units("The ministers met on Tuesday in Vienna.\n\nBy Tomas Berg. Oslo. The two "
+                "ministers agreed to meet again.")
+    assert got[-1] == ("The two ministers agreed to meet again.", "body")
+    assert ("Oslo.", "furniture") in got
