@@ -11,6 +11,7 @@ Rules and limits: docs/quotes-and-divergences.md.
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 
@@ -334,6 +335,8 @@ def _cross_differences(
     only = _each_lacks(r.figures, a.figures)
     if only:
         out.append(("number", *only, "the figures differ"))
+    if _same_day_by_weekday(r, a) or _same_day_by_weekday(a, r):
+        return out  # the other dates one side gives are of other things (an inauguration)
     for r_dates, a_dates, what in ((r.days, a.days, "the dates differ"),
                                    (r.months, a.months, "the months differ"),
                                    (r.weekdays, a.weekdays, "the days of the week differ"),
@@ -343,6 +346,20 @@ def _cross_differences(
             out.append(("date", *only, what))
             break
     return out
+
+
+def _same_day_by_weekday(dated: crosslingual.Reading, other: crosslingual.Reading) -> bool:
+    """Whether ``other`` names the weekday of the one day ``dated`` gives, in the one year
+    either names: "1月17日" and "on Friday night … ahead of the inauguration on Jan. 20, 2025"
+    (17 January 2025 was a Friday) agree on the day of the call."""
+    years = set(dated.years) | set(other.years)
+    if len(dated.days) != 1 or len(years) != 1 or not other.weekdays:
+        return False
+    (month, day), year = next(iter(dated.days)), next(iter(years))
+    try:
+        return datetime.date(year, month, day).weekday() in other.weekdays
+    except ValueError:
+        return False
 
 
 def _each_lacks(r: dict, a: dict) -> tuple[str, str] | None:

@@ -213,3 +213,26 @@ def test_figures_in_chinese_and_japanese(text, lang, figures):
     from readout_compare.crosslingual import read
 
     assert read(text, lang).figures == figures
+
+
+@pytest.mark.parametrize("account, differs", [
+    # 17 January 2025 was a Friday: the story agrees on the call's day; its other date is the
+    # inauguration's.
+    ("Zhang and Berg spoke on Friday night ahead of the inauguration on Jan. 20, 2025.", False),
+    ("Zhang and Berg spoke on Monday night ahead of the inauguration on Jan. 20, 2025.", True),
+    ("Zhang and Berg spoke on Jan. 20, 2025.", True),
+])
+def test_a_weekday_that_is_the_readouts_date_agrees_with_it(account, differs):
+    from dataclasses import replace
+
+    from readout_compare.divergence import cross_language_divergences
+    from readout_compare.model import Match
+
+    readout = replace(segment("1月17日，国家主席张伟同挪威首相贝格通电话。", doc_id="r", label="r"),
+                      language="zh")
+    acc = replace(segment(account, doc_id="a1", label="a"), language="en")
+    r_id, a_id = readout.body[0].id, acc.body[0].id
+    match = Match(readout_sentence=r_id, score=0.7, kind="paraphrase", readout_coverage=0.0,
+                  account_coverage=0.0, diff=(), basis="claim")
+    got = cross_language_divergences(readout, acc, {a_id: (match,)})
+    assert bool(got.get(a_id)) == differs
