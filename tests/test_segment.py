@@ -324,6 +324,8 @@ def test_dateline_is_split_off_with_exact_offsets(text, dateline):
         "Kyiv, the capital, was hit by drones overnight.",
         "NATO- led forces held the line.",
         "US- China talks resumed in Geneva on Monday.",
+        "Berlin, 2025 was a hard year for the coalition.",
+        "Oslo, June 20 was the day the talks ended.",
     ],
 )
 def test_no_dateline_where_there_is_none(text):
@@ -379,6 +381,12 @@ def test_an_as_stated_by_lead_in_introduces_the_readout():
     ("NAIROBI- The Minister met the Secretary on Friday.", "NAIROBI-"),
     # Two capitals joined by a slash, a space after it.
     ("Beijing/ Moscow: The two ministers agreed to meet again.", "Beijing/ Moscow:"),
+    # Two places each with its country, in capitals or in brackets; a date with no agency
+    # after it, the story's first sentence run on after a space.
+    ("BERGEN, Norway/LAGOS (Wire) \u2013 Norway asked Nigeria to help.",
+     "BERGEN, Norway/LAGOS (Wire) \u2013"),
+    ("Oslo [Norway]/ Abuja [Nigeria], June 20 Norwegian Prime Minister Berg spoke with the "
+     "President.", "Oslo [Norway]/ Abuja [Nigeria], June 20"),
     # Xinhua's dateline glued to the story's first sentence, with or without a reporter.
     ("新华社奥斯陆3月4日电 3月4日下午,两国外长通电话。", "新华社奥斯陆3月4日电"),
     ("新华社北京3月4日电（记者李明）3月4日晚,两国外长通电话。", "新华社北京3月4日电（记者李明）"),
