@@ -42,6 +42,7 @@ from readout_compare.quote_verdicts import (
 )
 from readout_compare.source_kinds import (
     DESCRIPTION_WINDOW,
+    OTHER_SIDE,
     READOUT_WORDS,
     issuer_display,
     issuer_names,
@@ -106,9 +107,15 @@ def find_quotes(
             else:
                 judged = verdict(readout, span.text)
             if judged[0] == "translated" and (_other_government(attribution, speakers.issuer)
-                                              or _a_post(attribution)):
+                                              or _a_post(attribution)
+                                              or (_other_sides_person(attribution,
+                                                                      speakers.issuer)
+                                                  and not _translates(span.text,
+                                                                      _passage(readout,
+                                                                               judged)))):
                 # Across languages too: the other government's words ("very good phone call,"
-                # Trump wrote) are theirs, not a translation of this readout.
+                # Trump wrote; "Grazie per aver convocato il vertice," Meloni said beside a
+                # readout of Downing Street's) are theirs, not a translation of this readout.
                 judged = ("not_in_readout", None, None, None, judged[4])
             credit = attribution
             if (judged[0] in ("verbatim", "altered", "stitched")
@@ -505,6 +512,29 @@ def _other_government(attribution: Attribution | None, issuer: frozenset[str]) -
             and not attribution.is_readout and bool(_BODY_WORDS.search(attribution.source))
             and (names_foreign_country(attribution.source, issuer)
                  or bool(READOUT_WORDS.search(attribution.source))))
+
+
+def _other_sides_person(attribution: Attribution | None, issuer: frozenset[str]) -> bool:
+    """The story credits the words to the person the readout's principal met or called, as
+    that person's own ("Meloni said"), not as the readout gives them ("Meloni, according to
+    the statement")."""
+    if attribution is None or ", according to " in attribution.source:
+        return False
+    name = person_name(attribution.source)
+    return bool(name) and OTHER_SIDE + name.lower() in issuer
+
+
+def _translates(quoted: str, passage: str | None) -> bool:
+    """Whether a quotation in another language says what the readout's passage says, as close
+    as a translation (the encoders' similarity at their bar for sure matches across
+    languages): "the Secretary and the Foreign Minister agreed to expand cooperation", said by
+    the minister, is still the readout's sentence."""
+    from readout_compare import semantic
+
+    if not passage:
+        return False
+    rows, bars = semantic.cross_similarities([quoted], [passage], both=True)
+    return rows[0][0] >= bars.ceiling
 
 
 # "the statement (Kremlin)": a document the story does not say whose, its owner guessed from

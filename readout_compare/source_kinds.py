@@ -41,7 +41,12 @@ _GOVERNMENT = re.compile(
     r"евросовет\w*|совет\w*|пресс-служб\w*|посольств\w*|Regierung|Ministerium|"
     r"Bundesregierung|Kanzler\w*|gouvernement|ministère|Élysée|Elysée|pentagon|white house|"
     r"downing street|state department|department of (?:state|defen[cs]e)|secretary|"
-    r"spokes(?:person|man|woman)|chancellor|ambassador|envoy)(?!\w)", re.I)
+    r"spokes(?:person|man|woman)|chancellor|ambassador|envoy|"
+    # Polish, Italian, Dutch, Romanian and Ukrainian bodies and offices ("MSZ", "la
+    # Farnesina", "het ministerie", "Guvernul", "МЗС").
+    r"msz|ministerstw\w*|rząd\w*|rzecznik\w*|prezydent\w*|ambasad\w*|farnesina|"
+    r"palazzo chigi|ministerie|regering|guvern\w*|ministerul|președinte\w*|мзс|уряд\w*|"
+    r"міністерств\w*|офіс президента)(?!\w)", re.I)
 _ORGANISATION = re.compile(
     r"\b(?:groups?|united nations|un|world bank|nato|imf|hamas|hezbollah|houthis|taliban|"
     r"agency|survey|investigation|operators|company|companies|codelco|union|fund|bank|"
@@ -195,6 +200,8 @@ _MEETING = re.compile(
     r"called|welcomed|mantuvo|sostuvo|conversó|habló|recibió|se\s+reunió|провел|провёл|"
     r"состоялся|обсудил)\b")
 _WITH = re.compile(r"\b(?:with|to|con|с|со|avec|mit|com)\b")
+# Verbs of meeting whose object is the other side, with no "with" ("met Prime Minister X").
+_MET_WHOM = re.compile(r"met|meets|received|receives|hosted|welcomed|called|recibió")
 _CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-ÞА-ЯЁ][\w\u2019'-]+\b")
 # Marks a name of the readout's other side in the issuer set (issuer_names).
 OTHER_SIDE = "~"
@@ -214,6 +221,8 @@ def _sides(readout: Document) -> tuple[set[str], set[str]]:
     for s in readout.body[:3]:
         m = _MEETING.search(s.text)
         w = _WITH.search(s.text, m.end()) if m else None
+        if m and _MET_WHOM.fullmatch(m.group()) and not (w and w.start() == m.end() + 1):
+            w = m  # "The Prime Minister met Italian Prime Minister Giorgia Meloni in …"
         if not m or not w:
             continue
         sides = []

@@ -1673,3 +1673,26 @@ def test_a_pronoun_after_a_stretch_naming_no_one_is_the_person_the_story_is_foll
     got = [g[0] if g else None for g in sources(text)]
     assert got[2] == "she (Solberg)"
     assert got[6:] == ["She (Solberg)", "she (Solberg)", "He (unresolved)"]
+
+
+@pytest.mark.parametrize("opening", [
+    "The Prime Minister met Norwegian Prime Minister Ingrid Dahl in Downing Street this morning.",
+    "The Prime Minister met with Norwegian Prime Minister Ingrid Dahl in Downing Street today.",
+    "The Prime Minister spoke to Norwegian Prime Minister Ingrid Dahl this morning.",
+])
+def test_the_person_a_readouts_principal_met_is_the_other_side(opening):
+    """"met X" has no "with": its object is the other side all the same, a government's
+    speaker in the stories."""
+    from readout_compare.source_kinds import issuer_names, speaker_kind
+
+    names = issuer_names(segment(opening + "\n\nThey discussed trade.\n", doc_id="r", label="r"))
+    assert speaker_kind("Dahl", names) == "government"
+    assert speaker_kind("Ingrid Dahl", names) == "government"
+
+
+@pytest.mark.parametrize("source", ["MSZ", "szef MSZ", "la Farnesina", "het ministerie",
+                                    "Guvernul", "МЗС України", "rzecznik rządu"])
+def test_bodies_and_offices_in_more_languages_are_governments(source):
+    from readout_compare.source_kinds import speaker_kind
+
+    assert speaker_kind(source) == "government"

@@ -312,3 +312,19 @@ def test_a_long_document_across_languages_is_matched_by_the_first_encoder_alone(
     _, bars = semantic.cross_similarities(left[:5], ["The minister spoke."], both=True)
     assert bars == (semantic.CROSS_BOTH if semantic.hint_encoder_installed()
                     else semantic.CROSS_FIRST_ONLY)
+
+
+@needs_extra
+def test_the_other_sides_own_words_in_another_language_are_not_the_readouts():
+    """A sentence reporting the readout may quote the minister the Secretary called in words
+    of his own: they are his, not a translation of the readout; words that do translate the
+    readout's sentence stay "translated" (the test above)."""
+    readout = ("Secretary of State Lind met Foreign Minister Ortega of Ecuador in Washington. "
+               "The Secretary and the Foreign Minister agreed to expand cooperation on border "
+               "security.")
+    account = ("El canciller Ortega se reunió el martes con el secretario Lind en Washington. "
+               "El secretario y el canciller acordaron ampliar la cooperación en seguridad "
+               "fronteriza, «un gran paso», dijo Ortega.")
+    acc = compare(readout, [account]).accounts[0]
+    assert acc.across_languages
+    assert [q.fidelity for q in acc.quotes] == ["not_in_readout"]
