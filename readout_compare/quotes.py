@@ -364,6 +364,8 @@ class _Speakers:
                kind: QuoteKind) -> Attribution | None:
         """The quotation's source; ``closing`` is the sentence where the quotation ends."""
         attribution = printable(self._named(span, sentence, closing))
+        if attribution is None and kind == "quotation":
+            attribution = printable(self._introduced(span, sentence))
         if attribution is None and kind in ("quotation", "scare"):
             # A word or two in quotation marks inside what someone did ("Starmer condemned
             # Russia's “barbaric attacks”") are that someone's words too.
@@ -470,6 +472,20 @@ class _Speakers:
         found = [f for f in found_for(before, self.found_by_sentence) if f[3] <= 1]
         return self._with_context(found[-1][2], span, before) if found else None
 
+    def _introduced(self, span: QuotedSpan, sentence: Sentence) -> Attribution | None:
+        """A quotation that opens its sentence right after a sentence or lead-in ending in a
+        colon ("In a Government statement, the Taoiseach stressed the plans fall short:"
+        then '"The Taoiseach and the UK prime minister spoke …'): the source that introduces
+        it."""
+        k = self.position[sentence.id]
+        if k == 0 or self.account.text[sentence.start:span.start].strip(_OPENING_MARKS):
+            return None
+        before = self.account.sentences[k - 1]
+        if before.role not in ("body", "lead-in") or not before.text.rstrip().endswith(":"):
+            return None
+        found = attribute_quote(before, before.end, before.end, self.found_by_sentence)
+        return self._with_context(found, span, before) if found is not None else None
+
     def _named_just_before(self, span: QuotedSpan, sentence: Sentence,
                            k: int) -> Attribution | None:
         """The speaker a body sentence names between the last quotation and this one, at most
@@ -484,6 +500,9 @@ class _Speakers:
                 return self._with_context(found[-1][2], span, before)
         return None
 
+
+# What may stand before a quotation's first word at the start of its sentence.
+_OPENING_MARKS = " \t\n\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u300c\u300e"
 
 # An unresolved "they" (the call's participants, as a rule).
 _THEY = re.compile(r"(?i)they \(unresolved\)$")

@@ -95,6 +95,10 @@ _ISSUERS = (
     (re.compile(r"Ministry of External Affairs|mea\.gov\.in", re.I),
      ("ministry of external affairs", "mea", "external affairs ministry", "the ministry",
       "new delhi", "pmo", "@india")),
+    (re.compile(r"\bAn Taoiseach\b|Department of the Taoiseach|gov\.ie/\S*taoiseach|"
+                r"(?:^|\n)\s*(?:The )?Taoiseach\b"),
+     ("taoiseach", "department of the taoiseach", "irish government", "government statement",
+      "dublin", "@ireland")),
     (re.compile(r"European Council|European Commission|High Representative|EEAS|HR/VP", re.I),
      ("european council", "european commission", "eeas", "eu diplomatic service",
       "diplomatic service", "high representative", "hr/vp", "brussels", "the eu")),

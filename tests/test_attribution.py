@@ -1696,3 +1696,24 @@ def test_bodies_and_offices_in_more_languages_are_governments(source):
     from readout_compare.source_kinds import speaker_kind
 
     assert speaker_kind(source) == "government"
+
+
+def test_a_quotation_after_a_lead_in_ending_in_a_colon_is_the_lead_ins_source():
+    """A story introduces a statement it then quotes paragraph by paragraph: the quotations
+    are the statement's (its speaker), not those of the person quoted in the paragraph
+    before."""
+    from readout_compare import Settings, compare
+
+    readout = ("Statement by An Taoiseach following a call with the Norwegian Prime Minister\n\n"
+               "The Taoiseach and Prime Minister Ingrid Dahl spoke by phone this evening. They "
+               "discussed fisheries.\n")
+    account = ('Mr Byrne said Ireland would work "in unity" with its partners.\n\n'
+               "However, in a Government statement, the Taoiseach stressed the plans fall "
+               "short:\n\n"
+               '"The Taoiseach and Prime Minister Ingrid Dahl spoke by phone this evening.\n\n'
+               '"They discussed fisheries."\n')
+    acc = compare(readout, [account], settings=Settings(semantic=False)).accounts[0]
+    got = [(q.text, q.attribution.source if q.attribution else None,
+            q.attribution.kind if q.attribution else None) for q in acc.quotes]
+    assert got[0][1] == "Mr Byrne"
+    assert [g[1:] for g in got[1:]] == [("Taoiseach", "issuer"), ("Taoiseach", "issuer")]
