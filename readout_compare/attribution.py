@@ -68,6 +68,15 @@ def attribute_quote(
              and _words_between(sentence.text, rel_end, first_after[0]) < AFTER_WINDOW else [])
     last_before = index.last_ending_by(rel_start + 1)
     before = [last_before] if last_before is not None else []
+    end = len(sentence.text.rstrip(" .\u201d\"'"))
+    closing = next((f for f in found if f[0] >= rel_end and f[1] >= end - 1), None)
+    if before and closing is not None and closing[2].source != before[0][2].source:
+        # "Both leaders emphasized an “immediate ceasefire” …, but noted …, a Kremlin
+        # statement said.": the credit that ends the sentence reports all of it, the
+        # quotation's speaker before it included.
+        return _reported(before[0][2], closing[2])
+    if not before and not after and closing is not None:
+        after = [closing]  # however far the quotation is from it
     if before and after:
         # The speaker named before the quotation, the reporter after it.
         return _reported(before[0][2], after[0][2])

@@ -1717,3 +1717,29 @@ def test_a_quotation_after_a_lead_in_ending_in_a_colon_is_the_lead_ins_source():
             q.attribution.kind if q.attribution else None) for q in acc.quotes]
     assert got[0][1] == "Mr Byrne"
     assert [g[1:] for g in got[1:]] == [("Taoiseach", "issuer"), ("Taoiseach", "issuer")]
+
+
+@pytest.mark.parametrize("sentence, first, second", [
+    # The credit ending the sentence is far from the first quotation: it credits both.
+    ('Both Dahl and Berg emphasized the importance of an "immediate and sustained ceasefire" '
+     'in the north, but at the same time noted that "significant differences" remained '
+     'between the two countries, a Norwegian government statement said.',
+     "Norwegian government statement", "Norwegian government statement"),
+    # A speaker named before the quotation, the sentence's closing credit reporting her.
+    ('Dahl called for "calm and restraint" and spoke at length about the fishing quotas '
+     'agreed last year in Bergen, the Norwegian government said in a statement.',
+     "Dahl, according to Norwegian government", None),
+])
+def test_a_credit_that_ends_the_sentence_reports_its_quotations(sentence, first, second):
+    import re
+
+    from readout_compare.attribution import attribute_quote
+
+    s = segment(sentence, doc_id="a", label="a").body[0]
+    got = []
+    for m in re.finditer(r'"([^"]+)"', sentence):
+        found = attribute_quote(s, m.start(), m.end())
+        got.append(found.source if found else None)
+    assert got[0] == first
+    if second is not None:
+        assert got[1] == second
