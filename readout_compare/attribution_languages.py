@@ -79,7 +79,9 @@ _VERBS = "|".join(
 # The perfect tenses of the commonest ("López Obrador había dicho que …", "Lula tinha dito").
 _PERFECT = (r"(?:ha|han|había|habían|habría|tem|tinha|tinham)\s+(?:dicho|afirmado|señalado|"
             r"declarado|asegurado|explicado|indicado|anunciado|advertido|reiterado|expresado|"
-            r"dito|afirmado|declarado)"
+            r"negado|rechazado|denunciado|acusado|informado|confirmado|insistido|subrayado|"
+            r"destacado|reconocido|criticado|pedido|exigido|"
+            r"dito|afirmado|declarado|negado|informado|confirmado)"
             # French: "Michel a rappelé", "les dirigeants ont souligné".
             r"|(?:a|ont|avait|avaient)\s+(?:déclaré|affirmé|souligné|indiqué|précisé|expliqué|"
             r"rappelé|ajouté|estimé|insisté|assuré|annoncé|dit|rapporté|écrit|noté|martelé|"

@@ -1743,3 +1743,13 @@ def test_a_credit_that_ends_the_sentence_reports_its_quotations(sentence, first,
     assert got[0] == first
     if second is not None:
         assert got[1] == second
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("El Frente Norte ha negado su participación en el ataque.", "El Frente Norte"),
+    ("La cancillería ha denunciado el ataque contra la embajada.", "La cancillería"),
+    ("O governo tinha negado qualquer acordo.", "O governo"),
+])
+def test_spanish_and_portuguese_perfect_tenses_of_denying_and_reporting_credit_their_subject(
+        sentence, source):
+    assert sources(sentence)[0][0] == source
