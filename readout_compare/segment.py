@@ -35,7 +35,7 @@ from readout_compare.model import Document, Role, Sentence, Source
 from readout_compare.workers import parallel_map
 
 # A lone line without closing punctuation and with at most this many words is a heading.
-HEADING_MAX_WORDS = 25
+HEADING_MAX_WORDS = roles.HEADING_MAX_WORDS
 # A full stop, ! or ? directly followed by a capitalised word, after a lower-case word of two
 # letters or more: a boundary that scraped text lost its space at ("on Tuesday.The").
 # Also a boundary syntok does not see: a Russian full stop after a word of three lower-case

@@ -1136,3 +1136,19 @@ def test_a_bylines_details_cut_off_as_sentences_are_the_bylines():
                 "ministers agreed to meet again.")
     assert got[-1] == ("The two ministers agreed to meet again.", "body")
     assert ("Oslo.", "furniture") in got
+
+
+@pytest.mark.parametrize("dek", [
+    "Norwegian Prime Minister Ingrid Dahl and Nigerian President Ade Okafor discussed fisheries "
+    "quotas, shipping routes and the protection of the Gulf of Guinea in a long telephone call "
+    "on Tuesday evening",
+    "Norwegian Prime Minister Ingrid Dahl told Nigerian President Ade Okafor about the need to "
+    "immediately begin talks on fisheries quotas and shipping routes in the Gulf of Guinea, the "
+    "Norwegian government said",
+])
+def test_a_line_longer_than_a_heading_without_its_full_stop_is_a_sentence(dek):
+    """A story's standfirst under its headline, its full stop lost: more words than a heading
+    has (segment.HEADING_MAX_WORDS), so a sentence of the story, not a second heading."""
+    got = units("Dahl, Okafor talk quotas\n\n" + dek + "\n\nThe two leaders spoke for an hour, "
+                "the ministry said.\n\nThey agreed to meet in June.")
+    assert [r for _, r in got] == ["heading", "body", "body", "body"]
