@@ -245,7 +245,11 @@ def _breaks(
         return True  # a time stamp or credit line on its own line, above the story's text
     # No closing punctuation: a short line is a heading or title, a long one runs on.
     # (The text's first line may be a title set directly above the story.)
-    if blank_separated and len(cur.text) >= MIN_WRAP_WIDTH and not first:
+    if (blank_separated and len(cur.text) >= MIN_WRAP_WIDTH and not first
+            and len(nxt.text) < len(cur.text) + 1 + len(first_word)):
+        # (Text wrapped at a width breaks a line only where the next word would not fit: a
+        # next line longer than this one with that word added shows this one was not wrapped,
+        # "Trump congratulates Erdogan on referendum win" above its story's first sentence.)
         return False
     words = _title_words(cur.text)
     if not first and not _title_case(words) and _sentence_tail(nxt.text):
