@@ -209,7 +209,9 @@ def _decided(
             # A dateline and one line after it: two units (a date stamp above a site's name).
             out += [(p, u, role) for (p, u, _), role in items]  # type: ignore[misc]
             continue
-        if len(items) > 1 and all(role == "furniture" for _, role in items):
+        if (len(items) > 1 and all(role == "furniture" for _, role in items)
+                and furniture.paragraph_rule(text[items[0][0][1].start:items[0][0][1].end])
+                not in _NOTICES_BY_SENTENCE):
             # One unit a line: a caption's sentences are one piece of furniture, its credit on
             # the next line ("(Photo: …)") or a page's lines of details another.
             for line in _by_line(text, [u for (_, u, _), _ in items]):
@@ -236,6 +238,13 @@ def _caption_tail(text: str, items: list) -> int:  # type: ignore[type-arg]
         if furniture.present_caption(unit_text) and furniture.caption_rule(tail[-1]):
             return n + k
     return len(items)
+
+
+# Paragraph rules of a distributor's notice under a readout it reprints ("U.S. Department of
+# State published this content on … Distributed via Public Technologies (PUBT) … If you
+# believe …"): its sentences stay units, as fact-checkers label them, where a caption's
+# sentences are one piece of furniture.
+_NOTICES_BY_SENTENCE = frozenset(["public-release", "syndication-responsibility"])
 
 
 def _by_line(text: str, units: list[_Unit]) -> list[list[_Unit]]:

@@ -1152,3 +1152,38 @@ def test_a_line_longer_than_a_heading_without_its_full_stop_is_a_sentence(dek):
     got = units("Dahl, Okafor talk quotas\n\n" + dek + "\n\nThe two leaders spoke for an hour, "
                 "the ministry said.\n\nThey agreed to meet in June.")
     assert [r for _, r in got] == ["heading", "body", "body", "body"]
+
+
+def test_a_headline_above_a_longer_line_is_no_wrapped_line():
+    """Text wrapped at a width breaks a line only where the next word would not fit: a line
+    followed by a longer one (with that word added) was not wrapped, so a headline of forty
+    characters or more over the standfirst is a heading of its own; a paragraph wrapped at a
+    width still runs on."""
+    headline = "Norway and Nigeria agree on new fishing quotas"
+    got = units("WORLD\n" + headline + "\nThe two governments agreed on Tuesday to raise the "
+                "quotas for cod and herring in the Gulf of Guinea by a tenth from next year.\n"
+                "By Staff Reporter\n\nNorwegian Prime Minister Ingrid Dahl called Nigerian "
+                "President Ade Okafor on Monday.\n\nThey agreed to meet in June.")
+    assert got[1] == (headline, "heading")
+    wrapped = units("First paragraph of a wrapped story that runs on and on over\nseveral lines "
+                    "because the page broke them at a fixed width\nof sixty characters.\n\n"
+                    "Second paragraph.")
+    assert len(wrapped) == 2
+
+
+def test_a_distributors_notice_under_a_readout_is_a_unit_a_sentence():
+    """"… published this content on …, and is solely responsible … Distributed via … If you
+    believe …": a syndication notice's sentences are units (as labelled on real readouts),
+    where a caption's sentences are one piece of furniture."""
+    notice = ("Norwegian Ministry of Foreign Affairs published this content on May 2, 2025, and "
+              "is solely responsible for the information contained herein. Distributed via "
+              "Wire Services, unedited and unaltered, on May 2, 2025 at 15:31 UTC. If you "
+              "believe the information is inaccurate, please contact us.")
+    got = units("The two ministers spoke on Friday.\n\nTags\n\nNorway Nigeria Fisheries Trade "
+                "Shipping Quotas Foreign Affairs Office\n" + notice + "\n")
+    assert [u for u in got if u[0].startswith(("Norwegian Ministry", "Distributed", "If you"))] \
+        == [(s, "furniture") for s in (
+            "Norwegian Ministry of Foreign Affairs published this content on May 2, 2025, and "
+            "is solely responsible for the information contained herein.",
+            "Distributed via Wire Services, unedited and unaltered, on May 2, 2025 at 15:31 UTC.",
+            "If you believe the information is inaccurate, please contact us.")]
