@@ -333,8 +333,30 @@ def decide(units: Sequence[Unit]) -> list[str]:
         # A text unlike anything the model was fitted on (no unit it reads as a claim, where the
         # rules see sentences): the rules' roles stand.
         return [u.rule_role for u in units]
-    out = _nothing_headed(_headline_first(units, _publisher_above(units, out, heading_odds)))
+    out = _headline_first(units, _publisher_above(units, out, heading_odds))
+    out = _nothing_headed(_kickers_above(units, out))
     return _too_long_to_head(units, _next_post(units, out))
+
+
+# Words at most of a line above the story that is the page's (a section's name, "Log in",
+# "Home News", "Политика"), where a headline stands above the story too. On the real dev pages,
+# 485 lines of one to three words above the first sentence were furniture, 1 a heading.
+KICKER_WORDS = 3
+
+
+def _kickers_above(units: Sequence[Unit], out: list[str]) -> list[str]:
+    """Short lines the model read as headings above the story's first sentence are page
+    furniture when a headline (a longer heading) stands there too: a story has one headline,
+    and "Afghanistan", "Publicado" or "News Today" over it are the page's labels."""
+    first_body = next((i for i, r in enumerate(out) if r == "body"), None)
+    if first_body is None:
+        return out
+    heads = [i for i in range(first_body) if out[i] == "heading"]
+    short = {i for i in heads if len(units[i].text.split()) <= KICKER_WORDS
+             and not cjk_characters(units[i].text)}
+    if len(short) == len(heads):
+        return out
+    return ["furniture" if i in short else r for i, r in enumerate(out)]
 
 
 def _too_long_to_head(units: Sequence[Unit], out: list[str]) -> list[str]:

@@ -1187,3 +1187,13 @@ def test_a_distributors_notice_under_a_readout_is_a_unit_a_sentence():
             "is solely responsible for the information contained herein.",
             "Distributed via Wire Services, unedited and unaltered, on May 2, 2025 at 15:31 UTC.",
             "If you believe the information is inaccurate, please contact us.")]
+
+
+@pytest.mark.parametrize("kicker", ["Новини", "clear", "Политика"])
+def test_a_short_line_above_the_headline_is_the_pages(kicker):
+    """A section's name or a stray word over the headline is page furniture: a story has one
+    headline."""
+    got = units(kicker + "\n\nNorway and Nigeria agree on new fishing quotas\n\nNorwegian Prime "
+                "Minister Ingrid Dahl called Nigerian President Ade Okafor on Monday.\n\nThey "
+                "agreed to meet in June.")
+    assert [r for _, r in got] == ["furniture", "heading", "body", "body"]
