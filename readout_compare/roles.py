@@ -284,6 +284,9 @@ SURE_RULES = frozenset([
     "date-only", "stamp-line", "comment-form", "notifications", "embed-label", "no-words",
     "template-token", "embed-failure", "cms-meta", "age-stamp", "audio-offer", "agency-alone",
     "age-stamp-other", "language-menu", "stamp-ja", "embed-failure-retry", "date-only-other",
+    # A byline naming a reporter's role or labelled as one ("- By Political Correspondent",
+    # "Reported by …"), never a headline.
+    "byline-role", "byline-labelled",
 ])
 
 

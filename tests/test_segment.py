@@ -1197,3 +1197,12 @@ def test_a_short_line_above_the_headline_is_the_pages(kicker):
                 "Minister Ingrid Dahl called Nigerian President Ade Okafor on Monday.\n\nThey "
                 "agreed to meet in June.")
     assert [r for _, r in got] == ["furniture", "heading", "body", "body"]
+
+
+@pytest.mark.parametrize("byline", ["By contributor Ingrid Berg, NTB Political Correspondent",
+                                    "- By Political Correspondent"])
+def test_a_byline_with_a_reporters_role_is_furniture_above_the_story(byline):
+    got = units("Norway and Nigeria agree on new fishing quotas\n" + byline + "\nPublished\n\n"
+                "Norwegian Prime Minister Ingrid Dahl called Nigerian President Ade Okafor on "
+                "Monday.\n\nThey agreed to meet in June.")
+    assert (byline.lstrip("- "), "furniture") in got  # (a dash opening a line is a marker)
