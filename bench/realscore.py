@@ -313,6 +313,8 @@ def score_event(event: rl.Event, texts: dict[str, str], t: Tally) -> None:
             g = gold_by_id.get(amap.to_gold.get(ld.account_sentence, ""))
             if g is not None and g.role == "furniture":
                 t.c["furniture in lede"] += 1
+                t.errors.append(f"{where} furniture {g.id} in the lede ({ld.position}): "
+                                f"{_short(text[g.start:g.end])}")
         want_first = next((u.id for u in body if any(k != "event" for _, k in u.links)), None)
         got_first = amap.to_gold.get(placement.first_point.account_sentence) if placement.first_point else None
         t.add("first point", got_first == want_first,
