@@ -286,7 +286,7 @@ SURE_RULES = frozenset([
     "age-stamp-other", "language-menu", "stamp-ja", "embed-failure-retry", "date-only-other",
     # A byline naming a reporter's role or labelled as one ("- By Political Correspondent",
     # "Reported by …"), never a headline.
-    "byline-role", "byline-labelled",
+    "byline-role", "byline-labelled", "byline-name-role",
 ])
 
 

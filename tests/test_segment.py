@@ -429,6 +429,7 @@ def test_chinese_and_japanese_text_is_split_at_full_width_stops():
 
 # Every furniture rule with a realistic example it must catch.
 FURNITURE_EXAMPLES = {
+    "byline-name-role": "Ingrid Berg, Staff Writer",
     "share": "Share this article",
     "navigation": "Sign up here.",
     "caption-comma-position": "Foreign Minister Sato, left, speaks with Minister Lind in Tokyo, "
