@@ -81,7 +81,8 @@ _PERFECT = (r"(?:ha|han|había|habían|habría|tem|tinha|tinham)\s+(?:dicho|afir
             r"declarado|asegurado|explicado|indicado|anunciado|advertido|reiterado|expresado|"
             r"negado|rechazado|denunciado|acusado|informado|confirmado|insistido|subrayado|"
             r"destacado|reconocido|criticado|pedido|exigido|"
-            r"dito|afirmado|declarado|negado|informado|confirmado)"
+            # (Portuguese shares the rest with Spanish.)
+            r"dito)"
             # French: "Michel a rappelé", "les dirigeants ont souligné".
             r"|(?:a|ont|avait|avaient)\s+(?:déclaré|affirmé|souligné|indiqué|précisé|expliqué|"
             r"rappelé|ajouté|estimé|insisté|assuré|annoncé|dit|rapporté|écrit|noté|martelé|"
