@@ -68,7 +68,7 @@ def attribute_quote(
              and _words_between(sentence.text, rel_end, first_after[0]) < AFTER_WINDOW else [])
     last_before = index.last_ending_by(rel_start + 1)
     before = [last_before] if last_before is not None else []
-    end = len(sentence.text.rstrip(" .\u201d\"'"))
+    end = _credit_end(sentence.text)
     closing = next((f for f in found if f[0] >= rel_end and f[1] >= end - 1), None)
     if before and closing is not None and closing[2].source != before[0][2].source:
         # "Both leaders emphasized an “immediate ceasefire” …, but noted …, a Kremlin
@@ -170,6 +170,12 @@ def _nearest(found: Sequence[FoundAttribution], before: list[FoundAttribution],
     return sure[0] if sure else None
 
 
+def _credit_end(text: str) -> int:
+    """Where a credit that ends the sentence ends (", the ministry said.", "… it said.\u201d"):
+    the sentence without its full stop and closing quotation marks."""
+    return len(text.rstrip(" .\u201d\"'"))
+
+
 def _reported(speaker: Attribution, reporter: Attribution) -> Attribution:
     """The speaker's words as a reporter gives them: "Lavrov, according to the Russian foreign
     ministry"."""
@@ -205,7 +211,7 @@ def attribute_sentences(
     known = office_holders(account.text, issuer)
     out = {}
     body = [s for s in account.sentences if s.role == "body"]
-    followed: list[tuple[int, str, str]] = []  # pronouns resolved: (sentence, gender, name)
+    followed = FollowedPeople()
     for i, s in enumerate(body):
         found = found_for(s, found_by_sentence)
         if not found:
@@ -217,7 +223,7 @@ def attribute_sentences(
         # a speaker whose words another source reports is given as that source reports him.
         # A source at the end of the sentence ("…, his office said") reports what comes
         # before it, so it ranks with "according to".
-        end = len(s.text.rstrip(" .\u201d\"'"))
+        end = _credit_end(s.text)
         found = [(a, b, att, 0 if b >= end - 1 and a > 0 else p) for a, b, att, p in found]
         best = min(found, key=lambda f: (f[3], f[0]))
         speaker = next((f for f in found if f[3] == 1 and f is not best
@@ -231,9 +237,8 @@ def attribute_sentences(
             chosen = _reported(best[2], outer[2])
         before = account.text[max(0, s.start - DESCRIPTION_WINDOW) : s.start]
         chosen = resolve_pronoun(chosen, body[max(i - 3, 0) : i], before, s.text,
-                                 [(g, n) for j, g, n in followed if i - j <= FOLLOWED_SENTENCES])
-        if resolved := pronoun_resolved(chosen):
-            followed.append((i, *resolved))
+                                 followed.near(i))
+        followed.note(i, chosen)
         chosen = resolve_description(chosen, before)
         chosen = whose_document(with_kind(chosen, issuer, known), account.text[: s.start], issuer)
         if printable(chosen) is not None:
@@ -327,8 +332,8 @@ def resolve_pronoun(attribution: Attribution, earlier: Sequence[Sentence],
     He and she (and their forms in the other languages read, "er", "él", "il", "он") are
     resolved to a person, "it" to the body or document credited just before; the guess is shown
     beside the pronoun, and a pronoun left unresolved says so ("it (unresolved)").
-    ``followed``: (gender, name) of the story's earlier pronouns resolved, within
-    FOLLOWED_SENTENCES, oldest first."""
+    ``followed``: (gender, name) of the story's earlier pronouns resolved, oldest first
+    (:meth:`FollowedPeople.near`)."""
     reporter = _PRONOUN_REPORTER.search(attribution.source)
     if reporter is not None:
         # "Rubio, according to her": the pronoun that reports the speaker is resolved too.
@@ -398,22 +403,32 @@ def resolve_pronoun(attribution: Attribution, earlier: Sequence[Sentence],
     return replace(attribution, source=attribution.source.replace(head, f"{head} ({name})", 1))
 
 
-# How many body sentences back a pronoun resolved before still names the person the story is
+# How many sentences back a pronoun resolved before still names the person the story is
 # following (resolve_pronoun's ``followed``).
 FOLLOWED_SENTENCES = 6
 _RESOLVED = re.compile(r"(?P<pronoun>[^\W\d_]+) \((?P<name>[^()]+)\)")
 
 
-def pronoun_resolved(attribution: Attribution) -> tuple[str, str] | None:
-    """(gender, name) when the attribution is a "he" or "she" resolved to a person ("she
-    (Okano)"), for the pronouns after it (resolve_pronoun's ``followed``)."""
-    m = _RESOLVED.match(attribution.source)
-    if m is None or m.group("name") == "unresolved":
-        return None
-    pronoun = m.group("pronoun").lower()
-    if pronoun not in ("he", "she") and pronoun not in PERSONAL_PRONOUNS:
-        return None
-    return ("f" if pronoun == "she" or pronoun in SHE else "m"), m.group("name")
+class FollowedPeople:
+    """The people a story's pronouns were resolved to, sentence by sentence, for the pronouns
+    after them (resolve_pronoun's ``followed``)."""
+
+    def __init__(self) -> None:
+        self._resolved: list[tuple[int, str, str]] = []  # (sentence position, gender, name)
+
+    def near(self, at: int) -> list[tuple[str, str]]:
+        """(gender, name) of those resolved within FOLLOWED_SENTENCES before ``at``."""
+        return [(g, n) for j, g, n in self._resolved if at - j <= FOLLOWED_SENTENCES]
+
+    def note(self, at: int, attribution: Attribution) -> None:
+        """Remember a "he" or "she" resolved to a person ("she (Okano)") at sentence ``at``."""
+        m = _RESOLVED.match(attribution.source)
+        if m is None or m.group("name") == "unresolved":
+            return
+        pronoun = m.group("pronoun").lower()
+        if pronoun in ("he", "she") or pronoun in PERSONAL_PRONOUNS:
+            gender = "f" if pronoun == "she" or pronoun in SHE else "m"
+            self._resolved.append((at, gender, m.group("name")))
 
 
 def _speakers_of(text: str) -> list[FoundAttribution]:

@@ -17,13 +17,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from readout_compare.attribution import (
-    FOLLOWED_SENTENCES,
     OFFICE_ALONE,
+    FollowedPeople,
     Found,
     attribute_quote,
     found_for,
     printable,
-    pronoun_resolved,
     resolve_description,
     resolve_pronoun,
     whose_document,
@@ -357,8 +356,7 @@ class _Speakers:
         # The last quotation's speaker in each paragraph, and in the whole account (at -1).
         self.last: dict[int, Attribution] = {}
         self.last_quote_at = -1  # the position of the story's last credited quotation
-        # Pronouns resolved so far: (sentence position, gender, name), for resolve_pronoun.
-        self.followed: list[tuple[int, str, str]] = []
+        self.followed = FollowedPeople()  # the people its pronouns were resolved to so far
 
     def credit(self, span: QuotedSpan, sentence: Sentence, closing: Sentence | None,
                kind: QuoteKind) -> Attribution | None:
@@ -431,9 +429,8 @@ class _Speakers:
         before = self.account.text[max(0, sentence.start - DESCRIPTION_WINDOW) : sentence.start]
         attribution = resolve_pronoun(
             attribution, self.account.sentences[max(k - 3, 0) : k], before, sentence.text,
-            [(g, n) for j, g, n in self.followed if k - j <= FOLLOWED_SENTENCES])
-        if resolved := pronoun_resolved(attribution):
-            self.followed.append((k, *resolved))
+            self.followed.near(k))
+        self.followed.note(k, attribution)
         attribution = resolve_description(attribution, before)
         attribution = with_kind(attribution, self.issuer, self.known)
         return whose_document(attribution, self.account.text[: span.start], self.issuer)
